@@ -1,0 +1,109 @@
+/** Assessments of a vendor, the vendor's answers, and the evidence it attached. */
+import { index, integer, real, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { ASSESSMENT_STATUSES } from '../../shared/assessmentLifecycle.ts';
+import type { AnswerValue, Grade, RiskBand } from '../../shared/scoring/constants.ts';
+import { REVIEW_STATUSES } from '../../shared/statuses.ts';
+import type { DomainScore } from '../../shared/scoring/controlScore.ts';
+import type { HoldingInput } from '../../shared/scoring/impact.ts';
+import { users } from './auth.ts';
+import { createdAt, timestamp, updatedAt } from './columns.ts';
+import { templateVersions } from './questionnaires.ts';
+import { vendors } from './vendors.ts';
+
+
+/** The profile and results frozen when the review completes. */
+export interface AssessmentResult {
+  domains: DomainScore[];
+  holdings: HoldingInput[];
+  criticalFailures: string[];
+  impact: number;
+  inherentResidual: number;
+}
+
+export const assessments = sqliteTable(
+  'assessments',
+  {
+    id: integer().primaryKey({ autoIncrement: true }),
+    vendorId: integer()
+      .notNull()
+      .references(() => vendors.id, { onDelete: 'cascade' }),
+    templateVersionId: integer()
+      .notNull()
+      .references(() => templateVersions.id, { onDelete: 'restrict' }),
+    status: text({ enum: ASSESSMENT_STATUSES }).notNull().default('draft'),
+    dueDate: text(), // ISO date the vendor should submit by
+    assessorId: text().references(() => users.id, { onDelete: 'set null' }),
+    createdBy: text().references(() => users.id, { onDelete: 'set null' }),
+    /** Shown to the vendor when procurement reopens a submitted questionnaire. */
+    reopenNote: text(),
+    sentAt: timestamp(),
+    startedAt: timestamp(),
+    submittedAt: timestamp(),
+    reviewStartedAt: timestamp(),
+    completedAt: timestamp(),
+    cancelledAt: timestamp(),
+    // Results, written by the scoring engine when the review completes.
+    score: real(),
+    grade: text().$type<Grade>(),
+    likelihood: integer(),
+    impact: integer(),
+    residual: integer(),
+    band: text().$type<RiskBand>(),
+    projectedResidual: integer(),
+    result: text({ mode: 'json' }).$type<AssessmentResult>(),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    index('assessments_vendor_idx').on(t.vendorId, t.completedAt),
+    index('assessments_status_idx').on(t.status),
+    index('assessments_assessor_idx').on(t.assessorId),
+  ],
+);
+
+export const answers = sqliteTable(
+  'answers',
+  {
+    id: integer().primaryKey({ autoIncrement: true }),
+    assessmentId: integer()
+      .notNull()
+      .references(() => assessments.id, { onDelete: 'cascade' }),
+    controlId: text().notNull(),
+    /** Null while only a comment has been saved: scores as unanswered. */
+    value: text().$type<AnswerValue>(),
+    comment: text().notNull().default(''),
+    reviewStatus: text({ enum: REVIEW_STATUSES }).notNull().default('pending'),
+    reviewNote: text(),
+    clarificationResponse: text(),
+    /** Incremented on every save: a save based on an older revision is a conflict, never a silent overwrite. */
+    revision: integer().notNull().default(1),
+    /** Who saved it last, as shown to people: the link's recipient or a staff name. */
+    answeredBy: text(),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [uniqueIndex('answers_assessment_control_uq').on(t.assessmentId, t.controlId)],
+);
+
+export const evidenceFiles = sqliteTable(
+  'evidence_files',
+  {
+    id: integer().primaryKey({ autoIncrement: true }),
+    assessmentId: integer()
+      .notNull()
+      .references(() => assessments.id, { onDelete: 'cascade' }),
+    /** The question the file supports, or null for a task's evidence. */
+    controlId: text(),
+    taskId: integer(),
+    originalName: text().notNull(),
+    /** Random file name under DATA_DIR/uploads: never derived from user input. */
+    storedName: text().notNull().unique(),
+    mimeType: text().notNull(),
+    sizeBytes: integer().notNull(),
+    sha256: text().notNull(),
+    uploadedBy: text().notNull(),
+    deletedAt: timestamp(),
+    createdAt: createdAt(),
+  },
+  (t) => [index('evidence_files_assessment_idx').on(t.assessmentId, t.controlId), index('evidence_files_task_idx').on(t.taskId)],
+);

@@ -1,0 +1,46 @@
+/** Questionnaire templates and their immutable published versions. */
+import { index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import type { QuestionnaireContent } from '../../shared/catalogue/types.ts';
+import { users } from './auth.ts';
+import { createdAt, timestamp, updatedAt } from './columns.ts';
+
+export const questionnaireTemplates = sqliteTable('questionnaire_templates', {
+  id: integer().primaryKey({ autoIncrement: true }),
+  /** Stable key: "core" and "lite" are built in. */
+  key: text().notNull().unique(),
+  name: text().notNull(),
+  description: text().notNull().default(''),
+  builtIn: integer({ mode: 'boolean' }).notNull().default(false),
+  archivedAt: timestamp(),
+  createdAt: createdAt(),
+  updatedAt: updatedAt(),
+});
+
+export const TEMPLATE_VERSION_STATUSES = ['draft', 'published'] as const;
+
+/**
+ * A published version never changes: assessments point at it, so a
+ * completed assessment keeps the questions and weights it was scored with.
+ */
+export const templateVersions = sqliteTable(
+  'template_versions',
+  {
+    id: integer().primaryKey({ autoIncrement: true }),
+    templateId: integer()
+      .notNull()
+      .references(() => questionnaireTemplates.id, { onDelete: 'restrict' }),
+    version: integer().notNull(),
+    status: text({ enum: TEMPLATE_VERSION_STATUSES }).notNull().default('draft'),
+    /** Catalogue the controls were taken from, e.g. tollgate-core v1. */
+    catalogueKey: text().notNull(),
+    catalogueVersion: integer().notNull(),
+    content: text({ mode: 'json' }).$type<QuestionnaireContent>().notNull(),
+    publishedAt: timestamp(),
+    createdBy: text().references(() => users.id, { onDelete: 'set null' }),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex('template_versions_template_version_uq').on(t.templateId, t.version),
+    index('template_versions_status_idx').on(t.status),
+  ],
+);

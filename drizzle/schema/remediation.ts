@@ -1,0 +1,60 @@
+/** Remediation tasks raised from failed controls, and their conversation. */
+import { index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import type { Severity } from '../../shared/catalogue/types.ts';
+import type { TaskReason } from '../../shared/scoring/remediation.ts';
+import { TASK_STATUSES } from '../../shared/statuses.ts';
+import { assessments } from './assessments.ts';
+import { users } from './auth.ts';
+import { createdAt, timestamp, updatedAt } from './columns.ts';
+import { vendors } from './vendors.ts';
+
+export const remediationTasks = sqliteTable(
+  'remediation_tasks',
+  {
+    id: integer().primaryKey({ autoIncrement: true }),
+    vendorId: integer()
+      .notNull()
+      .references(() => vendors.id, { onDelete: 'cascade' }),
+    assessmentId: integer()
+      .notNull()
+      .references(() => assessments.id, { onDelete: 'cascade' }),
+    controlId: text().notNull(),
+    severity: text().$type<Severity>().notNull(),
+    reasons: text({ mode: 'json' }).$type<TaskReason[]>().notNull(),
+    status: text({ enum: TASK_STATUSES }).notNull().default('open'),
+    dueDate: text().notNull(), // ISO date
+    ownerId: text().references(() => users.id, { onDelete: 'set null' }),
+    /** The vendor's latest account of what it did. */
+    vendorResponse: text(),
+    readyAt: timestamp(),
+    verifiedBy: text().references(() => users.id, { onDelete: 'set null' }),
+    closedAt: timestamp(),
+    acceptedBy: text().references(() => users.id, { onDelete: 'set null' }),
+    acceptanceJustification: text(),
+    /** After this date an accepted risk reopens as a task. */
+    acceptanceExpiresOn: text(),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    uniqueIndex('remediation_tasks_assessment_control_uq').on(t.assessmentId, t.controlId),
+    index('remediation_tasks_vendor_idx').on(t.vendorId, t.status),
+    index('remediation_tasks_status_due_idx').on(t.status, t.dueDate),
+  ],
+);
+
+export const taskComments = sqliteTable(
+  'task_comments',
+  {
+    id: integer().primaryKey({ autoIncrement: true }),
+    taskId: integer()
+      .notNull()
+      .references(() => remediationTasks.id, { onDelete: 'cascade' }),
+    authorType: text({ enum: ['staff', 'vendor'] }).notNull(),
+    authorName: text().notNull(),
+    authorUserId: text().references(() => users.id, { onDelete: 'set null' }),
+    body: text().notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [index('task_comments_task_idx').on(t.taskId)],
+);

@@ -1,0 +1,73 @@
+/**
+ * Stored scores. vendor_risk holds each vendor's current position (written
+ * by the scoring engine whenever its inputs change) so the portfolio reads
+ * it in a few queries instead of rescoring; risk_snapshots keep history.
+ */
+import { index, integer, real, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+import type { DataCategoryId } from '../../shared/taxonomy.ts';
+import type { Grade, RiskBand, Tier } from '../../shared/scoring/constants.ts';
+import type { DomainScore } from '../../shared/scoring/controlScore.ts';
+import { assessments } from './assessments.ts';
+import { createdAt, timestamp } from './columns.ts';
+import { vendors } from './vendors.ts';
+
+export const vendorRisk = sqliteTable(
+  'vendor_risk',
+  {
+    vendorId: integer()
+      .primaryKey()
+      .references(() => vendors.id, { onDelete: 'cascade' }),
+    impact: integer().notNull(),
+    sensitivity: integer().notNull(),
+    volumeBand: integer().notNull(),
+    suggestedTier: integer().$type<Tier>().notNull(),
+    /** Override if set, else the suggestion. */
+    tier: integer().$type<Tier>().notNull(),
+    largestHolding: integer().notNull(),
+    mostSensitiveCategory: text().$type<DataCategoryId>(),
+    excessData: integer({ mode: 'boolean' }).notNull(),
+    inherentResidual: integer().notNull(),
+    inherentBand: text().$type<RiskBand>().notNull(),
+    /** Latest completed assessment, or null when never assessed. */
+    assessmentId: integer().references(() => assessments.id, { onDelete: 'set null' }),
+    assessedAt: timestamp(),
+    /** When the assessment stops vouching for the vendor (re-assessment due). */
+    assessmentExpiresAt: timestamp(),
+    score: real(),
+    grade: text().$type<Grade>(),
+    likelihood: integer(),
+    residual: integer(),
+    band: text().$type<RiskBand>(),
+    projectedResidual: integer(),
+    projectedBand: text().$type<RiskBand>(),
+    domains: text({ mode: 'json' }).$type<DomainScore[]>(),
+    computedAt: timestamp().notNull(),
+  },
+  (t) => [index('vendor_risk_residual_idx').on(t.residual), index('vendor_risk_tier_idx').on(t.tier)],
+);
+
+export const SNAPSHOT_REASONS = ['review', 'monthly', 'profile_change'] as const;
+
+export const riskSnapshots = sqliteTable(
+  'risk_snapshots',
+  {
+    id: integer().primaryKey({ autoIncrement: true }),
+    vendorId: integer()
+      .notNull()
+      .references(() => vendors.id, { onDelete: 'cascade' }),
+    assessmentId: integer().references(() => assessments.id, { onDelete: 'set null' }),
+    takenAt: timestamp().notNull(),
+    reason: text({ enum: SNAPSHOT_REASONS }).notNull(),
+    tier: integer().$type<Tier>().notNull(),
+    impact: integer().notNull(),
+    score: real(),
+    grade: text().$type<Grade>(),
+    likelihood: integer(),
+    residual: integer(),
+    band: text().$type<RiskBand>(),
+    openTasks: integer().notNull().default(0),
+    overdueTasks: integer().notNull().default(0),
+    createdAt: createdAt(),
+  },
+  (t) => [index('risk_snapshots_vendor_taken_idx').on(t.vendorId, t.takenAt), index('risk_snapshots_taken_idx').on(t.takenAt)],
+);

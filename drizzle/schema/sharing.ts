@@ -1,0 +1,56 @@
+/**
+ * Questionnaire links for vendors, who have no account. Only a hash of the
+ * token is stored; opening a link exchanges it for a session cookie scoped
+ * to that one assessment.
+ */
+import { index, integer, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+import { assessments } from './assessments.ts';
+import { users } from './auth.ts';
+import { createdAt, timestamp } from './columns.ts';
+
+export const shareLinks = sqliteTable(
+  'share_links',
+  {
+    id: integer().primaryKey({ autoIncrement: true }),
+    assessmentId: integer()
+      .notNull()
+      .references(() => assessments.id, { onDelete: 'cascade' }),
+    /** SHA-256 of the token, hex. The token itself is shown once and never stored. */
+    tokenHash: text().notNull().unique(),
+    recipientName: text().notNull(),
+    recipientEmail: text().notNull(),
+    /** Require a one-time code sent to the recipient's email before anything is shown. */
+    emailCodeRequired: integer({ mode: 'boolean' }).notNull().default(false),
+    createdBy: text().references(() => users.id, { onDelete: 'set null' }),
+    expiresAt: timestamp().notNull(),
+    revokedAt: timestamp(),
+    revokedBy: text().references(() => users.id, { onDelete: 'set null' }),
+    lastOpenedAt: timestamp(),
+    openCount: integer().notNull().default(0),
+    createdAt: createdAt(),
+  },
+  (t) => [index('share_links_assessment_idx').on(t.assessmentId)],
+);
+
+/** A vendor's browser session, created when a valid link is opened. */
+export const linkSessions = sqliteTable(
+  'link_sessions',
+  {
+    /** SHA-256 of the cookie value, hex. */
+    id: text().primaryKey(),
+    shareLinkId: integer()
+      .notNull()
+      .references(() => shareLinks.id, { onDelete: 'cascade' }),
+    expiresAt: timestamp().notNull(),
+    /** Hash of the emailed one-time code, while one is outstanding. */
+    emailCodeHash: text(),
+    emailCodeExpiresAt: timestamp(),
+    emailCodeAttempts: integer().notNull().default(0),
+    emailCodeVerifiedAt: timestamp(),
+    lastSeenAt: timestamp(),
+    ipAddress: text(),
+    userAgent: text(),
+    createdAt: createdAt(),
+  },
+  (t) => [index('link_sessions_link_idx').on(t.shareLinkId)],
+);

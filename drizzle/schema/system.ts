@@ -1,0 +1,81 @@
+/** Cross-cutting records: the audit trail, outgoing email, settings and scheduled jobs. */
+import { index, integer, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+import { users } from './auth.ts';
+import { createdAt, timestamp, updatedAt } from './columns.ts';
+
+export const ACTOR_TYPES = ['user', 'vendor_link', 'system'] as const;
+
+/**
+ * Append-only and hash-chained: each row's hash covers its content and the
+ * previous row's hash, so an edited or deleted row breaks the chain.
+ */
+export const auditEvents = sqliteTable(
+  'audit_events',
+  {
+    id: integer().primaryKey({ autoIncrement: true }),
+    at: timestamp().notNull(),
+    actorType: text({ enum: ACTOR_TYPES }).notNull(),
+    actorId: text(),
+    actorLabel: text().notNull(),
+    action: text().notNull(),
+    targetType: text().notNull(),
+    targetId: text(),
+    before: text({ mode: 'json' }).$type<unknown>(),
+    after: text({ mode: 'json' }).$type<unknown>(),
+    ip: text(),
+    prevHash: text().notNull(),
+    hash: text().notNull(),
+  },
+  (t) => [
+    index('audit_events_at_idx').on(t.at),
+    index('audit_events_actor_idx').on(t.actorId),
+    index('audit_events_target_idx').on(t.targetType, t.targetId),
+  ],
+);
+
+export const EMAIL_STATUSES = ['pending', 'sent', 'failed', 'held'] as const;
+
+/** Every email goes through here first, so none is silently dropped; "held" waits in the admin outbox when no SMTP is set. */
+export const emailOutbox = sqliteTable(
+  'email_outbox',
+  {
+    id: integer().primaryKey({ autoIncrement: true }),
+    to: text().notNull(),
+    subject: text().notNull(),
+    textBody: text().notNull(),
+    status: text({ enum: EMAIL_STATUSES }).notNull().default('pending'),
+    attempts: integer().notNull().default(0),
+    lastError: text(),
+    sentAt: timestamp(),
+    createdAt: createdAt(),
+  },
+  (t) => [index('email_outbox_status_idx').on(t.status)],
+);
+
+export const settings = sqliteTable('settings', {
+  key: text().primaryKey(),
+  value: text({ mode: 'json' }).$type<unknown>().notNull(),
+  updatedBy: text().references(() => users.id, { onDelete: 'set null' }),
+  updatedAt: updatedAt(),
+});
+
+export const JOB_STATUSES = ['pending', 'running', 'done', 'failed'] as const;
+
+/** Work due at a time (reminders, risk-acceptance expiry): stored so a restart never loses or repeats it. */
+export const scheduledJobs = sqliteTable(
+  'scheduled_jobs',
+  {
+    id: integer().primaryKey({ autoIncrement: true }),
+    kind: text().notNull(),
+    /** Unique key so the same reminder is never scheduled twice. */
+    dedupeKey: text().unique(),
+    runAt: timestamp().notNull(),
+    payload: text({ mode: 'json' }).$type<unknown>().notNull(),
+    status: text({ enum: JOB_STATUSES }).notNull().default('pending'),
+    attempts: integer().notNull().default(0),
+    lastError: text(),
+    lockedUntil: timestamp(),
+    createdAt: createdAt(),
+  },
+  (t) => [index('scheduled_jobs_due_idx').on(t.status, t.runAt)],
+);

@@ -1,0 +1,70 @@
+/**
+ * Configuration comes from the environment and is validated once at start;
+ * a bad value stops the server with a message naming the variable.
+ */
+import path from 'node:path';
+import { z } from 'zod';
+
+const booleanFlag = (name: string) =>
+  z
+    .string()
+    .trim()
+    .toLowerCase()
+    .refine((v) => ['true', 'false', '1', '0', 'yes', 'no'].includes(v), {
+      error: `${name} must be true or false`,
+    })
+    .transform((v) => ['true', '1', 'yes'].includes(v));
+
+const EnvSchema = z.object({
+  PORT: z.coerce
+    .number({ error: 'PORT must be a number' })
+    .int({ error: 'PORT must be a whole number' })
+    .min(0, { error: 'PORT must be from 0 to 65535' })
+    .max(65535, { error: 'PORT must be from 0 to 65535' })
+    .default(3000),
+  HOST: z
+    .string()
+    .trim()
+    .min(1, { error: 'HOST must not be empty' })
+    .refine((v) => /^[\w.:-]+$/.test(v), { error: 'HOST must be a host name or IP address, e.g. 127.0.0.1' })
+    .default('127.0.0.1'),
+  DATA_DIR: z.string().trim().min(1, { error: 'DATA_DIR must not be empty' }).default('./data'),
+  SEED_DEMO: booleanFlag('SEED_DEMO').default(true),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], {
+    error: 'LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent',
+  }).default('info'),
+});
+
+export interface AppConfig {
+  port: number;
+  host: string;
+  dataDir: string;
+  databaseFile: string;
+  uploadsDir: string;
+  seedDemo: boolean;
+  logLevel: z.infer<typeof EnvSchema>['LOG_LEVEL'];
+}
+
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
+  // Empty variables mean "not set", as in most shells' `VAR= npm start`.
+  const present = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
+  const parsed = EnvSchema.safeParse(present);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${String(i.path[0] ?? '')}=${JSON.stringify(env[String(i.path[0])] ?? '')}: ${i.message}`);
+    throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
+  }
+  const dataDir = path.resolve(parsed.data.DATA_DIR);
+  return {
+    port: parsed.data.PORT,
+    host: parsed.data.HOST,
+    dataDir,
+    databaseFile: path.join(dataDir, 'tollgate.sqlite'),
+    uploadsDir: path.join(dataDir, 'uploads'),
+    seedDemo: parsed.data.SEED_DEMO,
+    logLevel: parsed.data.LOG_LEVEL,
+  };
+}

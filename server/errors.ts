@@ -1,0 +1,72 @@
+/**
+ * Domain errors thrown by services, and the one place that turns them (and
+ * database constraint failures) into tRPC errors with a plain message.
+ */
+import { TRPCError } from '@trpc/server';
+import Database from 'better-sqlite3';
+
+const { SqliteError } = Database;
+type SqliteError = InstanceType<typeof SqliteError>;
+
+export type AppErrorCode =
+  | 'BAD_REQUEST'
+  | 'UNAUTHORIZED'
+  | 'FORBIDDEN'
+  | 'NOT_FOUND'
+  | 'CONFLICT'
+  | 'PRECONDITION_FAILED'
+  | 'TOO_MANY_REQUESTS';
+
+export class AppError extends Error {
+  override name = 'AppError';
+  readonly code: AppErrorCode;
+  /** Extra facts for the client, e.g. the current version of a record in a conflict. */
+  readonly details: unknown;
+
+  constructor(code: AppErrorCode, message: string, details?: unknown) {
+    super(message);
+    this.code = code;
+    this.details = details;
+  }
+}
+
+export const notFound = (what: string) => new AppError('NOT_FOUND', `${what} was not found.`);
+export const forbidden = (message = 'You do not have access to this.') => new AppError('FORBIDDEN', message);
+export const conflict = (message: string, details?: unknown) => new AppError('CONFLICT', message, details);
+export const badRequest = (message: string, details?: unknown) => new AppError('BAD_REQUEST', message, details);
+
+function constraintMessage(error: SqliteError): { code: AppErrorCode; message: string } | null {
+  switch (error.code) {
+    case 'SQLITE_CONSTRAINT_UNIQUE':
+    case 'SQLITE_CONSTRAINT_PRIMARYKEY':
+      return { code: 'CONFLICT', message: 'A record with these details already exists.' };
+    case 'SQLITE_CONSTRAINT_FOREIGNKEY':
+      return { code: 'BAD_REQUEST', message: 'This refers to a record that does not exist, or is still in use.' };
+    case 'SQLITE_CONSTRAINT_NOTNULL':
+    case 'SQLITE_CONSTRAINT_CHECK':
+      return { code: 'BAD_REQUEST', message: 'A required value is missing or not allowed.' };
+    default:
+      return null;
+  }
+}
+
+/** Maps any error a procedure throws to the TRPCError the client sees; unknown errors stay internal. */
+export function toTRPCError(error: unknown): TRPCError {
+  if (error instanceof TRPCError) {
+    const cause = error.cause;
+    if (cause instanceof AppError || cause instanceof SqliteError) return toTRPCError(cause);
+    return error;
+  }
+  if (error instanceof AppError) {
+    return new TRPCError({ code: error.code, message: error.message, cause: error });
+  }
+  if (error instanceof SqliteError) {
+    const mapped = constraintMessage(error);
+    if (mapped) return new TRPCError({ code: mapped.code, message: mapped.message, cause: error });
+  }
+  return new TRPCError({
+    code: 'INTERNAL_SERVER_ERROR',
+    message: 'Something went wrong on our side. Nothing was changed; please try again.',
+    cause: error instanceof Error ? error : undefined,
+  });
+}

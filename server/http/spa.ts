@@ -1,0 +1,33 @@
+/**
+ * Serves the built SPA: real files from dist/client, and index.html for any
+ * other GET that asks for a page, so deep links survive a reload.
+ */
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import fastifyStatic from '@fastify/static';
+import type { FastifyInstance } from 'fastify';
+
+export async function registerSpa(app: FastifyInstance, clientDir: string): Promise<void> {
+  const hasBuild = existsSync(path.join(clientDir, 'index.html'));
+  if (hasBuild) {
+    await app.register(fastifyStatic, {
+      root: clientDir,
+      wildcard: false,
+      index: ['index.html'],
+      // Hashed asset names never change content, so they can be cached for long.
+      setHeaders(res, filePath) {
+        if (filePath.includes(`${path.sep}assets${path.sep}`)) res.header('cache-control', 'public, max-age=31536000, immutable');
+        else res.header('cache-control', 'no-cache');
+      },
+    });
+  }
+  app.setNotFoundHandler((request, reply) => {
+    const wantsPage = request.method === 'GET' && (request.headers.accept ?? '').includes('text/html');
+    const isApi = request.url.startsWith('/trpc') || request.url.startsWith('/api');
+    if (wantsPage && !isApi) {
+      if (!hasBuild) return reply.code(503).type('text/plain').send('The web app has not been built yet: run `npm run build`.');
+      return reply.header('cache-control', 'no-cache').sendFile('index.html');
+    }
+    return reply.code(404).send({ error: 'Not found' });
+  });
+}

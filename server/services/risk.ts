@@ -1,0 +1,153 @@
+/**
+ * Keeps vendor_risk, each vendor's stored current position, in step with
+ * its inputs. Call inside the transaction that changed a vendor's profile,
+ * holdings, answers or tasks.
+ */
+import { and, desc, eq, inArray, isNotNull, sql } from 'drizzle-orm';
+import { toIsoDate } from '../../shared/dates.ts';
+import { ACTIVE_TASK_STATUSES } from '../../shared/statuses.ts';
+import { getDataCategory } from '../../shared/taxonomy.ts';
+import { INHERENT_LIKELIHOOD, type Tier } from '../../shared/scoring/constants.ts';
+import { computeInherentImpact, type HoldingInput } from '../../shared/scoring/impact.ts';
+import { bandForResidual, computeResidualRisk } from '../../shared/scoring/residual.ts';
+import { projectRiskPosition, scoreVendor } from '../../shared/scoring/scoreVendor.ts';
+import { reassessmentDueDate, suggestTier } from '../../shared/scoring/tier.ts';
+import { assessments, remediationTasks, riskSnapshots, templateVersions, vendorRisk, vendors } from '../../drizzle/schema/index.ts';
+import type { Db, Tx } from '../db/database.ts';
+import { notFound } from '../errors.ts';
+import { loadAnswerMap, loadVendorProfile } from './vendorProfile.ts';
+
+/** The category that would hurt most if breached; ties go to the larger holding. */
+export function mostSensitiveCategory(holdings: readonly HoldingInput[]) {
+  let best: { category: HoldingInput['category']; level: number; records: number } | null = null;
+  for (const h of holdings) {
+    if (h.records <= 0) continue;
+    const level = getDataCategory(h.category).level + (h.subjects === 'children' ? 1 : 0);
+    if (!best || level > best.level || (level === best.level && h.records > best.records)) {
+      best = { category: h.category, level, records: h.records };
+    }
+  }
+  return best?.category ?? null;
+}
+
+function latestCompletedAssessment(tx: Db | Tx, vendorId: number) {
+  return tx
+    .select({ id: assessments.id, completedAt: assessments.completedAt, content: templateVersions.content })
+    .from(assessments)
+    .innerJoin(templateVersions, eq(templateVersions.id, assessments.templateVersionId))
+    .where(and(eq(assessments.vendorId, vendorId), eq(assessments.status, 'completed'), isNotNull(assessments.completedAt)))
+    .orderBy(desc(assessments.completedAt), desc(assessments.id))
+    .limit(1)
+    .get();
+}
+
+export function recomputeVendorRisk(tx: Db | Tx, vendorId: number, now: Date): void {
+  const vendor = tx
+    .select({ tierOverride: vendors.tierOverride, criticality: vendors.criticality })
+    .from(vendors)
+    .where(eq(vendors.id, vendorId))
+    .get();
+  if (!vendor) throw notFound('The vendor');
+  const profile = loadVendorProfile(tx, vendorId);
+  const impact = computeInherentImpact(profile);
+  const suggestedTier = suggestTier(impact.impact, profile.criticality);
+  const tier: Tier = vendor.tierOverride ?? suggestedTier;
+  const inherentResidual = computeResidualRisk(INHERENT_LIKELIHOOD, impact.impact);
+
+  const latest = latestCompletedAssessment(tx, vendorId);
+  let assessed: Partial<typeof vendorRisk.$inferInsert> = {
+    assessmentId: null,
+    assessedAt: null,
+    assessmentExpiresAt: null,
+    score: null,
+    grade: null,
+    likelihood: null,
+    residual: null,
+    band: null,
+    projectedResidual: null,
+    projectedBand: null,
+    domains: null,
+  };
+  if (latest?.completedAt) {
+    const tasks = tx
+      .select({ controlId: remediationTasks.controlId, status: remediationTasks.status })
+      .from(remediationTasks)
+      .where(eq(remediationTasks.assessmentId, latest.id))
+      .all();
+    // A verified task means its control now holds, so it counts as met.
+    const answers = { ...loadAnswerMap(tx, latest.id) };
+    for (const t of tasks) if (t.status === 'closed') answers[t.controlId] = { value: 'yes' };
+    const input = { ...profile, controls: latest.content.controls, answers };
+    const current = scoreVendor(input);
+    const stillOpen = tasks.filter((t) => ACTIVE_TASK_STATUSES.includes(t.status));
+    const projected = projectRiskPosition(input, stillOpen.map((t) => t.controlId));
+    assessed = {
+      assessmentId: latest.id,
+      assessedAt: latest.completedAt,
+      assessmentExpiresAt: reassessmentDueDate(latest.completedAt, tier),
+      score: current.score,
+      grade: current.grade,
+      likelihood: current.likelihood.likelihood,
+      residual: current.residual,
+      band: current.band,
+      projectedResidual: projected.residual,
+      projectedBand: projected.band,
+      domains: current.domains,
+    };
+  }
+
+  const row = {
+    vendorId,
+    impact: impact.impact,
+    sensitivity: impact.sensitivity,
+    volumeBand: impact.volumeBand,
+    suggestedTier,
+    tier,
+    largestHolding: impact.largestHolding,
+    mostSensitiveCategory: mostSensitiveCategory(profile.holdings),
+    excessData: impact.excessCategories.length > 0,
+    inherentResidual,
+    inherentBand: bandForResidual(inherentResidual),
+    ...assessed,
+    computedAt: now,
+  };
+  tx.insert(vendorRisk).values(row).onConflictDoUpdate({ target: vendorRisk.vendorId, set: row }).run();
+}
+
+/** Records the vendor's current stored position in its history. */
+export function takeRiskSnapshot(
+  tx: Db | Tx,
+  vendorId: number,
+  at: Date,
+  reason: (typeof riskSnapshots.$inferInsert)['reason'],
+  assessmentId: number | null = null,
+): void {
+  const risk = tx.select().from(vendorRisk).where(eq(vendorRisk.vendorId, vendorId)).get();
+  if (!risk) throw notFound('The vendor risk record');
+  const today = toIsoDate(at);
+  const counts = tx
+    .select({
+      open: sql<number>`count(*)`,
+      overdue: sql<number>`coalesce(sum(case when ${remediationTasks.dueDate} < ${today} then 1 else 0 end), 0)`,
+    })
+    .from(remediationTasks)
+    .where(and(eq(remediationTasks.vendorId, vendorId), inArray(remediationTasks.status, ACTIVE_TASK_STATUSES)))
+    .get();
+  tx.insert(riskSnapshots)
+    .values({
+      vendorId,
+      assessmentId: assessmentId ?? risk.assessmentId,
+      takenAt: at,
+      reason,
+      tier: risk.tier,
+      impact: risk.impact,
+      score: risk.score,
+      grade: risk.grade,
+      likelihood: risk.likelihood,
+      residual: risk.residual,
+      band: risk.band,
+      openTasks: counts?.open ?? 0,
+      overdueTasks: counts?.overdue ?? 0,
+    })
+    .run();
+}

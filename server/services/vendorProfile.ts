@@ -1,0 +1,41 @@
+/** Reads what the scoring engine needs about a vendor and an assessment. */
+import { eq } from 'drizzle-orm';
+import type { AnswerMap } from '../../shared/scoring/controlScore.ts';
+import type { VendorProfile } from '../../shared/scoring/scoreVendor.ts';
+import { answers, dataHoldings, vendors } from '../../drizzle/schema/index.ts';
+import type { Db, Tx } from '../db/database.ts';
+import { notFound } from '../errors.ts';
+
+export function loadVendorProfile(tx: Db | Tx, vendorId: number): VendorProfile {
+  const vendor = tx
+    .select({ services: vendors.services, access: vendors.accessLevel, criticality: vendors.criticality })
+    .from(vendors)
+    .where(eq(vendors.id, vendorId))
+    .get();
+  if (!vendor) throw notFound('The vendor');
+  const holdings = tx
+    .select({
+      category: dataHoldings.category,
+      subjects: dataHoldings.subjects,
+      records: dataHoldings.records,
+      needed: dataHoldings.needed,
+    })
+    .from(dataHoldings)
+    .where(eq(dataHoldings.vendorId, vendorId))
+    .all();
+  return { services: vendor.services, access: vendor.access, criticality: vendor.criticality, holdings };
+}
+
+/** Answers as the engine counts them: a comment alone is unanswered; a rejected answer counts as No. */
+export function loadAnswerMap(tx: Db | Tx, assessmentId: number): AnswerMap {
+  const rows = tx
+    .select({ controlId: answers.controlId, value: answers.value, reviewStatus: answers.reviewStatus })
+    .from(answers)
+    .where(eq(answers.assessmentId, assessmentId))
+    .all();
+  const map: Record<string, { value: NonNullable<(typeof rows)[number]['value']>; rejected: boolean }> = {};
+  for (const row of rows) {
+    if (row.value) map[row.controlId] = { value: row.value, rejected: row.reviewStatus === 'rejected' };
+  }
+  return map;
+}

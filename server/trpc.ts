@@ -1,0 +1,81 @@
+/**
+ * Base procedures, one per access level. Every procedure in the routers
+ * starts from one of these, so who may call it is visible where it is
+ * defined, and recorded in its meta for the authorisation test.
+ */
+import { initTRPC, TRPCError } from '@trpc/server';
+import { z } from 'zod';
+import { describeIssues } from '../shared/schemas/common.ts';
+import { STAFF_ROLES, type StaffRole } from '../shared/statuses.ts';
+import type { Context, LinkScope, StaffUser } from './context.ts';
+import { toTRPCError } from './errors.ts';
+import { transformer } from '../shared/transformer.ts';
+
+export type Access =
+  | { kind: 'anonymous' }
+  | { kind: 'link' }
+  | { kind: 'staff'; roles: readonly StaffRole[] };
+
+export interface ProcedureMeta {
+  access: Access;
+}
+
+const t = initTRPC
+  .context<Context>()
+  .meta<ProcedureMeta>()
+  .create({
+    transformer,
+    errorFormatter({ shape, error }) {
+      const zodError = error.cause instanceof z.ZodError ? error.cause : null;
+      return {
+        ...shape,
+        // Bad input names every field at fault, in words a person can act on.
+        message: zodError ? describeIssues(zodError.issues) : shape.message,
+        data: {
+          ...shape.data,
+          stack: undefined,
+          fieldErrors: zodError ? z.flattenError(zodError).fieldErrors : undefined,
+          issues: zodError ? zodError.issues.map((i) => ({ path: i.path.map(String), message: i.message })) : undefined,
+        },
+      };
+    },
+  });
+
+export const router = t.router;
+export const createCallerFactory = t.createCallerFactory;
+
+const mapErrors = t.middleware(async ({ next }) => {
+  const result = await next();
+  if (!result.ok && !(result.error.cause instanceof z.ZodError)) throw toTRPCError(result.error);
+  return result;
+});
+
+const base = t.procedure.use(mapErrors);
+
+/** Anyone, signed in or not. */
+export const anonymousProcedure = base.meta({ access: { kind: 'anonymous' } });
+
+/** A vendor holding a session from a questionnaire link; ctx.link says which assessment. */
+export const linkProcedure = base.meta({ access: { kind: 'link' } }).use(({ ctx, next }) => {
+  if (!ctx.link) throw new TRPCError({ code: 'UNAUTHORIZED', message: 'Open your questionnaire link again to continue.' });
+  return next({ ctx: { ...ctx, link: ctx.link as LinkScope } });
+});
+
+/** Signed-in staff with one of these roles; ctx.user is then never null. */
+export function staffProcedure(roles: readonly StaffRole[]) {
+  return base.meta({ access: { kind: 'staff', roles } }).use(({ ctx, next }) => {
+    if (!ctx.user) throw new TRPCError({ code: 'UNAUTHORIZED', message: 'Please sign in.' });
+    if (!roles.includes(ctx.user.role)) {
+      throw new TRPCError({ code: 'FORBIDDEN', message: 'Your role does not allow this.' });
+    }
+    return next({ ctx: { ...ctx, user: ctx.user as StaffUser } });
+  });
+}
+
+/** Every staff role, including read-only auditors. */
+export const readProcedure = staffProcedure(STAFF_ROLES);
+/** People who change the vendor inventory and run assessments. */
+export const procurementProcedure = staffProcedure(['admin', 'procurement']);
+/** Risk owners: accept risks. */
+export const riskOwnerProcedure = staffProcedure(['admin', 'ciso']);
+export const adminProcedure = staffProcedure(['admin']);
