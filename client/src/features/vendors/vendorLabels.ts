@@ -1,0 +1,36 @@
+/** Words for the vendor screens: labels for stored ids, and small judgements made for display. */
+import { differenceInCalendarDays } from 'date-fns';
+import type { ControlOutcome } from '../../../../shared/scoring/controlScore.ts';
+import { findDataCategory, SERVICE_TYPE_LABELS, type ServiceType } from '../../../../shared/taxonomy.ts';
+
+export function categoryLabel(id: string | null | undefined): string {
+  if (!id) return '-';
+  return findDataCategory(id)?.label ?? id;
+}
+
+export function serviceLabels(services: readonly ServiceType[]): string {
+  return services.map((s) => SERVICE_TYPE_LABELS[s]).join(', ');
+}
+
+export const OUTCOME_LABELS: Record<ControlOutcome, string> = {
+  met: 'Met',
+  partial: 'Partial',
+  not_met: 'Not met',
+  unanswered: 'Unanswered',
+  rejected: 'Answer rejected',
+  not_applicable: 'Not applicable',
+  invalid_na: 'N/A not allowed',
+};
+
+/** Tokens unrotated for a year are how stolen OAuth grants stayed live in the 2025 wave. */
+export const STALE_TOKEN_DAYS = 365;
+
+/** An unknown rotation date counts as stale: a token nobody can vouch for is not safe. */
+export function isTokenStale(lastRotation: string | null, now: Date = new Date()): boolean {
+  if (!lastRotation) return true;
+  return differenceInCalendarDays(now, new Date(`${lastRotation}T00:00:00`)) > STALE_TOKEN_DAYS;
+}
+
+export function pluralise(count: number, one: string, many = `${one}s`): string {
+  return `${count} ${count === 1 ? one : many}`;
+}
