@@ -29,8 +29,6 @@ const t = initTRPC
       const zodError = error.cause instanceof z.ZodError ? error.cause : null;
       return {
         ...shape,
-        // Bad input names every field at fault, in words a person can act on.
-        message: zodError ? describeIssues(zodError.issues) : shape.message,
         data: {
           ...shape.data,
           stack: undefined,
@@ -46,8 +44,13 @@ export const createCallerFactory = t.createCallerFactory;
 
 const mapErrors = t.middleware(async ({ next }) => {
   const result = await next();
-  if (!result.ok && !(result.error.cause instanceof z.ZodError)) throw toTRPCError(result.error);
-  return result;
+  if (result.ok) return result;
+  const cause = result.error.cause;
+  if (cause instanceof z.ZodError) {
+    // Input validation: one line per field at fault, for callers and people alike.
+    throw new TRPCError({ code: 'BAD_REQUEST', message: describeIssues(cause.issues), cause });
+  }
+  throw toTRPCError(result.error);
 });
 
 const base = t.procedure.use(mapErrors);

@@ -34,7 +34,7 @@ export function ensureBuiltInTemplates(db: Db, now = new Date()): void {
         .limit(1)
         .get();
       const upToDate =
-        latest?.catalogueKey === CORE_CATALOGUE_V1.key && latest.catalogueVersion === CORE_CATALOGUE_V1.version;
+        latest?.catalogueKey === CORE_CATALOGUE_V1.key && latest.catalogueVersion >= CORE_CATALOGUE_V1.version;
       if (upToDate) continue;
       tx.insert(templateVersions)
         .values({

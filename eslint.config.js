@@ -1,0 +1,106 @@
+// Lint rules that keep the architecture honest:
+//   shared/  pure domain code: imports nothing from server, client, drizzle or Node;
+//   server/  the only code that touches the database;
+//   client/  imports from the server only the AppRouter type; features never import each other.
+import { readdirSync } from 'node:fs';
+import js from '@eslint/js';
+import drizzle from 'eslint-plugin-drizzle';
+import { createTypeScriptImportResolver } from 'eslint-import-resolver-typescript';
+import importX from 'eslint-plugin-import-x';
+import reactHooks from 'eslint-plugin-react-hooks';
+import globals from 'globals';
+import tseslint from 'typescript-eslint';
+
+const features = readdirSync(new URL('./client/src/features', import.meta.url), { withFileTypes: true })
+  .filter((d) => d.isDirectory())
+  .map((d) => d.name);
+
+const DATABASE_PACKAGES = ['better-sqlite3', 'drizzle-orm', 'drizzle-orm/*', 'drizzle-kit'];
+
+export default tseslint.config(
+  { ignores: ['dist/**', 'data/**', 'node_modules/**', 'drizzle/migrations/**', 'test-results/**', 'playwright-report/**', 'tests/.artifacts/**'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    languageOptions: { ecmaVersion: 2024, sourceType: 'module', globals: { ...globals.node } },
+    plugins: { 'import-x': importX, drizzle },
+    settings: {
+      'import-x/resolver-next': [createTypeScriptImportResolver({ project: ['tsconfig.server.json', 'tsconfig.client.json', 'tsconfig.shared.json'], noWarnOnMultipleProjects: true })],
+    },
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'inline-type-imports' }],
+      'import-x/no-cycle': 'error',
+      'import-x/no-self-import': 'error',
+      'import-x/no-duplicates': 'error',
+      'drizzle/enforce-delete-with-where': ['error', { drizzleObjectName: ['db', 'tx'] }],
+      'drizzle/enforce-update-with-where': ['error', { drizzleObjectName: ['db', 'tx'] }],
+      eqeqeq: ['error', 'always'],
+      'no-restricted-syntax': ['error', { selector: 'TSEnumDeclaration', message: 'Use a const array and a union type: enums are not erasable.' }],
+    },
+  },
+  {
+    files: ['shared/**/*.ts'],
+    rules: {
+      'import-x/no-nodejs-modules': 'error',
+      'import-x/no-restricted-paths': [
+        'error',
+        {
+          zones: [
+            { target: './shared', from: './server', message: 'shared/ is pure: it must not import server code.' },
+            { target: './shared', from: './client', message: 'shared/ is pure: it must not import client code.' },
+            { target: './shared', from: './drizzle', message: 'shared/ is pure: it must not import the database schema.' },
+          ],
+        },
+      ],
+      '@typescript-eslint/no-restricted-imports': ['error', { patterns: [{ group: DATABASE_PACKAGES, message: 'shared/ must not touch the database.' }] }],
+      'no-restricted-globals': ['error', 'process', 'Buffer', 'window', 'document'],
+    },
+  },
+  {
+    files: ['client/**/*.{ts,tsx}'],
+    languageOptions: { globals: { ...globals.browser } },
+    plugins: { 'react-hooks': reactHooks },
+    rules: {
+      ...reactHooks.configs.recommended.rules,
+      'import-x/no-nodejs-modules': 'error',
+      'no-restricted-globals': ['error', 'process', 'Buffer'],
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['**/server/**'], allowTypeImports: true, message: 'The client may import only types (the AppRouter) from the server.' },
+            { group: ['**/drizzle/**', ...DATABASE_PACKAGES], message: 'Only the server touches the database.' },
+          ],
+        },
+      ],
+      'import-x/no-restricted-paths': [
+        'error',
+        {
+          zones: [
+            ...features.map((feature) => ({
+              target: `./client/src/features/${feature}`,
+              from: './client/src/features',
+              except: [`./${feature}`],
+              message: 'Features do not import each other: move shared pieces to client/src/components or lib.',
+            })),
+            { target: './client/src/components', from: './client/src/features', message: 'Shared components must not depend on a feature.' },
+            { target: './client/src/lib', from: './client/src/features', message: 'lib/ must not depend on a feature.' },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['drizzle/**/*.ts'],
+    rules: {
+      'import-x/no-restricted-paths': ['error', { zones: [{ target: './drizzle', from: './client' }, { target: './drizzle', from: './server' }] }],
+    },
+  },
+  {
+    files: ['tests/**/*.ts'],
+    rules: {
+      '@typescript-eslint/no-non-null-assertion': 'off',
+    },
+  },
+);

@@ -1,0 +1,57 @@
+/**
+ * Every procedure of the router states who may call it, and is refused to
+ * everyone else. The list comes from the router itself, so a procedure
+ * added later cannot slip through untested.
+ */
+import { describe, expect, it } from 'vitest';
+import { STAFF_ROLES, type StaffRole } from '../../shared/statuses.ts';
+import { createContextInner, type LinkScope, type StaffUser } from '../../server/context.ts';
+import { appRouter, createCaller } from '../../server/routers/_app.ts';
+import type { ProcedureMeta } from '../../server/trpc.ts';
+import { createTestDatabase } from '../helpers/testDatabase.ts';
+
+const { db } = createTestDatabase();
+const procedures = Object.entries(appRouter._def.procedures as Record<string, { _def: { meta?: ProcedureMeta; type: string } }>);
+
+const staff = (role: StaffRole): StaffUser => ({ id: `u-${role}`, name: role, email: `${role}@tollgate.example`, role });
+const otherLink: LinkScope = { shareLinkId: 999, assessmentId: 999, recipientName: 'Someone else' };
+
+type Caller = ReturnType<typeof createCaller>;
+async function call(caller: Caller, path: string): Promise<unknown> {
+  const fn = path.split('.').reduce<unknown>((node, key) => (node as Record<string, unknown>)[key], caller) as (input?: unknown) => Promise<unknown>;
+  return fn(undefined);
+}
+
+describe('procedure access', () => {
+  it('finds the procedures', () => {
+    expect(procedures.length).toBeGreaterThan(0);
+  });
+
+  it.each(procedures)('%s declares who may call it', (_path, procedure) => {
+    expect(procedure._def.meta?.access).toBeDefined();
+  });
+
+  for (const [path, procedure] of procedures) {
+    const access = procedure._def.meta?.access;
+    if (access?.kind !== 'staff') continue;
+
+    it(`${path}: refuses anonymous callers and share-link sessions`, async () => {
+      await expect(call(createCaller(createContextInner({ db })), path)).rejects.toMatchObject({ code: 'UNAUTHORIZED' });
+      await expect(call(createCaller(createContextInner({ db, link: otherLink })), path)).rejects.toMatchObject({ code: 'UNAUTHORIZED' });
+    });
+
+    for (const role of STAFF_ROLES) {
+      const allowed = access.roles.includes(role);
+      it(`${path}: ${allowed ? 'lets' : 'refuses'} ${role}`, async () => {
+        const attempt = call(createCaller(createContextInner({ db, user: staff(role) })), path);
+        if (allowed) {
+          // Past the access check the procedure validates its input: anything but an access error means it was let in.
+          const outcome = await attempt.then(() => 'ok', (e: { code?: string }) => e.code);
+          expect(['ok', 'BAD_REQUEST', 'NOT_FOUND']).toContain(outcome);
+        } else {
+          await expect(attempt).rejects.toMatchObject({ code: 'FORBIDDEN' });
+        }
+      });
+    }
+  }
+});
