@@ -10,7 +10,7 @@ export const STAFF_ROLE_LABELS: Record<StaffRole, string> = {
   auditor: 'Auditor (read-only)',
 };
 
-export const TASK_STATUSES = ['open', 'ready_for_verification', 'closed', 'risk_accepted'] as const;
+export const TASK_STATUSES = ['open', 'ready_for_verification', 'closed', 'risk_accepted', 'superseded'] as const;
 export type TaskStatus = (typeof TASK_STATUSES)[number];
 
 export const TASK_STATUS_LABELS: Record<TaskStatus, string> = {
@@ -18,6 +18,7 @@ export const TASK_STATUS_LABELS: Record<TaskStatus, string> = {
   ready_for_verification: 'Ready for verification',
   closed: 'Closed',
   risk_accepted: 'Risk accepted',
+  superseded: 'Superseded by a later assessment',
 };
 
 /** Tasks still waiting on someone: they count as open work and in projections. */

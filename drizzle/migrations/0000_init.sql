@@ -322,6 +322,8 @@ CREATE TABLE `risk_snapshots` (
 	`reason` text NOT NULL,
 	`tier` integer NOT NULL,
 	`impact` integer NOT NULL,
+	`inherent_residual` integer NOT NULL,
+	`standing` text NOT NULL,
 	`score` real,
 	`grade` text,
 	`likelihood` integer,

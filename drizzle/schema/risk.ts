@@ -6,6 +6,7 @@
 import { index, integer, real, sqliteTable, text } from 'drizzle-orm/sqlite-core';
 import type { DataCategoryId } from '../../shared/taxonomy.ts';
 import type { Grade, RiskBand, Tier } from '../../shared/scoring/constants.ts';
+import { ASSESSMENT_STANDINGS } from '../../shared/statuses.ts';
 import type { DomainScore } from '../../shared/scoring/controlScore.ts';
 import { assessments } from './assessments.ts';
 import { createdAt, timestamp } from './columns.ts';
@@ -60,6 +61,9 @@ export const riskSnapshots = sqliteTable(
     reason: text({ enum: SNAPSHOT_REASONS }).notNull(),
     tier: integer().$type<Tier>().notNull(),
     impact: integer().notNull(),
+    inherentResidual: integer().notNull(),
+    /** Whether an assessment vouched for the vendor at that date; residual and band are null otherwise. */
+    standing: text({ enum: ASSESSMENT_STANDINGS }).notNull(),
     score: real(),
     grade: text().$type<Grade>(),
     likelihood: integer(),

@@ -4,11 +4,12 @@
  * dates, and the vendor's current risk and history are updated, all in one
  * transaction.
  */
-import { eq } from 'drizzle-orm';
+import { and, eq, inArray, ne } from 'drizzle-orm';
 import { canTransition } from '../../shared/assessmentLifecycle.ts';
-import { isoDateInDays } from '../../shared/dates.ts';
+import { isoDateInDays, toIsoDate } from '../../shared/dates.ts';
+import { ACTIVE_TASK_STATUSES } from '../../shared/statuses.ts';
 import { scoreVendor, type VendorScore } from '../../shared/scoring/scoreVendor.ts';
-import { assessments, remediationTasks } from '../../drizzle/schema/index.ts';
+import { assessments, remediationTasks, taskComments } from '../../drizzle/schema/index.ts';
 import type { Tx } from '../db/database.ts';
 import { badRequest, notFound } from '../errors.ts';
 import { recordAudit, type AuditActor } from './audit.ts';
@@ -20,6 +21,40 @@ export interface CompleteReviewInput {
   assessmentId: number;
   actor: AuditActor;
   now: Date;
+}
+
+/**
+ * A new assessment is now the record for the vendor. Tasks still waiting
+ * from earlier assessments are closed: as verified when the new answers
+ * meet the control, otherwise as superseded by the new assessment's own
+ * task. Without this a control failing twice would count as two tasks.
+ */
+function settleEarlierTasks(tx: Tx, vendorId: number, assessmentId: number, result: VendorScore, input: CompleteReviewInput) {
+  const earlier = tx
+    .select({ id: remediationTasks.id, controlId: remediationTasks.controlId })
+    .from(remediationTasks)
+    .where(and(eq(remediationTasks.vendorId, vendorId), ne(remediationTasks.assessmentId, assessmentId), inArray(remediationTasks.status, ACTIVE_TASK_STATUSES)))
+    .all();
+  const stillFailing = new Set(result.tasks.map((t) => t.controlId));
+  for (const task of earlier) {
+    const met = !stillFailing.has(task.controlId);
+    tx.update(remediationTasks)
+      .set({ status: met ? 'closed' : 'superseded', closedAt: input.now, verifiedBy: met ? input.actor.id : null, updatedAt: input.now })
+      .where(eq(remediationTasks.id, task.id))
+      .run();
+    tx.insert(taskComments)
+      .values({
+        taskId: task.id,
+        authorType: 'staff',
+        authorName: input.actor.label,
+        authorUserId: input.actor.type === 'user' ? input.actor.id : null,
+        body: met
+          ? `Verified by the assessment completed on ${toIsoDate(input.now)}: the control is now met.`
+          : `Superseded by the assessment completed on ${toIsoDate(input.now)}, which raised its own task for this control.`,
+        createdAt: input.now,
+      })
+      .run();
+  }
 }
 
 export function completeReview(tx: Tx, input: CompleteReviewInput): VendorScore {
@@ -35,6 +70,7 @@ export function completeReview(tx: Tx, input: CompleteReviewInput): VendorScore 
   const after = {
     status: 'completed' as const,
     completedAt: input.now,
+    updatedAt: input.now,
     score: result.score,
     grade: result.grade,
     likelihood: result.likelihood.likelihood,
@@ -52,6 +88,7 @@ export function completeReview(tx: Tx, input: CompleteReviewInput): VendorScore 
   };
   tx.update(assessments).set(after).where(eq(assessments.id, assessment.id)).run();
 
+  settleEarlierTasks(tx, assessment.vendorId, assessment.id, result, input);
   if (result.tasks.length > 0) {
     tx.insert(remediationTasks)
       .values(
@@ -63,6 +100,8 @@ export function completeReview(tx: Tx, input: CompleteReviewInput): VendorScore 
           reasons: task.reasons,
           dueDate: isoDateInDays(input.now, task.dueInDays),
           ownerId: assessment.assessorId,
+          createdAt: input.now,
+          updatedAt: input.now,
         })),
       )
       .run();

@@ -5,7 +5,7 @@
  */
 import { and, desc, eq, inArray, isNotNull, sql } from 'drizzle-orm';
 import { toIsoDate } from '../../shared/dates.ts';
-import { ACTIVE_TASK_STATUSES } from '../../shared/statuses.ts';
+import { ACTIVE_TASK_STATUSES, type AssessmentStanding } from '../../shared/statuses.ts';
 import { getDataCategory } from '../../shared/taxonomy.ts';
 import { INHERENT_LIKELIHOOD, type Tier } from '../../shared/scoring/constants.ts';
 import { computeInherentImpact, type HoldingInput } from '../../shared/scoring/impact.ts';
@@ -114,7 +114,11 @@ export function recomputeVendorRisk(tx: Db | Tx, vendorId: number, now: Date): v
   tx.insert(vendorRisk).values(row).onConflictDoUpdate({ target: vendorRisk.vendorId, set: row }).run();
 }
 
-/** Records the vendor's current stored position in its history. */
+/**
+ * Records the vendor's stored position in its history, as it stands at
+ * `at`: an assessment past its re-assessment date no longer vouches for
+ * the vendor, so the snapshot says "expired" and carries no residual.
+ */
 export function takeRiskSnapshot(
   tx: Db | Tx,
   vendorId: number,
@@ -133,6 +137,12 @@ export function takeRiskSnapshot(
     .from(remediationTasks)
     .where(and(eq(remediationTasks.vendorId, vendorId), inArray(remediationTasks.status, ACTIVE_TASK_STATUSES)))
     .get();
+  const standing: AssessmentStanding = !risk.assessmentId
+    ? 'not_assessed'
+    : risk.assessmentExpiresAt && risk.assessmentExpiresAt.getTime() <= at.getTime()
+      ? 'expired'
+      : 'assessed';
+  const current = standing === 'assessed';
   tx.insert(riskSnapshots)
     .values({
       vendorId,
@@ -141,13 +151,16 @@ export function takeRiskSnapshot(
       reason,
       tier: risk.tier,
       impact: risk.impact,
-      score: risk.score,
-      grade: risk.grade,
-      likelihood: risk.likelihood,
-      residual: risk.residual,
-      band: risk.band,
+      inherentResidual: risk.inherentResidual,
+      standing,
+      score: current ? risk.score : null,
+      grade: current ? risk.grade : null,
+      likelihood: current ? risk.likelihood : null,
+      residual: current ? risk.residual : null,
+      band: current ? risk.band : null,
       openTasks: counts?.open ?? 0,
       overdueTasks: counts?.overdue ?? 0,
+      createdAt: at,
     })
     .run();
 }

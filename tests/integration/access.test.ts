@@ -11,7 +11,7 @@ import type { ProcedureMeta } from '../../server/trpc.ts';
 import { createTestDatabase } from '../helpers/testDatabase.ts';
 
 const { db } = createTestDatabase();
-const procedures = Object.entries(appRouter._def.procedures as Record<string, { _def: { meta?: ProcedureMeta; type: string } }>);
+const procedures = Object.entries(appRouter._def.procedures as unknown as Record<string, { _def: { meta?: ProcedureMeta; type: string } }>);
 
 const staff = (role: StaffRole): StaffUser => ({ id: `u-${role}`, name: role, email: `${role}@tollgate.example`, role });
 const otherLink: LinkScope = { shareLinkId: 999, assessmentId: 999, recipientName: 'Someone else' };

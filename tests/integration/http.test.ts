@@ -62,7 +62,7 @@ describe('HTTP server', () => {
     const input = encodeURIComponent(JSON.stringify({ json: { pageSize: 'many' } }));
     const response = await fetch(`${base}/trpc/vendors.list?input=${input}`);
     expect(response.status).toBe(400);
-    const body = await response.json();
+    const body = (await response.json()) as { error: { json: { message: string; data: { fieldErrors: Record<string, string[]> } } } };
     expect(body.error.json.message).toContain('pageSize');
     expect(body.error.json.data.fieldErrors).toHaveProperty('pageSize');
   });
