@@ -57,7 +57,8 @@ export function listVendors(db: Db, options: VendorListOptions, now: Date) {
 
   const direction = options.direction === 'asc' ? asc : desc;
   const sortColumns: Record<VendorListOptions['sort'], SQL[]> = {
-    risk: [direction(rankRisk), direction(vendorRisk.impact)],
+    // At equal rank a risk we have measured comes before one we only presume.
+    risk: [direction(rankRisk), direction(vendorRisk.impact), asc(sql`case when ${standing} = 'assessed' then 0 else 1 end`)],
     name: [direction(sql`${vendors.name} collate nocase`)],
     tier: [direction(vendorRisk.tier), desc(rankRisk)],
     grade: [direction(sql`coalesce(${vendorRisk.score}, -1)`)],

@@ -20,7 +20,7 @@ export function ErrorState({ error, onRetry, title = 'This could not be loaded' 
       <Stack gap="xs" align="flex-start">
         <Text size="sm">{message}</Text>
         {onRetry ? (
-          <Button size="xs" variant="white" color="red" onClick={onRetry}>
+          <Button size="xs" variant="outline" color="red.9" onClick={onRetry}>
             Try again
           </Button>
         ) : null}

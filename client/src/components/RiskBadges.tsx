@@ -1,5 +1,5 @@
 /** Small badges for band, grade, tier and severity; text always says what the colour means. */
-import { Badge, Tooltip } from '@mantine/core';
+import { Badge, Tooltip, VisuallyHidden } from '@mantine/core';
 import type { Severity } from '../../../shared/catalogue/types.ts';
 import { TIER_LABELS, type Grade, type RiskBand, type Tier } from '../../../shared/scoring/constants.ts';
 import type { AssessmentStanding } from '../../../shared/statuses.ts';
@@ -7,7 +7,7 @@ import { BAND_COLORS, BAND_LABELS, GRADE_COLORS, SEVERITY_COLORS, SEVERITY_LABEL
 
 export function BandBadge({ band, residual }: { band: RiskBand; residual?: number | null }) {
   return (
-    <Badge color={BAND_COLORS[band]} variant="filled" radius="sm">
+    <Badge color={BAND_COLORS[band]} variant="filled" autoContrast radius="sm">
       {BAND_LABELS[band]}
       {residual ? ` (${residual})` : ''}
     </Badge>
@@ -36,9 +36,10 @@ export function StandingBadge(props: {
 }
 
 export function GradeBadge({ grade }: { grade: Grade | null }) {
-  if (!grade) return <span aria-label="No grade">-</span>;
+  if (!grade) return <span title="No grade">-</span>;
   return (
-    <Badge color={GRADE_COLORS[grade]} variant="light" radius="sm" aria-label={`Grade ${grade}`}>
+    <Badge color={GRADE_COLORS[grade]} variant="filled" autoContrast radius="sm">
+      <VisuallyHidden>Grade </VisuallyHidden>
       {grade}
     </Badge>
   );
@@ -46,7 +47,7 @@ export function GradeBadge({ grade }: { grade: Grade | null }) {
 
 export function TierBadge({ tier, overridden = false }: { tier: Tier; overridden?: boolean }) {
   return (
-    <Badge color="indigo.8" variant="light" radius="sm" title={TIER_LABELS[tier] + (overridden ? ' (set by a person)' : '')}>
+    <Badge color="indigo.8" variant="filled" autoContrast radius="sm" title={TIER_LABELS[tier] + (overridden ? ' (set by a person)' : '')}>
       Tier {tier}
       {overridden ? '*' : ''}
     </Badge>
@@ -55,7 +56,7 @@ export function TierBadge({ tier, overridden = false }: { tier: Tier; overridden
 
 export function SeverityBadge({ severity }: { severity: Severity }) {
   return (
-    <Badge color={SEVERITY_COLORS[severity]} variant="light" radius="sm">
+    <Badge color={SEVERITY_COLORS[severity]} variant="filled" autoContrast radius="sm">
       {SEVERITY_LABELS[severity]}
     </Badge>
   );

@@ -9,11 +9,11 @@ export const BAND_LABELS: Record<RiskBand, string> = {
   critical: 'Critical',
 };
 
-/** Colours chosen to keep >= 4.5:1 contrast for the badge text. */
+/** Badge colours; badges use autoContrast so the text keeps >= 4.5:1 (checked by axe in the browser tests). */
 export const BAND_COLORS: Record<RiskBand, string> = {
-  low: 'green.8',
-  medium: 'yellow.9',
-  high: 'orange.9',
+  low: 'green.7',
+  medium: 'yellow.6',
+  high: 'orange.6',
   critical: 'red.9',
 };
 
@@ -27,9 +27,9 @@ export const SEVERITY_LABELS: Record<Severity, string> = {
 export const SEVERITY_COLORS: Record<Severity, string> = BAND_COLORS;
 
 export const GRADE_COLORS: Record<string, string> = {
-  A: 'green.8',
-  B: 'teal.8',
-  C: 'yellow.9',
-  D: 'orange.9',
+  A: 'green.7',
+  B: 'teal.6',
+  C: 'yellow.6',
+  D: 'orange.6',
   F: 'red.9',
 };

@@ -1,5 +1,6 @@
 /** Words for the vendor screens: labels for stored ids, and small judgements made for display. */
 import { differenceInCalendarDays } from 'date-fns';
+import type { Level } from '../../../../shared/scoring/constants.ts';
 import type { ControlOutcome } from '../../../../shared/scoring/controlScore.ts';
 import { findDataCategory, SERVICE_TYPE_LABELS, type ServiceType } from '../../../../shared/taxonomy.ts';
 
@@ -33,4 +34,32 @@ export function isTokenStale(lastRotation: string | null, now: Date = new Date()
 
 export function pluralise(count: number, one: string, many = `${one}s`): string {
   return `${count} ${count === 1 ? one : many}`;
+}
+
+export function levelLabel(labels: Record<Level, string>, level: number | null): string {
+  return level === null ? '-' : (labels[level as Level] ?? String(level));
+}
+
+const REGION_NAMES = new Intl.DisplayNames(['en'], { type: 'region' });
+
+/** "Philippines (PH)" from a stored ISO 3166 code; the code alone if it is not one. */
+export function countryName(code: string | null): string {
+  if (!code) return '-';
+  try {
+    const name = REGION_NAMES.of(code.toUpperCase());
+    return name && name !== code.toUpperCase() ? `${name} (${code.toUpperCase()})` : code;
+  } catch {
+    return code;
+  }
+}
+
+/** Only web addresses become links: a stored "javascript:" value must never be clickable. */
+export function safeWebsite(url: string | null): string | null {
+  if (!url) return null;
+  try {
+    const parsed = new URL(url);
+    return parsed.protocol === 'https:' || parsed.protocol === 'http:' ? parsed.href : null;
+  } catch {
+    return null;
+  }
 }

@@ -79,7 +79,7 @@ export function useVendorListParams() {
   );
 
   // Any change of filter starts again at page 1: the old page may no longer exist.
-  const setSearch = useCallback((search: string) => update({ search: search.trim(), page: 1 }, { replace: true }), [update]);
+  const setSearch = useCallback((search: string) => update({ search, page: 1 }, { replace: true }), [update]);
   const setBands = useCallback((bands: BandFilter[]) => update({ bands, page: 1 }), [update]);
   const setTiers = useCallback((tiers: Tier[]) => update({ tiers, page: 1 }), [update]);
   const setPage = useCallback((page: number) => update({ page }), [update]);

@@ -1,0 +1,74 @@
+/** Remediation tasks raised from failed controls, open work first. */
+import { Badge, Code, Table, Text } from '@mantine/core';
+import { findControl } from '../../../../../shared/catalogue/coreV1.ts';
+import { TASK_STATUS_LABELS } from '../../../../../shared/statuses.ts';
+import { SeverityBadge } from '../../../components/RiskBadges.tsx';
+import { ScrollTable } from '../../../components/ScrollTable.tsx';
+import { Section } from '../../../components/Section.tsx';
+import { formatDate } from '../../../lib/format.ts';
+import type { VendorDetail } from '../types.ts';
+
+type Task = VendorDetail['tasks'][number];
+
+export function TasksSection({ tasks }: { tasks: readonly Task[] }) {
+  const open = tasks.filter((t) => t.status === 'open' || t.status === 'ready_for_verification').length;
+  const overdue = tasks.filter((t) => t.overdue).length;
+  const meta = tasks.length ? `${open} open${overdue ? `, ${overdue} overdue` : ''}, ${tasks.length} in all` : undefined;
+  return (
+    <Section title="Remediation tasks" meta={meta}>
+      {tasks.length === 0 ? (
+        <Text size="sm">No remediation tasks for this vendor.</Text>
+      ) : (
+        <ScrollTable caption="Remediation tasks" minWidth={760}>
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>Control</Table.Th>
+              <Table.Th>Severity</Table.Th>
+              <Table.Th>Status</Table.Th>
+              <Table.Th>Due</Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {tasks.map((task) => (
+              <TaskRow key={task.id} task={task} />
+            ))}
+          </Table.Tbody>
+        </ScrollTable>
+      )}
+    </Section>
+  );
+}
+
+function TaskRow({ task }: { task: Task }) {
+  return (
+    <Table.Tr>
+      <Table.Td>
+        <Code>{task.controlId}</Code> {findControl(task.controlId)?.title ?? 'Control no longer in the catalogue'}
+        {task.reasons.includes('excess_data') ? (
+          <Text size="xs" c="gray.7">
+            Raised for data held but not needed
+          </Text>
+        ) : null}
+      </Table.Td>
+      <Table.Td>
+        <SeverityBadge severity={task.severity} />
+      </Table.Td>
+      <Table.Td>
+        {TASK_STATUS_LABELS[task.status]}
+        {task.status === 'risk_accepted' && task.acceptanceExpiresOn ? (
+          <Text size="xs" c="gray.7">
+            Accepted until {formatDate(task.acceptanceExpiresOn)}
+          </Text>
+        ) : null}
+      </Table.Td>
+      <Table.Td style={{ whiteSpace: 'nowrap' }}>
+        {formatDate(task.dueDate)}
+        {task.overdue ? (
+          <Badge ml={6} color="red.9" variant="filled" radius="sm">
+            Overdue
+          </Badge>
+        ) : null}
+      </Table.Td>
+    </Table.Tr>
+  );
+}

@@ -1,0 +1,82 @@
+/**
+ * The staff SPA on the demo portfolio, in Chromium: the vendor list ranks
+ * vendors by residual risk, filters survive a reload, and the contact-centre
+ * vendor's page shows its band and its 5.7 M records.
+ */
+import { expect, expectNoAxeViolations, test } from './fixtures.ts';
+
+const CONTACT_CENTRE = 'Harbourline Contact Services';
+
+/** The rank a row's Risk cell shows: the residual, or 5 x impact for a vendor without a current assessment. */
+function rankOf(riskText: string): number {
+  const residual = /\((\d+)\)/.exec(riskText);
+  if (residual) return Number(residual[1]);
+  const impact = /impact (\d)/i.exec(riskText);
+  if (impact) return 5 * Number(impact[1]);
+  throw new Error(`Unexpected risk cell: ${riskText}`);
+}
+
+test('the vendor list shows the seeded vendors ordered by residual risk, riskiest first', async ({ page }) => {
+  await page.goto('/vendors');
+  const table = page.getByRole('table', { name: 'Vendors' });
+  const rows = table.getByRole('row').filter({ has: page.getByRole('cell') });
+  await expect(rows.first()).toContainText(CONTACT_CENTRE);
+  await expect(page.getByText(/\d+ vendors/)).toBeVisible();
+  expect(await rows.count()).toBeGreaterThanOrEqual(20);
+
+  const riskColumn = await rows.evaluateAll((trs) => trs.map((tr) => tr.querySelectorAll('td')[3]?.textContent ?? ''));
+  const ranks = riskColumn.map(rankOf);
+  expect(ranks).toEqual([...ranks].sort((a, b) => b - a));
+  await expect(rows.first().getByRole('cell').nth(3)).toHaveText(/critical \(25\)/i);
+  await expectNoAxeViolations(page);
+});
+
+test('the band filter narrows the list, is kept in the URL, and survives a reload', async ({ page }) => {
+  await page.goto('/vendors');
+  await page.getByRole('combobox', { name: 'Risk band' }).click();
+  await page.getByRole('option', { name: 'Critical' }).click();
+  await page.keyboard.press('Escape');
+  await expect(page).toHaveURL(/band=critical/);
+  const table = page.getByRole('table', { name: 'Vendors' });
+  const rows = table.getByRole('row').filter({ has: page.getByRole('cell') });
+  // The previous page stays on screen (dimmed, aria-busy) until the filtered list arrives.
+  await expect(table).not.toHaveAttribute('aria-busy', 'true');
+  await expect(rows.first()).toContainText(CONTACT_CENTRE);
+  for (const text of await rows.evaluateAll((trs) => trs.map((tr) => tr.querySelectorAll('td')[3]?.textContent ?? ''))) {
+    expect(text).toMatch(/critical/i);
+  }
+  const count = await rows.count();
+
+  await page.reload();
+  await expect(rows).toHaveCount(count);
+  await expect(page.getByRole('combobox', { name: 'Risk band' })).toBeVisible();
+  await expect(page).toHaveURL(/band=critical/);
+});
+
+test('a search with no match says so and offers to clear the filters', async ({ page }) => {
+  await page.goto('/vendors?q=zzzz-no-such-vendor');
+  await expect(page.getByText(/no vendors match/i)).toBeVisible();
+  await page.getByRole('button', { name: 'Clear filters' }).first().click();
+  await expect(page.getByRole('link', { name: CONTACT_CENTRE })).toBeVisible();
+});
+
+test("the contact-centre vendor's page shows its band and its 5.7 M records", async ({ page }) => {
+  await page.goto('/vendors');
+  await page.getByRole('link', { name: CONTACT_CENTRE }).click();
+  await expect(page.getByRole('heading', { level: 2, name: CONTACT_CENTRE })).toBeVisible();
+  await expect(page.getByText('5.7 M records')).toBeVisible();
+  await expect(page.getByText(/critical \(25\)/i).first()).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Data held' })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Failing controls' })).toBeVisible();
+  await expect(page.getByText('IAM-01').first()).toBeVisible();
+  await expectNoAxeViolations(page);
+
+  // A deep link survives a reload (served by the SPA fallback).
+  await page.reload();
+  await expect(page.getByRole('heading', { level: 2, name: CONTACT_CENTRE })).toBeVisible();
+});
+
+test('an unknown vendor shows a clear not-found message', async ({ page }) => {
+  await page.goto('/vendors/999999');
+  await expect(page.getByText(/not found/i).first()).toBeVisible();
+});
