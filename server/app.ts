@@ -1,64 +1,83 @@
 /**
- * The HTTP server: tRPC at /trpc, a health check, and the built SPA, behind
- * security headers and a rate limit. Built without listening, so tests
- * can start it on a free port.
+ * The HTTP server: tRPC at /trpc, authentication at /api/auth, a health
+ * check, and the built SPA, behind security headers, rate limits and a
+ * cross-site request check. Built without listening, so tests can start it
+ * on a free port.
  */
+import { fileURLToPath } from 'node:url';
 import rateLimit from '@fastify/rate-limit';
 import { fastifyTRPCPlugin, type FastifyTRPCPluginOptions } from '@trpc/server/adapters/fastify';
-import Fastify, { type FastifyInstance } from 'fastify';
-import { fileURLToPath } from 'node:url';
+import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
+import type { Auth } from './auth/betterAuth.ts';
+import { resolveStaffSession } from './auth/staffSession.ts';
 import type { AppConfig } from './config.ts';
-import { createContextInner, type StaffUser } from './context.ts';
+import { createContextInner } from './context.ts';
 import { isDatabaseReachable, type Db } from './db/database.ts';
+import { CLIENT_IP_HEADER, registerAuthRoutes } from './http/authRoutes.ts';
+import { registerOriginCheck } from './http/originCheck.ts';
 import { registerSecurityHeaders } from './http/securityHeaders.ts';
 import { registerSpa } from './http/spa.ts';
 import { appRouter, type AppRouter } from './routers/_app.ts';
 
 export const DEFAULT_CLIENT_DIR = fileURLToPath(new URL('../dist/client', import.meta.url));
 
-/**
- * Until sign-in exists the server listens on loopback only and every
- * request acts as this local operator (docs/decisions/0004).
- */
-export const LOCAL_OPERATOR: StaffUser = {
-  id: 'local-operator',
-  name: 'Local operator',
-  email: 'operator@localhost',
-  role: 'admin',
-};
-
 export interface AppOptions {
   db: Db;
-  config: Pick<AppConfig, 'logLevel'>;
+  auth: Auth;
+  config: Pick<AppConfig, 'logLevel' | 'publicUrl' | 'smtpUrl' | 'trustProxy'>;
   clientDir?: string;
   now?: () => Date;
 }
 
+function headersOf(request: FastifyRequest): Headers {
+  const headers = new Headers();
+  for (const [key, value] of Object.entries(request.headers)) {
+    if (value === undefined || key === CLIENT_IP_HEADER) continue;
+    headers.set(key, Array.isArray(value) ? value.join(', ') : value);
+  }
+  return headers;
+}
+
 export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
+  const now = opts.now ?? (() => new Date());
   const app = Fastify({
     logger: {
       level: opts.config.logLevel,
       redact: ['req.headers.cookie', 'req.headers.authorization', 'res.headers["set-cookie"]'],
     },
+    trustProxy: opts.config.trustProxy,
     // tRPC batches several calls into one URL.
     routerOptions: { maxParamLength: 5000 },
     bodyLimit: 1_048_576,
   });
 
-  await registerSecurityHeaders(app, { https: false });
+  await registerSecurityHeaders(app, { https: opts.config.publicUrl.startsWith('https:') });
   await app.register(rateLimit, { global: true, max: 600, timeWindow: '1 minute' });
+  registerOriginCheck(app, opts.config.publicUrl);
 
   app.get('/healthz', async (_request, reply) => {
     if (isDatabaseReachable(opts.db)) return { status: 'ok' };
     return reply.code(503).send({ status: 'unavailable' });
   });
 
+  await registerAuthRoutes(app, { auth: opts.auth, db: opts.db, publicUrl: opts.config.publicUrl });
+
   await app.register(fastifyTRPCPlugin, {
     prefix: '/trpc',
     trpcOptions: {
       router: appRouter,
-      createContext: ({ req }) =>
-        createContextInner({ db: opts.db, user: LOCAL_OPERATOR, ip: req.ip, ...(opts.now ? { now: opts.now } : {}) }),
+      createContext: async ({ req }) => {
+        const staff = await resolveStaffSession(opts.auth, opts.db, headersOf(req), now());
+        return createContextInner({
+          db: opts.db,
+          user: staff?.user ?? null,
+          mfa: staff?.mfa ?? null,
+          sessionId: staff?.sessionId ?? null,
+          ip: req.ip,
+          now,
+          services: { auth: opts.auth, publicUrl: opts.config.publicUrl, mail: { smtpUrl: opts.config.smtpUrl } },
+        });
+      },
       onError({ error, path, req }) {
         if (error.code === 'INTERNAL_SERVER_ERROR') req.log.error({ err: error.cause ?? error, path }, 'procedure failed');
       },

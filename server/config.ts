@@ -30,6 +30,16 @@ const EnvSchema = z.object({
     .default('127.0.0.1'),
   DATA_DIR: z.string().trim().min(1, { error: 'DATA_DIR must not be empty' }).default('./data'),
   SEED_DEMO: booleanFlag('SEED_DEMO').default(true),
+  PUBLIC_URL: z
+    .url({ protocol: /^https?$/, error: 'PUBLIC_URL must be an http(s) URL, e.g. https://tollgate.example.com' })
+    .transform((u) => u.replace(/\/+$/, ''))
+    .optional(),
+  SMTP_URL: z
+    .url({ protocol: /^smtps?$/, error: 'SMTP_URL must look like smtp://user:password@host:587 or smtps://host:465' })
+    .optional(),
+  MAIL_FROM: z.email({ error: 'MAIL_FROM must be an email address' }).default('tollgate@localhost'),
+  TRUST_PROXY: booleanFlag('TRUST_PROXY').default(false),
+  AUTH_SECRET: z.string().min(32, { error: 'AUTH_SECRET must be at least 32 characters' }).optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], {
     error: 'LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent',
   }).default('info'),
@@ -42,6 +52,14 @@ export interface AppConfig {
   databaseFile: string;
   uploadsDir: string;
   seedDemo: boolean;
+  /** Where people reach Tollgate: links in emails, passkeys' relying party, cookie security. */
+  publicUrl: string;
+  smtpUrl: string | null;
+  mailFrom: string;
+  /** Behind a reverse proxy: take the client's IP from X-Forwarded-For. */
+  trustProxy: boolean;
+  /** Signs session cookies. Generated into DATA_DIR on first start unless set. */
+  authSecret: string | null;
   logLevel: z.infer<typeof EnvSchema>['LOG_LEVEL'];
 }
 
@@ -65,6 +83,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     databaseFile: path.join(dataDir, 'tollgate.sqlite'),
     uploadsDir: path.join(dataDir, 'uploads'),
     seedDemo: parsed.data.SEED_DEMO,
+    // localhost, not 127.0.0.1: passkeys cannot be bound to an IP address.
+    publicUrl: parsed.data.PUBLIC_URL ?? `http://localhost:${parsed.data.PORT}`,
+    smtpUrl: parsed.data.SMTP_URL ?? null,
+    mailFrom: parsed.data.MAIL_FROM,
+    authSecret: parsed.data.AUTH_SECRET ?? null,
+    trustProxy: parsed.data.TRUST_PROXY,
     logLevel: parsed.data.LOG_LEVEL,
   };
 }

@@ -1,22 +1,27 @@
 /**
  * Start-up: validate configuration, open and migrate the database, make
- * sure the built-in questionnaires exist, seed the demo portfolio on the
- * very first start, then serve.
+ * sure the built-in questionnaires exist, on the very first start seed the
+ * demo portfolio (printing its users' generated passwords once), print a
+ * one-time setup link while no user exists, then serve.
  */
 import { eq } from 'drizzle-orm';
 import { settings } from '../drizzle/schema/index.ts';
 import { buildApp } from './app.ts';
-import { ConfigError, loadConfig } from './config.ts';
+import { freePort } from './http/freePort.ts';
+import { createAuth } from './auth/betterAuth.ts';
+import { ConfigError, loadConfig, type AppConfig } from './config.ts';
 import { migrateDatabase, openDatabase } from './db/database.ts';
+import { startMailDelivery } from './mail/outbox.ts';
+import { loadOrCreateAuthSecret } from './secrets.ts';
 import { seedDemoPortfolio } from './seed/seedDemo.ts';
+import { assignDemoPasswords, createSetupLink } from './services/setup.ts';
 import { ensureBuiltInTemplates } from './services/templates.ts';
 
 const FIRST_START_KEY = 'initialised_at';
 
-async function main(): Promise<void> {
-  let config;
+function readConfig(): AppConfig {
   try {
-    config = loadConfig();
+    return loadConfig();
   } catch (error) {
     if (error instanceof ConfigError) {
       console.error(error.message);
@@ -24,24 +29,40 @@ async function main(): Promise<void> {
     }
     throw error;
   }
+}
+
+async function main(): Promise<void> {
+  let config = readConfig();
+  if (config.port === 0) {
+    const port = await freePort(config.host);
+    config = { ...config, port, publicUrl: process.env.PUBLIC_URL ? config.publicUrl : `http://localhost:${port}` };
+  }
 
   const db = openDatabase(config.databaseFile);
   migrateDatabase(db);
   const now = new Date();
   ensureBuiltInTemplates(db, now);
+  const auth = createAuth(db, { publicUrl: config.publicUrl, secret: loadOrCreateAuthSecret(config.dataDir, config.authSecret), smtpUrl: config.smtpUrl });
 
   const firstStart = !db.select().from(settings).where(eq(settings.key, FIRST_START_KEY)).get();
   if (firstStart) {
     db.insert(settings).values({ key: FIRST_START_KEY, value: now.toISOString() }).run();
     if (config.seedDemo) {
       const { vendors } = seedDemoPortfolio(db, { now });
+      const credentials = await assignDemoPasswords(auth, db);
       console.log(`Seeded the demo portfolio: ${vendors} vendors.`);
+      console.log('Demo users (these passwords are shown only now; administrators set up MFA at first sign-in):');
+      for (const c of credentials) console.log(`  demo-user role=${c.role} email=${c.email} password=${c.password}`);
     }
   }
+  const setupLink = await createSetupLink(auth, db, config.publicUrl);
+  if (setupLink) console.log(`\nNo user exists yet. Create the first administrator (link valid 24 hours, for one use):\n  ${setupLink}\n`);
 
-  const app = await buildApp({ db, config });
+  const app = await buildApp({ db, auth, config });
+  const stopMail = startMailDelivery(db, config, (error) => app.log.error({ err: error }, 'email delivery failed'));
   const shutdown = async (signal: string) => {
     app.log.info({ signal }, 'shutting down');
+    stopMail();
     await app.close();
     db.$client.close();
     process.exit(0);
@@ -50,10 +71,7 @@ async function main(): Promise<void> {
   process.once('SIGTERM', () => void shutdown('SIGTERM'));
 
   await app.listen({ port: config.port, host: config.host });
-  const address = app.server.address();
-  const port = typeof address === 'object' && address ? address.port : config.port;
-  const shownHost = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
-  console.log(`\nTollgate is running at http://${shownHost.includes(':') ? `[${shownHost}]` : shownHost}:${port}\nData: ${config.dataDir}\n`);
+  console.log(`\nTollgate is running at ${config.publicUrl}\nListening on ${config.host}:${config.port}; data in ${config.dataDir}\n`);
 }
 
 await main();

@@ -7,13 +7,16 @@ import { initTRPC, TRPCError } from '@trpc/server';
 import { z } from 'zod';
 import { describeIssues } from '../shared/schemas/common.ts';
 import { STAFF_ROLES, type StaffRole } from '../shared/statuses.ts';
-import type { Context, LinkScope, StaffUser } from './context.ts';
+import type { Context, LinkScope, MfaState, StaffUser } from './context.ts';
+import type { AuditActor } from './services/audit.ts';
 import { toTRPCError } from './errors.ts';
 import { transformer } from '../shared/transformer.ts';
 
 export type Access =
   | { kind: 'anonymous' }
   | { kind: 'link' }
+  /** Signed in with any role, even before the required second factor: only for setting up one's own sign-in. */
+  | { kind: 'signed_in' }
   | { kind: 'staff'; roles: readonly StaffRole[] };
 
 export interface ProcedureMeta {
@@ -64,10 +67,19 @@ export const linkProcedure = base.meta({ access: { kind: 'link' } }).use(({ ctx,
   return next({ ctx: { ...ctx, link: ctx.link as LinkScope } });
 });
 
-/** Signed-in staff with one of these roles; ctx.user is then never null. */
+export const MFA_REQUIRED_MESSAGE = 'Set up or use multi-factor authentication to continue.';
+
+/** Signed in, with MFA possibly still owed: for the account's own security settings. */
+export const signedInProcedure = base.meta({ access: { kind: 'signed_in' } }).use(({ ctx, next }) => {
+  if (!ctx.user || !ctx.mfa) throw new TRPCError({ code: 'UNAUTHORIZED', message: 'Please sign in.' });
+  return next({ ctx: { ...ctx, user: ctx.user as StaffUser, mfa: ctx.mfa as MfaState } });
+});
+
+/** Signed-in staff with one of these roles and any MFA they owe; ctx.user is then never null. */
 export function staffProcedure(roles: readonly StaffRole[]) {
   return base.meta({ access: { kind: 'staff', roles } }).use(({ ctx, next }) => {
-    if (!ctx.user) throw new TRPCError({ code: 'UNAUTHORIZED', message: 'Please sign in.' });
+    if (!ctx.user || !ctx.mfa) throw new TRPCError({ code: 'UNAUTHORIZED', message: 'Please sign in.' });
+    if (ctx.mfa.required && !ctx.mfa.satisfied) throw new TRPCError({ code: 'FORBIDDEN', message: MFA_REQUIRED_MESSAGE });
     if (!roles.includes(ctx.user.role)) {
       throw new TRPCError({ code: 'FORBIDDEN', message: 'Your role does not allow this.' });
     }
@@ -75,6 +87,14 @@ export function staffProcedure(roles: readonly StaffRole[]) {
   });
 }
 
+/** The audit trail's view of the caller. */
+export function actorOf(ctx: Pick<Context, 'user' | 'ip'>): AuditActor {
+  if (!ctx.user) throw new TRPCError({ code: 'UNAUTHORIZED', message: 'Please sign in.' });
+  return { type: 'user', id: ctx.user.id, label: ctx.user.name, ip: ctx.ip };
+}
+
+/** Administrators and auditors: the audit trail. */
+export const auditReadProcedure = staffProcedure(['admin', 'auditor']);
 /** Every staff role, including read-only auditors. */
 export const readProcedure = staffProcedure(STAFF_ROLES);
 /** People who change the vendor inventory and run assessments. */

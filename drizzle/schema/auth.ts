@@ -31,6 +31,8 @@ export const sessions = sqliteTable(
     expiresAt: timestamp().notNull(),
     ipAddress: text(),
     userAgent: text(),
+    /** How the session was won: "password", "totp", "backup_code" or "passkey"; MFA is met by the last three. */
+    authMethod: text(),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
@@ -72,4 +74,42 @@ export const verifications = sqliteTable(
     updatedAt: updatedAt(),
   },
   (t) => [index('verifications_identifier_idx').on(t.identifier)],
+);
+
+/** TOTP secrets and hashed recovery codes (better-auth two-factor plugin). */
+export const twoFactors = sqliteTable(
+  'two_factors',
+  {
+    id: text().primaryKey(),
+    userId: text()
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    secret: text().notNull(),
+    backupCodes: text().notNull(),
+    verified: integer({ mode: 'boolean' }).notNull().default(true),
+    failedVerificationCount: integer().notNull().default(0),
+    lockedUntil: timestamp(),
+  },
+  (t) => [index('two_factors_user_idx').on(t.userId), index('two_factors_secret_idx').on(t.secret)],
+);
+
+/** WebAuthn credentials (better-auth passkey plugin). */
+export const passkeys = sqliteTable(
+  'passkeys',
+  {
+    id: text().primaryKey(),
+    name: text(),
+    publicKey: text().notNull(),
+    userId: text()
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    credentialID: text().notNull(),
+    counter: integer().notNull(),
+    deviceType: text().notNull(),
+    backedUp: integer({ mode: 'boolean' }).notNull(),
+    transports: text(),
+    aaguid: text(),
+    createdAt: timestamp(),
+  },
+  (t) => [index('passkeys_user_idx').on(t.userId), index('passkeys_credential_idx').on(t.credentialID)],
 );

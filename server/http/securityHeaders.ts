@@ -25,6 +25,7 @@ export async function registerSecurityHeaders(app: FastifyInstance, opts: { http
       },
     },
     referrerPolicy: { policy: 'no-referrer' },
+    frameguard: { action: 'deny' },
     // HSTS only means something over HTTPS; on plain HTTP it would be ignored or, behind a proxy, wrong.
     strictTransportSecurity: opts.https ? { maxAge: 31_536_000, includeSubDomains: true } : false,
     crossOriginEmbedderPolicy: false,

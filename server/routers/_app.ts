@@ -1,9 +1,17 @@
 /** The root router. The client imports only its type. */
 import { createCallerFactory, router } from '../trpc.ts';
+import { accountRouter } from './account.ts';
+import { auditRouter, outboxRouter, settingsRouter } from './admin.ts';
+import { usersRouter } from './users.ts';
 import { vendorsRouter } from './vendors.ts';
 
 export const appRouter = router({
+  account: accountRouter,
   vendors: vendorsRouter,
+  users: usersRouter,
+  audit: auditRouter,
+  settings: settingsRouter,
+  outbox: outboxRouter,
 });
 
 export type AppRouter = typeof appRouter;

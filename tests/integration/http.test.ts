@@ -2,36 +2,33 @@
  * The server over real HTTP on a free loopback port: health check,
  * security headers, tRPC with superjson, and the SPA's history fallback.
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
-import path from 'node:path';
 import { createTRPCClient, httpBatchLink } from '@trpc/client';
-import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildApp } from '../../server/app.ts';
 import type { AppRouter } from '../../server/routers/_app.ts';
 import { transformer } from '../../shared/transformer.ts';
 import { createVendor } from '../helpers/factories.ts';
-import { createTestDatabase, makeTempDir } from '../helpers/testDatabase.ts';
+import { createUserWithPassword, signIn } from '../helpers/auth.ts';
+import { startTestServer, type TestServer } from '../helpers/server.ts';
+import { createTestDatabase } from '../helpers/testDatabase.ts';
 
-let app: FastifyInstance;
+let server: TestServer;
 let base: string;
+let cookie: string;
 
 beforeAll(async () => {
   const { db } = createTestDatabase();
   createVendor(db, { name: 'Over The Wire Ltd', holdings: [{ category: 'contact.email', records: 1_234 }] });
-  const clientDir = makeTempDir('client-');
-  mkdirSync(path.join(clientDir, 'assets'));
-  writeFileSync(path.join(clientDir, 'index.html'), '<!doctype html><title>Tollgate</title><div id="root"></div>');
-  writeFileSync(path.join(clientDir, 'assets', 'app-abc123.js'), 'console.log(1)');
-  app = await buildApp({ db, config: { logLevel: 'silent' }, clientDir });
-  await app.listen({ port: 0, host: '127.0.0.1' });
-  const address = app.server.address();
-  base = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+  server = await startTestServer(db);
+  base = server.base;
+  const user = await createUserWithPassword(server.auth, 'procurement');
+  cookie = (await signIn(base, user.email)).cookie!;
 });
 
 afterAll(async () => {
-  await app.close();
+  await server.close();
 });
+
+const authed = (url: string, init: RequestInit = {}) => fetch(url, { ...init, headers: { ...init.headers, cookie } });
 
 describe('HTTP server', () => {
   it('answers the health check once the database answers', async () => {
@@ -48,19 +45,20 @@ describe('HTTP server', () => {
     expect(csp).toContain("frame-ancestors 'none'");
     expect(response.headers.get('referrer-policy')).toBe('no-referrer');
     expect(response.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(response.headers.get('x-frame-options')).toBe('DENY');
     // Plain HTTP: HSTS would be meaningless.
     expect(response.headers.get('strict-transport-security')).toBeNull();
   });
 
   it('serves tRPC with superjson', async () => {
-    const client = createTRPCClient<AppRouter>({ links: [httpBatchLink({ url: `${base}/trpc`, transformer })] });
+    const client = createTRPCClient<AppRouter>({ links: [httpBatchLink({ url: `${base}/trpc`, transformer, headers: { cookie } })] });
     const list = await client.vendors.list.query({});
     expect(list.rows.map((r) => [r.name, r.largestHolding])).toEqual([['Over The Wire Ltd', 1_234]]);
   });
 
   it('answers bad input with 400 and the field at fault, not 500', async () => {
     const input = encodeURIComponent(JSON.stringify({ json: { pageSize: 'many' } }));
-    const response = await fetch(`${base}/trpc/vendors.list?input=${input}`);
+    const response = await authed(`${base}/trpc/vendors.list?input=${input}`);
     expect(response.status).toBe(400);
     const body = (await response.json()) as { error: { json: { message: string; data: { fieldErrors: Record<string, string[]> } } } };
     expect(body.error.json.message).toContain('pageSize');
@@ -69,7 +67,7 @@ describe('HTTP server', () => {
 
   it('answers an unknown vendor with 404', async () => {
     const input = encodeURIComponent(JSON.stringify({ json: { id: 424242 } }));
-    const response = await fetch(`${base}/trpc/vendors.get?input=${input}`);
+    const response = await authed(`${base}/trpc/vendors.get?input=${input}`);
     expect(response.status).toBe(404);
   });
 

@@ -6,6 +6,9 @@
 import { spawn, spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { count } from 'drizzle-orm';
+import { vendors } from '../../drizzle/schema/index.ts';
+import { openDatabase } from '../../server/db/database.ts';
 import { makeTempDir } from '../helpers/testDatabase.ts';
 
 const MAIN = path.resolve('server/main.ts');
@@ -49,11 +52,14 @@ function start(env: Record<string, string>): Promise<Started> {
   });
 }
 
-async function vendorCount(url: string): Promise<number> {
-  const input = encodeURIComponent(JSON.stringify({ json: {} }));
-  const response = await fetch(`${url}/trpc/vendors.list?input=${input}`);
-  const body = (await response.json()) as { result: { data: { json: { total: number } } } };
-  return body.result.data.json.total;
+/** Counts vendors straight from the SQLite file, once the server has stopped. */
+function vendorCount(dataDir: string): number {
+  const db = openDatabase(path.join(dataDir, 'tollgate.sqlite'));
+  try {
+    return db.select({ n: count() }).from(vendors).get()!.n;
+  } finally {
+    db.$client.close();
+  }
 }
 
 describe('start-up', () => {
@@ -61,21 +67,26 @@ describe('start-up', () => {
     const dataDir = makeTempDir('start-');
     const first = await start({ DATA_DIR: dataDir });
     expect(first.output).toMatch(/Seeded the demo portfolio: \d+ vendors/);
-    const seeded = await vendorCount(first.url);
-    expect(seeded).toBeGreaterThanOrEqual(20);
+    // Demo users get generated passwords, printed once; no setup link is needed.
+    expect(first.output).toMatch(/demo-user role=admin email=\S+ password=\S{12,}/);
+    expect(first.output).not.toMatch(/Create the first administrator/);
     expect(await (await fetch(`${first.url}/healthz`)).json()).toEqual({ status: 'ok' });
     await first.stop();
+    const seeded = vendorCount(dataDir);
+    expect(seeded).toBeGreaterThanOrEqual(20);
 
     const second = await start({ DATA_DIR: dataDir });
-    expect(second.output).not.toMatch(/Seeded/);
-    expect(await vendorCount(second.url)).toBe(seeded);
+    expect(second.output).not.toMatch(/Seeded|password=/);
     await second.stop();
+    expect(vendorCount(dataDir)).toBe(seeded);
   });
 
-  it('starts with an empty portfolio when SEED_DEMO=false', async () => {
-    const started = await start({ DATA_DIR: makeTempDir('empty-'), SEED_DEMO: 'false' });
-    expect(await vendorCount(started.url)).toBe(0);
+  it('starts empty when SEED_DEMO=false, printing a one-time link to create the first administrator', async () => {
+    const dataDir = makeTempDir('empty-');
+    const started = await start({ DATA_DIR: dataDir, SEED_DEMO: 'false' });
+    expect(started.output).toMatch(/Create the first administrator[\s\S]*\/setup\?token=[\w-]{43}/);
     await started.stop();
+    expect(vendorCount(dataDir)).toBe(0);
   });
 
   it.each([

@@ -1,0 +1,46 @@
+/**
+ * Who is calling: the staff session behind a request's cookie, checked
+ * against Tollgate's own rules (active account, absolute timeout, MFA).
+ */
+import { count, eq } from 'drizzle-orm';
+import { passkeys, sessions, users } from '../../drizzle/schema/index.ts';
+import type { MfaState, StaffUser } from '../context.ts';
+import type { Db } from '../db/database.ts';
+import { getSecuritySettings } from '../services/settings.ts';
+import type { Auth } from './betterAuth.ts';
+import { ABSOLUTE_TIMEOUT_SECONDS, MFA_AUTH_METHODS } from './policy.ts';
+
+export interface StaffSession {
+  user: StaffUser;
+  sessionId: string;
+  mfa: MfaState;
+}
+
+export function mfaStateFor(db: Db, user: { id: string; role: string; twoFactorEnabled: boolean }, authMethod: string | null): MfaState {
+  const passkeyCount = db.select({ n: count() }).from(passkeys).where(eq(passkeys.userId, user.id)).get()?.n ?? 0;
+  const required = user.role === 'admin' || getSecuritySettings(db).requireMfaForAll;
+  return {
+    required,
+    satisfied: (MFA_AUTH_METHODS as readonly string[]).includes(authMethod ?? ''),
+    totp: user.twoFactorEnabled,
+    passkeys: passkeyCount,
+  };
+}
+
+export async function resolveStaffSession(auth: Auth, db: Db, headers: Headers, now: Date): Promise<StaffSession | null> {
+  const found = await auth.api.getSession({ headers, query: { disableCookieCache: true } }).catch(() => null);
+  if (!found) return null;
+  const session = db.select().from(sessions).where(eq(sessions.id, found.session.id)).get();
+  const user = db.select().from(users).where(eq(users.id, found.user.id)).get();
+  if (!session || !user?.active) return null;
+  if (now.getTime() - session.createdAt.getTime() > ABSOLUTE_TIMEOUT_SECONDS * 1000) {
+    // However active, a session ends 12 hours after sign-in.
+    db.delete(sessions).where(eq(sessions.id, session.id)).run();
+    return null;
+  }
+  return {
+    user: { id: user.id, name: user.name, email: user.email, role: user.role },
+    sessionId: session.id,
+    mfa: mfaStateFor(db, user, session.authMethod),
+  };
+}

@@ -1,0 +1,22 @@
+/**
+ * Refuses state-changing requests that a browser sent from another site
+ * (cross-site request forgery), using Fetch Metadata and Origin. Requests
+ * with neither header come from non-browser clients, which cannot carry a
+ * victim's cookies without being told them.
+ */
+import type { FastifyInstance } from 'fastify';
+
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+export function registerOriginCheck(app: FastifyInstance, publicUrl: string): void {
+  const ownOrigin = new URL(publicUrl).origin;
+  app.addHook('onRequest', async (request, reply) => {
+    if (SAFE_METHODS.has(request.method)) return;
+    const site = request.headers['sec-fetch-site'];
+    const origin = request.headers.origin;
+    const crossSite = (site !== undefined && site !== 'same-origin' && site !== 'none') || (origin !== undefined && origin !== 'null' && origin !== ownOrigin);
+    if (crossSite) {
+      return reply.code(403).send({ error: 'This request came from another site and was refused.' });
+    }
+  });
+}

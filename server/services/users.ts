@@ -1,0 +1,151 @@
+/**
+ * Staff accounts: invitations with one-time set-password links, roles,
+ * deactivation and MFA resets. Every change is audited; deactivation and
+ * MFA resets end the person's sessions at once.
+ */
+import { randomBytes } from 'node:crypto';
+import { and, asc, count, eq, ne } from 'drizzle-orm';
+import type { StaffRole } from '../../shared/statuses.ts';
+import { passkeys, sessions, twoFactors, users } from '../../drizzle/schema/index.ts';
+import type { Auth } from '../auth/betterAuth.ts';
+import { SET_PASSWORD_LINK_SECONDS } from '../auth/policy.ts';
+import type { Db, Tx } from '../db/database.ts';
+import { badRequest, conflict, notFound } from '../errors.ts';
+import { enqueueEmail, type MailSettings } from '../mail/outbox.ts';
+import { recordAudit, type AuditActor } from './audit.ts';
+
+export interface UserServiceDeps {
+  db: Db;
+  auth: Auth;
+  publicUrl: string;
+  mail: Pick<MailSettings, 'smtpUrl'>;
+}
+
+export function listUsers(db: Db) {
+  const factorCounts = db
+    .select({ userId: passkeys.userId, n: count().as('n') })
+    .from(passkeys)
+    .groupBy(passkeys.userId)
+    .as('pk');
+  return db
+    .select({
+      id: users.id,
+      name: users.name,
+      email: users.email,
+      role: users.role,
+      active: users.active,
+      totp: users.twoFactorEnabled,
+      passkeys: factorCounts.n,
+      createdAt: users.createdAt,
+    })
+    .from(users)
+    .leftJoin(factorCounts, eq(factorCounts.userId, users.id))
+    .orderBy(asc(users.name))
+    .all()
+    .map((u) => ({ ...u, passkeys: u.passkeys ?? 0 }));
+}
+
+/** A one-time link to set (or reset) a password; only a hash of its token is stored. */
+export async function issueSetPasswordLink(deps: Pick<UserServiceDeps, 'auth' | 'publicUrl'>, userId: string): Promise<string> {
+  const context = await deps.auth.$context;
+  const token = randomBytes(32).toString('base64url');
+  await context.internalAdapter.createVerificationValue({
+    identifier: `reset-password:${token}`,
+    value: userId,
+    expiresAt: new Date(Date.now() + SET_PASSWORD_LINK_SECONDS * 1000),
+  });
+  return `${deps.publicUrl}/set-password?token=${token}`;
+}
+
+export interface CreateUserInput {
+  email: string;
+  name: string;
+  role: StaffRole;
+}
+
+export async function createUser(deps: UserServiceDeps, input: CreateUserInput, actor: AuditActor): Promise<{ id: string; setPasswordUrl: string }> {
+  const email = input.email.trim().toLowerCase();
+  if (deps.db.select({ id: users.id }).from(users).where(eq(users.email, email)).get()) {
+    throw conflict(`A user with the email ${email} already exists.`);
+  }
+  const context = await deps.auth.$context;
+  const user = await context.internalAdapter.createUser(
+    { email, name: input.name.trim(), emailVerified: true, role: input.role, active: true },
+    { method: 'admin' },
+  );
+  const setPasswordUrl = await issueSetPasswordLink(deps, user.id);
+  deps.db.transaction((tx) => {
+    recordAudit(tx, { actor, action: 'user.create', targetType: 'user', targetId: user.id, after: { email, name: input.name, role: input.role }, at: new Date() });
+    enqueueEmail(tx, deps.mail, {
+      to: email,
+      subject: 'You have been invited to Tollgate',
+      text: `${actor.label} invited you to Tollgate as ${input.role}.\n\nSet your password within 24 hours: ${setPasswordUrl}\n\nIf you did not expect this, ignore this email.`,
+    });
+  });
+  return { id: user.id, setPasswordUrl };
+}
+
+function getUser(tx: Db | Tx, userId: string) {
+  const user = tx.select().from(users).where(eq(users.id, userId)).get();
+  if (!user) throw notFound('The user');
+  return user;
+}
+
+/** Refuses a change that would leave nobody able to administer Tollgate. */
+function assertOtherActiveAdmin(tx: Db | Tx, userId: string) {
+  const others = tx.select({ n: count() }).from(users).where(and(eq(users.role, 'admin'), eq(users.active, true), ne(users.id, userId))).get();
+  if (!others?.n) throw badRequest('This is the last active administrator: make someone else an administrator first.');
+}
+
+export function changeRole(db: Db, userId: string, role: StaffRole, actor: AuditActor, now: Date) {
+  db.transaction((tx) => {
+    const user = getUser(tx, userId);
+    if (user.role === role) return;
+    if (user.role === 'admin') assertOtherActiveAdmin(tx, userId);
+    tx.update(users).set({ role, updatedAt: now }).where(eq(users.id, userId)).run();
+    recordAudit(tx, { actor, action: 'user.role.change', targetType: 'user', targetId: userId, before: { role: user.role }, after: { role }, at: now });
+  });
+}
+
+export function setActive(db: Db, userId: string, active: boolean, actor: AuditActor, now: Date) {
+  db.transaction((tx) => {
+    const user = getUser(tx, userId);
+    if (user.active === active) return;
+    if (!active && user.role === 'admin') assertOtherActiveAdmin(tx, userId);
+    tx.update(users).set({ active, updatedAt: now }).where(eq(users.id, userId)).run();
+    // Deactivation ends every session at once, not at their next expiry.
+    const ended = active ? 0 : tx.delete(sessions).where(eq(sessions.userId, userId)).run().changes;
+    recordAudit(tx, {
+      actor,
+      action: active ? 'user.reactivate' : 'user.deactivate',
+      targetType: 'user',
+      targetId: userId,
+      before: { active: user.active },
+      after: { active, sessionsEnded: ended },
+      at: now,
+    });
+  });
+}
+
+/**
+ * Removes every second factor so the person can enrol again, after an
+ * identity check the admin vouches for in `reason`. Their sessions end and
+ * they are told by email.
+ */
+export function resetMfa(deps: Pick<UserServiceDeps, 'db' | 'mail'>, userId: string, reason: string, actor: AuditActor, now: Date) {
+  deps.db.transaction((tx) => {
+    const user = getUser(tx, userId);
+    const removed = {
+      totp: tx.delete(twoFactors).where(eq(twoFactors.userId, userId)).run().changes,
+      passkeys: tx.delete(passkeys).where(eq(passkeys.userId, userId)).run().changes,
+    };
+    tx.update(users).set({ twoFactorEnabled: false, updatedAt: now }).where(eq(users.id, userId)).run();
+    const sessionsEnded = tx.delete(sessions).where(eq(sessions.userId, userId)).run().changes;
+    recordAudit(tx, { actor, action: 'user.mfa.reset', targetType: 'user', targetId: userId, before: removed, after: { reason, sessionsEnded }, at: now });
+    enqueueEmail(tx, deps.mail, {
+      to: user.email,
+      subject: 'Your Tollgate sign-in methods were reset',
+      text: `${actor.label} removed your authenticator app and passkeys on ${now.toUTCString()}.\nReason given: ${reason}\n\nYou will set up multi-factor authentication again at your next sign-in. If you did not ask for this, contact your security team at once.`,
+    });
+  });
+}

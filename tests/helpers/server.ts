@@ -1,0 +1,41 @@
+/** The real HTTP server on a free loopback port, for integration tests. */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import type { FastifyInstance } from 'fastify';
+import { buildApp } from '../../server/app.ts';
+import type { Auth } from '../../server/auth/betterAuth.ts';
+import type { Db } from '../../server/db/database.ts';
+import { freePort } from '../../server/http/freePort.ts';
+import { createTestAuth } from './auth.ts';
+import { makeTempDir } from './testDatabase.ts';
+
+export interface TestServer {
+  base: string;
+  app: FastifyInstance;
+  auth: Auth;
+  close: () => Promise<void>;
+}
+
+/** A stand-in for the built SPA: the server's fallback and caching are what is tested, not the UI. */
+function fakeClientDir(): string {
+  const dir = makeTempDir('client-');
+  mkdirSync(path.join(dir, 'assets'));
+  writeFileSync(path.join(dir, 'index.html'), '<!doctype html><title>Tollgate</title><div id="root"></div>');
+  writeFileSync(path.join(dir, 'assets', 'app-abc123.js'), 'console.log(1)');
+  return dir;
+}
+
+export async function startTestServer(db: Db, opts: { now?: () => Date } = {}): Promise<TestServer> {
+  const port = await freePort();
+  const base = `http://localhost:${port}`;
+  const auth = createTestAuth(db, base);
+  const app = await buildApp({
+    db,
+    auth,
+    config: { logLevel: 'silent', publicUrl: base, smtpUrl: null, trustProxy: false },
+    clientDir: fakeClientDir(),
+    ...(opts.now ? { now: opts.now } : {}),
+  });
+  await app.listen({ port, host: '127.0.0.1' });
+  return { base, app, auth, close: () => app.close() };
+}
