@@ -33,10 +33,24 @@ const emailOf = (request: FastifyRequest) => {
   return typeof body?.email === 'string' ? body.email.trim().toLowerCase() : 'no-email';
 };
 
+/**
+ * A limit checked in addition to the global one (the plugin's own route
+ * hooks run only once per request, so several limits need this form).
+ */
+export function limit(app: FastifyInstance, max: number, timeWindow: string, keyGenerator?: (request: FastifyRequest) => string): preHandlerHookHandler {
+  const check = app.createRateLimit({ max, timeWindow, ...(keyGenerator ? { keyGenerator } : {}) });
+  return async (request, reply) => {
+    const result = await check(request);
+    if (result.isAllowed || !result.isExceeded) return;
+    reply.header('retry-after', result.ttlInSeconds);
+    const minutes = Math.max(1, Math.ceil(result.ttlInSeconds / 60));
+    return reply.code(429).send({ code: 'TOO_MANY_REQUESTS', message: `Too many attempts. Try again in ${minutes} minute${minutes === 1 ? '' : 's'}.` });
+  };
+}
+
 export async function registerAuthRoutes(app: FastifyInstance, deps: { auth: Auth; db: Db; publicUrl: string }): Promise<void> {
-  const perIp = (max: number, timeWindow: string): preHandlerHookHandler => app.rateLimit({ max, timeWindow });
-  const perAccount = (max: number, timeWindow: string): preHandlerHookHandler =>
-    app.rateLimit({ max, timeWindow, keyGenerator: (request) => `account:${emailOf(request)}` });
+  const perIp = (max: number, timeWindow: string) => limit(app, max, timeWindow, (request) => `ip:${request.ip}:${request.routeOptions.url}`);
+  const perAccount = (max: number, timeWindow: string) => limit(app, max, timeWindow, (request) => `account:${emailOf(request)}`);
 
   // Guessing passwords or codes is slow by design: per IP, and per account whatever the IP.
   const limits: Record<string, preHandlerHookHandler[]> = {

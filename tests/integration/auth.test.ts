@@ -1,0 +1,223 @@
+/**
+ * Staff sign-in over real HTTP on a real SQLite file: sessions, the
+ * password policy, MFA enforcement and enrolment, deactivation, fresh
+ * sign-in for factor changes, rate limits and the cross-site check.
+ */
+import { eq } from 'drizzle-orm';
+import * as OTPAuth from 'otpauth';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { auditEvents, emailOutbox, sessions } from '../../drizzle/schema/index.ts';
+import type { Db } from '../../server/db/database.ts';
+import { verifyAuditChain } from '../../server/services/audit.ts';
+import { issueSetPasswordLink, setActive } from '../../server/services/users.ts';
+import { createUserWithPassword, signIn, TEST_PASSWORD } from '../helpers/auth.ts';
+import { startTestServer, type TestServer } from '../helpers/server.ts';
+import { createTestDatabase } from '../helpers/testDatabase.ts';
+
+let db: Db;
+let server: TestServer;
+
+beforeAll(async () => {
+  db = createTestDatabase().db;
+  server = await startTestServer(db);
+});
+afterAll(() => server.close());
+
+const json = (cookie: string | null, body: unknown) => ({
+  method: 'POST',
+  headers: { 'content-type': 'application/json', origin: new URL(server.base).origin, ...(cookie ? { cookie } : {}) },
+  body: JSON.stringify(body),
+});
+
+async function trpcQuery(path: string, cookie: string | null, input: unknown = {}) {
+  const q = encodeURIComponent(JSON.stringify({ json: input }));
+  const response = await fetch(`${server.base}/trpc/${path}?input=${q}`, { headers: cookie ? { cookie } : {} });
+  const body = (await response.json()) as { result?: { data: { json: unknown } }; error?: { json: { message: string; data: { code: string } } } };
+  return { status: response.status, data: body.result?.data.json, error: body.error?.json };
+}
+
+describe('signing in', () => {
+  it('sets an httpOnly SameSite session cookie and a new session id at every sign-in', async () => {
+    const user = await createUserWithPassword(server.auth, 'procurement', 'p1@tollgate.example');
+    const response = await fetch(`${server.base}/api/auth/sign-in/email`, json(null, { email: user.email, password: TEST_PASSWORD }));
+    expect(response.status).toBe(200);
+    const setCookie = response.headers.getSetCookie().join('\n');
+    expect(setCookie).toMatch(/tollgate\.session_token=/);
+    expect(setCookie).toMatch(/HttpOnly/);
+    expect(setCookie).toMatch(/SameSite=Lax/);
+    // Plain HTTP here: the Secure flag is set only when PUBLIC_URL is https.
+    const first = (await signIn(server.base, user.email)).cookie;
+    const second = (await signIn(server.base, user.email)).cookie;
+    expect(first).not.toEqual(second);
+    expect((await trpcQuery('vendors.list', first)).status).toBe(200);
+  });
+
+  it('answers a wrong password and an unknown account alike, in similar time', async () => {
+    await createUserWithPassword(server.auth, 'procurement', 'p2@tollgate.example');
+    const attempt = async (email: string) => {
+      const started = performance.now();
+      const result = await signIn(server.base, email, 'not the right password at all');
+      return { ...result, ms: performance.now() - started };
+    };
+    const wrong = [await attempt('p2@tollgate.example'), await attempt('p2@tollgate.example'), await attempt('p2@tollgate.example')];
+    const unknown = [await attempt('nobody@tollgate.example'), await attempt('nobody2@tollgate.example'), await attempt('nobody3@tollgate.example')];
+    for (const r of [...wrong, ...unknown]) {
+      expect(r.status).toBe(401);
+      expect(r.body).toMatchObject({ message: 'Invalid email or password' });
+      expect(r.cookie).toBeNull();
+    }
+    // Both paths hash a password: an unknown email must not answer much faster.
+    const median = (xs: number[]) => xs.sort((a, b) => a - b)[1]!;
+    expect(median(unknown.map((r) => r.ms))).toBeGreaterThan(median(wrong.map((r) => r.ms)) * 0.4);
+  });
+
+  it('signs out on the server: the old cookie no longer works', async () => {
+    const user = await createUserWithPassword(server.auth, 'ciso', 'c1@tollgate.example');
+    const { cookie } = await signIn(server.base, user.email);
+    expect((await trpcQuery('vendors.list', cookie)).status).toBe(200);
+    const out = await fetch(`${server.base}/api/auth/sign-out`, json(cookie, {}));
+    expect(out.status).toBe(200);
+    expect((await trpcQuery('vendors.list', cookie)).status).toBe(401);
+  });
+
+  it('ends every session of a deactivated user and refuses their sign-in', async () => {
+    const user = await createUserWithPassword(server.auth, 'procurement', 'p3@tollgate.example');
+    const { cookie } = await signIn(server.base, user.email);
+    setActive(db, user.id, false, { type: 'system', id: null, label: 'test' }, new Date());
+    expect((await trpcQuery('vendors.list', cookie)).status).toBe(401);
+    const again = await signIn(server.base, user.email);
+    expect(again.status).toBe(401);
+    expect(again.body).toMatchObject({ message: 'Invalid email or password' });
+  });
+
+  it('ends a session 12 hours after sign-in however active it is', async () => {
+    const user = await createUserWithPassword(server.auth, 'procurement', 'p4@tollgate.example');
+    const { cookie } = await signIn(server.base, user.email);
+    db.update(sessions).set({ createdAt: new Date(Date.now() - 13 * 3600_000) }).where(eq(sessions.userId, user.id)).run();
+    expect((await trpcQuery('vendors.list', cookie)).status).toBe(401);
+  });
+});
+
+describe('set-password links and the password policy', () => {
+  it('refuses short and common passwords with a clear message, accepts a good one once', async () => {
+    const context = await server.auth.$context;
+    const user = await context.internalAdapter.createUser({ email: 'new@tollgate.example', name: 'New', role: 'auditor', active: true }, { method: 'admin' });
+    const url = await issueSetPasswordLink({ auth: server.auth, publicUrl: server.base }, user.id);
+    const token = new URL(url).searchParams.get('token')!;
+    expect(token.length).toBeGreaterThanOrEqual(43); // 32 random bytes, base64url
+    const set = (newPassword: string) => fetch(`${server.base}/api/auth/reset-password`, json(null, { token, newPassword }));
+
+    const short = await set('short1');
+    expect(short.status).toBe(400);
+    const common = await set('password1234');
+    expect(common.status).toBe(400);
+    expect(await common.json()).toMatchObject({ message: expect.stringContaining('too common') });
+    expect((await set('a long and unusual passphrase')).status).toBe(200);
+    expect((await set('another long unusual passphrase')).status).toBe(400); // used up
+    expect((await signIn(server.base, 'new@tollgate.example', 'a long and unusual passphrase')).status).toBe(200);
+  });
+});
+
+describe('multi-factor authentication', () => {
+  it('holds an admin at enrolment until a second factor is proven, then asks for it at every sign-in', async () => {
+    const admin = await createUserWithPassword(server.auth, 'admin', 'a1@tollgate.example');
+    const { cookie } = await signIn(server.base, admin.email);
+    const blocked = await trpcQuery('vendors.list', cookie);
+    expect(blocked.status).toBe(403);
+    expect(blocked.error?.message).toBe('Set up or use multi-factor authentication to continue.');
+    expect((await trpcQuery('account.me', cookie)).data).toMatchObject({ mfa: { required: true, satisfied: false, totp: false } });
+
+    const enable = await fetch(`${server.base}/api/auth/two-factor/enable`, json(cookie, { password: TEST_PASSWORD }));
+    expect(enable.status).toBe(200);
+    const { totpURI, backupCodes } = (await enable.json()) as { totpURI: string; backupCodes: string[] };
+    expect(backupCodes).toHaveLength(10);
+    const totp = OTPAuth.URI.parse(totpURI) as OTPAuth.TOTP;
+    const verify = await fetch(`${server.base}/api/auth/two-factor/verify-totp`, json(cookie, { code: totp.generate() }));
+    expect(verify.status).toBe(200);
+    const upgraded = verify.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ') || cookie;
+    expect((await trpcQuery('vendors.list', upgraded)).status).toBe(200);
+
+    // The person is told by email (held in the outbox without SMTP), and the change is audited.
+    const mail = db.select().from(emailOutbox).where(eq(emailOutbox.to, admin.email)).all();
+    expect(mail.map((m) => [m.subject, m.status])).toContainEqual(['An authenticator app was added to your Tollgate account', 'held']);
+    expect(db.select().from(auditEvents).where(eq(auditEvents.action, 'auth.factor.two-factor.verify-totp')).all()).toHaveLength(1);
+
+    // Next time the password alone is not enough.
+    const second = await signIn(server.base, admin.email);
+    expect(second.body).toMatchObject({ twoFactorRedirect: true });
+    const pending = await fetch(`${server.base}/api/auth/two-factor/verify-totp`, json(second.cookie, { code: 'bad000' }));
+    expect(pending.status).toBe(401);
+    const recovery = await fetch(`${server.base}/api/auth/two-factor/verify-backup-code`, json(second.cookie, { code: backupCodes[0] }));
+    expect(recovery.status).toBe(200);
+    const viaRecovery = recovery.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
+    expect((await trpcQuery('vendors.list', viaRecovery)).status).toBe(200);
+  });
+
+  it('refuses to remember a device, so no later sign-in skips the second factor', async () => {
+    const admin = await createUserWithPassword(server.auth, 'admin', 'a2@tollgate.example');
+    const { cookie } = await signIn(server.base, admin.email);
+    const enable = await fetch(`${server.base}/api/auth/two-factor/enable`, json(cookie, { password: TEST_PASSWORD }));
+    const totp = OTPAuth.URI.parse(((await enable.json()) as { totpURI: string }).totpURI) as OTPAuth.TOTP;
+    const response = await fetch(`${server.base}/api/auth/two-factor/verify-totp`, json(cookie, { code: totp.generate(), trustDevice: true }));
+    expect(response.status).toBe(400);
+  });
+
+  it('needs a fresh sign-in to add or remove a factor', async () => {
+    const user = await createUserWithPassword(server.auth, 'ciso', 'c2@tollgate.example');
+    const { cookie } = await signIn(server.base, user.email);
+    db.update(sessions).set({ createdAt: new Date(Date.now() - 11 * 60_000) }).where(eq(sessions.userId, user.id)).run();
+    const response = await fetch(`${server.base}/api/auth/two-factor/enable`, json(cookie, { password: TEST_PASSWORD }));
+    expect(response.status).toBe(403);
+    expect(await response.json()).toMatchObject({ code: 'SESSION_NOT_FRESH' });
+  });
+});
+
+describe('abuse resistance', () => {
+  it('limits sign-in attempts per account, answering 429 with Retry-After', async () => {
+    // A server of its own, so the attempts of other tests do not count against this one's IP.
+    const fresh = await startTestServer(createTestDatabase().db);
+    const user = await createUserWithPassword(fresh.auth, 'procurement', 'p5@tollgate.example');
+    const origin = new URL(fresh.base).origin;
+    const statuses: number[] = [];
+    let retryAfter: string | null = null;
+    for (let i = 0; i < 11; i++) {
+      const response = await fetch(`${fresh.base}/api/auth/sign-in/email`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', origin },
+        body: JSON.stringify({ email: user.email, password: `wrong password number ${i}` }),
+      });
+      statuses.push(response.status);
+      if (response.status === 429) retryAfter = response.headers.get('retry-after');
+    }
+    expect(statuses.slice(0, 10).every((s) => s === 401)).toBe(true);
+    expect(statuses[10]).toBe(429);
+    expect(Number(retryAfter)).toBeGreaterThan(0);
+    // The right password is refused too while the account is limited.
+    expect((await signIn(fresh.base, user.email)).status).toBe(429);
+    await fresh.close();
+  });
+
+  it('refuses state-changing requests sent from another site', async () => {
+    const fromElsewhere = await fetch(`${server.base}/api/auth/sign-in/email`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', origin: 'https://evil.example' },
+      body: JSON.stringify({ email: 'x@tollgate.example', password: 'whatever whatever' }),
+    });
+    expect(fromElsewhere.status).toBe(403);
+    const crossSite = await fetch(`${server.base}/trpc/users.invite`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'sec-fetch-site': 'cross-site' },
+      body: '{}',
+    });
+    expect(crossSite.status).toBe(403);
+  });
+});
+
+describe('audit trail of sign-ins', () => {
+  it('records successful and failed sign-ins with the client IP, in an intact chain', () => {
+    const events = db.select().from(auditEvents).all();
+    expect(events.some((e) => e.action === 'auth.sign_in' && e.ip === '127.0.0.1')).toBe(true);
+    expect(events.some((e) => e.action === 'auth.sign_in_failed' && e.actorLabel === 'p2@tollgate.example')).toBe(true);
+    expect(verifyAuditChain(db)).toEqual({ ok: true, entries: events.length });
+  });
+});
