@@ -5,6 +5,7 @@
  * on a free port.
  */
 import { fileURLToPath } from 'node:url';
+import cookie from '@fastify/cookie';
 import rateLimit from '@fastify/rate-limit';
 import { fastifyTRPCPlugin, type FastifyTRPCPluginOptions } from '@trpc/server/adapters/fastify';
 import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
@@ -14,6 +15,7 @@ import type { AppConfig } from './config.ts';
 import { createContextInner } from './context.ts';
 import { isDatabaseReachable, type Db } from './db/database.ts';
 import { CLIENT_IP_HEADER, registerAuthRoutes } from './http/authRoutes.ts';
+import { linkScopeOf, registerLinkRoutes } from './http/linkRoutes.ts';
 import { registerOriginCheck } from './http/originCheck.ts';
 import { registerSecurityHeaders } from './http/securityHeaders.ts';
 import { registerSpa } from './http/spa.ts';
@@ -24,9 +26,13 @@ export const DEFAULT_CLIENT_DIR = fileURLToPath(new URL('../dist/client', import
 export interface AppOptions {
   db: Db;
   auth: Auth;
-  config: Pick<AppConfig, 'logLevel' | 'publicUrl' | 'smtpUrl' | 'trustProxy'>;
+  config: Pick<AppConfig, 'logLevel' | 'publicUrl' | 'smtpUrl' | 'trustProxy' | 'uploadsDir' | 'organisationName'>;
   clientDir?: string;
   now?: () => Date;
+}
+
+export function redactUrl(url: string): string {
+  return url.replace(/\/q\/[^/?#]+/, '/q/[token]').replace(/([?&]token=)[^&#]+/g, '$1[token]');
 }
 
 function headersOf(request: FastifyRequest): Headers {
@@ -44,6 +50,10 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     logger: {
       level: opts.config.logLevel,
       redact: ['req.headers.cookie', 'req.headers.authorization', 'res.headers["set-cookie"]'],
+      serializers: {
+        // Link tokens and set-password tokens travel in URLs: they never reach the logs.
+        req: (req: { method: string; url: string; ip?: string }) => ({ method: req.method, url: redactUrl(req.url), ip: req.ip }),
+      },
     },
     trustProxy: opts.config.trustProxy,
     // tRPC batches several calls into one URL.
@@ -52,6 +62,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   });
 
   await registerSecurityHeaders(app, { https: opts.config.publicUrl.startsWith('https:') });
+  await app.register(cookie);
   await app.register(rateLimit, { global: true, max: 600, timeWindow: '1 minute' });
   registerOriginCheck(app, opts.config.publicUrl);
 
@@ -61,21 +72,33 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   });
 
   await registerAuthRoutes(app, { auth: opts.auth, db: opts.db, publicUrl: opts.config.publicUrl });
+  const staffOf = (request: FastifyRequest) => resolveStaffSession(opts.auth, opts.db, headersOf(request), now());
+  await registerLinkRoutes(app, {
+    db: opts.db,
+    publicUrl: opts.config.publicUrl,
+    uploadsDir: opts.config.uploadsDir,
+    now,
+    staffUserOf: async (request) => {
+      const staff = await staffOf(request);
+      return staff && (!staff.mfa.required || staff.mfa.satisfied) ? staff.user : null;
+    },
+  });
 
   await app.register(fastifyTRPCPlugin, {
     prefix: '/trpc',
     trpcOptions: {
       router: appRouter,
       createContext: async ({ req }) => {
-        const staff = await resolveStaffSession(opts.auth, opts.db, headersOf(req), now());
+        const staff = await staffOf(req);
         return createContextInner({
           db: opts.db,
           user: staff?.user ?? null,
+          link: linkScopeOf(req, opts.db, now()),
           mfa: staff?.mfa ?? null,
           sessionId: staff?.sessionId ?? null,
           ip: req.ip,
           now,
-          services: { auth: opts.auth, publicUrl: opts.config.publicUrl, mail: { smtpUrl: opts.config.smtpUrl } },
+          services: { auth: opts.auth, publicUrl: opts.config.publicUrl, organisationName: opts.config.organisationName, mail: { smtpUrl: opts.config.smtpUrl } },
         });
       },
       onError({ error, path, req }) {

@@ -38,6 +38,7 @@ const EnvSchema = z.object({
     .url({ protocol: /^smtps?$/, error: 'SMTP_URL must look like smtp://user:password@host:587 or smtps://host:465' })
     .optional(),
   MAIL_FROM: z.email({ error: 'MAIL_FROM must be an email address' }).default('tollgate@localhost'),
+  ORGANISATION_NAME: z.string().trim().min(1).max(120).default('Our organisation'),
   TRUST_PROXY: booleanFlag('TRUST_PROXY').default(false),
   AUTH_SECRET: z.string().min(32, { error: 'AUTH_SECRET must be at least 32 characters' }).optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], {
@@ -56,6 +57,8 @@ export interface AppConfig {
   publicUrl: string;
   smtpUrl: string | null;
   mailFrom: string;
+  /** Shown to vendors: who is asking them to answer. */
+  organisationName: string;
   /** Behind a reverse proxy: take the client's IP from X-Forwarded-For. */
   trustProxy: boolean;
   /** Signs session cookies. Generated into DATA_DIR on first start unless set. */
@@ -89,6 +92,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     mailFrom: parsed.data.MAIL_FROM,
     authSecret: parsed.data.AUTH_SECRET ?? null,
     trustProxy: parsed.data.TRUST_PROXY,
+    organisationName: parsed.data.ORGANISATION_NAME,
     logLevel: parsed.data.LOG_LEVEL,
   };
 }

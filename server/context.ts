@@ -27,6 +27,11 @@ export interface LinkScope {
   shareLinkId: number;
   assessmentId: number;
   recipientName: string;
+  /** Hash of the session cookie, to record the email-code check against. */
+  sessionId?: string;
+  recipientEmail?: string;
+  /** The link asks for a code sent by email, and this session has not given it yet. */
+  codePending?: boolean;
 }
 
 export interface ContextOptions {
@@ -46,6 +51,7 @@ export interface ContextOptions {
 export interface Services {
   auth: Auth | null;
   publicUrl: string;
+  organisationName: string;
   mail: Pick<MailSettings, 'smtpUrl'>;
 }
 
@@ -66,7 +72,7 @@ export function createContextInner(opts: ContextOptions): Context {
     user: opts.user ?? null,
     mfa: opts.user ? (opts.mfa ?? { required: false, satisfied: false, totp: false, passkeys: 0 }) : null,
     sessionId: opts.sessionId ?? null,
-    services: { auth: null, publicUrl: 'http://localhost:3000', mail: { smtpUrl: null }, ...opts.services },
+    services: { auth: null, publicUrl: 'http://localhost:3000', organisationName: 'Our organisation', mail: { smtpUrl: null }, ...opts.services },
     link: opts.link ?? null,
     ip: opts.ip ?? null,
     now: opts.now ?? (() => new Date()),

@@ -14,7 +14,8 @@ import { transformer } from '../shared/transformer.ts';
 
 export type Access =
   | { kind: 'anonymous' }
-  | { kind: 'link' }
+  /** A vendor's questionnaire-link session; `beforeCode` procedures also serve sessions still owing the emailed code. */
+  | { kind: 'link'; beforeCode?: boolean }
   /** Signed in with any role, even before the required second factor: only for setting up one's own sign-in. */
   | { kind: 'signed_in' }
   | { kind: 'staff'; roles: readonly StaffRole[] };
@@ -61,9 +62,19 @@ const base = t.procedure.use(mapErrors);
 /** Anyone, signed in or not. */
 export const anonymousProcedure = base.meta({ access: { kind: 'anonymous' } });
 
+const LINK_LOST = 'Your questionnaire session has ended: open the link from your email again to continue.';
+export const EMAIL_CODE_NEEDED = 'Enter the code we emailed you to continue.';
+
 /** A vendor holding a session from a questionnaire link; ctx.link says which assessment. */
 export const linkProcedure = base.meta({ access: { kind: 'link' } }).use(({ ctx, next }) => {
-  if (!ctx.link) throw new TRPCError({ code: 'UNAUTHORIZED', message: 'Open your questionnaire link again to continue.' });
+  if (!ctx.link) throw new TRPCError({ code: 'UNAUTHORIZED', message: LINK_LOST });
+  if (ctx.link.codePending) throw new TRPCError({ code: 'FORBIDDEN', message: EMAIL_CODE_NEEDED });
+  return next({ ctx: { ...ctx, link: ctx.link as LinkScope } });
+});
+
+/** A link session that may still owe the emailed code: only to ask for and give that code. */
+export const linkBeforeCodeProcedure = base.meta({ access: { kind: 'link', beforeCode: true } }).use(({ ctx, next }) => {
+  if (!ctx.link) throw new TRPCError({ code: 'UNAUTHORIZED', message: LINK_LOST });
   return next({ ctx: { ...ctx, link: ctx.link as LinkScope } });
 });
 

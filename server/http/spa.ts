@@ -26,7 +26,10 @@ export async function registerSpa(app: FastifyInstance, clientDir: string): Prom
     const isApi = request.url.startsWith('/trpc') || request.url.startsWith('/api');
     if (wantsPage && !isApi) {
       if (!hasBuild) return reply.code(503).type('text/plain').send('The web app has not been built yet: run `npm run build`.');
-      return reply.header('cache-control', 'no-cache').sendFile('index.html');
+      // The vendor portal is its own small app, so vendors never download the staff app.
+      const isPortal = request.url === '/portal' || request.url.startsWith('/portal/') || request.url.startsWith('/portal?');
+      const page = isPortal && existsSync(path.join(clientDir, 'portal.html')) ? 'portal.html' : 'index.html';
+      return reply.header('cache-control', 'no-cache').sendFile(page);
     }
     return reply.code(404).send({ error: 'Not found' });
   });

@@ -2,12 +2,16 @@
 import { createCallerFactory, router } from '../trpc.ts';
 import { accountRouter } from './account.ts';
 import { auditRouter, outboxRouter, settingsRouter } from './admin.ts';
+import { assessmentsRouter } from './assessments.ts';
+import { portalRouter } from './portal.ts';
 import { usersRouter } from './users.ts';
 import { vendorsRouter } from './vendors.ts';
 
 export const appRouter = router({
   account: accountRouter,
   vendors: vendorsRouter,
+  assessments: assessmentsRouter,
+  portal: portalRouter,
   users: usersRouter,
   audit: auditRouter,
   settings: settingsRouter,

@@ -1,0 +1,201 @@
+/**
+ * Questionnaire links for vendors. A link reaches one assessment; its token
+ * is shown once and stored as a hash; it expires and can be revoked.
+ * Opening it trades the token for a session cookie at once (ASVS 14.2.1).
+ */
+import { and, desc, eq, sql } from 'drizzle-orm';
+import { addDays, addHours, min } from 'date-fns';
+import { canTransition } from '../../shared/assessmentLifecycle.ts';
+import type { z } from 'zod';
+import type { CreateShareLinkInput } from '../../shared/schemas/sharing.ts';
+import { assessments, linkSessions, shareLinks, users, vendors } from '../../drizzle/schema/index.ts';
+import type { Db, Tx } from '../db/database.ts';
+import { notFound, badRequest } from '../errors.ts';
+import { enqueueEmail, type MailSettings } from '../mail/outbox.ts';
+import { recordAudit, type AuditActor } from '../services/audit.ts';
+import { hashToken, newToken } from './tokens.ts';
+
+/** A vendor's session ends after this long unused, and never outlives its link. */
+export const LINK_SESSION_IDLE_HOURS = 8;
+/** Assessment states in which a link still leads somewhere useful. */
+const LINKABLE_STATUSES = ['draft', 'sent', 'in_progress', 'submitted', 'in_review', 'completed'] as const;
+
+export type ShareLinkStatus = 'active' | 'expired' | 'revoked' | 'submitted';
+
+export function shareLinkStatus(link: { revokedAt: Date | null; expiresAt: Date }, assessmentStatus: string, now: Date): ShareLinkStatus {
+  if (link.revokedAt) return 'revoked';
+  if (link.expiresAt.getTime() <= now.getTime()) return 'expired';
+  if (['submitted', 'in_review', 'completed'].includes(assessmentStatus)) return 'submitted';
+  return 'active';
+}
+
+export interface ShareLinkDeps {
+  db: Db;
+  publicUrl: string;
+  mail: Pick<MailSettings, 'smtpUrl'>;
+}
+
+export function createShareLink(deps: ShareLinkDeps, input: z.output<typeof CreateShareLinkInput>, actor: AuditActor, now: Date) {
+  const token = newToken();
+  const url = `${deps.publicUrl}/q/${token}`;
+  const link = deps.db.transaction((tx) => {
+    const assessment = tx
+      .select({ id: assessments.id, status: assessments.status, dueDate: assessments.dueDate, vendorName: vendors.name })
+      .from(assessments)
+      .innerJoin(vendors, eq(vendors.id, assessments.vendorId))
+      .where(eq(assessments.id, input.assessmentId))
+      .get();
+    if (!assessment) throw notFound('The assessment');
+    if (!(LINKABLE_STATUSES as readonly string[]).includes(assessment.status) || assessment.status === 'completed') {
+      throw badRequest(`A ${assessment.status.replace('_', ' ')} assessment cannot be shared.`);
+    }
+    const row = tx
+      .insert(shareLinks)
+      .values({
+        assessmentId: assessment.id,
+        tokenHash: hashToken(token),
+        recipientName: input.recipientName,
+        recipientEmail: input.recipientEmail.toLowerCase(),
+        emailCodeRequired: input.emailCodeRequired,
+        createdBy: actor.id,
+        expiresAt: addDays(now, input.expiresInDays),
+        createdAt: now,
+      })
+      .returning()
+      .get();
+    if (assessment.status === 'draft' && canTransition('draft', 'sent')) {
+      tx.update(assessments).set({ status: 'sent', sentAt: now, updatedAt: now }).where(eq(assessments.id, assessment.id)).run();
+    }
+    recordAudit(tx, {
+      actor,
+      action: 'share_link.create',
+      targetType: 'assessment',
+      targetId: assessment.id,
+      // Never the token: only who it went to and until when.
+      after: { linkId: row.id, recipientEmail: row.recipientEmail, expiresAt: row.expiresAt, emailCodeRequired: row.emailCodeRequired },
+      at: now,
+    });
+    if (input.sendEmail) {
+      enqueueEmail(tx, deps.mail, {
+        to: row.recipientEmail,
+        subject: `Security questionnaire for ${assessment.vendorName}`,
+        text: `Hello ${row.recipientName},\n\n${actor.label} asks ${assessment.vendorName} to answer a security questionnaire${assessment.dueDate ? ` by ${assessment.dueDate}` : ''}.\nOpen it here (no account needed; the link works until ${row.expiresAt.toUTCString()}):\n\n${url}\n\nYour answers save as you go. Do not forward this link: it gives access to your organisation's answers.`,
+      }, now);
+    }
+    return row;
+  });
+  return { linkId: link.id, url, expiresAt: link.expiresAt };
+}
+
+export function listShareLinks(db: Db, assessmentId: number, now: Date) {
+  const assessment = db.select({ status: assessments.status }).from(assessments).where(eq(assessments.id, assessmentId)).get();
+  if (!assessment) throw notFound('The assessment');
+  return db
+    .select({
+      id: shareLinks.id,
+      recipientName: shareLinks.recipientName,
+      recipientEmail: shareLinks.recipientEmail,
+      emailCodeRequired: shareLinks.emailCodeRequired,
+      createdAt: shareLinks.createdAt,
+      createdByName: users.name,
+      expiresAt: shareLinks.expiresAt,
+      revokedAt: shareLinks.revokedAt,
+      lastOpenedAt: shareLinks.lastOpenedAt,
+      openCount: shareLinks.openCount,
+    })
+    .from(shareLinks)
+    .leftJoin(users, eq(users.id, shareLinks.createdBy))
+    .where(eq(shareLinks.assessmentId, assessmentId))
+    .orderBy(desc(shareLinks.createdAt), desc(shareLinks.id))
+    .all()
+    .map((link) => ({ ...link, status: shareLinkStatus(link, assessment.status, now) }));
+}
+
+export function revokeShareLink(db: Db, linkId: number, actor: AuditActor, now: Date) {
+  db.transaction((tx) => {
+    const link = tx.select().from(shareLinks).where(eq(shareLinks.id, linkId)).get();
+    if (!link) throw notFound('The link');
+    if (link.revokedAt) return;
+    tx.update(shareLinks).set({ revokedAt: now, revokedBy: actor.id }).where(eq(shareLinks.id, linkId)).run();
+    // Revoking ends the vendor's open sessions too.
+    tx.delete(linkSessions).where(eq(linkSessions.shareLinkId, linkId)).run();
+    recordAudit(tx, { actor, action: 'share_link.revoke', targetType: 'assessment', targetId: link.assessmentId, after: { linkId }, at: now });
+  });
+}
+
+export type OpenResult =
+  | { kind: 'not_found' }
+  | { kind: 'gone'; reason: 'expired' | 'revoked'; askName: string | null; askEmail: string | null }
+  | { kind: 'opened'; sessionToken: string; expiresAt: Date };
+
+/** Trades a link's token for a new vendor session; the token itself is never kept. */
+export function openShareLink(db: Db, token: string, now: Date, client: { ip: string | null; userAgent: string | null }): OpenResult {
+  return db.transaction((tx): OpenResult => {
+    const link = tx
+      .select({ link: shareLinks, askName: users.name, askEmail: users.email })
+      .from(shareLinks)
+      .leftJoin(users, eq(users.id, shareLinks.createdBy))
+      .where(eq(shareLinks.tokenHash, hashToken(token)))
+      .get();
+    if (!link) return { kind: 'not_found' };
+    if (link.link.revokedAt || link.link.expiresAt.getTime() <= now.getTime()) {
+      return { kind: 'gone', reason: link.link.revokedAt ? 'revoked' : 'expired', askName: link.askName, askEmail: link.askEmail };
+    }
+    const sessionToken = newToken();
+    const expiresAt = min([addHours(now, LINK_SESSION_IDLE_HOURS), link.link.expiresAt]);
+    tx.insert(linkSessions)
+      .values({ id: hashToken(sessionToken), shareLinkId: link.link.id, expiresAt, lastSeenAt: now, ipAddress: client.ip, userAgent: client.userAgent?.slice(0, 300) ?? null, createdAt: now })
+      .run();
+    tx.update(shareLinks)
+      .set({ lastOpenedAt: now, openCount: sql`${shareLinks.openCount} + 1` })
+      .where(eq(shareLinks.id, link.link.id))
+      .run();
+    recordAudit(tx, {
+      actor: { type: 'vendor_link', id: String(link.link.id), label: link.link.recipientName, ip: client.ip },
+      action: 'share_link.open',
+      targetType: 'assessment',
+      targetId: link.link.assessmentId,
+      at: now,
+    });
+    return { kind: 'opened', sessionToken, expiresAt };
+  });
+}
+
+export interface ResolvedLinkSession {
+  sessionId: string;
+  shareLinkId: number;
+  assessmentId: number;
+  recipientName: string;
+  recipientEmail: string;
+  emailCodeRequired: boolean;
+  emailCodeVerified: boolean;
+}
+
+/** The vendor session behind a cookie, if its link still stands; slides its idle expiry. */
+export function resolveLinkSession(tx: Db | Tx, sessionToken: string, now: Date): ResolvedLinkSession | null {
+  const id = hashToken(sessionToken);
+  const row = tx
+    .select({ session: linkSessions, link: shareLinks })
+    .from(linkSessions)
+    .innerJoin(shareLinks, eq(shareLinks.id, linkSessions.shareLinkId))
+    .where(and(eq(linkSessions.id, id)))
+    .get();
+  if (!row) return null;
+  if (row.session.expiresAt.getTime() <= now.getTime() || row.link.revokedAt || row.link.expiresAt.getTime() <= now.getTime()) return null;
+  const seenLongAgo = !row.session.lastSeenAt || now.getTime() - row.session.lastSeenAt.getTime() > 5 * 60_000;
+  if (seenLongAgo) {
+    tx.update(linkSessions)
+      .set({ lastSeenAt: now, expiresAt: min([addHours(now, LINK_SESSION_IDLE_HOURS), row.link.expiresAt]) })
+      .where(eq(linkSessions.id, id))
+      .run();
+  }
+  return {
+    sessionId: id,
+    shareLinkId: row.link.id,
+    assessmentId: row.link.assessmentId,
+    recipientName: row.link.recipientName,
+    recipientEmail: row.link.recipientEmail,
+    emailCodeRequired: row.link.emailCodeRequired,
+    emailCodeVerified: Boolean(row.session.emailCodeVerifiedAt),
+  };
+}
