@@ -12,12 +12,22 @@ import { vendors } from './vendors.ts';
 
 
 /** The profile and results frozen when the review completes. */
+export interface AssessmentComparison {
+  previous: { assessmentId: number; completedAt: string; score: number | null; grade: string | null; residual: number | null; band: string | null } | null;
+  /** Controls not met now that were met (or not asked) last time. */
+  newlyFailing: string[];
+  /** Controls met now that were not met last time. */
+  fixed: string[];
+}
+
 export interface AssessmentResult {
   domains: DomainScore[];
   holdings: HoldingInput[];
   criticalFailures: string[];
   impact: number;
   inherentResidual: number;
+  /** What changed against the vendor's previous completed assessment (absent on results stored before it existed). */
+  comparison?: AssessmentComparison;
 }
 
 export const assessments = sqliteTable(

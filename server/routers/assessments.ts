@@ -1,9 +1,20 @@
+import { AssessmentListInput, ReviewAnswerInput, StartAssessmentInput, TransitionInput } from '../../shared/schemas/assessments.ts';
 import { AssessmentIdInput, CreateShareLinkInput, ReopenInput, ShareLinkIdInput } from '../../shared/schemas/sharing.ts';
+import { listAssessments, startAssessment, transitionAssessment } from '../services/assessmentLifecycle.ts';
 import { getAssessment, reopenAssessment } from '../services/assessments.ts';
+import { getReport } from '../services/report.ts';
+import { getReview, reviewAnswer } from '../services/review.ts';
 import { createShareLink, listShareLinks, revokeShareLink } from '../sharing/shareLinks.ts';
 import { actorOf, procurementProcedure, readProcedure, router } from '../trpc.ts';
 
 export const assessmentsRouter = router({
+  list: readProcedure.input(AssessmentListInput).query(({ ctx, input }) => listAssessments(ctx.db, input, ctx.now())),
+  start: procurementProcedure.input(StartAssessmentInput).mutation(({ ctx, input }) => startAssessment(ctx.db, input, actorOf(ctx), ctx.now())),
+  /** send, start the review, complete (scores it and raises tasks), or cancel. */
+  transition: procurementProcedure.input(TransitionInput).mutation(({ ctx, input }) => transitionAssessment(ctx.db, input.assessmentId, input.to, input.note, actorOf(ctx), ctx.now())),
+  review: readProcedure.input(AssessmentIdInput).query(({ ctx, input }) => getReview(ctx.db, input.assessmentId)),
+  reviewAnswer: procurementProcedure.input(ReviewAnswerInput).mutation(({ ctx, input }) => reviewAnswer(ctx.db, input, actorOf(ctx), ctx.now())),
+  report: readProcedure.input(AssessmentIdInput).query(({ ctx, input }) => getReport(ctx.db, input.assessmentId)),
   get: readProcedure.input(AssessmentIdInput).query(({ ctx, input }) => getAssessment(ctx.db, input.assessmentId)),
   shareLinks: readProcedure.input(AssessmentIdInput).query(({ ctx, input }) => listShareLinks(ctx.db, input.assessmentId, ctx.now())),
   /** Returns the link's full URL: this is the only time it can be shown. */

@@ -1,8 +1,10 @@
 /** The vendor's side, through its questionnaire link: one assessment, nothing else. */
 import { z } from 'zod';
+import { ClarificationResponseInput } from '../../shared/schemas/assessments.ts';
 import { EmailCodeInput, SaveAnswerInput, SubmitInput } from '../../shared/schemas/sharing.ts';
+import { respondToClarification } from '../services/review.ts';
 import { sendEmailCode, verifyEmailCode } from '../sharing/emailCode.ts';
-import { portalOverview, portalQuestionnaire, portalTasks, saveAnswer, submitQuestionnaire, updateTaskAsVendor } from '../sharing/portal.ts';
+import { linkActor, portalOverview, portalQuestionnaire, portalTasks, saveAnswer, submitQuestionnaire, updateTaskAsVendor } from '../sharing/portal.ts';
 import { linkBeforeCodeProcedure, linkProcedure, router } from '../trpc.ts';
 
 export const portalRouter = router({
@@ -16,6 +18,10 @@ export const portalRouter = router({
   submit: linkProcedure
     .input(SubmitInput)
     .mutation(({ ctx, input }) => submitQuestionnaire(ctx.db, ctx.services.mail, ctx.link, input.confirmUnanswered, ctx.ip, ctx.now(), ctx.services.publicUrl)),
+  /** Answers a reviewer's question on one answer, while the assessment is in review. */
+  respondToClarification: linkProcedure
+    .input(ClarificationResponseInput)
+    .mutation(({ ctx, input }) => respondToClarification(ctx.db, ctx.link, input.controlId, input.response, linkActor(ctx.link, ctx.ip), ctx.now())),
   tasks: linkProcedure.query(({ ctx }) => portalTasks(ctx.db, ctx.link)),
   updateTask: linkProcedure
     .input(

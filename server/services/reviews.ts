@@ -4,12 +4,14 @@
  * dates, and the vendor's current risk and history are updated, all in one
  * transaction.
  */
-import { and, eq, inArray, ne } from 'drizzle-orm';
+import { and, desc, eq, inArray, ne } from 'drizzle-orm';
 import { canTransition } from '../../shared/assessmentLifecycle.ts';
 import { isoDateInDays, toIsoDate } from '../../shared/dates.ts';
 import { ACTIVE_TASK_STATUSES } from '../../shared/statuses.ts';
 import { scoreVendor, type VendorScore } from '../../shared/scoring/scoreVendor.ts';
-import { assessments, remediationTasks, taskComments } from '../../drizzle/schema/index.ts';
+import { assessments, remediationTasks, taskComments, type AssessmentComparison } from '../../drizzle/schema/index.ts';
+import { answerFor, evaluateControl } from '../../shared/scoring/controlScore.ts';
+import { needsRemediation } from '../../shared/scoring/remediation.ts';
 import type { Tx } from '../db/database.ts';
 import { badRequest, notFound } from '../errors.ts';
 import { recordAudit, type AuditActor } from './audit.ts';
@@ -21,6 +23,33 @@ export interface CompleteReviewInput {
   assessmentId: number;
   actor: AuditActor;
   now: Date;
+}
+
+/** Controls that count as not met in a completed assessment, from its own questionnaire version. */
+function failingControls(tx: Tx, assessmentId: number, templateVersionId: number): Set<string> {
+  const version = getTemplateVersion(tx, templateVersionId);
+  const answers = loadAnswerMap(tx, assessmentId);
+  return new Set(version.content.controls.filter((c) => needsRemediation(evaluateControl(c, answerFor(answers, c.id)))).map((c) => c.id));
+}
+
+/** What changed since the vendor's previous completed assessment, shown when the review completes. */
+export function compareWithPrevious(tx: Tx, vendorId: number, assessmentId: number, result: VendorScore): AssessmentComparison {
+  const previous = tx
+    .select()
+    .from(assessments)
+    .where(and(eq(assessments.vendorId, vendorId), eq(assessments.status, 'completed'), ne(assessments.id, assessmentId)))
+    .orderBy(desc(assessments.completedAt), desc(assessments.id))
+    .limit(1)
+    .get();
+  const now = new Set(result.tasks.filter((t) => t.reasons.includes('answer')).map((t) => t.controlId));
+  if (!previous?.completedAt) return { previous: null, newlyFailing: [...now], fixed: [] };
+  const before = failingControls(tx, previous.id, previous.templateVersionId);
+  const asked = new Set(result.controls.map((c) => c.control.id));
+  return {
+    previous: { assessmentId: previous.id, completedAt: previous.completedAt.toISOString(), score: previous.score, grade: previous.grade, residual: previous.residual, band: previous.band },
+    newlyFailing: [...now].filter((id) => !before.has(id)),
+    fixed: [...before].filter((id) => asked.has(id) && !now.has(id)),
+  };
 }
 
 /**
@@ -66,6 +95,7 @@ export function completeReview(tx: Tx, input: CompleteReviewInput): VendorScore 
   const profile = loadVendorProfile(tx, assessment.vendorId);
   const version = getTemplateVersion(tx, assessment.templateVersionId);
   const result = scoreVendor({ ...profile, controls: version.content.controls, answers: loadAnswerMap(tx, assessment.id) });
+  const comparison = compareWithPrevious(tx, assessment.vendorId, assessment.id, result);
 
   const after = {
     status: 'completed' as const,
@@ -84,6 +114,7 @@ export function completeReview(tx: Tx, input: CompleteReviewInput): VendorScore 
       criticalFailures: result.criticalFailures,
       impact: result.impact.impact,
       inherentResidual: result.inherentResidual,
+      comparison,
     },
   };
   tx.update(assessments).set(after).where(eq(assessments.id, assessment.id)).run();

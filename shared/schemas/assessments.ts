@@ -1,0 +1,52 @@
+/** Inputs of the assessment lifecycle and review procedures. */
+import { z } from 'zod';
+import { ASSESSMENT_STATUSES } from '../assessmentLifecycle.ts';
+import { namedEnum } from './common.ts';
+
+const id = (what: string) => z.int({ error: `${what} must be a whole number` }).positive({ error: `${what} must be positive` });
+const isoDate = z.iso.date({ error: 'Use a date like 2026-12-31' });
+
+export const StartAssessmentInput = z.strictObject({
+  vendorId: id('vendorId'),
+  /** Built-in template key; by default Core for tiers 1-2 and Lite for 3-4. */
+  templateKey: z.string().min(1).max(50).optional(),
+  dueDate: isoDate.optional(),
+  assessorId: z.string().min(1).max(100).optional(),
+});
+export type StartAssessmentInput = z.input<typeof StartAssessmentInput>;
+
+export const TRANSITION_TARGETS = ['sent', 'in_review', 'completed', 'cancelled'] as const;
+export const TransitionInput = z.strictObject({
+  assessmentId: id('assessmentId'),
+  to: namedEnum(TRANSITION_TARGETS, 'status'),
+  /** Why, for a cancellation. */
+  note: z.string().trim().max(2000).optional(),
+});
+
+export const AssessmentListInput = z.strictObject({
+  status: z.array(namedEnum(ASSESSMENT_STATUSES, 'status')).max(ASSESSMENT_STATUSES.length).optional(),
+  overdue: z.boolean().optional(),
+  assessorId: z.string().max(100).optional(),
+  vendorId: id('vendorId').optional(),
+  page: z.int().min(1).max(100_000).default(1),
+  pageSize: z.int().min(1).max(200).default(50),
+});
+export type AssessmentListInput = z.input<typeof AssessmentListInput>;
+
+export const REVIEW_DECISIONS = ['accept', 'reject', 'clarify'] as const;
+export const ReviewAnswerInput = z
+  .strictObject({
+    assessmentId: id('assessmentId'),
+    controlId: z.string().regex(/^[A-Z]{2,4}-\d{2}$/, { error: 'controlId must look like IAM-01' }),
+    decision: namedEnum(REVIEW_DECISIONS, 'decision'),
+    note: z.string().trim().max(2000).optional(),
+  })
+  .refine((v) => v.decision === 'accept' || (v.note?.length ?? 0) >= 5, {
+    error: 'Say why (at least 5 characters): the vendor reads this note',
+    path: ['note'],
+  });
+
+export const ClarificationResponseInput = z.strictObject({
+  controlId: z.string().regex(/^[A-Z]{2,4}-\d{2}$/, { error: 'controlId must look like IAM-01' }),
+  response: z.string().trim().min(1, { error: 'Write your answer to the question' }).max(5000),
+});
