@@ -26,7 +26,7 @@ function start(env: Record<string, string>): Promise<Started> {
   });
   let output = '';
   return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`no URL within 30 s:\n${output}`)), 30_000);
+    const timer = setTimeout(() => reject(new Error(`no URL within 60 s:\n${output}`)), 60_000);
     const onData = (chunk: Buffer) => {
       output += chunk.toString();
       const match = /running at (http:\/\/\S+)/.exec(output);
@@ -62,7 +62,7 @@ function vendorCount(dataDir: string): number {
   }
 }
 
-describe('start-up', () => {
+describe('start-up', { timeout: 150_000 }, () => {
   it('seeds the demo portfolio on the first start, and keeps the data on the second', async () => {
     const dataDir = makeTempDir('start-');
     const first = await start({ DATA_DIR: dataDir });
