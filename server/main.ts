@@ -15,6 +15,7 @@ import { startMailDelivery } from './mail/outbox.ts';
 import { loadOrCreateAuthSecret } from './secrets.ts';
 import { seedDemoPortfolio } from './seed/seedDemo.ts';
 import { assignDemoPasswords, createSetupLink } from './services/setup.ts';
+import { backfillVendorRisk } from './services/risk.ts';
 import { ensureBuiltInTemplates } from './services/templates.ts';
 
 const FIRST_START_KEY = 'initialised_at';
@@ -42,6 +43,7 @@ async function main(): Promise<void> {
   migrateDatabase(db);
   const now = new Date();
   ensureBuiltInTemplates(db, now);
+  backfillVendorRisk(db, now);
   const auth = createAuth(db, { publicUrl: config.publicUrl, secret: loadOrCreateAuthSecret(config.dataDir, config.authSecret), smtpUrl: config.smtpUrl });
 
   const firstStart = !db.select().from(settings).where(eq(settings.key, FIRST_START_KEY)).get();

@@ -42,6 +42,8 @@ export const vendorRisk = sqliteTable(
     projectedResidual: integer(),
     projectedBand: text().$type<RiskBand>(),
     domains: text({ mode: 'json' }).$type<DomainScore[]>(),
+    /** Controls not met in the current position, for portfolio-wide counts without rescoring. */
+    failingControls: text({ mode: 'json' }).$type<string[]>(),
     computedAt: timestamp().notNull(),
   },
   (t) => [index('vendor_risk_residual_idx').on(t.residual), index('vendor_risk_tier_idx').on(t.tier)],

@@ -3,6 +3,7 @@ import { createCallerFactory, router } from '../trpc.ts';
 import { accountRouter } from './account.ts';
 import { auditRouter, outboxRouter, settingsRouter } from './admin.ts';
 import { assessmentsRouter } from './assessments.ts';
+import { dashboardRouter } from './dashboard.ts';
 import { portalRouter } from './portal.ts';
 import { usersRouter } from './users.ts';
 import { vendorsRouter } from './vendors.ts';
@@ -10,6 +11,7 @@ import { vendorsRouter } from './vendors.ts';
 export const appRouter = router({
   account: accountRouter,
   vendors: vendorsRouter,
+  dashboard: dashboardRouter,
   assessments: assessmentsRouter,
   portal: portalRouter,
   users: usersRouter,

@@ -9,6 +9,7 @@ import { ACTIVE_TASK_STATUSES, type AssessmentStanding } from '../../shared/stat
 import { getDataCategory } from '../../shared/taxonomy.ts';
 import { INHERENT_LIKELIHOOD, type Tier } from '../../shared/scoring/constants.ts';
 import { computeInherentImpact, type HoldingInput } from '../../shared/scoring/impact.ts';
+import { needsRemediation } from '../../shared/scoring/remediation.ts';
 import { bandForResidual, computeResidualRisk } from '../../shared/scoring/residual.ts';
 import { projectRiskPosition, scoreVendor } from '../../shared/scoring/scoreVendor.ts';
 import { reassessmentDueDate, suggestTier } from '../../shared/scoring/tier.ts';
@@ -67,6 +68,7 @@ export function recomputeVendorRisk(tx: Db | Tx, vendorId: number, now: Date): v
     projectedResidual: null,
     projectedBand: null,
     domains: null,
+    failingControls: null,
   };
   if (latest?.completedAt) {
     const tasks = tx
@@ -93,6 +95,7 @@ export function recomputeVendorRisk(tx: Db | Tx, vendorId: number, now: Date): v
       projectedResidual: projected.residual,
       projectedBand: projected.band,
       domains: current.domains,
+      failingControls: current.controls.filter(needsRemediation).map((c) => c.control.id),
     };
   }
 
@@ -163,4 +166,11 @@ export function takeRiskSnapshot(
       createdAt: at,
     })
     .run();
+}
+
+/** Fills positions stored before a column existed (e.g. failing controls), once, at start-up. */
+export function backfillVendorRisk(db: Db, now: Date): number {
+  const stale = db.select({ vendorId: vendorRisk.vendorId }).from(vendorRisk).where(and(isNotNull(vendorRisk.assessmentId), sql`${vendorRisk.failingControls} is null`)).all();
+  if (stale.length) db.transaction((tx) => stale.forEach((r) => recomputeVendorRisk(tx, r.vendorId, now)));
+  return stale.length;
 }

@@ -1,0 +1,1 @@
+ALTER TABLE `vendor_risk` ADD `failing_controls` text;
