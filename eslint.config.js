@@ -86,6 +86,35 @@ export default tseslint.config(
             })),
             { target: './client/src/components', from: './client/src/features', message: 'Shared components must not depend on a feature.' },
             { target: './client/src/lib', from: './client/src/features', message: 'lib/ must not depend on a feature.' },
+            { target: ['./client/src/app', './client/src/components', './client/src/features', './client/src/lib'], from: './client/src/portal', message: 'The staff app does not import the vendor portal.' },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // The vendor portal is its own small app with its own JS budget: no staff-app code, no UI kit.
+    files: ['client/src/portal/**/*.{ts,tsx}'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['**/server/**'], allowTypeImports: true, message: 'The client may import only types (the AppRouter) from the server.' },
+            { group: ['**/drizzle/**', ...DATABASE_PACKAGES], message: 'Only the server touches the database.' },
+            { group: ['@mantine/*', 'recharts', 'react-router', 'react-router/*', 'date-fns', 'date-fns/*'], message: 'The vendor portal stays light: plain HTML, its own CSS and the browser\'s Intl.' },
+          ],
+        },
+      ],
+      'import-x/no-restricted-paths': [
+        'error',
+        {
+          zones: [
+            {
+              target: './client/src/portal',
+              from: ['./client/src/app', './client/src/components', './client/src/features', './client/src/lib'],
+              message: 'The vendor portal does not import the staff app: copy the small piece it needs into client/src/portal.',
+            },
           ],
         },
       ],

@@ -1,20 +1,38 @@
+import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
-import { defineConfig } from 'vite';
+import { defineConfig, type Plugin } from 'vite';
 
-// The SPA lives in client/ and builds to dist/client, which the server serves.
+const clientFile = (name: string) => fileURLToPath(new URL(`./client/${name}`, import.meta.url));
+
+/** In development, serve the vendor portal's own page for /portal, as the server does in production (server/http/spa.ts). */
+const portalPage: Plugin = {
+  name: 'tollgate-portal-page',
+  configureServer(server) {
+    server.middlewares.use((req, _res, next) => {
+      if (req.url && /^\/portal(\/|\?|$)/.test(req.url) && (req.headers.accept ?? '').includes('text/html')) req.url = '/portal.html';
+      next();
+    });
+  },
+};
+
+// Two apps build to dist/client, which the server serves: the staff SPA (index.html)
+// and the vendor portal (portal.html), which must stay small and never load the staff app's libraries.
 export default defineConfig({
   root: 'client',
-  plugins: [react()],
+  plugins: [react(), portalPage],
   build: {
     outDir: '../dist/client',
     emptyOutDir: true,
     sourcemap: true,
-    // Keeps the staff app's libraries in their own long-cached chunk.
     rolldownOptions: {
+      input: { index: clientFile('index.html'), portal: clientFile('portal.html') },
       output: {
         codeSplitting: {
+          // Long-cached library chunks. React has a group of its own, without the router,
+          // because the portal shares it and has no use for the router.
           groups: [
-            { name: 'react', test: /node_modules[\\/](react|react-dom|scheduler|react-router)[\\/]/ },
+            { name: 'react', test: /node_modules[\\/](react|react-dom|scheduler)[\\/]/ },
+            { name: 'router', test: /node_modules[\\/]react-router/ },
             { name: 'charts', test: /node_modules[\\/](recharts|d3-|victory-vendor)/ },
             { name: 'mantine', test: /node_modules[\\/]@mantine[\\/]/ },
           ],
@@ -26,6 +44,8 @@ export default defineConfig({
     proxy: {
       '/trpc': 'http://127.0.0.1:3000',
       '/healthz': 'http://127.0.0.1:3000',
+      '/q/': 'http://127.0.0.1:3000',
+      '/api': 'http://127.0.0.1:3000',
     },
   },
 });

@@ -15,6 +15,7 @@ import type { AppConfig } from './config.ts';
 import { createContextInner } from './context.ts';
 import { isDatabaseReachable, type Db } from './db/database.ts';
 import { CLIENT_IP_HEADER, registerAuthRoutes } from './http/authRoutes.ts';
+import { registerExportRoutes } from './http/exportRoutes.ts';
 import { linkScopeOf, registerLinkRoutes } from './http/linkRoutes.ts';
 import { registerOriginCheck } from './http/originCheck.ts';
 import { registerSecurityHeaders } from './http/securityHeaders.ts';
@@ -58,7 +59,8 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     trustProxy: opts.config.trustProxy,
     // tRPC batches several calls into one URL.
     routerOptions: { maxParamLength: 5000 },
-    bodyLimit: 1_048_576,
+    // CSV imports travel as tRPC bodies (up to 5 MB); evidence uploads have their own multipart limit.
+    bodyLimit: 6 * 1_048_576,
   });
 
   await registerSecurityHeaders(app, { https: opts.config.publicUrl.startsWith('https:') });
@@ -83,6 +85,8 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
       return staff && (!staff.mfa.required || staff.mfa.satisfied) ? staff.user : null;
     },
   });
+
+  await registerExportRoutes(app, { db: opts.db, now, staffOf });
 
   await app.register(fastifyTRPCPlugin, {
     prefix: '/trpc',

@@ -9,7 +9,7 @@ import { describeIssues } from '../shared/schemas/common.ts';
 import { STAFF_ROLES, type StaffRole } from '../shared/statuses.ts';
 import type { Context, LinkScope, MfaState, StaffUser } from './context.ts';
 import type { AuditActor } from './services/audit.ts';
-import { toTRPCError } from './errors.ts';
+import { AppError, toTRPCError } from './errors.ts';
 import { transformer } from '../shared/transformer.ts';
 
 export type Access =
@@ -36,6 +36,8 @@ const t = initTRPC
         data: {
           ...shape.data,
           stack: undefined,
+          // Facts a client needs to recover, e.g. the newer answer in a save conflict.
+          details: error.cause instanceof AppError ? error.cause.details : undefined,
           fieldErrors: zodError ? z.flattenError(zodError).fieldErrors : undefined,
           issues: zodError ? zodError.issues.map((i) => ({ path: i.path.map(String), message: i.message })) : undefined,
         },

@@ -11,7 +11,7 @@ import multipart from '@fastify/multipart';
 import { eq } from 'drizzle-orm';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { VENDOR_EDITABLE_STATUSES } from '../../shared/assessmentLifecycle.ts';
-import { assessments } from '../../drizzle/schema/index.ts';
+import { assessments, remediationTasks } from '../../drizzle/schema/index.ts';
 import type { LinkScope } from '../context.ts';
 import type { Db } from '../db/database.ts';
 import { AppError } from '../errors.ts';
@@ -131,10 +131,14 @@ export async function registerLinkRoutes(app: FastifyInstance, deps: LinkRouteDe
   app.delete<{ Params: { id: string } }>('/api/portal/evidence/:id', async (request, reply) => {
     const scope = requireLink(request, reply);
     if (!scope) return reply;
-    const status = deps.db.select({ status: assessments.status }).from(assessments).where(eq(assessments.id, scope.assessmentId)).get()?.status;
-    if (!VENDOR_EDITABLE_STATUSES.includes(status!)) return reply.code(409).send({ error: 'This questionnaire was submitted and is read-only.' });
     try {
-      removeEvidence(deps.db, Number(request.params.id) || 0, scope.assessmentId, linkActor(scope, request.ip), deps.now());
+      const file = findEvidence(deps.db, Number(request.params.id) || 0, scope.assessmentId);
+      // A question's file can go while the questionnaire is open; a task's file while the task is still the vendor's to work on.
+      const open = file.taskId
+        ? ['open', 'ready_for_verification'].includes(deps.db.select({ status: remediationTasks.status }).from(remediationTasks).where(eq(remediationTasks.id, file.taskId)).get()?.status ?? '')
+        : VENDOR_EDITABLE_STATUSES.includes(deps.db.select({ status: assessments.status }).from(assessments).where(eq(assessments.id, scope.assessmentId)).get()!.status);
+      if (!open) return reply.code(409).send({ error: 'This file belongs to a submitted questionnaire or a closed task and stays on record.' });
+      removeEvidence(deps.db, file.id, scope.assessmentId, linkActor(scope, request.ip), deps.now());
       return reply.code(204).send();
     } catch (error) {
       return sendAppError(reply, error);

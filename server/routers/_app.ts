@@ -4,6 +4,7 @@ import { accountRouter } from './account.ts';
 import { auditRouter, outboxRouter, settingsRouter } from './admin.ts';
 import { assessmentsRouter } from './assessments.ts';
 import { dashboardRouter } from './dashboard.ts';
+import { inventoryRouter } from './inventory.ts';
 import { portalRouter } from './portal.ts';
 import { usersRouter } from './users.ts';
 import { vendorsRouter } from './vendors.ts';
@@ -12,6 +13,7 @@ export const appRouter = router({
   account: accountRouter,
   vendors: vendorsRouter,
   dashboard: dashboardRouter,
+  inventory: inventoryRouter,
   assessments: assessmentsRouter,
   portal: portalRouter,
   users: usersRouter,

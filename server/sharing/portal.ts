@@ -3,7 +3,7 @@
  * answers (never silently over someone else's newer answer), submit, and
  * later answer the remediation tasks raised for it.
  */
-import { and, asc, eq, inArray, isNull } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNotNull, isNull } from 'drizzle-orm';
 import type { z } from 'zod';
 import { VENDOR_EDITABLE_STATUSES } from '../../shared/assessmentLifecycle.ts';
 import type { SaveAnswerInput } from '../../shared/schemas/sharing.ts';
@@ -190,9 +190,20 @@ export function portalTasks(db: Db, link: LinkScope) {
     .orderBy(asc(remediationTasks.dueDate), asc(remediationTasks.id))
     .all();
   const controls = new Map(a.content.controls.map((c) => [c.id, c]));
+  const files = db
+    .select({ id: evidenceFiles.id, taskId: evidenceFiles.taskId, name: evidenceFiles.originalName, sizeBytes: evidenceFiles.sizeBytes, sha256: evidenceFiles.sha256, createdAt: evidenceFiles.createdAt })
+    .from(evidenceFiles)
+    .where(and(eq(evidenceFiles.assessmentId, a.id), isNotNull(evidenceFiles.taskId), isNull(evidenceFiles.deletedAt)))
+    .orderBy(asc(evidenceFiles.id))
+    .all();
   return {
     available: true as const,
-    tasks: tasks.map((t) => ({ ...t, title: controls.get(t.controlId)?.title ?? t.controlId, remediation: controls.get(t.controlId)?.remediation ?? '' })),
+    tasks: tasks.map((t) => ({
+      ...t,
+      title: controls.get(t.controlId)?.title ?? t.controlId,
+      remediation: controls.get(t.controlId)?.remediation ?? '',
+      evidence: files.filter((f) => f.taskId === t.id),
+    })),
   };
 }
 

@@ -13,9 +13,31 @@ export const test = base.extend({
 
 export { expect };
 
+export interface DemoUser {
+  role: 'admin' | 'procurement' | 'ciso' | 'auditor';
+  email: string;
+  password: string;
+}
+
+/** A demo user of the given role, as printed by the server at its first start. */
+export function demoUser(role: DemoUser['role']): DemoUser {
+  const users = JSON.parse(process.env.E2E_USERS ?? '[]') as DemoUser[];
+  const user = users.find((u) => u.role === role);
+  if (!user) throw new Error(`No demo user with role ${role}`);
+  return user;
+}
+
+/** Signs in through the sign-in page, as a person would. */
+export async function signIn(page: Page, user: Pick<DemoUser, 'email' | 'password'>): Promise<void> {
+  await page.goto('/sign-in');
+  await page.getByLabel('Email').fill(user.email);
+  await page.getByLabel('Password', { exact: true }).fill(user.password);
+  await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+}
+
 /** Fails with the list of WCAG 2.2 A/AA violations axe finds on the page as it stands. */
 export async function expectNoAxeViolations(page: Page): Promise<void> {
   const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
-  const summary = results.violations.map((v) => `${v.id} (${v.impact}): ${v.help}\n  ${v.nodes.map((n) => n.target.join(' ')).join('\n  ')}`);
+  const summary = results.violations.map((v) => `${v.id} (${v.impact}): ${v.help}\n  ${v.nodes.map((n) => `${n.target.join(' ')}: ${n.failureSummary ?? ''}`).join('\n  ')}`);
   expect(summary, summary.join('\n')).toEqual([]);
 }

@@ -32,6 +32,10 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
       reject(new Error(`The server exited with code ${code}:\n${output}`));
     });
   });
+  // The demo users' passwords are printed once, at the first start: the tests sign in with them.
+  const users = [...output.matchAll(/demo-user role=(\w+) email=(\S+) password=(\S+)/g)].map(([, role, email, password]) => ({ role, email, password }));
+  if (users.length === 0) throw new Error(`The server printed no demo users:\n${output}`);
+  process.env.E2E_USERS = JSON.stringify(users);
   process.env.E2E_BASE_URL = url;
   process.env.E2E_DATA_DIR = dataDir;
 

@@ -1,18 +1,84 @@
+import { lazy } from 'react';
 import { createBrowserRouter, Navigate } from 'react-router';
 import { RouteErrorPage } from '../components/RouteErrorPage.tsx';
 import { NotFoundPage } from '../components/NotFoundPage.tsx';
 import { VendorPage } from '../features/vendors/VendorPage.tsx';
 import { VendorsPage } from '../features/vendors/VendorsPage.tsx';
+import { PAGE_ACCESS } from './access.ts';
 import { Layout } from './Layout.tsx';
+import { PublicLayout } from './PublicLayout.tsx';
+import { RequireRole } from './RequireRole.tsx';
+import { RequireSignIn } from './RequireSignIn.tsx';
+
+// Loaded on first visit: they bring the auth client, WebAuthn and QR code libraries, or serve only a few people.
+const SignInPage = lazy(() => import('../features/auth/SignInPage.tsx').then((m) => ({ default: m.SignInPage })));
+const SetupPage = lazy(() => import('../features/auth/SetupPage.tsx').then((m) => ({ default: m.SetupPage })));
+const SetPasswordPage = lazy(() => import('../features/auth/SetPasswordPage.tsx').then((m) => ({ default: m.SetPasswordPage })));
+const SecurityPage = lazy(() => import('../features/account/SecurityPage.tsx').then((m) => ({ default: m.SecurityPage })));
+const UsersPage = lazy(() => import('../features/admin/UsersPage.tsx').then((m) => ({ default: m.UsersPage })));
+const AuditPage = lazy(() => import('../features/admin/AuditPage.tsx').then((m) => ({ default: m.AuditPage })));
+const OutboxPage = lazy(() => import('../features/admin/OutboxPage.tsx').then((m) => ({ default: m.OutboxPage })));
+const SettingsPage = lazy(() => import('../features/admin/SettingsPage.tsx').then((m) => ({ default: m.SettingsPage })));
 
 export const router = createBrowserRouter([
   {
-    element: <Layout />,
+    element: <PublicLayout />,
+    errorElement: <RouteErrorPage />,
+    children: [
+      { path: 'sign-in', element: <SignInPage /> },
+      { path: 'setup', element: <SetupPage /> },
+      { path: 'set-password', element: <SetPasswordPage /> },
+    ],
+  },
+  {
+    element: (
+      <RequireSignIn>
+        <Layout />
+      </RequireSignIn>
+    ),
     errorElement: <RouteErrorPage />,
     children: [
       { index: true, element: <Navigate to="/vendors" replace /> },
       { path: 'vendors', element: <VendorsPage />, errorElement: <RouteErrorPage /> },
       { path: 'vendors/:vendorId', element: <VendorPage />, errorElement: <RouteErrorPage /> },
+      { path: 'assessments/:assessmentId', lazy: async () => ({ Component: (await import('../features/assessments/AssessmentPage.tsx')).AssessmentPage }), errorElement: <RouteErrorPage /> },
+      { path: 'account/security', element: <SecurityPage />, errorElement: <RouteErrorPage /> },
+      {
+        path: 'admin/users',
+        element: (
+          <RequireRole roles={PAGE_ACCESS.users}>
+            <UsersPage />
+          </RequireRole>
+        ),
+        errorElement: <RouteErrorPage />,
+      },
+      {
+        path: 'admin/audit',
+        element: (
+          <RequireRole roles={PAGE_ACCESS.audit}>
+            <AuditPage />
+          </RequireRole>
+        ),
+        errorElement: <RouteErrorPage />,
+      },
+      {
+        path: 'admin/outbox',
+        element: (
+          <RequireRole roles={PAGE_ACCESS.outbox}>
+            <OutboxPage />
+          </RequireRole>
+        ),
+        errorElement: <RouteErrorPage />,
+      },
+      {
+        path: 'admin/settings',
+        element: (
+          <RequireRole roles={PAGE_ACCESS.settings}>
+            <SettingsPage />
+          </RequireRole>
+        ),
+        errorElement: <RouteErrorPage />,
+      },
       { path: '*', element: <NotFoundPage /> },
     ],
   },

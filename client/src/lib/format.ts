@@ -27,3 +27,9 @@ export function formatRelative(value: Date | null | undefined): string {
 export function formatScore(score: number | null | undefined): string {
   return score === null || score === undefined ? '-' : score.toFixed(1);
 }
+
+/** "3 Mar 2026, 14:05": a moment, in the reader's time zone. */
+export function formatDateTime(value: Date | string | null | undefined): string {
+  if (!value) return '-';
+  return format(typeof value === 'string' ? new Date(value) : value, 'd MMM yyyy, HH:mm');
+}

@@ -1,10 +1,31 @@
 /** React Query defaults for the whole app, in one place. */
-import { QueryClient } from '@tanstack/react-query';
+import { MutationCache, QueryCache, QueryClient } from '@tanstack/react-query';
 import { TRPCClientError } from '@trpc/client';
 
 const NOT_RETRIED = new Set(['BAD_REQUEST', 'UNAUTHORIZED', 'FORBIDDEN', 'NOT_FOUND', 'CONFLICT', 'TOO_MANY_REQUESTS']);
 
-export const queryClient = new QueryClient({
+/** The server's answer when a second factor is owed (server/trpc.ts). */
+const MFA_OWED_MESSAGE = 'Set up or use multi-factor authentication to continue.';
+
+/** account.me's key, written out: lib/trpc.ts imports this module, so it cannot use the proxy. */
+const ME_KEY = [['account', 'me']];
+
+/**
+ * A session that ended (idle timeout, deactivation, MFA reset) or now owes
+ * a second factor shows up as an error on whatever was asked; checking who
+ * we are again lets the sign-in guard send the person where they need to go.
+ */
+function recheckSessionOn(error: unknown) {
+  if (!(error instanceof TRPCClientError)) return;
+  const code = String(error.data?.code);
+  if (code === 'UNAUTHORIZED' || (code === 'FORBIDDEN' && error.message === MFA_OWED_MESSAGE)) {
+    void queryClient.invalidateQueries({ queryKey: ME_KEY });
+  }
+}
+
+export const queryClient: QueryClient = new QueryClient({
+  queryCache: new QueryCache({ onError: recheckSessionOn }),
+  mutationCache: new MutationCache({ onError: recheckSessionOn }),
   defaultOptions: {
     queries: {
       staleTime: 30_000,

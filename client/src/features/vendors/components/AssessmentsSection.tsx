@@ -1,5 +1,6 @@
 /** Every assessment of the vendor, newest first: the history auditors ask for. */
-import { Table, Text } from '@mantine/core';
+import { Anchor, Table, Text } from '@mantine/core';
+import { Link } from 'react-router';
 import { ASSESSMENT_STATUS_LABELS } from '../../../../../shared/assessmentLifecycle.ts';
 import { BandBadge, GradeBadge } from '../../../components/RiskBadges.tsx';
 import { ScrollTable } from '../../../components/ScrollTable.tsx';
@@ -30,7 +31,10 @@ export function AssessmentsSection({ assessments }: { assessments: VendorDetail[
             {assessments.map((a) => (
               <Table.Tr key={a.id}>
                 <Table.Td>
-                  {a.templateName} <Text component="span" size="sm" c="gray.7">v{a.templateVersion}</Text>
+                  <Anchor component={Link} to={`/assessments/${a.id}`} size="sm">
+                    {a.templateName}
+                  </Anchor>{' '}
+                  <Text component="span" size="sm" c="gray.7">v{a.templateVersion}</Text>
                 </Table.Td>
                 <Table.Td>{ASSESSMENT_STATUS_LABELS[a.status]}</Table.Td>
                 <Table.Td style={{ whiteSpace: 'nowrap' }}>{formatDate(a.createdAt)}</Table.Td>

@@ -1,0 +1,29 @@
+/** Types, labels and small helpers of the assessment page. */
+import type { RouterOutputs } from '../../lib/trpc.ts';
+
+export type AssessmentDetail = RouterOutputs['assessments']['get'];
+export type ShareLink = RouterOutputs['assessments']['shareLinks'][number];
+
+export const LINK_STATUS_LABELS: Record<ShareLink['status'], string> = {
+  active: 'Active',
+  expired: 'Expired',
+  revoked: 'Revoked',
+  submitted: 'Submitted',
+};
+
+/** Filled badges with autoContrast keep >= 4.5:1 text. */
+export const LINK_STATUS_COLORS: Record<ShareLink['status'], string> = {
+  active: 'teal.9',
+  expired: 'gray.7',
+  revoked: 'red.9',
+  submitted: 'indigo.8',
+};
+
+/** Assessments a new link can still be made for (the server refuses the others). */
+export const LINKABLE_STATUSES: readonly AssessmentDetail['status'][] = ['draft', 'sent', 'in_progress', 'submitted', 'in_review'];
+/** Assessments the vendor can be given back to change answers. */
+export const REOPENABLE_STATUSES: readonly AssessmentDetail['status'][] = ['submitted', 'in_review'];
+
+export function errorMessage(error: unknown): string {
+  return error instanceof Error && error.message ? error.message : 'Something went wrong. Please try again.';
+}

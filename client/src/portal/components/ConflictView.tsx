@@ -1,0 +1,60 @@
+/**
+ * Someone else saved this answer after the person opened it. Both versions
+ * side by side; nothing is overwritten until the person chooses.
+ */
+import { useEffect, useId, useRef } from 'react';
+import type { AnswerValue, Control } from '../api.ts';
+import type { Draft, TheirAnswer } from '../hooks/useAutosave.ts';
+import { formatMoment } from '../lib/format.ts';
+
+const VALUE_LABELS: Record<AnswerValue, string> = { yes: 'Yes', partial: 'Partial', no: 'No', na: 'Not applicable' };
+
+interface ConflictViewProps {
+  control: Pick<Control, 'id'>;
+  mine: Draft;
+  theirs: TheirAnswer | null;
+  onKeepTheirs: () => void;
+  onUseMine: () => void;
+}
+
+export function ConflictView({ control, mine, theirs, onKeepTheirs, onUseMine }: ConflictViewProps) {
+  const headingId = useId();
+  const heading = useRef<HTMLHeadingElement>(null);
+  // The person's attention belongs here now: move the focus to the choice.
+  useEffect(() => heading.current?.focus(), []);
+  const theirTitle = theirs ? `Saved by ${theirs.answeredBy ?? 'someone else'} at ${formatMoment(theirs.updatedAt)}` : 'Saved by someone else';
+  return (
+    <section className="conflict" aria-labelledby={headingId}>
+      <h3 id={headingId} ref={heading} tabIndex={-1}>
+        This answer was changed by someone else since you opened it
+      </h3>
+      <p>Choose which version to keep for {control.id}. Nothing is overwritten until you choose.</p>
+      <div className="conflict__grid">
+        <Version title="Your answer" draft={mine} />
+        <Version title={theirTitle} draft={{ value: theirs?.value ?? null, comment: theirs?.comment ?? '' }} />
+      </div>
+      <div className="actions">
+        <button type="button" className="btn btn--secondary" onClick={onKeepTheirs}>
+          Keep theirs
+        </button>
+        <button type="button" className="btn btn--primary" onClick={onUseMine}>
+          Use mine
+        </button>
+      </div>
+    </section>
+  );
+}
+
+function Version({ title, draft }: { title: string; draft: Draft }) {
+  return (
+    <div className="conflict__version">
+      <h4>{title}</h4>
+      <dl>
+        <dt>Answer</dt>
+        <dd>{draft.value ? VALUE_LABELS[draft.value] : 'No answer'}</dd>
+        <dt>Comment</dt>
+        <dd className="prewrap">{draft.comment || 'No comment'}</dd>
+      </dl>
+    </div>
+  );
+}

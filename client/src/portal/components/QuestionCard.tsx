@@ -1,0 +1,102 @@
+/**
+ * One question: the choice, guidance, a comment and evidence, saved as the
+ * person works. A No or Partial on a critical or high control shows at
+ * once why it matters and what good looks like.
+ */
+import { useId, useRef, useState } from 'react';
+import type { Answer, AnswerValue, Control, Evidence } from '../api.ts';
+import { useAutosave, type Draft } from '../hooks/useAutosave.ts';
+import { AnswerChoices } from './AnswerChoices.tsx';
+import { ConflictView } from './ConflictView.tsx';
+import { EvidenceField } from './EvidenceField.tsx';
+import { RiskNotice } from './RiskNotice.tsx';
+import { SaveIndicator } from './SaveIndicator.tsx';
+
+const SEVERITY_LABELS: Record<Control['severity'], string> = { low: 'Low', medium: 'Medium', high: 'High', critical: 'Critical' };
+
+interface QuestionCardProps {
+  control: Control;
+  answer: Answer | undefined;
+  evidence: readonly Evidence[];
+  editable: boolean;
+}
+
+export function QuestionCard({ control, answer, evidence, editable }: QuestionCardProps) {
+  const [draft, setDraft] = useState<Draft>({ value: answer?.value ?? null, comment: answer?.comment ?? '' });
+  const latest = useRef(draft);
+  const save = useAutosave(control.id, answer?.revision ?? 0);
+  const titleId = useId();
+  const commentId = useId();
+
+  const update = (patch: Partial<Draft>, immediate: boolean) => {
+    const next = { ...latest.current, ...patch };
+    latest.current = next;
+    setDraft(next);
+    save.saver.change(next, immediate);
+  };
+  const adopt = (next: Draft) => {
+    latest.current = next;
+    setDraft(next);
+  };
+
+  const serious = control.severity === 'critical' || control.severity === 'high';
+  const failing = draft.value === 'no' || draft.value === 'partial';
+
+  return (
+    <article id={control.id} className="question" aria-labelledby={titleId} tabIndex={-1}>
+      <header className="question__head">
+        <h2 id={titleId} className="question__title">
+          <span className="question__id">{control.id}</span> {control.title}
+        </h2>
+        <p className="question__meta">
+          <span className={`badge badge--${control.severity}`}>{SEVERITY_LABELS[control.severity]}</span>
+          {editable ? <SaveIndicator state={save.state} onRetry={() => save.saver.retry()} /> : null}
+        </p>
+      </header>
+
+      <AnswerChoices
+        control={control}
+        value={draft.value}
+        disabled={!editable}
+        onChange={(value: AnswerValue) => update({ value }, true)}
+        guidance={
+          <details className="guidance">
+            <summary>Guidance: what a full &ldquo;Yes&rdquo; means</summary>
+            <p>{control.guidance}</p>
+          </details>
+        }
+      />
+
+      {serious && failing ? <RiskNotice control={control} /> : null}
+
+      {save.state.kind === 'conflict' ? (
+        <ConflictView
+          control={control}
+          mine={draft}
+          theirs={save.state.theirs}
+          onKeepTheirs={() => {
+            const theirs = save.state.kind === 'conflict' ? save.state.theirs : null;
+            adopt({ value: theirs?.value ?? null, comment: theirs?.comment ?? '' });
+            save.saver.keepTheirs(theirs);
+          }}
+          onUseMine={() => save.saver.retry(save.state.kind === 'conflict' ? (save.state.theirs?.revision ?? 0) : undefined)}
+        />
+      ) : null}
+
+      <div className="field">
+        <label htmlFor={commentId}>Comment (optional)</label>
+        <textarea
+          id={commentId}
+          className="input"
+          rows={3}
+          maxLength={5000}
+          value={draft.comment}
+          disabled={!editable}
+          onChange={(event) => update({ comment: event.currentTarget.value }, false)}
+        />
+      </div>
+
+      <EvidenceField target={{ controlId: control.id }} files={evidence} editable={editable} />
+    </article>
+  );
+}

@@ -1,0 +1,15 @@
+/** Beside a No or Partial on a critical or high control: the attack it stops, and the fix. */
+import { useId } from 'react';
+import type { Control } from '../api.ts';
+
+export function RiskNotice({ control }: { control: Control }) {
+  const id = useId();
+  return (
+    <section className="risk-notice" aria-labelledby={id}>
+      <h3 id={id}>Why this matters</h3>
+      <p>{control.whyItMatters}</p>
+      <h3>What good looks like</h3>
+      <p>{control.remediation}</p>
+    </section>
+  );
+}

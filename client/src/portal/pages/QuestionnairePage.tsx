@@ -1,0 +1,113 @@
+/** The questions, one section at a time, with overall and per-section progress. */
+import { useQuery } from '@tanstack/react-query';
+import { useEffect } from 'react';
+import { trpc, type Overview, type Questionnaire } from '../api.ts';
+import { Link } from '../components/Link.tsx';
+import { ProgressBar } from '../components/ProgressBar.tsx';
+import { QuestionCard } from '../components/QuestionCard.tsx';
+import { SectionNav, type SectionSummary } from '../components/SectionNav.tsx';
+import { ErrorPanel, Loading } from '../components/States.tsx';
+import { StatusBanner } from '../components/StatusBanner.tsx';
+import { paths, useLocation } from '../lib/router.ts';
+
+export function QuestionnairePage({ overview, domain }: { overview: Overview; domain: string | null }) {
+  const query = useQuery(trpc.portal.questionnaire.queryOptions());
+  if (query.isPending) {
+    return (
+      <>
+        <h1 className="visually-hidden">Questions</h1>
+        <Loading label="Loading the questions" />
+      </>
+    );
+  }
+  if (query.isError) {
+    return (
+      <>
+        <h1 tabIndex={-1}>Questions</h1>
+        <ErrorPanel error={query.error} title="The questions could not be loaded" onRetry={() => void query.refetch()} />
+      </>
+    );
+  }
+  return <QuestionnaireView overview={overview} questionnaire={query.data} domain={domain} />;
+}
+
+function QuestionnaireView({ overview, questionnaire, domain }: { overview: Overview; questionnaire: Questionnaire; domain: string | null }) {
+  const answered = new Set(questionnaire.answers.filter((a) => a.value).map((a) => a.controlId));
+  const sections: SectionSummary[] = questionnaire.domains
+    .map((d) => {
+      const ids = questionnaire.controls.filter((c) => c.domain === d.id).map((c) => c.id);
+      return { id: d.id, name: d.name, answered: ids.filter((id) => answered.has(id)).length, total: ids.length };
+    })
+    .filter((s) => s.total > 0);
+  const index = Math.max(0, sections.findIndex((s) => s.id === domain));
+  const section = sections[index];
+  const description = questionnaire.domains.find((d) => d.id === section?.id)?.description;
+  const controls = questionnaire.controls.filter((c) => c.domain === section?.id);
+  const previous = sections[index - 1];
+  const next = sections[index + 1];
+  useScrollToHash(section?.id);
+
+  return (
+    <div className="stack-lg">
+      <title>{`${section?.name ?? 'Questions'} · Security questionnaire`}</title>
+      <div className="intro">
+        <p className="eyebrow">
+          Section {index + 1} of {sections.length}
+        </p>
+        <h1 tabIndex={-1}>{section?.name ?? 'Questions'}</h1>
+        {description ? <p className="lead">{description}</p> : null}
+      </div>
+      <StatusBanner overview={{ ...overview, editable: questionnaire.editable }} />
+      <div className="q-layout">
+        <div className="q-aside">
+          <ProgressBar answered={answered.size} total={questionnaire.controls.length} />
+          <SectionNav sections={sections} current={section?.id} />
+        </div>
+        <div className="q-list">
+          {controls.map((control) => (
+            <QuestionCard
+              key={control.id}
+              control={control}
+              answer={questionnaire.answers.find((a) => a.controlId === control.id)}
+              evidence={questionnaire.evidence.filter((e) => e.controlId === control.id)}
+              editable={questionnaire.editable}
+            />
+          ))}
+          <nav className="pager" aria-label="Previous and next section">
+            {previous ? (
+              <Link className="btn btn--secondary" to={paths.questions(previous.id)}>
+                <span aria-hidden="true">← </span>
+                {previous.name}
+              </Link>
+            ) : (
+              <span />
+            )}
+            {next ? (
+              <Link className="btn btn--primary" to={paths.questions(next.id)}>
+                Next: {next.name}
+                <span aria-hidden="true"> →</span>
+              </Link>
+            ) : questionnaire.editable ? (
+              <Link className="btn btn--primary" to={paths.submit}>
+                Review and submit
+              </Link>
+            ) : null}
+          </nav>
+        </div>
+      </div>
+    </div>
+  );
+}
+
+/** A link to one question (from the review page) scrolls to it and gives it the focus. */
+function useScrollToHash(sectionId: string | undefined) {
+  const location = useLocation();
+  const hash = location.split('#')[1];
+  useEffect(() => {
+    if (!hash) return;
+    const target = document.getElementById(decodeURIComponent(hash));
+    if (!target) return;
+    target.scrollIntoView({ block: 'start' });
+    target.focus({ preventScroll: true });
+  }, [hash, sectionId]);
+}

@@ -1,0 +1,119 @@
+/** The review before submitting: unanswered questions first (they count as No), then a confirmation. */
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useId, useState, type FormEvent } from 'react';
+import { errorMessage, trpc, type Overview, type Questionnaire } from '../api.ts';
+import { Link } from '../components/Link.tsx';
+import { ErrorPanel, Loading } from '../components/States.tsx';
+import { StatusBanner } from '../components/StatusBanner.tsx';
+import { plural } from '../lib/format.ts';
+import { navigate, paths } from '../lib/router.ts';
+
+export function SubmitPage({ overview }: { overview: Overview }) {
+  const query = useQuery(trpc.portal.questionnaire.queryOptions());
+  return (
+    <div className="stack-lg">
+      <title>Review and submit · Security questionnaire</title>
+      <h1 tabIndex={-1}>Review and submit</h1>
+      {!overview.editable ? (
+        <>
+          <StatusBanner overview={overview} />
+          <p>
+            <Link to={paths.questions()}>View your answers</Link>
+          </p>
+        </>
+      ) : query.isPending ? (
+        <Loading label="Checking your answers" />
+      ) : query.isError ? (
+        <ErrorPanel error={query.error} title="Your answers could not be checked" onRetry={() => void query.refetch()} />
+      ) : (
+        <Review questionnaire={query.data} />
+      )}
+    </div>
+  );
+}
+
+function Review({ questionnaire }: { questionnaire: Questionnaire }) {
+  const queryClient = useQueryClient();
+  const confirmId = useId();
+  const [confirmed, setConfirmed] = useState(false);
+  const [tried, setTried] = useState(false);
+  const submit = useMutation(trpc.portal.submit.mutationOptions());
+  const answered = new Set(questionnaire.answers.filter((a) => a.value).map((a) => a.controlId));
+  const unanswered = questionnaire.controls.filter((c) => !answered.has(c.id));
+  const counts = { yes: 0, partial: 0, no: 0, na: 0 };
+  for (const a of questionnaire.answers) if (a.value) counts[a.value] += 1;
+
+  const send = (event: FormEvent) => {
+    event.preventDefault();
+    setTried(true);
+    if (!confirmed) return;
+    submit.mutate(
+      { confirmUnanswered: true },
+      {
+        onSuccess: async () => {
+          await queryClient.invalidateQueries();
+          navigate(paths.questions(questionnaire.controls[0]?.domain));
+        },
+      },
+    );
+  };
+
+  return (
+    <>
+      {unanswered.length ? (
+        <section className="card" aria-labelledby="unanswered-title">
+          <h2 id="unanswered-title">{plural(unanswered.length, 'question')} not answered</h2>
+          <p className="alert alert--warning">Unanswered questions count as No when your answers are scored. Answer them if you can.</p>
+          <ul className="unanswered">
+            {unanswered.map((c) => (
+              <li key={c.id}>
+                <Link to={paths.questions(c.domain, c.id)}>
+                  <span className="question__id">{c.id}</span> {c.title}
+                </Link>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : (
+        <p className="alert alert--success">All {questionnaire.controls.length} questions are answered.</p>
+      )}
+
+      <section className="card" aria-labelledby="summary-title">
+        <h2 id="summary-title">Your answers</h2>
+        <dl className="facts">
+          {(['yes', 'partial', 'no', 'na'] as const).map((value) => (
+            <div key={value}>
+              <dt>{{ yes: 'Yes', partial: 'Partial', no: 'No', na: 'Not applicable' }[value]}</dt>
+              <dd>{counts[value]}</dd>
+            </div>
+          ))}
+        </dl>
+        <form className="stack" onSubmit={send} noValidate>
+          <div className="checkbox">
+            <input id={confirmId} type="checkbox" checked={confirmed} onChange={(e) => setConfirmed(e.currentTarget.checked)} aria-invalid={(tried && !confirmed) || undefined} />
+            <label htmlFor={confirmId}>
+              I have checked our answers and want to submit them
+              {unanswered.length ? `, with ${plural(unanswered.length, 'unanswered question')} counted as No` : ''}. I understand they
+              cannot be changed afterwards unless the questionnaire is reopened.
+            </label>
+          </div>
+          {tried && !confirmed ? (
+            <p className="field-error" role="alert">
+              Tick the box to confirm you want to submit.
+            </p>
+          ) : null}
+          {submit.isError ? (
+            <p className="alert alert--error" role="alert">
+              {errorMessage(submit.error)}
+            </p>
+          ) : null}
+          <div className="actions">
+            <button type="submit" className="btn btn--primary" disabled={submit.isPending}>
+              {submit.isPending ? 'Submitting…' : 'Submit questionnaire'}
+            </button>
+          </div>
+        </form>
+      </section>
+    </>
+  );
+}

@@ -1,0 +1,169 @@
+/**
+ * Staff sign-in in Chromium against the real server: password, the
+ * authenticator app (enrolled at an administrator's first sign-in), passkeys
+ * through Chromium's virtual authenticator, roles in the navigation, and
+ * the audit trail. Tests share one server and run in order, so each one
+ * sets up what it needs itself; only the administrator test changes the
+ * administrator (it enrols TOTP), and no other test signs in as them.
+ */
+import * as OTPAuth from 'otpauth';
+import type { Page } from '@playwright/test';
+import { demoUser, expect, expectNoAxeViolations, signIn, test } from './fixtures.ts';
+
+const ARTIFACTS = 'tests/.artifacts';
+
+function totpCode(secret: string): string {
+  return new OTPAuth.TOTP({ secret: OTPAuth.Secret.fromBase32(secret) }).generate();
+}
+
+async function signOut(page: Page) {
+  await page.getByRole('button', { name: 'Sign out' }).click();
+  await expect(page.getByRole('heading', { name: 'Sign in', level: 2 })).toBeVisible();
+}
+
+const nav = (page: Page) => page.getByRole('navigation', { name: 'Main navigation' });
+
+test('a procurement user signs in and out; signed out, the app sends them to sign in', async ({ page }) => {
+  await page.goto('/sign-in');
+  await expect(page.getByRole('heading', { name: 'Sign in', level: 2 })).toBeVisible();
+  await page.screenshot({ path: `${ARTIFACTS}/sign-in.png` });
+  await expectNoAxeViolations(page);
+
+  await signIn(page, demoUser('procurement'));
+  await expect(page.getByRole('heading', { name: 'Vendors', level: 2 })).toBeVisible();
+  await expect(page.getByRole('banner')).toContainText('Procurement');
+  await expect(nav(page).getByRole('link', { name: 'Users' })).toHaveCount(0);
+
+  await signOut(page);
+  await page.goto('/vendors');
+  await expect(page).toHaveURL(/\/sign-in\?next=%2Fvendors$/);
+  await expect(page.getByLabel('Email')).toBeVisible();
+});
+
+test('a wrong password is refused with the same message as an unknown email', async ({ page }) => {
+  // Not the procurement user: sign-ins are limited to 10 per account per 15 minutes, and other specs sign in as them.
+  const user = demoUser('ciso');
+  await signIn(page, { email: user.email, password: `${user.password}-wrong` });
+  await expect(page.getByRole('alert')).toContainText('Invalid email or password');
+  await expect(page).toHaveURL(/\/sign-in$/);
+
+  await signIn(page, { email: 'nobody@tollgate.example', password: 'correct horse battery' });
+  await expect(page.getByRole('alert')).toContainText('Invalid email or password');
+});
+
+test('an auditor reads the audit log but cannot manage users', async ({ page }) => {
+  await signIn(page, demoUser('auditor'));
+  await expect(page.getByRole('heading', { name: 'Vendors', level: 2 })).toBeVisible();
+  await expect(nav(page).getByRole('link', { name: 'Audit log' })).toBeVisible();
+  await expect(nav(page).getByRole('link', { name: 'Users' })).toHaveCount(0);
+
+  await page.goto('/admin/users');
+  await expect(page.getByRole('heading', { name: 'You do not have access to this page', level: 2 })).toBeVisible();
+
+  await nav(page).getByRole('link', { name: 'Audit log' }).click();
+  await expect(page.getByRole('heading', { name: 'Audit log', level: 2 })).toBeVisible();
+  const table = page.getByRole('table', { name: 'Audit events' });
+  await expect(table.getByRole('row').filter({ hasText: 'auth.sign_in' }).first()).toBeVisible();
+  await expectNoAxeViolations(page);
+
+  // Filters live in the URL.
+  await page.getByRole('combobox', { name: 'Target type' }).click();
+  await page.getByRole('option', { name: 'user', exact: true }).click();
+  await expect(page).toHaveURL(/targetType=user/);
+  await expect(table.getByRole('row').filter({ hasText: 'Signed in' }).first()).toBeVisible();
+});
+
+test('an administrator sets up an authenticator app at first sign-in, then signs in with its code', async ({ page, browser }) => {
+  test.setTimeout(90_000);
+  const admin = demoUser('admin');
+  await signIn(page, admin);
+  await expect(page).toHaveURL(/\/account\/security$/);
+  await expect(page.getByText('Administrators must use multi-factor authentication')).toBeVisible();
+  await expect(nav(page).getByRole('link', { name: 'Users' })).toHaveCount(0);
+  await expectNoAxeViolations(page);
+
+  await page.getByRole('button', { name: 'Set up authenticator app' }).click();
+  await expect(page.getByRole('heading', { name: 'Confirm it is you' })).toBeFocused();
+  await page.getByLabel('Current password').fill(admin.password);
+  await page.getByRole('button', { name: 'Continue' }).click();
+  await expect(page.getByRole('img', { name: /QR code/ })).toBeVisible();
+  const secret = (await page.getByTestId('totp-secret').textContent())!.replace(/\s+/g, '');
+  expect(secret).toMatch(/^[A-Z2-7]+=*$/);
+  await page.screenshot({ path: `${ARTIFACTS}/security-qr.png`, fullPage: true });
+  await expectNoAxeViolations(page);
+
+  await page.getByLabel('Authentication code').fill(totpCode(secret));
+  await page.getByRole('button', { name: 'Verify' }).click();
+  await expect(page.getByRole('list', { name: 'Recovery codes' }).getByRole('listitem')).toHaveCount(10);
+  await expectNoAxeViolations(page);
+  await page.getByRole('button', { name: 'I have stored them' }).click();
+
+  await nav(page).getByRole('link', { name: 'Users' }).click();
+  await expect(page.getByRole('heading', { name: 'Users', level: 2 })).toBeVisible();
+  const adminRow = page.getByRole('row').filter({ hasText: admin.email });
+  await expect(adminRow).toContainText('TOTP');
+
+  // An invitation gives a one-time link; the invited person sets a password through it.
+  const newcomer = { email: 'sam.newcomer@tollgate.example', password: 'plum kettle orbit lantern' };
+  await page.getByRole('form', { name: 'Invite a user' }).getByLabel('Email').fill(newcomer.email);
+  await page.getByRole('form', { name: 'Invite a user' }).getByLabel('Name').fill('Sam Newcomer');
+  await page.getByRole('button', { name: 'Invite user' }).click();
+  const link = await page.getByLabel('Set-password link').inputValue();
+  expect(link).toContain('/set-password?token=');
+  await expect(page.getByRole('row').filter({ hasText: newcomer.email })).toBeVisible();
+  await page.screenshot({ path: `${ARTIFACTS}/users.png`, fullPage: true });
+  await expectNoAxeViolations(page);
+
+  const other = await browser.newPage();
+  await other.goto(link);
+  await expect(other.getByRole('heading', { name: 'Set your password', level: 2 })).toBeVisible();
+  await expect(other).toHaveURL(/\/set-password$/);
+  await other.getByLabel('New password', { exact: true }).fill(newcomer.password);
+  await other.getByLabel('Confirm new password').fill(newcomer.password);
+  await other.getByRole('button', { name: 'Set password' }).click();
+  await expect(other.getByRole('status')).toContainText('Your password is set');
+  await signIn(other, newcomer);
+  await expect(other.getByRole('heading', { name: 'Vendors', level: 2 })).toBeVisible();
+  await other.close();
+
+  // Without a mail server the invitation waits in the outbox.
+  await nav(page).getByRole('link', { name: 'Outbox' }).click();
+  const invitation = page.getByRole('row').filter({ hasText: newcomer.email }).filter({ hasText: 'invited' });
+  await expect(invitation).toContainText('Held');
+  await expectNoAxeViolations(page);
+  await nav(page).getByRole('link', { name: 'Security settings' }).click();
+  await expect(page.getByRole('switch', { name: 'Require multi-factor authentication for everyone' })).not.toBeChecked();
+  await expectNoAxeViolations(page);
+
+  // Signing in again now asks for a code from the app.
+  await signOut(page);
+  await signIn(page, admin);
+  await expect(page.getByRole('heading', { name: 'Enter your authentication code' })).toBeFocused();
+  await page.getByLabel('Authentication code').fill(totpCode(secret));
+  await page.getByRole('button', { name: 'Verify' }).click();
+  await expect(page.getByRole('heading', { name: 'Vendors', level: 2 })).toBeVisible();
+  await expect(nav(page).getByRole('link', { name: 'Users' })).toBeVisible();
+});
+
+test('a passkey added on the security page signs the person in without a password', async ({ page }) => {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('WebAuthn.enable');
+  await cdp.send('WebAuthn.addVirtualAuthenticator', {
+    options: { protocol: 'ctap2', transport: 'internal', hasResidentKey: true, hasUserVerification: true, isUserVerified: true, automaticPresenceSimulation: true },
+  });
+
+  await signIn(page, demoUser('ciso'));
+  await expect(page.getByRole('heading', { name: 'Vendors', level: 2 })).toBeVisible();
+  await nav(page).getByRole('link', { name: 'My sign-in methods' }).click();
+  await expect(page.getByRole('heading', { name: 'My sign-in methods', level: 2 })).toBeVisible();
+  await page.getByLabel('Passkey name').fill('Test laptop');
+  await page.getByRole('button', { name: 'Add a passkey' }).click();
+  await expect(page.getByText('Passkey added')).toBeVisible();
+  await expect(page.getByRole('list', { name: 'Your passkeys' })).toContainText('Test laptop');
+  await expectNoAxeViolations(page);
+
+  await signOut(page);
+  await page.getByRole('button', { name: 'Sign in with a passkey' }).click();
+  await expect(page.getByRole('heading', { name: 'Vendors', level: 2 })).toBeVisible();
+  await expect(page.getByRole('banner')).toContainText('CISO');
+});

@@ -1,0 +1,146 @@
+/**
+ * The questionnaire link end to end, in Chromium: procurement creates a
+ * link on the staff page; the vendor, in a browser of its own, opens it,
+ * answers (autosave, a conflict between two tabs, evidence), reloads,
+ * submits and finds the questionnaire locked; the link then shows as
+ * submitted to staff. Screenshots go to tests/.artifacts/.
+ */
+import path from 'node:path';
+import type { Page } from '@playwright/test';
+import { demoUser, expect, expectNoAxeViolations, signIn, test } from './fixtures.ts';
+
+const ARTIFACTS = path.resolve('tests/.artifacts');
+const shot = (page: Page, name: string, fullPage = false) => page.screenshot({ path: path.join(ARTIFACTS, `${name}.png`), fullPage });
+
+/** A tiny PDF that passes the server's content check. */
+const PDF = Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF');
+
+test('a vendor answers and submits through a link, and staff see the link as submitted', async ({ page, browser, baseURL }) => {
+  test.setTimeout(180_000);
+  // Staff: open the draft assessment of Brightwing Facilities and create a link.
+  await signIn(page, demoUser('procurement'));
+  await expect(page.getByRole('heading', { name: 'Vendors', level: 2 })).toBeVisible();
+  await page.goto('/vendors');
+  await page.getByRole('link', { name: 'Brightwing Facilities' }).click();
+  await page.getByRole('region', { name: 'Assessments', exact: true }).getByRole('link').first().click();
+  await expect(page).toHaveURL(/\/assessments\/\d+$/);
+  await expect(page.getByRole('heading', { name: 'Questionnaire links' })).toBeVisible();
+  await page.getByLabel('Recipient name').fill('Val Vendor');
+  await page.getByLabel('Recipient email').fill('val@brightwing.example');
+  await page.getByRole('button', { name: 'Create link' }).click();
+  const urlField = page.getByRole('textbox', { name: 'Questionnaire link' });
+  await expect(urlField).toHaveValue(/\/q\/[\w-]{40,}$/);
+  const url = await urlField.inputValue();
+  const token = url.split('/q/')[1]!;
+  await expect(page.getByText('this is the only time the link is shown', { exact: false })).toBeVisible();
+  await expect(page.getByRole('row', { name: /Val Vendor/ })).toContainText('Active');
+  await shot(page, 'staff-assessment-link', true);
+  await expectNoAxeViolations(page);
+
+  // The vendor: a browser without staff cookies.
+  const vendorContext = await browser.newContext({ baseURL, viewport: { width: 1280, height: 1000 } });
+  const vendor = await vendorContext.newPage();
+  await vendor.goto(url);
+  await expect(vendor).toHaveURL(/\/portal$/);
+  expect(vendor.url()).not.toContain(token);
+  await expect(vendor.getByRole('heading', { level: 1 })).toHaveText(/asks Brightwing Facilities to answer a security questionnaire/);
+  await expect(vendor.getByText('0 of 15 answered')).toBeVisible();
+  await expectNoAxeViolations(vendor);
+  await shot(vendor, 'portal-welcome', true);
+  await vendor.keyboard.press('Tab');
+  await expect(vendor.getByRole('link', { name: 'Skip to main content' })).toBeFocused();
+
+  await vendor.getByRole('link', { name: 'Start' }).click();
+  await expect(vendor).toHaveURL(/\/portal\/questions\/IAM$/);
+  const mfa = vendor.locator('#IAM-01');
+  await mfa.getByRole('radio', { name: 'No' }).check();
+  await expect(mfa.getByRole('heading', { name: 'Why this matters' })).toBeVisible();
+  await expect(mfa.getByText('Saved', { exact: true })).toBeVisible();
+  await mfa.getByLabel('Comment (optional)').fill('Security keys for administrators; staff roll-out planned.');
+  await expect(mfa.getByText('Saving…')).toBeVisible();
+  await expect(mfa.getByText('Saved', { exact: true })).toBeVisible();
+  await mfa.getByLabel('Attach evidence').setInputFiles({ name: 'mfa-policy.pdf', mimeType: 'application/pdf', buffer: PDF });
+  await expect(mfa.getByRole('link', { name: 'mfa-policy.pdf' })).toBeVisible();
+  const admins = vendor.locator('#IAM-02');
+  await admins.getByRole('radio', { name: 'Yes' }).check();
+  await expect(admins.getByText('Saved', { exact: true })).toBeVisible();
+  await expect(vendor.getByText('2 of 15 answered')).toBeVisible();
+  await expect(vendor.getByRole('status').filter({ hasText: 'All changes saved' })).toBeVisible();
+  await expectNoAxeViolations(vendor);
+  await vendor.evaluate('window.scrollTo(0, 0)');
+  await shot(vendor, 'portal-questionnaire-why-this-matters');
+
+  // A colleague's tab opened before this answer changed: its save is a conflict, shown side by side.
+  const colleague = await vendorContext.newPage();
+  await colleague.goto('/portal/questions/IAM');
+  await expect(colleague.locator('#IAM-03').getByRole('radio', { name: 'Partial' })).toBeEnabled();
+  await vendor.locator('#IAM-03').getByRole('radio', { name: 'Yes' }).check();
+  await expect(vendor.locator('#IAM-03').getByText('Saved', { exact: true })).toBeVisible();
+  const clash = colleague.locator('#IAM-03');
+  await clash.getByRole('radio', { name: 'Partial' }).check();
+  await expect(clash.getByRole('heading', { name: /changed by someone else/ })).toBeVisible();
+  await expect(clash.getByRole('heading', { name: 'Your answer' })).toBeVisible();
+  await expect(clash.getByRole('heading', { name: /Saved by Val Vendor at/ })).toBeVisible();
+  await expectNoAxeViolations(colleague);
+  await clash.screenshot({ path: path.join(ARTIFACTS, 'portal-conflict.png') });
+  await clash.getByRole('button', { name: 'Use mine' }).click();
+  await expect(clash.getByText('Saved', { exact: true })).toBeVisible();
+  await colleague.close();
+
+  // Everything comes back from the server after a reload.
+  await vendor.reload();
+  await expect(mfa.getByRole('radio', { name: 'No' })).toBeChecked();
+  await expect(mfa.getByLabel('Comment (optional)')).toHaveValue('Security keys for administrators; staff roll-out planned.');
+  await expect(mfa.getByRole('link', { name: 'mfa-policy.pdf' })).toBeVisible();
+  await expect(vendor.locator('#IAM-03').getByRole('radio', { name: 'Partial' })).toBeChecked();
+  await expect(vendor.getByText('3 of 15 answered')).toBeVisible();
+
+  // On a phone: nothing wider than the screen.
+  await vendor.setViewportSize({ width: 360, height: 780 });
+  await vendor.evaluate('window.scrollTo(0, 0)');
+  expect(Number(await vendor.evaluate('document.documentElement.scrollWidth'))).toBeLessThanOrEqual(360);
+  await shot(vendor, 'portal-phone-360');
+  await vendor.setViewportSize({ width: 1280, height: 1000 });
+
+  // The overview counts the new answers too.
+  await vendor.getByRole('navigation', { name: 'Questionnaire' }).getByRole('link', { name: 'Overview' }).click();
+  await expect(vendor.getByText('3 of 15 answered')).toBeVisible();
+  await expect(vendor.getByRole('link', { name: 'Continue' })).toBeVisible();
+
+  // Review: unanswered questions first, then submit.
+  await vendor.getByRole('navigation', { name: 'Questionnaire' }).getByRole('link', { name: 'Review and submit' }).click();
+  await expect(vendor.getByRole('heading', { name: '12 questions not answered' })).toBeVisible();
+  await expect(vendor.getByText('Unanswered questions count as No')).toBeVisible();
+  await expect(vendor.getByRole('link', { name: /IAM-04/ })).toBeVisible();
+  await expectNoAxeViolations(vendor);
+  await vendor.getByRole('checkbox', { name: /I have checked our answers/ }).check();
+  await vendor.getByRole('button', { name: 'Submit questionnaire' }).click();
+
+  await expect(vendor.getByRole('heading', { name: /^Submitted on / })).toBeVisible();
+  await expect(mfa.getByRole('radio', { name: 'No' })).toBeChecked();
+  for (const radio of await vendor.getByRole('radio').all()) await expect(radio).toBeDisabled();
+  for (const box of await vendor.getByRole('textbox').all()) await expect(box).toBeDisabled();
+  await expect(vendor.locator('input[type=file]')).toHaveCount(0);
+  await expect(vendor.getByRole('link', { name: 'Review and submit' })).toHaveCount(0);
+  await expectNoAxeViolations(vendor);
+  await shot(vendor, 'portal-submitted');
+  await vendorContext.close();
+
+  // Staff: the link now shows as submitted.
+  await page.reload();
+  await expect(page.getByRole('row', { name: /Val Vendor/ })).toContainText('Submitted');
+  await expect(page.getByText('3 of 15 questions answered')).toBeVisible();
+});
+
+test('an unknown link answers 404 with a plain page', async ({ page }) => {
+  const response = await page.goto(`/q/${'A'.repeat(43)}`);
+  expect(response?.status()).toBe(404);
+  await expect(page.getByRole('heading', { name: 'This link is not valid' })).toBeVisible();
+});
+
+test('the portal without a link session shows only the way back in', async ({ page }) => {
+  await page.goto('/portal');
+  await expect(page.getByText('Your session has ended. Open the link from your email again.')).toBeVisible();
+  await expect(page.getByRole('navigation')).toHaveCount(0);
+  await expectNoAxeViolations(page);
+});

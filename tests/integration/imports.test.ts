@@ -1,0 +1,216 @@
+/**
+ * CSV import of vendors and holdings through the real router on a real
+ * SQLite file: errors by spreadsheet row and column, all-or-nothing
+ * commits, and risk recomputed for every vendor touched. Expected impacts
+ * are worked by hand from docs/scoring.md section 5.
+ */
+import { eq } from 'drizzle-orm';
+import { describe, expect, it } from 'vitest';
+import { auditEvents, dataHoldings, vendors } from '../../drizzle/schema/index.ts';
+import { createContextInner, type StaffUser } from '../../server/context.ts';
+import type { Db } from '../../server/db/database.ts';
+import { createCaller } from '../../server/routers/_app.ts';
+import { createUser, NOW } from '../helpers/factories.ts';
+import { createTestDatabase } from '../helpers/testDatabase.ts';
+
+const procurement: StaffUser = { id: 'u-proc', name: 'Priya Procurement', email: 'priya@tollgate.example', role: 'procurement' };
+
+async function setup() {
+  const { db } = createTestDatabase();
+  createUser(db, procurement.id, 'procurement');
+  const caller = createCaller(createContextInner({ db, user: procurement, now: () => NOW }));
+  // Criticality 2 -> floor 1, nothing held: impact 1, tier 4.
+  const skyline = await caller.inventory.createVendor({ name: 'Skyline Loyalty', criticality: 2 });
+  await caller.inventory.createVendor({ name: 'Existing Vendor' });
+  return { db, caller, skylineId: skyline.vendorId };
+}
+
+const csv = (...lines: string[]) => lines.join('\n');
+const importAudits = (db: Db) => db.select().from(auditEvents).all().filter((e) => e.action.startsWith('import.'));
+const ANY_CATEGORY_LIST = expect.stringContaining('expected one of "contact.name", "contact.email"');
+
+describe('vendor import preview', () => {
+  it('reports each problem by spreadsheet row and column, counting blank lines as rows', async () => {
+    const { caller } = await setup();
+    const preview = await caller.inventory.previewImport({
+      kind: 'vendors',
+      csv: csv(
+        'name,website,services,business_owner,criticality,access_level,contract_start,contract_end',
+        'Acme Contact Centre,acme.example,contact_centre; saas,Head of Customer Care,5,write,2026-01-01,2027-12-31',
+        ',x.example,,,,,,',
+        'existing vendor,,,,,,,',
+        '',
+        'Dup Co,,,,2,,,',
+        'DUP CO,,,,2,,,',
+        'Bad Co,ftp://bad.example,sass,,9,root,,',
+        'Late Co,,,,,,2026-02-01,2026-01-01',
+      ),
+    });
+    expect(preview.errors).toEqual([
+      { row: 3, column: 'name', message: 'name is required' },
+      { row: 4, column: 'name', message: 'A vendor named "Existing Vendor" already exists. Open that vendor instead, or use a different name.' },
+      { row: 7, column: 'name', message: '"DUP CO" is also on row 6: each vendor can appear once' },
+      { row: 8, column: 'website', message: 'website must be a web address like https://example.com' },
+      { row: 8, column: 'services', message: expect.stringMatching(/^Unknown service type "sass"; expected one of "contact_centre"/) },
+      { row: 8, column: 'criticality', message: 'must be from 1 to 5' },
+      { row: 8, column: 'access_level', message: expect.stringMatching(/^Unknown access level "root"/) },
+      { row: 9, column: 'contract_end', message: 'The contract cannot end before it starts' },
+    ]);
+    expect(preview.counts).toEqual({ rows: 7, valid: 2, invalid: 5, create: 2, update: 0, errors: 8 });
+    expect(preview.rows[0]).toEqual({
+      row: 2,
+      valid: true,
+      action: 'create',
+      values: {
+        name: 'Acme Contact Centre',
+        website: 'https://acme.example',
+        serviceDescription: '',
+        services: ['contact_centre', 'saas'],
+        businessOwner: 'Head of Customer Care',
+        contractStart: '2026-01-01',
+        contractEnd: '2027-12-31',
+        criticality: 5,
+        accessLevel: 'write',
+      },
+    });
+    expect(preview.rows[1]).toMatchObject({ row: 3, valid: false, cells: { name: '', website: 'x.example' } });
+  });
+
+  it('names unknown columns in one error and reports missing required ones once', async () => {
+    const { caller } = await setup();
+    const unknown = await caller.inventory.previewImport({ kind: 'holdings', csv: csv('Vendor,category,fax,colour', 'Skyline Loyalty,health,1,red') });
+    expect(unknown.errors).toEqual([
+      {
+        row: 1,
+        column: 'fax, colour',
+        message: 'Unknown columns "fax", "colour". The columns are: vendor, category, subjects, records, needed, retention_months, storage_country.',
+      },
+      { row: 1, column: 'records', message: 'The required column "records" is missing' },
+    ]);
+    const semicolons = await caller.inventory.previewImport({ kind: 'vendors', csv: csv('name;website', 'Acme;acme.example') });
+    expect(semicolons.errors[0]!.message).toContain('save the file as CSV with commas');
+    expect(semicolons.errors[1]).toEqual({ row: 1, column: 'name', message: 'The required column "name" is missing' });
+    const empty = await caller.inventory.previewImport({ kind: 'vendors', csv: '' });
+    expect(empty.errors).toEqual([{ row: 1, column: null, message: 'The file is empty: the first row must name the columns' }]);
+  });
+
+  it('reports broken quoting and rows with more values than columns', async () => {
+    const { caller } = await setup();
+    const preview = await caller.inventory.previewImport({ kind: 'vendors', csv: csv('name,website', 'Ok Ltd,ok.example', 'Extra Ltd,extra.example,surprise', '"Unclosed Ltd,x.example') });
+    expect(preview.errors).toEqual([
+      { row: 3, column: null, message: 'This row has more values than there are named columns (2)' },
+      { row: 4, column: null, message: 'A quoted value is never closed: check the quotes in this row' },
+    ]);
+  });
+
+  it('refuses a file over 5 MB as bad input', async () => {
+    const { caller } = await setup();
+    await expect(caller.inventory.previewImport({ kind: 'vendors', csv: 'x'.repeat(5_000_001) })).rejects.toMatchObject({
+      code: 'BAD_REQUEST',
+      message: 'csv: The file is larger than 5 MB: split it into smaller files',
+    });
+    await expect(caller.inventory.previewImport({ kind: 'suppliers' as never, csv: 'name' })).rejects.toMatchObject({ code: 'BAD_REQUEST', message: expect.stringContaining('kind: Unknown import kind "suppliers"') });
+  });
+});
+
+describe('holdings import preview', () => {
+  it('reports row 3 column "category" for an unknown category, and the other problems by row', async () => {
+    const { caller, skylineId } = await setup();
+    const preview = await caller.inventory.previewImport({
+      kind: 'holdings',
+      csv: csv(
+        'vendor,category,subjects,records,needed,retention_months,storage_country',
+        'Skyline Loyalty,contact.name,customers,"5,700,000",yes,24,gb',
+        'skyline loyalty,contact.fax,customers,10,yes,,',
+        'Skyline Loyalty,identity.birth_date,customers,5700000,maybe,,UK',
+        'Nobody Ltd,contact.email,,5,,,',
+        '',
+        'SKYLINE LOYALTY,contact.name,customers,12,,,',
+        'Skyline Loyalty,health,employees,-4,no,x,',
+      ),
+    });
+    expect(preview.errors).toEqual([
+      { row: 3, column: 'category', message: ANY_CATEGORY_LIST },
+      { row: 4, column: 'needed', message: 'needed must be true, false, yes or no' },
+      { row: 4, column: 'storage_country', message: 'Use the ISO 3166 code "GB" for the United Kingdom' },
+      { row: 5, column: 'vendor', message: 'No active vendor is named "Nobody Ltd": add the vendor first, or check the spelling' },
+      { row: 7, column: 'category', message: 'Row 2 already gives names about customers for Skyline Loyalty: each holding can appear once' },
+      { row: 8, column: 'records', message: 'records must be 0 or more' },
+      { row: 8, column: 'retention_months', message: 'retention_months must be a whole number' },
+    ]);
+    expect(preview.errors[0]!.message).toMatch(/^Unknown data category "contact\.fax"; expected one of/);
+    expect(preview.counts).toEqual({ rows: 6, valid: 1, invalid: 5, create: 1, update: 0, errors: 7 });
+    expect(preview.rows[0]).toEqual({
+      row: 2,
+      valid: true,
+      action: 'create',
+      values: { vendor: 'Skyline Loyalty', vendorId: skylineId, holdingId: null, category: 'contact.name', subjects: 'customers', records: 5_700_000, needed: true, retentionMonths: 24, storageCountry: 'GB' },
+    });
+  });
+});
+
+describe('committing an import', () => {
+  it('writes nothing when any row has an error', async () => {
+    const { db, caller } = await setup();
+    const file = csv('vendor,category,records', 'Skyline Loyalty,contact.name,100', 'Skyline Loyalty,contact.fax,10');
+    await expect(caller.inventory.commitImport({ kind: 'holdings', csv: file })).rejects.toMatchObject({
+      code: 'BAD_REQUEST',
+      message: 'The file has 1 error: nothing was imported. Preview it to see them.',
+    });
+    const vendorFile = csv('name', 'Fine Ltd', 'Existing Vendor', 'Also Fine Ltd');
+    await expect(caller.inventory.commitImport({ kind: 'vendors', csv: vendorFile })).rejects.toMatchObject({ code: 'BAD_REQUEST', message: expect.stringContaining('1 error') });
+    expect(db.select().from(dataHoldings).all()).toHaveLength(0);
+    expect(db.select().from(vendors).all()).toHaveLength(2);
+    expect(importAudits(db)).toHaveLength(0);
+    await expect(caller.inventory.commitImport({ kind: 'vendors', csv: 'name\n\n' })).rejects.toMatchObject({ code: 'BAD_REQUEST', message: 'The file has no data rows: nothing was imported.' });
+  });
+
+  it('writes every row of a clean file in one go, recomputes risk, and records one audit event', async () => {
+    const { db, caller, skylineId } = await setup();
+    // Saved from Excel: byte-order mark and CRLF line ends.
+    const vendorFile =
+      '\ufeffname,website,service_description,services,business_owner,contract_start,contract_end,criticality,access_level\r\n' +
+      'Acme Contact Centre,acme.example,"Customer service platform, offshore agents",contact_centre;saas,Head of Customer Care,2026-01-01,2027-12-31,5,write\r\n' +
+      'Bistro Catering,,Staff canteen,other,Facilities,,,1,none\r\n';
+    const done = await caller.inventory.commitImport({ kind: 'vendors', csv: vendorFile });
+    expect(done.counts).toEqual({ rows: 2, created: 2, updated: 0 });
+
+    // Acme: nothing held yet; write access 3; criticality 5 -> 4: impact 4, tier from max(4, 5) -> 1. Bistro: impact 1, tier 4.
+    const list = async () => Object.fromEntries((await caller.vendors.list({ sort: 'name', direction: 'asc' })).rows.map((r) => [r.name, r]));
+    expect((await list())['Acme Contact Centre']).toMatchObject({ impact: 4, tier: 1, inherentResidual: 20, services: ['contact_centre', 'saas'] });
+    expect((await list())['Bistro Catering']).toMatchObject({ impact: 1, tier: 4 });
+    const acme = db.select().from(vendors).where(eq(vendors.name, 'Acme Contact Centre')).get()!;
+    expect(acme).toMatchObject({ website: 'https://acme.example', serviceDescription: 'Customer service platform, offshore agents', contractEnd: '2027-12-31', criticality: 5, accessLevel: 'write' });
+
+    await caller.inventory.upsertHolding({ vendorId: skylineId, category: 'contact.email', records: 50 });
+    const holdingFile = csv(
+      'vendor,category,subjects,records,needed,retention_months,storage_country',
+      'acme contact centre,contact.name,customers,5700000,yes,84,IE',
+      'Acme Contact Centre,identity.birth_date,customers,1100000,yes,84,IE',
+      'Acme Contact Centre,contact.phone,customers,900000,no,,IE',
+      'Bistro Catering,contact.name,employees,200,,,',
+      'Skyline Loyalty,contact.email,customers,1000,yes,,',
+    );
+    const preview = await caller.inventory.previewImport({ kind: 'holdings', csv: holdingFile });
+    expect(preview.counts).toEqual({ rows: 5, valid: 5, invalid: 0, create: 4, update: 1, errors: 0 });
+    expect(preview.rows.map((r) => (r.valid ? r.action : null))).toEqual(['create', 'create', 'create', 'create', 'update']);
+
+    const imported = await caller.inventory.commitImport({ kind: 'holdings', csv: holdingFile });
+    expect(imported.counts).toEqual({ rows: 5, created: 4, updated: 1 });
+    const after = await list();
+    // Name + birth date + phone of the same customers: identity kit, level 3; 5,700,000 -> band 5: impact 5, tier 1. Phones not needed: excess.
+    expect(after['Acme Contact Centre']).toMatchObject({ impact: 5, tier: 1, excessData: true, largestHolding: 5_700_000, inherentResidual: 25 });
+    // 200 employee names: 1 x band 1 -> 1; criticality 1: impact 1, tier 4.
+    expect(after['Bistro Catering']).toMatchObject({ impact: 1, tier: 4, largestHolding: 200 });
+    // 50 -> 1,000 emails, updated in place: level 1, band 2 -> 2; criticality 2 -> 1: impact 2, tier from max(2, 2) -> 4.
+    expect(after['Skyline Loyalty']).toMatchObject({ impact: 2, tier: 4, largestHolding: 1_000 });
+    expect(db.select().from(dataHoldings).where(eq(dataHoldings.vendorId, skylineId)).all()).toHaveLength(1);
+
+    const audits = importAudits(db);
+    expect(audits.map((a) => a.action)).toEqual(['import.vendors', 'import.holdings']);
+    expect(audits[1]).toMatchObject({ actorId: procurement.id, targetType: 'inventory', targetId: 'holdings' });
+    expect(audits[1]!.after).toMatchObject({ rows: 5, created: 4, updated: 1, vendorIds: [skylineId, acme.id, acme.id + 1].sort((a, b) => a - b) });
+    // One event for the whole file, none per row: only setup's two vendors and one holding have their own.
+    expect(db.select().from(auditEvents).all().filter((e) => e.action === 'holding.create' || e.action === 'vendor.create')).toHaveLength(3);
+  });
+});
