@@ -38,6 +38,7 @@ const EnvSchema = z.object({
     .url({ protocol: /^smtps?$/, error: 'SMTP_URL must look like smtp://user:password@host:587 or smtps://host:465' })
     .optional(),
   MAIL_FROM: z.email({ error: 'MAIL_FROM must be an email address' }).default('tollgate@localhost'),
+  CLIENT_DIR: z.string().trim().min(1).optional(),
   ORGANISATION_NAME: z.string().trim().min(1).max(120).default('Our organisation'),
   TRUST_PROXY: booleanFlag('TRUST_PROXY').default(false),
   AUTH_SECRET: z.string().min(32, { error: 'AUTH_SECRET must be at least 32 characters' }).optional(),
@@ -57,6 +58,8 @@ export interface AppConfig {
   publicUrl: string;
   smtpUrl: string | null;
   mailFrom: string;
+  /** The built SPA to serve; defaults to dist/client. */
+  clientDir: string | null;
   /** Shown to vendors: who is asking them to answer. */
   organisationName: string;
   /** Behind a reverse proxy: take the client's IP from X-Forwarded-For. */
@@ -93,6 +96,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     authSecret: parsed.data.AUTH_SECRET ?? null,
     trustProxy: parsed.data.TRUST_PROXY,
     organisationName: parsed.data.ORGANISATION_NAME,
+    clientDir: parsed.data.CLIENT_DIR ? path.resolve(parsed.data.CLIENT_DIR) : null,
     logLevel: parsed.data.LOG_LEVEL,
   };
 }

@@ -60,7 +60,7 @@ async function main(): Promise<void> {
   const setupLink = await createSetupLink(auth, db, config.publicUrl);
   if (setupLink) console.log(`\nNo user exists yet. Create the first administrator (link valid 24 hours, for one use):\n  ${setupLink}\n`);
 
-  const app = await buildApp({ db, auth, config });
+  const app = await buildApp({ db, auth, config, ...(config.clientDir ? { clientDir: config.clientDir } : {}) });
   const stopMail = startMailDelivery(db, config, (error) => app.log.error({ err: error }, 'email delivery failed'));
   const shutdown = async (signal: string) => {
     app.log.info({ signal }, 'shutting down');

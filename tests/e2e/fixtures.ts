@@ -1,6 +1,6 @@
 /** The Playwright test object with the running server's URL as baseURL, and an axe check. */
 import { AxeBuilder } from '@axe-core/playwright';
-import { test as base, expect, type Page } from '@playwright/test';
+import { test as base, expect, type BrowserContext, type Page } from '@playwright/test';
 
 export const test = base.extend({
   // eslint-disable-next-line no-empty-pattern -- Playwright reads fixture dependencies from this pattern.
@@ -40,4 +40,30 @@ export async function expectNoAxeViolations(page: Page): Promise<void> {
   const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
   const summary = results.violations.map((v) => `${v.id} (${v.impact}): ${v.help}\n  ${v.nodes.map((n) => `${n.target.join(' ')}: ${n.failureSummary ?? ''}`).join('\n  ')}`);
   expect(summary, summary.join('\n')).toEqual([]);
+}
+
+const sessionCookies = new Map<string, Awaited<ReturnType<BrowserContext['cookies']>>>();
+
+/**
+ * Signs in as a demo user without the sign-in page, reusing one session per
+ * role across tests: every real sign-in counts against the per-account
+ * limit (10 per 15 minutes), which a long suite would otherwise reach.
+ * Use `signIn` where the sign-in page itself is under test.
+ */
+export async function signInAs(page: Page, role: DemoUser['role']): Promise<void> {
+  const context = page.context();
+  const cached = sessionCookies.get(role);
+  if (cached) {
+    await context.addCookies(cached);
+    const me = await page.request.get('/trpc/account.me');
+    if ((await me.text()).includes(`"role":"${role}"`)) return;
+    await context.clearCookies();
+  }
+  const user = demoUser(role);
+  const response = await page.request.post('/api/auth/sign-in/email', {
+    data: { email: user.email, password: user.password },
+    headers: { origin: new URL(process.env.E2E_BASE_URL!).origin },
+  });
+  expect(response.status(), await response.text()).toBe(200);
+  sessionCookies.set(role, await context.cookies());
 }

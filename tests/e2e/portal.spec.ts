@@ -7,7 +7,7 @@
  */
 import path from 'node:path';
 import type { Page } from '@playwright/test';
-import { demoUser, expect, expectNoAxeViolations, signIn, test } from './fixtures.ts';
+import { expect, expectNoAxeViolations, signInAs, test } from './fixtures.ts';
 
 const ARTIFACTS = path.resolve('tests/.artifacts');
 const shot = (page: Page, name: string, fullPage = false) => page.screenshot({ path: path.join(ARTIFACTS, `${name}.png`), fullPage });
@@ -18,8 +18,7 @@ const PDF = Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF');
 test('a vendor answers and submits through a link, and staff see the link as submitted', async ({ page, browser, baseURL }) => {
   test.setTimeout(180_000);
   // Staff: open the draft assessment of Brightwing Facilities and create a link.
-  await signIn(page, demoUser('procurement'));
-  await expect(page.getByRole('heading', { name: 'Vendors', level: 2 })).toBeVisible();
+  await signInAs(page, 'procurement');
   await page.goto('/vendors');
   await page.getByRole('link', { name: 'Brightwing Facilities' }).click();
   await page.getByRole('region', { name: 'Assessments', exact: true }).getByRole('link').first().click();

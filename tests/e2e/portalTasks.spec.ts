@@ -6,7 +6,7 @@
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import type { Page } from '@playwright/test';
-import { demoUser, expect, expectNoAxeViolations, signIn, test } from './fixtures.ts';
+import { expect, expectNoAxeViolations, signInAs, test } from './fixtures.ts';
 
 const ARTIFACTS = path.resolve('tests/.artifacts');
 
@@ -31,8 +31,7 @@ function latestCodeFor(email: string): string {
 
 test('a code-protected link, then remediation tasks once the review is complete', async ({ page, browser, baseURL }) => {
   test.setTimeout(180_000);
-  await signIn(page, demoUser('procurement'));
-  await expect(page.getByRole('heading', { name: 'Vendors', level: 2 })).toBeVisible();
+  await signInAs(page, 'procurement');
   await page.goto('/vendors');
   await page.getByRole('link', { name: 'Verity Screening' }).click();
   await page.getByRole('region', { name: 'Assessments', exact: true }).getByRole('link').first().click();

@@ -3,14 +3,13 @@
  * vendors by residual risk, filters survive a reload, and the contact-centre
  * vendor's page shows its band and its 5.7 M records.
  */
-import { demoUser, expect, expectNoAxeViolations, signIn, test } from './fixtures.ts';
+import { expect, expectNoAxeViolations, signInAs, test } from './fixtures.ts';
 
 const CONTACT_CENTRE = 'Harbourline Contact Services';
 
 // A procurement user: no second factor is required of them by default.
 test.beforeEach(async ({ page }) => {
-  await signIn(page, demoUser('procurement'));
-  await expect(page.getByRole('heading', { name: 'Vendors', level: 2 })).toBeVisible();
+  await signInAs(page, 'procurement');
 });
 
 /** The rank a row's Risk cell shows: the residual, or 5 x impact for a vendor without a current assessment. */
