@@ -20,6 +20,7 @@ import { linkScopeOf, registerLinkRoutes } from './http/linkRoutes.ts';
 import { registerOriginCheck } from './http/originCheck.ts';
 import { registerSecurityHeaders } from './http/securityHeaders.ts';
 import { registerSpa } from './http/spa.ts';
+import { registerStaffFileRoutes } from './http/staffFileRoutes.ts';
 import { appRouter, type AppRouter } from './routers/_app.ts';
 
 export const DEFAULT_CLIENT_DIR = fileURLToPath(new URL('../dist/client', import.meta.url));
@@ -75,11 +76,10 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
 
   await registerAuthRoutes(app, { auth: opts.auth, db: opts.db, publicUrl: opts.config.publicUrl });
   const staffOf = (request: FastifyRequest) => resolveStaffSession(opts.auth, opts.db, headersOf(request), now());
-  await registerLinkRoutes(app, {
+  await registerLinkRoutes(app, { db: opts.db, publicUrl: opts.config.publicUrl, uploadsDir: opts.config.uploadsDir, now });
+  registerStaffFileRoutes(app, {
     db: opts.db,
-    publicUrl: opts.config.publicUrl,
     uploadsDir: opts.config.uploadsDir,
-    now,
     staffUserOf: async (request) => {
       const staff = await staffOf(request);
       return staff && (!staff.mfa.required || staff.mfa.satisfied) ? staff.user : null;

@@ -28,8 +28,6 @@ export interface LinkRouteDeps {
   publicUrl: string;
   uploadsDir: string;
   now: () => Date;
-  /** Resolves the signed-in staff user, for staff downloads of evidence. */
-  staffUserOf: (request: FastifyRequest) => Promise<{ id: string; name: string } | null>;
 }
 
 /** The link scope behind a request's cookie, or null. */
@@ -48,13 +46,13 @@ export function linkScopeOf(request: FastifyRequest, db: Db, now: Date): LinkSco
   };
 }
 
-function sendAppError(reply: FastifyReply, error: unknown) {
+export function sendAppError(reply: FastifyReply, error: unknown) {
   if (!(error instanceof AppError)) throw error;
   const status = { NOT_FOUND: 404, BAD_REQUEST: 400, PRECONDITION_FAILED: 409, CONFLICT: 409, FORBIDDEN: 403, UNAUTHORIZED: 401, TOO_MANY_REQUESTS: 429 }[error.code];
   return reply.code(status).send({ error: error.message });
 }
 
-function sendFile(reply: FastifyReply, uploadsDir: string, file: { storedName: string; mimeType: string; originalName: string; sizeBytes: number }) {
+export function sendFile(reply: FastifyReply, uploadsDir: string, file: { storedName: string; mimeType: string; originalName: string; sizeBytes: number }) {
   return reply
     .header('content-type', file.mimeType)
     .header('content-length', file.sizeBytes)
@@ -140,16 +138,6 @@ export async function registerLinkRoutes(app: FastifyInstance, deps: LinkRouteDe
       if (!open) return reply.code(409).send({ error: 'This file belongs to a submitted questionnaire or a closed task and stays on record.' });
       removeEvidence(deps.db, file.id, scope.assessmentId, linkActor(scope, request.ip), deps.now());
       return reply.code(204).send();
-    } catch (error) {
-      return sendAppError(reply, error);
-    }
-  });
-
-  app.get<{ Params: { id: string } }>('/api/evidence/:id', async (request, reply) => {
-    const user = await deps.staffUserOf(request);
-    if (!user) return reply.code(401).send({ error: 'Please sign in.' });
-    try {
-      return sendFile(reply, deps.uploadsDir, findEvidence(deps.db, Number(request.params.id) || 0, null));
     } catch (error) {
       return sendAppError(reply, error);
     }
