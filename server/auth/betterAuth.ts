@@ -8,6 +8,8 @@ import { passkey } from '@better-auth/passkey';
 import { betterAuth } from 'better-auth';
 import { drizzleAdapter } from 'better-auth/adapters/drizzle';
 import { APIError, createAuthMiddleware, getSessionFromCtx } from 'better-auth/api';
+
+type AuthMiddlewareContext = Parameters<Parameters<typeof createAuthMiddleware>[0]>[0];
 import { twoFactor } from 'better-auth/plugins/two-factor';
 import { eq } from 'drizzle-orm';
 import { accounts, passkeys, sessions, twoFactors, users, verifications } from '../../drizzle/schema/index.ts';
@@ -41,6 +43,21 @@ const FACTOR_NOTICES: Record<string, string> = {
 
 function clientIp(request: Request | undefined): string | null {
   return request?.headers.get('x-tollgate-client-ip') ?? null;
+}
+
+/** A code stays valid one 30 s step either side of now: remember it that long. */
+const TOTP_REUSE_WINDOW_SECONDS = 120;
+const usedTotpKey = (userId: string, code: string) => `totp-used:${userId}:${code}`;
+
+/** Whose code this is: the signed-in user (enrolment) or the one named by the pending two-factor cookie. */
+async function totpUserId(ctx: AuthMiddlewareContext): Promise<string | null> {
+  const current = await getSessionFromCtx(ctx).catch(() => null);
+  if (current) return current.user.id;
+  const cookie = ctx.context.createAuthCookie('two_factor');
+  const identifier = await ctx.getSignedCookie(cookie.name, ctx.context.secret);
+  if (!identifier) return null;
+  const pending = await ctx.context.internalAdapter.findVerificationValue(identifier);
+  return pending?.value ?? null;
 }
 
 export function createAuth(db: Db, settings: AuthSettings) {
@@ -121,6 +138,14 @@ export function createAuth(db: Db, settings: AuthSettings) {
           const problem = passwordProblem(String(body.newPassword ?? ''));
           if (problem) throw new APIError('BAD_REQUEST', { message: problem, code: 'WEAK_PASSWORD' });
         }
+        // A TOTP code works once (RFC 6238 section 5.2): a code seen over a shoulder or relayed is spent.
+        if (ctx.path === '/two-factor/verify-totp' && typeof body.code === 'string') {
+          const userId = await totpUserId(ctx);
+          const used = userId ? await ctx.context.internalAdapter.findVerificationValue(usedTotpKey(userId, body.code)) : null;
+          if (used && new Date(used.expiresAt).getTime() > Date.now()) {
+            throw new APIError('UNAUTHORIZED', { message: 'This code was already used. Wait for the next one.', code: 'TOTP_CODE_REUSED' });
+          }
+        }
         // Remembering a device would let later sign-ins skip the second factor.
         if (ctx.path.startsWith('/two-factor/verify') && body.trustDevice) {
           throw new APIError('BAD_REQUEST', { message: 'Tollgate does not remember devices: every sign-in asks for your second factor.' });
@@ -140,6 +165,13 @@ export function createAuth(db: Db, settings: AuthSettings) {
           const email = String((ctx.body as Record<string, unknown> | undefined)?.email ?? '').toLowerCase().slice(0, 200);
           audit({ type: 'user', id: null, label: email || 'unknown', ip: clientIp(ctx.request) }, 'auth.sign_in_failed', null, { email });
           return;
+        }
+        if (ctx.path === '/two-factor/verify-totp' && !failed) {
+          const userId = (ctx.context.newSession ?? ctx.context.session)?.user.id;
+          const code = String((ctx.body as Record<string, unknown> | undefined)?.code ?? '');
+          if (userId && code) {
+            await ctx.context.internalAdapter.createVerificationValue({ identifier: usedTotpKey(userId, code), value: '1', expiresAt: new Date(Date.now() + TOTP_REUSE_WINDOW_SECONDS * 1000) });
+          }
         }
         const notice = FACTOR_NOTICES[ctx.path];
         if (!notice || failed) return;

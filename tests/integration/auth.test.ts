@@ -132,7 +132,8 @@ describe('multi-factor authentication', () => {
     const { totpURI, backupCodes } = (await enable.json()) as { totpURI: string; backupCodes: string[] };
     expect(backupCodes).toHaveLength(10);
     const totp = OTPAuth.URI.parse(totpURI) as OTPAuth.TOTP;
-    const verify = await fetch(`${server.base}/api/auth/two-factor/verify-totp`, json(cookie, { code: totp.generate() }));
+    const enrolmentCode = totp.generate();
+    const verify = await fetch(`${server.base}/api/auth/two-factor/verify-totp`, json(cookie, { code: enrolmentCode }));
     expect(verify.status).toBe(200);
     const upgraded = verify.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ') || cookie;
     expect((await trpcQuery('vendors.list', upgraded)).status).toBe(200);
@@ -147,6 +148,10 @@ describe('multi-factor authentication', () => {
     expect(second.body).toMatchObject({ twoFactorRedirect: true });
     const pending = await fetch(`${server.base}/api/auth/two-factor/verify-totp`, json(second.cookie, { code: 'bad000' }));
     expect(pending.status).toBe(401);
+    // A code works once: the one used at enrolment cannot be replayed, even inside its 30-second step.
+    const replay = await fetch(`${server.base}/api/auth/two-factor/verify-totp`, json(second.cookie, { code: enrolmentCode }));
+    expect(replay.status).toBe(401);
+    expect(await replay.json()).toMatchObject({ code: 'TOTP_CODE_REUSED' });
     const recovery = await fetch(`${server.base}/api/auth/two-factor/verify-backup-code`, json(second.cookie, { code: backupCodes[0] }));
     expect(recovery.status).toBe(200);
     const viaRecovery = recovery.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
