@@ -86,7 +86,6 @@ test('an auditor reads the audit log but cannot manage users', async ({ page }) 
 test('an administrator sets up an authenticator app at first sign-in, then signs in with its code', async ({ page, browser }) => {
   // Signing in again may have to wait for the next 30-second code.
   test.setTimeout(90_000);
-  test.setTimeout(90_000);
   const admin = demoUser('admin');
   await signIn(page, admin);
   await expect(page).toHaveURL(/\/account\/security$/);
