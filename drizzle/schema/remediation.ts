@@ -40,6 +40,8 @@ export const remediationTasks = sqliteTable(
     uniqueIndex('remediation_tasks_assessment_control_uq').on(t.assessmentId, t.controlId),
     index('remediation_tasks_vendor_idx').on(t.vendorId, t.status),
     index('remediation_tasks_status_due_idx').on(t.status, t.dueDate),
+    // Covers the portfolio's open/overdue counts by severity without reading the table.
+    index('remediation_tasks_status_vendor_severity_due_idx').on(t.status, t.vendorId, t.severity, t.dueDate),
   ],
 );
 

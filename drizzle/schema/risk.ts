@@ -75,5 +75,10 @@ export const riskSnapshots = sqliteTable(
     overdueTasks: integer().notNull().default(0),
     createdAt: createdAt(),
   },
-  (t) => [index('risk_snapshots_vendor_taken_idx').on(t.vendorId, t.takenAt), index('risk_snapshots_taken_idx').on(t.takenAt)],
+  (t) => [
+    index('risk_snapshots_vendor_taken_idx').on(t.vendorId, t.takenAt),
+    index('risk_snapshots_taken_idx').on(t.takenAt),
+    // Covers the monthly trend query, so it never reads the table itself.
+    index('risk_snapshots_trend_idx').on(t.reason, t.takenAt, t.vendorId, t.residual, t.band, t.standing, t.openTasks, t.overdueTasks),
+  ],
 );

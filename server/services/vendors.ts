@@ -25,22 +25,28 @@ function escapeLike(text: string): string {
   return text.replace(/[\\%_]/g, (c) => `\\${c}`);
 }
 
-export function listVendors(db: Db, options: VendorListOptions, now: Date) {
+/** Open and overdue task counts for the given vendors only (a page of them, not the whole portfolio). */
+export function taskCountsFor(db: Db, vendorIds: number[], now: Date): Map<number, { open: number; overdue: number }> {
+  if (vendorIds.length === 0) return new Map();
   const today = toIsoDate(now);
-  const taskCounts = db
+  const rows = db
     .select({
       vendorId: remediationTasks.vendorId,
-      open: sql<number>`count(*)`.as('open'),
-      overdue: sql<number>`sum(case when ${remediationTasks.dueDate} < ${today} then 1 else 0 end)`.as('overdue'),
+      open: sql<number>`count(*)`,
+      overdue: sql<number>`sum(case when ${remediationTasks.dueDate} < ${today} then 1 else 0 end)`,
     })
     .from(remediationTasks)
-    .where(inArray(remediationTasks.status, ACTIVE_TASK_STATUSES))
+    .where(and(inArray(remediationTasks.vendorId, vendorIds), inArray(remediationTasks.status, ACTIVE_TASK_STATUSES)))
     .groupBy(remediationTasks.vendorId)
-    .as('task_counts');
+    .all();
+  return new Map(rows.map((r) => [r.vendorId, { open: r.open, overdue: r.overdue }]));
+}
 
+export function listVendors(db: Db, options: VendorListOptions, now: Date) {
   const standing = standingSql(now);
   const rankRisk = rankRiskSql(now);
-  const openTasks = sql<number>`coalesce(${taskCounts.open}, 0)`;
+  // Only used to sort by open tasks: one indexed count per vendor.
+  const openTasksSql = sql<number>`(select count(*) from ${remediationTasks} where ${remediationTasks.vendorId} = ${vendors.id} and ${remediationTasks.status} in ${ACTIVE_TASK_STATUSES})`;
 
   const filters: SQL[] = [];
   if (!options.includeArchived) filters.push(eq(vendors.status, 'active'));
@@ -63,10 +69,10 @@ export function listVendors(db: Db, options: VendorListOptions, now: Date) {
     tier: [direction(vendorRisk.tier), desc(rankRisk)],
     grade: [direction(sql`coalesce(${vendorRisk.score}, -1)`)],
     records: [direction(vendorRisk.largestHolding)],
-    openTasks: [direction(openTasks), desc(rankRisk)],
+    openTasks: [direction(openTasksSql), desc(rankRisk)],
   };
 
-  const base = db
+  const page = db
     .select({
       id: vendors.id,
       name: vendors.name,
@@ -88,19 +94,16 @@ export function listVendors(db: Db, options: VendorListOptions, now: Date) {
       mostSensitiveCategory: vendorRisk.mostSensitiveCategory,
       excessData: vendorRisk.excessData,
       assessedAt: vendorRisk.assessedAt,
-      openTasks,
-      overdueTasks: sql<number>`coalesce(${taskCounts.overdue}, 0)`,
     })
     .from(vendors)
     .innerJoin(vendorRisk, eq(vendorRisk.vendorId, vendors.id))
-    .leftJoin(taskCounts, eq(taskCounts.vendorId, vendors.id))
-    .where(where);
-
-  const rows = base
+    .where(where)
     .orderBy(...sortColumns[options.sort], asc(sql`${vendors.name} collate nocase`), asc(vendors.id))
     .limit(options.pageSize)
     .offset((options.page - 1) * options.pageSize)
     .all();
+  const counts = taskCountsFor(db, page.map((r) => r.id), now);
+  const rows = page.map((r) => ({ ...r, openTasks: counts.get(r.id)?.open ?? 0, overdueTasks: counts.get(r.id)?.overdue ?? 0 }));
   const total =
     db
       .select({ count: sql<number>`count(*)` })

@@ -7,7 +7,7 @@ import { ACTIVE_TASK_STATUSES } from '../../../shared/statuses.ts';
 import { assessments, dataHoldings, remediationTasks, vendorRisk, vendors } from '../../../drizzle/schema/index.ts';
 import type { Db } from '../../db/database.ts';
 import { standingSql } from '../vendors.ts';
-import { assessedSql, scopeWhere } from './scope.ts';
+import { assessedSql, scopedVendorIds, scopeWhere } from './scope.ts';
 
 export function keyFigures(db: Db, filters: DashboardFilters, now: Date) {
   const where = scopeWhere(filters, now);
@@ -32,13 +32,12 @@ export function keyFigures(db: Db, filters: DashboardFilters, now: Date) {
   const byTier = { 1: 0, 2: 0, 3: 0, 4: 0 } as Record<number, number>;
   for (const t of tiers) byTier[t.tier] = t.count;
 
+  const inScope = scopedVendorIds(filters, now);
   const assessmentsOverdue =
     db
       .select({ n: count() })
       .from(assessments)
-      .innerJoin(vendors, eq(vendors.id, assessments.vendorId))
-      .innerJoin(vendorRisk, eq(vendorRisk.vendorId, vendors.id))
-      .where(and(where, inArray(assessments.status, ['draft', 'sent', 'in_progress']), isNotNull(assessments.dueDate), lt(assessments.dueDate, today)))
+      .where(and(sql`${assessments.vendorId} in ${inScope}`, inArray(assessments.status, ['draft', 'sent', 'in_progress']), isNotNull(assessments.dueDate), lt(assessments.dueDate, today)))
       .get()?.n ?? 0;
 
   const taskRows = db
@@ -48,9 +47,7 @@ export function keyFigures(db: Db, filters: DashboardFilters, now: Date) {
       overdue: sql<number>`sum(case when ${remediationTasks.dueDate} < ${today} then 1 else 0 end)`,
     })
     .from(remediationTasks)
-    .innerJoin(vendors, eq(vendors.id, remediationTasks.vendorId))
-    .innerJoin(vendorRisk, eq(vendorRisk.vendorId, vendors.id))
-    .where(and(where, inArray(remediationTasks.status, ACTIVE_TASK_STATUSES)))
+    .where(and(sql`${remediationTasks.vendorId} in ${inScope}`, inArray(remediationTasks.status, ACTIVE_TASK_STATUSES)))
     .groupBy(remediationTasks.severity)
     .all();
   const tasks = Object.fromEntries(['critical', 'high', 'medium', 'low'].map((s) => {
@@ -61,9 +58,7 @@ export function keyFigures(db: Db, filters: DashboardFilters, now: Date) {
   const recordsByCategory = db
       .select({ category: dataHoldings.category, records: sql<number>`sum(${dataHoldings.records})`, vendors: sql<number>`count(distinct ${dataHoldings.vendorId})` })
       .from(dataHoldings)
-      .innerJoin(vendors, eq(vendors.id, dataHoldings.vendorId))
-      .innerJoin(vendorRisk, eq(vendorRisk.vendorId, vendors.id))
-      .where(and(where, sql`${dataHoldings.records} > 0`))
+      .where(and(sql`${dataHoldings.vendorId} in ${inScope}`, sql`${dataHoldings.records} > 0`))
       .groupBy(dataHoldings.category)
       .orderBy(sql`2 desc`)
       .all();

@@ -3,14 +3,12 @@ import { and, asc, desc, eq, gte, inArray, sql } from 'drizzle-orm';
 import { subMonths } from 'date-fns';
 import { findAttackTechnique } from '../../../shared/catalogue/attackTechniques.ts';
 import { CORE_CATALOGUE_V1 } from '../../../shared/catalogue/coreV1.ts';
-import { toIsoDate } from '../../../shared/dates.ts';
 import type { DashboardFilters } from '../../../shared/schemas/dashboard.ts';
-import { ACTIVE_TASK_STATUSES } from '../../../shared/statuses.ts';
-import { dataHoldings, remediationTasks, riskSnapshots, subProcessors, vendorRisk, vendors } from '../../../drizzle/schema/index.ts';
+import { dataHoldings, riskSnapshots, subProcessors, vendorRisk, vendors } from '../../../drizzle/schema/index.ts';
 import type { Db } from '../../db/database.ts';
-import { rankRiskSql, standingSql } from '../vendors.ts';
+import { rankRiskSql, standingSql, taskCountsFor } from '../vendors.ts';
 import { failingCounts } from './figures.ts';
-import { assessedSql, scopeWhere } from './scope.ts';
+import { assessedSql, scopedVendorIds, scopeWhere } from './scope.ts';
 
 /** Records per vendor by category (the vendors holding most), and per category across vendors. */
 export function dataExposure(db: Db, filters: DashboardFilters, now: Date, topVendors = 20) {
@@ -40,9 +38,7 @@ export function dataExposure(db: Db, filters: DashboardFilters, now: Date, topVe
       excessVendors: sql<number>`count(distinct case when ${dataHoldings.needed} then null else ${dataHoldings.vendorId} end)`,
     })
     .from(dataHoldings)
-    .innerJoin(vendors, eq(vendors.id, dataHoldings.vendorId))
-    .innerJoin(vendorRisk, eq(vendorRisk.vendorId, vendors.id))
-    .where(and(where, sql`${dataHoldings.records} > 0`))
+    .where(and(sql`${dataHoldings.vendorId} in ${scopedVendorIds(filters, now)}`, sql`${dataHoldings.records} > 0`))
     .groupBy(dataHoldings.category)
     .orderBy(sql`3 desc`)
     .all();
@@ -103,7 +99,6 @@ export function fourthParties(db: Db, filters: DashboardFilters, now: Date) {
 
 /** Month by month, from the monthly risk snapshots: residual risk, band counts and open work. */
 export function trends(db: Db, filters: DashboardFilters, now: Date, months = 12) {
-  const where = scopeWhere(filters, now);
   const since = subMonths(now, months);
   const month = sql<string>`strftime('%Y-%m', ${riskSnapshots.takenAt} / 1000, 'unixepoch')`;
   return db
@@ -121,9 +116,7 @@ export function trends(db: Db, filters: DashboardFilters, now: Date, months = 12
       overdueTasks: sql<number>`sum(${riskSnapshots.overdueTasks})`,
     })
     .from(riskSnapshots)
-    .innerJoin(vendors, eq(vendors.id, riskSnapshots.vendorId))
-    .innerJoin(vendorRisk, eq(vendorRisk.vendorId, vendors.id))
-    .where(and(where, eq(riskSnapshots.reason, 'monthly'), gte(riskSnapshots.takenAt, since)))
+    .where(and(sql`${riskSnapshots.vendorId} in ${scopedVendorIds(filters, now)}`, eq(riskSnapshots.reason, 'monthly'), gte(riskSnapshots.takenAt, since)))
     .groupBy(month)
     .orderBy(month)
     .all();
@@ -132,14 +125,7 @@ export function trends(db: Db, filters: DashboardFilters, now: Date, months = 12
 /** The riskiest vendors now, and where they would stand with their open tasks closed. */
 export function topRisks(db: Db, filters: DashboardFilters, now: Date, limit = 10) {
   const where = scopeWhere(filters, now);
-  const today = toIsoDate(now);
-  const open = db
-    .select({ vendorId: remediationTasks.vendorId, open: sql<number>`count(*)`.as('open'), overdue: sql<number>`sum(case when ${remediationTasks.dueDate} < ${today} then 1 else 0 end)`.as('overdue') })
-    .from(remediationTasks)
-    .where(inArray(remediationTasks.status, ACTIVE_TASK_STATUSES))
-    .groupBy(remediationTasks.vendorId)
-    .as('open_tasks');
-  return db
+  const top = db
     .select({
       id: vendors.id,
       name: vendors.name,
@@ -152,16 +138,15 @@ export function topRisks(db: Db, filters: DashboardFilters, now: Date, limit = 1
       inherentResidual: vendorRisk.inherentResidual,
       projectedResidual: vendorRisk.projectedResidual,
       projectedBand: vendorRisk.projectedBand,
-      openTasks: sql<number>`coalesce(${open.open}, 0)`,
-      overdueTasks: sql<number>`coalesce(${open.overdue}, 0)`,
     })
     .from(vendors)
     .innerJoin(vendorRisk, eq(vendorRisk.vendorId, vendors.id))
-    .leftJoin(open, eq(open.vendorId, vendors.id))
     .where(where)
     .orderBy(desc(rankRiskSql(now)), desc(vendorRisk.impact), asc(sql`case when ${standingSql(now)} = 'assessed' then 0 else 1 end`), asc(vendors.name))
     .limit(limit)
     .all();
+  const counts = taskCountsFor(db, top.map((v) => v.id), now);
+  return top.map((v) => ({ ...v, openTasks: counts.get(v.id)?.open ?? 0, overdueTasks: counts.get(v.id)?.overdue ?? 0 }));
 }
 
 /** Business owners to offer as a filter. */

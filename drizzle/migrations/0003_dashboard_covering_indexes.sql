@@ -1,0 +1,2 @@
+CREATE INDEX `remediation_tasks_status_vendor_severity_due_idx` ON `remediation_tasks` (`status`,`vendor_id`,`severity`,`due_date`);--> statement-breakpoint
+CREATE INDEX `risk_snapshots_trend_idx` ON `risk_snapshots` (`reason`,`taken_at`,`vendor_id`,`residual`,`band`,`standing`,`open_tasks`,`overdue_tasks`);
