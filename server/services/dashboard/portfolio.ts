@@ -1,5 +1,5 @@
 /** Data exposure, failing controls, fourth parties, trends and top risks across the portfolio. */
-import { and, asc, desc, eq, gte, inArray, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
 import { subMonths } from 'date-fns';
 import { findAttackTechnique } from '../../../shared/catalogue/attackTechniques.ts';
 import { CORE_CATALOGUE_V1 } from '../../../shared/catalogue/coreV1.ts';
@@ -85,7 +85,7 @@ export function fourthParties(db: Db, filters: DashboardFilters, now: Date) {
     .all();
   const groups = new Map<string, { name: string; vendors: { id: number; name: string }[]; countries: Set<string>; categories: Set<string> }>();
   for (const r of rows) {
-    const g = groups.get(r.key) ?? { name: r.name, vendors: [], countries: new Set(), categories: new Set() };
+    const g = groups.get(r.key) ?? { name: r.name.trim(), vendors: [], countries: new Set(), categories: new Set() };
     if (!g.vendors.some((v) => v.id === r.vendorId)) g.vendors.push({ id: r.vendorId, name: r.vendorName });
     if (r.country) g.countries.add(r.country);
     for (const c of r.dataShared) g.categories.add(c);
@@ -97,29 +97,38 @@ export function fourthParties(db: Db, filters: DashboardFilters, now: Date) {
     .sort((a, b) => b.vendorCount - a.vendorCount || a.name.localeCompare(b.name));
 }
 
-/** Month by month, from the monthly risk snapshots: residual risk, band counts and open work. */
+/**
+ * Month by month, from the monthly risk snapshots: residual risk, band
+ * counts and open work. A vendor counts once a month, at its latest
+ * snapshot in that month.
+ */
 export function trends(db: Db, filters: DashboardFilters, now: Date, months = 12) {
-  const since = subMonths(now, months);
-  const month = sql<string>`strftime('%Y-%m', ${riskSnapshots.takenAt} / 1000, 'unixepoch')`;
-  return db
-    .select({
-      month,
-      vendors: sql<number>`count(*)`,
-      totalResidual: sql<number>`coalesce(sum(${riskSnapshots.residual}), 0)`,
-      averageResidual: sql<number | null>`round(avg(${riskSnapshots.residual}), 1)`,
-      low: sql<number>`sum(case when ${riskSnapshots.band} = 'low' then 1 else 0 end)`,
-      medium: sql<number>`sum(case when ${riskSnapshots.band} = 'medium' then 1 else 0 end)`,
-      high: sql<number>`sum(case when ${riskSnapshots.band} = 'high' then 1 else 0 end)`,
-      critical: sql<number>`sum(case when ${riskSnapshots.band} = 'critical' then 1 else 0 end)`,
-      notAssessed: sql<number>`sum(case when ${riskSnapshots.standing} = 'assessed' then 0 else 1 end)`,
-      openTasks: sql<number>`sum(${riskSnapshots.openTasks})`,
-      overdueTasks: sql<number>`sum(${riskSnapshots.overdueTasks})`,
-    })
-    .from(riskSnapshots)
-    .where(and(sql`${riskSnapshots.vendorId} in ${scopedVendorIds(filters, now)}`, eq(riskSnapshots.reason, 'monthly'), gte(riskSnapshots.takenAt, since)))
-    .groupBy(month)
-    .orderBy(month)
-    .all();
+  const since = subMonths(now, months).getTime();
+  return db.all<{
+    month: string;
+    vendors: number;
+    totalResidual: number;
+    averageResidual: number | null;
+    low: number;
+    medium: number;
+    high: number;
+    critical: number;
+    notAssessed: number;
+    openTasks: number;
+    overdueTasks: number;
+  }>(sql`
+    with latest as (
+      select ${riskSnapshots.residual} as residual, ${riskSnapshots.band} as band, ${riskSnapshots.standing} as standing,
+             ${riskSnapshots.openTasks} as open_tasks, ${riskSnapshots.overdueTasks} as overdue_tasks,
+             strftime('%Y-%m', ${riskSnapshots.takenAt} / 1000, 'unixepoch') as month,
+             row_number() over (partition by ${riskSnapshots.vendorId}, strftime('%Y-%m', ${riskSnapshots.takenAt} / 1000, 'unixepoch') order by ${riskSnapshots.takenAt} desc) as rn
+      from ${riskSnapshots}
+      where ${riskSnapshots.reason} = 'monthly' and ${riskSnapshots.takenAt} >= ${since} and ${riskSnapshots.vendorId} in ${scopedVendorIds(filters, now)}
+    )
+    select month, count(*) as vendors, coalesce(sum(residual), 0) as totalResidual, round(avg(residual), 1) as averageResidual,
+           sum(band = 'low') as low, sum(band = 'medium') as medium, sum(band = 'high') as high, sum(band = 'critical') as critical,
+           sum(standing <> 'assessed') as notAssessed, sum(open_tasks) as openTasks, sum(overdue_tasks) as overdueTasks
+    from latest where rn = 1 group by month order by month`);
 }
 
 /** The riskiest vendors now, and where they would stand with their open tasks closed. */
