@@ -23,7 +23,8 @@ const LINKABLE_STATUSES = ['draft', 'sent', 'in_progress', 'submitted', 'in_revi
 export type ShareLinkStatus = 'active' | 'expired' | 'revoked' | 'submitted';
 
 export function shareLinkStatus(link: { revokedAt: Date | null; expiresAt: Date }, assessmentStatus: string, now: Date): ShareLinkStatus {
-  if (link.revokedAt) return 'revoked';
+  // A cancelled assessment withdraws its links with it.
+  if (link.revokedAt || assessmentStatus === 'cancelled') return 'revoked';
   if (link.expiresAt.getTime() <= now.getTime()) return 'expired';
   if (['submitted', 'in_review', 'completed'].includes(assessmentStatus)) return 'submitted';
   return 'active';
@@ -132,14 +133,16 @@ export type OpenResult =
 export function openShareLink(db: Db, token: string, now: Date, client: { ip: string | null; userAgent: string | null }): OpenResult {
   return db.transaction((tx): OpenResult => {
     const link = tx
-      .select({ link: shareLinks, askName: users.name, askEmail: users.email })
+      .select({ link: shareLinks, askName: users.name, askEmail: users.email, assessmentStatus: assessments.status })
       .from(shareLinks)
+      .innerJoin(assessments, eq(assessments.id, shareLinks.assessmentId))
       .leftJoin(users, eq(users.id, shareLinks.createdBy))
       .where(eq(shareLinks.tokenHash, hashToken(token)))
       .get();
     if (!link) return { kind: 'not_found' };
-    if (link.link.revokedAt || link.link.expiresAt.getTime() <= now.getTime()) {
-      return { kind: 'gone', reason: link.link.revokedAt ? 'revoked' : 'expired', askName: link.askName, askEmail: link.askEmail };
+    const withdrawn = link.link.revokedAt || link.assessmentStatus === 'cancelled';
+    if (withdrawn || link.link.expiresAt.getTime() <= now.getTime()) {
+      return { kind: 'gone', reason: withdrawn ? 'revoked' : 'expired', askName: link.askName, askEmail: link.askEmail };
     }
     const sessionToken = newToken();
     const expiresAt = min([addHours(now, LINK_SESSION_IDLE_HOURS), link.link.expiresAt]);

@@ -40,7 +40,7 @@ test('a procurement user signs in and out; signed out, the app sends them to sig
   await expectNoAxeViolations(page);
 
   await signIn(page, demoUser('procurement'));
-  await expect(page.getByRole('heading', { name: 'Vendors', level: 2 })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Portfolio dashboard', level: 2 })).toBeVisible();
   await expect(page.getByRole('banner')).toContainText('Procurement');
   await expect(nav(page).getByRole('link', { name: 'Users' })).toHaveCount(0);
 
@@ -63,7 +63,7 @@ test('a wrong password is refused with the same message as an unknown email', as
 
 test('an auditor reads the audit log but cannot manage users', async ({ page }) => {
   await signIn(page, demoUser('auditor'));
-  await expect(page.getByRole('heading', { name: 'Vendors', level: 2 })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Portfolio dashboard', level: 2 })).toBeVisible();
   await expect(nav(page).getByRole('link', { name: 'Audit log' })).toBeVisible();
   await expect(nav(page).getByRole('link', { name: 'Users' })).toHaveCount(0);
 
@@ -134,7 +134,7 @@ test('an administrator sets up an authenticator app at first sign-in, then signs
   await other.getByRole('button', { name: 'Set password' }).click();
   await expect(other.getByRole('status')).toContainText('Your password is set');
   await signIn(other, newcomer);
-  await expect(other.getByRole('heading', { name: 'Vendors', level: 2 })).toBeVisible();
+  await expect(other.getByRole('heading', { name: 'Portfolio dashboard', level: 2 })).toBeVisible();
   await other.close();
 
   // Without a mail server the invitation waits in the outbox.
@@ -152,7 +152,7 @@ test('an administrator sets up an authenticator app at first sign-in, then signs
   await expect(page.getByRole('heading', { name: 'Enter your authentication code' })).toBeFocused();
   await page.getByLabel('Authentication code').fill(await totpCode(secret));
   await page.getByRole('button', { name: 'Verify' }).click();
-  await expect(page.getByRole('heading', { name: 'Vendors', level: 2 })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Portfolio dashboard', level: 2 })).toBeVisible();
   await expect(nav(page).getByRole('link', { name: 'Users' })).toBeVisible();
 });
 
@@ -164,7 +164,7 @@ test('a passkey added on the security page signs the person in without a passwor
   });
 
   await signIn(page, demoUser('ciso'));
-  await expect(page.getByRole('heading', { name: 'Vendors', level: 2 })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Portfolio dashboard', level: 2 })).toBeVisible();
   await nav(page).getByRole('link', { name: 'My sign-in methods' }).click();
   await expect(page.getByRole('heading', { name: 'My sign-in methods', level: 2 })).toBeVisible();
   await page.getByLabel('Passkey name').fill('Test laptop');
@@ -175,6 +175,6 @@ test('a passkey added on the security page signs the person in without a passwor
 
   await signOut(page);
   await page.getByRole('button', { name: 'Sign in with a passkey' }).click();
-  await expect(page.getByRole('heading', { name: 'Vendors', level: 2 })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Portfolio dashboard', level: 2 })).toBeVisible();
   await expect(page.getByRole('banner')).toContainText('CISO');
 });

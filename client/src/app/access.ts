@@ -8,7 +8,10 @@ export interface NavItem {
 }
 
 export const PAGE_ACCESS = {
+  dashboard: STAFF_ROLES,
   vendors: STAFF_ROLES,
+  inventoryImport: ['admin', 'procurement'],
+  assessments: STAFF_ROLES,
   users: ['admin'],
   audit: ['admin', 'auditor'],
   outbox: ['admin'],
@@ -17,7 +20,9 @@ export const PAGE_ACCESS = {
 } as const satisfies Record<string, readonly StaffRole[]>;
 
 export const NAV_ITEMS: readonly NavItem[] = [
+  { to: '/dashboard', label: 'Dashboard', roles: PAGE_ACCESS.dashboard },
   { to: '/vendors', label: 'Vendors', roles: PAGE_ACCESS.vendors },
+  { to: '/assessments', label: 'Assessments', roles: PAGE_ACCESS.assessments },
   { to: '/admin/users', label: 'Users', roles: PAGE_ACCESS.users },
   { to: '/admin/audit', label: 'Audit log', roles: PAGE_ACCESS.audit },
   { to: '/admin/outbox', label: 'Outbox', roles: PAGE_ACCESS.outbox },

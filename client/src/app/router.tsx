@@ -2,6 +2,7 @@ import { lazy } from 'react';
 import { createBrowserRouter, Navigate } from 'react-router';
 import { RouteErrorPage } from '../components/RouteErrorPage.tsx';
 import { NotFoundPage } from '../components/NotFoundPage.tsx';
+import { DashboardPage } from '../features/dashboard/DashboardPage.tsx';
 import { VendorPage } from '../features/vendors/VendorPage.tsx';
 import { VendorsPage } from '../features/vendors/VendorsPage.tsx';
 import { PAGE_ACCESS } from './access.ts';
@@ -19,6 +20,7 @@ const UsersPage = lazy(() => import('../features/admin/UsersPage.tsx').then((m) 
 const AuditPage = lazy(() => import('../features/admin/AuditPage.tsx').then((m) => ({ default: m.AuditPage })));
 const OutboxPage = lazy(() => import('../features/admin/OutboxPage.tsx').then((m) => ({ default: m.OutboxPage })));
 const SettingsPage = lazy(() => import('../features/admin/SettingsPage.tsx').then((m) => ({ default: m.SettingsPage })));
+const ImportPage = lazy(() => import('../features/inventory/ImportPage.tsx').then((m) => ({ default: m.ImportPage })));
 
 export const router = createBrowserRouter([
   {
@@ -38,10 +40,22 @@ export const router = createBrowserRouter([
     ),
     errorElement: <RouteErrorPage />,
     children: [
-      { index: true, element: <Navigate to="/vendors" replace /> },
+      { index: true, element: <Navigate to="/dashboard" replace /> },
+      { path: 'dashboard', element: <DashboardPage />, errorElement: <RouteErrorPage /> },
       { path: 'vendors', element: <VendorsPage />, errorElement: <RouteErrorPage /> },
       { path: 'vendors/:vendorId', element: <VendorPage />, errorElement: <RouteErrorPage /> },
+      {
+        path: 'vendors/import',
+        element: (
+          <RequireRole roles={PAGE_ACCESS.inventoryImport}>
+            <ImportPage />
+          </RequireRole>
+        ),
+        errorElement: <RouteErrorPage />,
+      },
+      { path: 'assessments', lazy: async () => ({ Component: (await import('../features/assessments/AssessmentsPage.tsx')).AssessmentsPage }), errorElement: <RouteErrorPage /> },
       { path: 'assessments/:assessmentId', lazy: async () => ({ Component: (await import('../features/assessments/AssessmentPage.tsx')).AssessmentPage }), errorElement: <RouteErrorPage /> },
+      { path: 'assessments/:assessmentId/report', lazy: async () => ({ Component: (await import('../features/assessments/ReportPage.tsx')).ReportPage }), errorElement: <RouteErrorPage /> },
       { path: 'account/security', element: <SecurityPage />, errorElement: <RouteErrorPage /> },
       {
         path: 'admin/users',

@@ -9,9 +9,12 @@ export const theme = createTheme({
   defaultRadius: 'sm',
 });
 
-/** Mantine's default dimmed text (gray.6) is 3.3:1 on white; gray.7 passes AA. */
+/**
+ * Mantine's default dimmed text (gray.6) is 3.3:1 on white; gray.7 passes AA.
+ * Its error red (red.6, for field errors and their text) is 3.3:1; red.9 passes.
+ */
 export const cssVariablesResolver: CSSVariablesResolver = () => ({
   variables: {},
-  light: { '--mantine-color-dimmed': 'var(--mantine-color-gray-7)' },
+  light: { '--mantine-color-dimmed': 'var(--mantine-color-gray-7)', '--mantine-color-error': 'var(--mantine-color-red-9)' },
   dark: {},
 });

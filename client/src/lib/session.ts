@@ -16,6 +16,14 @@ export function hasRole(me: Me | null | undefined, roles: readonly StaffRole[]):
   return Boolean(me && roles.includes(me.user.role));
 }
 
+/** The roles that keep the inventory and run assessments (the server's procurementProcedure). */
+export const MANAGER_ROLES: readonly StaffRole[] = ['admin', 'procurement'];
+
+/** Whether the signed-in person may change the inventory and run assessments; the others only read. */
+export function useCanManage(): boolean {
+  return hasRole(useMe().data, MANAGER_ROLES);
+}
+
 /** Whether the person still owes a second factor before they may use the app. */
 export function owesMfa(me: Me | null | undefined): boolean {
   return Boolean(me && me.mfa.required && !me.mfa.satisfied);
@@ -29,7 +37,7 @@ export async function startFreshSession(queryClient: QueryClient): Promise<void>
 
 /** Only paths inside the app may follow sign-in: never another site. */
 export function safeNextPath(next: string | null | undefined): string {
-  return next && next.startsWith('/') && !next.startsWith('//') && !next.startsWith('/\\') ? next : '/vendors';
+  return next && next.startsWith('/') && !next.startsWith('//') && !next.startsWith('/\\') ? next : '/dashboard';
 }
 
 export function signInPath(next?: string): string {

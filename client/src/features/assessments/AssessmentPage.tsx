@@ -1,15 +1,25 @@
-/** One assessment: where it stands, the vendor's questionnaire links, and reopening it for the vendor. */
+/**
+ * One assessment: where it stands and its next step, the vendor's
+ * questionnaire links, the review of the answers, the result once
+ * complete, and reopening it for the vendor.
+ */
 import { Anchor, Stack } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { TRPCClientError } from '@trpc/client';
 import { Link, useParams } from 'react-router';
 import { EmptyState, ErrorState, LoadingState } from '../../components/QueryStates.tsx';
-import { hasRole, useMe } from '../../lib/session.ts';
+import { useCanManage } from '../../lib/session.ts';
 import { trpc } from '../../lib/trpc.ts';
+import { REOPENABLE_STATUSES, type AssessmentDetail } from './assessmentLabels.ts';
 import { AssessmentHeader } from './components/AssessmentHeader.tsx';
+import { LifecycleActions } from './components/LifecycleActions.tsx';
 import { ReopenSection } from './components/ReopenSection.tsx';
+import { ReviewResultSection } from './components/ReviewResultSection.tsx';
+import { ReviewSection } from './components/review/ReviewSection.tsx';
 import { ShareLinksSection } from './components/ShareLinksSection.tsx';
-import { REOPENABLE_STATUSES } from './assessmentLabels.ts';
+
+/** Statuses with answers worth reading: the review, and what it was afterwards. */
+const REVIEWABLE_STATUSES: readonly AssessmentDetail['status'][] = ['submitted', 'in_review', 'completed'];
 
 export function AssessmentPage() {
   const { assessmentId } = useParams();
@@ -21,7 +31,7 @@ export function AssessmentPage() {
 function AssessmentLoader({ id }: { id: number }) {
   const query = useQuery(trpc.assessments.get.queryOptions({ assessmentId: id }));
   // Procurement and administrators run assessments; the other roles only read.
-  const canManage = hasRole(useMe().data, ['admin', 'procurement']);
+  const canManage = useCanManage();
   if (query.isPending) {
     return (
       <>
@@ -44,6 +54,9 @@ function AssessmentLoader({ id }: { id: number }) {
     <Stack gap="lg">
       <title>{`${assessment.vendorName} · ${assessment.templateName} assessment · Tollgate`}</title>
       <AssessmentHeader assessment={assessment} />
+      {canManage ? <LifecycleActions assessment={assessment} /> : null}
+      {assessment.status === 'completed' ? <ReviewResultSection assessmentId={assessment.id} /> : null}
+      {REVIEWABLE_STATUSES.includes(assessment.status) ? <ReviewSection assessment={assessment} canManage={canManage} /> : null}
       <ShareLinksSection assessment={assessment} canManage={canManage} />
       {canManage && REOPENABLE_STATUSES.includes(assessment.status) ? <ReopenSection assessmentId={assessment.id} /> : null}
     </Stack>

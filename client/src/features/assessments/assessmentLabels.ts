@@ -27,3 +27,22 @@ export const REOPENABLE_STATUSES: readonly AssessmentDetail['status'][] = ['subm
 export function errorMessage(error: unknown): string {
   return error instanceof Error && error.message ? error.message : 'Something went wrong. Please try again.';
 }
+
+export type AssessmentList = RouterOutputs['assessments']['list'];
+export type AssessmentListRow = AssessmentList['rows'][number];
+export type Review = RouterOutputs['assessments']['review'];
+export type ReviewItem = Review['items'][number];
+export type Report = RouterOutputs['assessments']['report'];
+
+const BYTE_UNITS = ['bytes', 'KB', 'MB', 'GB'] as const;
+
+/** "1.2 MB", "840 bytes": a file size for people. */
+export function formatBytes(bytes: number): string {
+  let value = bytes;
+  let unit = 0;
+  while (value >= 1024 && unit < BYTE_UNITS.length - 1) {
+    value /= 1024;
+    unit += 1;
+  }
+  return unit === 0 ? `${bytes} bytes` : `${value.toFixed(value < 10 ? 1 : 0)} ${BYTE_UNITS[unit]}`;
+}

@@ -2,7 +2,7 @@
 import { Anchor, Stack } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { TRPCClientError } from '@trpc/client';
-import { Link, useParams } from 'react-router';
+import { Link, useLocation, useParams } from 'react-router';
 import { ErrorState, LoadingState } from '../../components/QueryStates.tsx';
 import { trpc } from '../../lib/trpc.ts';
 import { VendorDetailView } from './components/VendorDetailView.tsx';
@@ -22,8 +22,15 @@ export function VendorPage() {
   return <VendorLoader id={id} />;
 }
 
+/** A confirmation handed over by the page that sent us here, e.g. after adding the vendor. */
+function useNotice(): string | null {
+  const state: unknown = useLocation().state;
+  return state && typeof state === 'object' && 'notice' in state && typeof state.notice === 'string' ? state.notice : null;
+}
+
 function VendorLoader({ id }: { id: number }) {
   const query = useQuery(trpc.vendors.get.queryOptions({ id }));
+  const notice = useNotice();
   if (query.isPending) {
     return (
       <>
@@ -45,7 +52,7 @@ function VendorLoader({ id }: { id: number }) {
   return (
     <Stack gap="md">
       <BackLink />
-      <VendorDetailView detail={query.data} />
+      <VendorDetailView detail={query.data} notice={notice} />
     </Stack>
   );
 }

@@ -5,6 +5,7 @@ import { EmptyState, ErrorState, LoadingState } from '../../components/QueryStat
 import { trpc } from '../../lib/trpc.ts';
 import { VendorFilters } from './components/VendorFilters.tsx';
 import { VendorTable } from './components/VendorTable.tsx';
+import { VendorsToolbar } from './components/VendorsToolbar.tsx';
 import { useVendorListParams } from './hooks/useVendorListParams.ts';
 import type { VendorList } from './types.ts';
 import { pluralise } from './vendorLabels.ts';
@@ -39,6 +40,7 @@ export function VendorsPage() {
           {query.data ? pluralise(query.data.total, 'vendor') : ''}
         </Text>
       </Group>
+      <VendorsToolbar />
       <VendorFilters
         search={params.search}
         bands={params.bands}

@@ -4,3 +4,7 @@ import type { RouterOutputs } from '../../lib/trpc.ts';
 export type VendorList = RouterOutputs['vendors']['list'];
 export type VendorListRow = VendorList['rows'][number];
 export type VendorDetail = RouterOutputs['vendors']['get'];
+export type Holding = VendorDetail['holdings'][number];
+/** The vendor's inherent position as the inventory editors answer it after a change. */
+export type SavedRisk = RouterOutputs['inventory']['upsertHolding']['risk'];
+export type ImpactPreview = RouterOutputs['inventory']['previewImpact'];

@@ -1,7 +1,6 @@
 /** Words for the vendor screens: labels for stored ids, and small judgements made for display. */
 import { differenceInCalendarDays } from 'date-fns';
 import type { Level } from '../../../../shared/scoring/constants.ts';
-import type { ControlOutcome } from '../../../../shared/scoring/controlScore.ts';
 import { findDataCategory, SERVICE_TYPE_LABELS, type ServiceType } from '../../../../shared/taxonomy.ts';
 
 export function categoryLabel(id: string | null | undefined): string {
@@ -13,16 +12,6 @@ export function serviceLabels(services: readonly ServiceType[]): string {
   return services.map((s) => SERVICE_TYPE_LABELS[s]).join(', ');
 }
 
-export const OUTCOME_LABELS: Record<ControlOutcome, string> = {
-  met: 'Met',
-  partial: 'Partial',
-  not_met: 'Not met',
-  unanswered: 'Unanswered',
-  rejected: 'Answer rejected',
-  not_applicable: 'Not applicable',
-  invalid_na: 'N/A not allowed',
-};
-
 /** Tokens unrotated for a year are how stolen OAuth grants stayed live in the 2025 wave. */
 export const STALE_TOKEN_DAYS = 365;
 
@@ -31,6 +20,9 @@ export function isTokenStale(lastRotation: string | null, now: Date = new Date()
   if (!lastRotation) return true;
   return differenceInCalendarDays(now, new Date(`${lastRotation}T00:00:00`)) > STALE_TOKEN_DAYS;
 }
+
+/** Business criticality, 1..5, in words. */
+export const CRITICALITY_WORDS: Record<number, string> = { 1: 'minimal', 2: 'low', 3: 'moderate', 4: 'high', 5: 'essential' };
 
 export function pluralise(count: number, one: string, many = `${one}s`): string {
   return `${count} ${count === 1 ? one : many}`;

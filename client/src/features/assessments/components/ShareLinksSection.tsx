@@ -109,7 +109,7 @@ function LinksTable({ links, canManage, onRevoke }: { links: readonly ShareLink[
 function RevokeDialog({ link, onClose, onRevoked }: { link: ShareLink; onClose: () => void; onRevoked: () => void }) {
   const revoke = useMutation(trpc.assessments.revokeShareLink.mutationOptions());
   return (
-    <Modal opened onClose={onClose} title={`Revoke the link for ${link.recipientName}?`}>
+    <Modal opened onClose={onClose} closeButtonProps={{ 'aria-label': 'Close' }} title={`Revoke the link for ${link.recipientName}?`}>
       <Stack gap="md">
         <Text size="sm">The link stops working at once and anyone using it is signed out. Answers already saved are kept. You can create a new link later.</Text>
         {revoke.isError ? <ErrorAlert>{errorMessage(revoke.error)}</ErrorAlert> : null}

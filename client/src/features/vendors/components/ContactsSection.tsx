@@ -1,13 +1,32 @@
 /** People to call at the vendor, primary contact first. */
-import { Anchor, Badge, Table, Text } from '@mantine/core';
+import { Anchor, Badge, Button, Table, Text, VisuallyHidden } from '@mantine/core';
+import { useMutation } from '@tanstack/react-query';
+import { ConfirmDialog } from '../../../components/ConfirmDialog.tsx';
 import { ScrollTable } from '../../../components/ScrollTable.tsx';
 import { Section } from '../../../components/Section.tsx';
+import { SuccessNote } from '../../../components/SuccessNote.tsx';
+import { errorMessage } from '../../../lib/errors.ts';
+import { trpc } from '../../../lib/trpc.ts';
+import { useRefreshVendor } from '../hooks/useRefreshVendor.ts';
 import type { VendorDetail } from '../types.ts';
 import { pluralise } from '../vendorLabels.ts';
+import { ContactDialog } from './editors/ContactDialog.tsx';
+import { RowActions, useRecordEditing } from './editors/RecordEditing.tsx';
 
-export function ContactsSection({ contacts }: { contacts: VendorDetail['contacts'] }) {
+type Contact = VendorDetail['contacts'][number];
+
+export function ContactsSection({ vendorId, contacts, editable }: { vendorId: number; contacts: VendorDetail['contacts']; editable: boolean }) {
+  const state = useRecordEditing<Contact>();
+  const refresh = useRefreshVendor(vendorId);
+  const remove = useMutation(trpc.inventory.deleteContact.mutationOptions());
+  const saved = (message: string) => {
+    void refresh();
+    state.done(message);
+  };
+  const deleting = state.deleting;
   return (
     <Section title="Contacts" meta={contacts.length ? pluralise(contacts.length, 'contact') : undefined}>
+      {state.notice ? <SuccessNote onDismiss={state.dismiss}>{state.notice}</SuccessNote> : null}
       {contacts.length === 0 ? (
         <Text size="sm">No contacts recorded.</Text>
       ) : (
@@ -18,6 +37,11 @@ export function ContactsSection({ contacts }: { contacts: VendorDetail['contacts
               <Table.Th>Role</Table.Th>
               <Table.Th>Email</Table.Th>
               <Table.Th>Phone</Table.Th>
+              {editable ? (
+                <Table.Th>
+                  <VisuallyHidden>Actions</VisuallyHidden>
+                </Table.Th>
+              ) : null}
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
@@ -36,11 +60,40 @@ export function ContactsSection({ contacts }: { contacts: VendorDetail['contacts
                 <Table.Td style={{ whiteSpace: 'nowrap' }}>
                   {c.phone ? <Anchor href={`tel:${c.phone.replace(/[^\d+]/g, '')}`} size="sm">{c.phone}</Anchor> : '-'}
                 </Table.Td>
+                {editable ? (
+                  <Table.Td>
+                    <RowActions name={c.name} onEdit={() => state.edit(c)} onDelete={() => state.askDelete(c)} />
+                  </Table.Td>
+                ) : null}
               </Table.Tr>
             ))}
           </Table.Tbody>
         </ScrollTable>
       )}
+      {editable ? (
+        <Button variant="light" w="fit-content" onClick={state.add}>
+          Add contact
+        </Button>
+      ) : null}
+      {state.editing ? (
+        <ContactDialog vendorId={vendorId} contact={state.editing === 'new' ? null : state.editing} onClose={state.close} onSaved={() => saved('Contact saved.')} />
+      ) : null}
+      {deleting ? (
+        <ConfirmDialog
+          title={`Delete ${deleting.name}?`}
+          confirmLabel="Delete contact"
+          danger
+          busy={remove.isPending}
+          error={remove.isError ? errorMessage(remove.error) : null}
+          onClose={() => {
+            state.close();
+            remove.reset();
+          }}
+          onConfirm={() => remove.mutate({ vendorId, id: deleting.id }, { onSuccess: () => saved('Contact deleted.') })}
+        >
+          They are removed from this vendor&apos;s contacts.
+        </ConfirmDialog>
+      ) : null}
     </Section>
   );
 }

@@ -7,10 +7,10 @@ import type { AssessmentStanding } from '../../../../../shared/statuses.ts';
 import { ScrollTable } from '../../../components/ScrollTable.tsx';
 import { Section } from '../../../components/Section.tsx';
 import { formatScore } from '../../../lib/format.ts';
-import type { DomainBar } from './DomainScoreChart.tsx';
+import type { DomainBar } from '../../../components/DomainScoreChart.tsx';
 
 // The charting library is large; only the vendor page should pay for it.
-const DomainScoreChart = lazy(() => import('./DomainScoreChart.tsx').then((m) => ({ default: m.DomainScoreChart })));
+const DomainScoreChart = lazy(() => import('../../../components/DomainScoreChart.tsx').then((m) => ({ default: m.DomainScoreChart })));
 
 interface DomainScoresSectionProps {
   domains: readonly DomainScore[] | null;

@@ -5,7 +5,7 @@ import { SeverityBadge } from '../../../components/RiskBadges.tsx';
 import { ScrollTable } from '../../../components/ScrollTable.tsx';
 import { Section } from '../../../components/Section.tsx';
 import type { VendorDetail } from '../types.ts';
-import { OUTCOME_LABELS } from '../vendorLabels.ts';
+import { OUTCOME_LABELS } from '../../../lib/controlLabels.ts';
 
 type FailingControl = VendorDetail['failingControls'][number];
 

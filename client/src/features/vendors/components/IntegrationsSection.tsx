@@ -1,20 +1,45 @@
 /** The vendor's connections into our systems, with tokens that have not been rotated flagged. */
-import { Badge, Code, Group, Table, Text } from '@mantine/core';
+import { Badge, Button, Code, Group, Table, Text, VisuallyHidden } from '@mantine/core';
+import { useMutation } from '@tanstack/react-query';
 import { ACCESS_LEVEL_LABELS } from '../../../../../shared/taxonomy.ts';
+import { ConfirmDialog } from '../../../components/ConfirmDialog.tsx';
 import { ScrollTable } from '../../../components/ScrollTable.tsx';
 import { Section } from '../../../components/Section.tsx';
+import { SuccessNote } from '../../../components/SuccessNote.tsx';
+import { errorMessage } from '../../../lib/errors.ts';
 import { formatDate } from '../../../lib/format.ts';
+import { trpc } from '../../../lib/trpc.ts';
+import { useRefreshVendor } from '../hooks/useRefreshVendor.ts';
 import type { VendorDetail } from '../types.ts';
 import { isTokenStale, pluralise, STALE_TOKEN_DAYS } from '../vendorLabels.ts';
+import { IntegrationDialog } from './editors/IntegrationDialog.tsx';
+import { RowActions, useRecordEditing } from './editors/RecordEditing.tsx';
 
-export function IntegrationsSection({ integrations }: { integrations: VendorDetail['integrations'] }) {
+type Integration = VendorDetail['integrations'][number];
+
+interface IntegrationsSectionProps {
+  vendorId: number;
+  integrations: VendorDetail['integrations'];
+  editable: boolean;
+}
+
+export function IntegrationsSection({ vendorId, integrations, editable }: IntegrationsSectionProps) {
   const now = new Date();
+  const state = useRecordEditing<Integration>();
+  const refresh = useRefreshVendor(vendorId);
+  const remove = useMutation(trpc.inventory.deleteIntegration.mutationOptions());
+  const saved = (message: string) => {
+    void refresh();
+    state.done(message);
+  };
+  const deleting = state.deleting;
   return (
     <Section
       title="Integrations"
       meta={integrations.length ? pluralise(integrations.length, 'integration') : undefined}
       description={integrations.length ? `Tokens not rotated for ${STALE_TOKEN_DAYS} days are marked stale.` : undefined}
     >
+      {state.notice ? <SuccessNote onDismiss={state.dismiss}>{state.notice}</SuccessNote> : null}
       {integrations.length === 0 ? (
         <Text size="sm">No integrations into our systems recorded.</Text>
       ) : (
@@ -25,6 +50,11 @@ export function IntegrationsSection({ integrations }: { integrations: VendorDeta
               <Table.Th>Access</Table.Th>
               <Table.Th>Scopes</Table.Th>
               <Table.Th>Last token rotation</Table.Th>
+              {editable ? (
+                <Table.Th>
+                  <VisuallyHidden>Actions</VisuallyHidden>
+                </Table.Th>
+              ) : null}
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
@@ -58,11 +88,40 @@ export function IntegrationsSection({ integrations }: { integrations: VendorDeta
                     </Badge>
                   ) : null}
                 </Table.Td>
+                {editable ? (
+                  <Table.Td>
+                    <RowActions name={i.name} onEdit={() => state.edit(i)} onDelete={() => state.askDelete(i)} />
+                  </Table.Td>
+                ) : null}
               </Table.Tr>
             ))}
           </Table.Tbody>
         </ScrollTable>
       )}
+      {editable ? (
+        <Button variant="light" w="fit-content" onClick={state.add}>
+          Add integration
+        </Button>
+      ) : null}
+      {state.editing ? (
+        <IntegrationDialog vendorId={vendorId} integration={state.editing === 'new' ? null : state.editing} onClose={state.close} onSaved={() => saved('Integration saved.')} />
+      ) : null}
+      {deleting ? (
+        <ConfirmDialog
+          title={`Delete ${deleting.name}?`}
+          confirmLabel="Delete integration"
+          danger
+          busy={remove.isPending}
+          error={remove.isError ? errorMessage(remove.error) : null}
+          onClose={() => {
+            state.close();
+            remove.reset();
+          }}
+          onConfirm={() => remove.mutate({ vendorId, id: deleting.id }, { onSuccess: () => saved('Integration deleted.') })}
+        >
+          Delete it once the vendor&apos;s connection and its tokens have been removed from our system.
+        </ConfirmDialog>
+      ) : null}
     </Section>
   );
 }

@@ -20,9 +20,11 @@ interface RiskSummaryProps {
   risk: Risk;
   tierOverride: number | null;
   tierOverrideReason: string | null;
+  /** Overriding the tier, for those who may. */
+  tierActions?: ReactNode;
 }
 
-export function RiskSummary({ risk, tierOverride, tierOverrideReason }: RiskSummaryProps) {
+export function RiskSummary({ risk, tierOverride, tierOverrideReason, tierActions }: RiskSummaryProps) {
   const assessed = risk.standing === 'assessed';
   const impact = levelLabel(IMPACT_LABELS, risk.impact);
   const headingId = useId();
@@ -72,7 +74,12 @@ export function RiskSummary({ risk, tierOverride, tierOverrideReason }: RiskSumm
               Set by a person; suggested tier {risk.suggestedTier}
               {tierOverrideReason ? `. Reason: ${tierOverrideReason}` : ''}
             </Text>
-          ) : null}
+          ) : (
+            <Text size="sm" c="gray.7">
+              Suggested from the data held and the business criticality
+            </Text>
+          )}
+          {tierActions}
         </SummaryCard>
         <SummaryCard label="Data held">
           <Text fw={700} size="lg">

@@ -4,9 +4,7 @@ import { ACCESS_LEVEL_LABELS } from '../../../../../shared/taxonomy.ts';
 import { FactList, type Fact } from '../../../components/FactList.tsx';
 import { formatDate } from '../../../lib/format.ts';
 import type { VendorDetail } from '../types.ts';
-import { safeWebsite, serviceLabels } from '../vendorLabels.ts';
-
-const CRITICALITY_WORDS: Record<number, string> = { 1: 'minimal', 2: 'low', 3: 'moderate', 4: 'high', 5: 'essential' };
+import { CRITICALITY_WORDS, safeWebsite, serviceLabels } from '../vendorLabels.ts';
 
 export function VendorHeader({ vendor }: { vendor: VendorDetail['vendor'] }) {
   const website = safeWebsite(vendor.website);

@@ -1,7 +1,8 @@
 /** Horizontal bars of domain scores, coloured by the grade each score would earn. */
 import { Bar, BarChart, CartesianGrid, Cell, LabelList, ResponsiveContainer, XAxis, YAxis } from 'recharts';
-import { GRADE_THRESHOLDS, type Grade } from '../../../../../shared/scoring/constants.ts';
-import { GRADE_COLORS } from '../../../lib/labels.ts';
+import { GRADE_THRESHOLDS, type Grade } from '../../../shared/scoring/constants.ts';
+import { GRADE_COLORS } from '../lib/labels.ts';
+import { cssColor } from './bandColor.ts';
 
 export interface DomainBar {
   name: string;
@@ -15,11 +16,6 @@ const ROW_HEIGHT = 36;
 
 function gradeOf(score: number): Grade {
   return GRADE_THRESHOLDS.find((t) => score >= t.minScore)?.grade ?? 'F';
-}
-
-/** "red.9" -> the CSS variable Mantine defines for it. */
-function cssColor(mantineColor: string): string {
-  return `var(--mantine-color-${mantineColor.replace('.', '-')})`;
 }
 
 export function DomainScoreChart({ bars }: { bars: readonly DomainBar[] }) {

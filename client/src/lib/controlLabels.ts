@@ -1,0 +1,43 @@
+/** Words for answers, control outcomes and review decisions, shared by the vendor and assessment screens. */
+import type { AnswerValue } from '../../../shared/scoring/constants.ts';
+import type { ControlOutcome } from '../../../shared/scoring/controlScore.ts';
+import type { ReviewStatus } from '../../../shared/statuses.ts';
+
+export const OUTCOME_LABELS: Record<ControlOutcome, string> = {
+  met: 'Met',
+  partial: 'Partial',
+  not_met: 'Not met',
+  unanswered: 'Unanswered',
+  rejected: 'Answer rejected',
+  not_applicable: 'Not applicable',
+  invalid_na: 'N/A not allowed',
+};
+
+export const ANSWER_LABELS: Record<AnswerValue, string> = {
+  yes: 'Yes',
+  partial: 'Partial',
+  no: 'No',
+  na: 'Not applicable',
+};
+
+/** Filled badges with autoContrast keep >= 4.5:1 text. */
+export const ANSWER_COLORS: Record<AnswerValue, string> = {
+  yes: 'teal.9',
+  partial: 'yellow.6',
+  no: 'red.9',
+  na: 'gray.7',
+};
+
+export const REVIEW_STATUS_LABELS: Record<ReviewStatus, string> = {
+  pending: 'Not reviewed',
+  accepted: 'Accepted',
+  rejected: 'Rejected',
+  clarification_requested: 'Clarification asked',
+};
+
+export const REVIEW_STATUS_COLORS: Record<ReviewStatus, string> = {
+  pending: 'gray.7',
+  accepted: 'teal.9',
+  rejected: 'red.9',
+  clarification_requested: 'orange.6',
+};
