@@ -143,7 +143,7 @@ test('the dashboard passes axe, with every chart drawn and its numbers opened', 
     // A window as tall as the page, so the fixed navigation runs down the whole picture.
     const height = await page.locator('html').evaluate((html) => html.scrollHeight);
     await page.setViewportSize({ width: 1360, height });
-    await page.screenshot({ path: 'docs/screenshots/dashboard.png', fullPage: true, animations: 'disabled' });
+    await page.screenshot({ path: 'docs/screenshots/dashboard-full.png', fullPage: true, animations: 'disabled' });
     await page.setViewportSize({ width: 1360, height: 900 });
   }
 

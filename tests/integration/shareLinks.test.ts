@@ -130,6 +130,15 @@ describe('opening a link', () => {
     expect((await staff().assessments.shareLinks({ assessmentId }))[0]?.status).toBe('revoked');
   });
 
+  it('withdraws the links of a cancelled assessment', async () => {
+    const assessmentId = newAssessment('Cancelled Vendor');
+    const { url } = await staff().assessments.createShareLink({ assessmentId, recipientName: 'Cy', recipientEmail: 'cy@vendor.example' });
+    await staff().assessments.transition({ assessmentId, to: 'cancelled', note: 'Vendor dropped' });
+    const opened = await openLink(url);
+    expect(opened.status).toBe(410);
+    expect((await staff().assessments.shareLinks({ assessmentId }))[0]?.status).toBe('revoked');
+  });
+
   it('demands the emailed code first when the link asks for it', async () => {
     const assessmentId = newAssessment('Code Vendor');
     const { url } = await staff().assessments.createShareLink({ assessmentId, recipientName: 'Cody', recipientEmail: 'cody@vendor.example', emailCodeRequired: true });
