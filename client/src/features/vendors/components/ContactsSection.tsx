@@ -1,17 +1,15 @@
 /** People to call at the vendor, primary contact first. */
 import { Anchor, Badge, Button, Table, Text, VisuallyHidden } from '@mantine/core';
 import { useMutation } from '@tanstack/react-query';
-import { ConfirmDialog } from '../../../components/ConfirmDialog.tsx';
 import { ScrollTable } from '../../../components/ScrollTable.tsx';
 import { Section } from '../../../components/Section.tsx';
 import { SuccessNote } from '../../../components/SuccessNote.tsx';
-import { errorMessage } from '../../../lib/errors.ts';
 import { trpc } from '../../../lib/trpc.ts';
 import { useRefreshVendor } from '../hooks/useRefreshVendor.ts';
 import type { VendorDetail } from '../types.ts';
 import { pluralise } from '../vendorLabels.ts';
 import { ContactDialog } from './editors/ContactDialog.tsx';
-import { RowActions, useRecordEditing } from './editors/RecordEditing.tsx';
+import { DeleteRecordDialog, RowActions, useRecordEditing } from './editors/RecordEditing.tsx';
 
 type Contact = VendorDetail['contacts'][number];
 
@@ -79,20 +77,15 @@ export function ContactsSection({ vendorId, contacts, editable }: { vendorId: nu
         <ContactDialog vendorId={vendorId} contact={state.editing === 'new' ? null : state.editing} onClose={state.close} onSaved={() => saved('Contact saved.')} />
       ) : null}
       {deleting ? (
-        <ConfirmDialog
-          title={`Delete ${deleting.name}?`}
-          confirmLabel="Delete contact"
-          danger
-          busy={remove.isPending}
-          error={remove.isError ? errorMessage(remove.error) : null}
-          onClose={() => {
-            state.close();
-            remove.reset();
-          }}
+        <DeleteRecordDialog
+          name={deleting.name}
+          noun="contact"
+          mutation={remove}
+          onClose={state.close}
           onConfirm={() => remove.mutate({ vendorId, id: deleting.id }, { onSuccess: () => saved('Contact deleted.') })}
         >
           They are removed from this vendor&apos;s contacts.
-        </ConfirmDialog>
+        </DeleteRecordDialog>
       ) : null}
     </Section>
   );

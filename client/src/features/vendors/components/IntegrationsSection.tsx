@@ -2,18 +2,16 @@
 import { Badge, Button, Code, Group, Table, Text, VisuallyHidden } from '@mantine/core';
 import { useMutation } from '@tanstack/react-query';
 import { ACCESS_LEVEL_LABELS } from '../../../../../shared/taxonomy.ts';
-import { ConfirmDialog } from '../../../components/ConfirmDialog.tsx';
 import { ScrollTable } from '../../../components/ScrollTable.tsx';
 import { Section } from '../../../components/Section.tsx';
 import { SuccessNote } from '../../../components/SuccessNote.tsx';
-import { errorMessage } from '../../../lib/errors.ts';
 import { formatDate } from '../../../lib/format.ts';
 import { trpc } from '../../../lib/trpc.ts';
 import { useRefreshVendor } from '../hooks/useRefreshVendor.ts';
 import type { VendorDetail } from '../types.ts';
 import { isTokenStale, pluralise, STALE_TOKEN_DAYS } from '../vendorLabels.ts';
 import { IntegrationDialog } from './editors/IntegrationDialog.tsx';
-import { RowActions, useRecordEditing } from './editors/RecordEditing.tsx';
+import { DeleteRecordDialog, RowActions, useRecordEditing } from './editors/RecordEditing.tsx';
 
 type Integration = VendorDetail['integrations'][number];
 
@@ -107,20 +105,15 @@ export function IntegrationsSection({ vendorId, integrations, editable }: Integr
         <IntegrationDialog vendorId={vendorId} integration={state.editing === 'new' ? null : state.editing} onClose={state.close} onSaved={() => saved('Integration saved.')} />
       ) : null}
       {deleting ? (
-        <ConfirmDialog
-          title={`Delete ${deleting.name}?`}
-          confirmLabel="Delete integration"
-          danger
-          busy={remove.isPending}
-          error={remove.isError ? errorMessage(remove.error) : null}
-          onClose={() => {
-            state.close();
-            remove.reset();
-          }}
+        <DeleteRecordDialog
+          name={deleting.name}
+          noun="integration"
+          mutation={remove}
+          onClose={state.close}
           onConfirm={() => remove.mutate({ vendorId, id: deleting.id }, { onSuccess: () => saved('Integration deleted.') })}
         >
           Delete it once the vendor&apos;s connection and its tokens have been removed from our system.
-        </ConfirmDialog>
+        </DeleteRecordDialog>
       ) : null}
     </Section>
   );

@@ -1,16 +1,14 @@
 /** Fourth parties: the vendor's own suppliers that touch our data. */
 import { Button, Table, Text, VisuallyHidden } from '@mantine/core';
 import { useMutation } from '@tanstack/react-query';
-import { ConfirmDialog } from '../../../components/ConfirmDialog.tsx';
 import { ScrollTable } from '../../../components/ScrollTable.tsx';
 import { Section } from '../../../components/Section.tsx';
 import { SuccessNote } from '../../../components/SuccessNote.tsx';
-import { errorMessage } from '../../../lib/errors.ts';
 import { trpc } from '../../../lib/trpc.ts';
 import { useRefreshVendor } from '../hooks/useRefreshVendor.ts';
 import type { VendorDetail } from '../types.ts';
 import { categoryLabel, countryName, pluralise } from '../vendorLabels.ts';
-import { RowActions, useRecordEditing } from './editors/RecordEditing.tsx';
+import { DeleteRecordDialog, RowActions, useRecordEditing } from './editors/RecordEditing.tsx';
 import { SubProcessorDialog } from './editors/SubProcessorDialog.tsx';
 
 type SubProcessor = VendorDetail['subProcessors'][number];
@@ -79,20 +77,15 @@ export function SubProcessorsSection({ vendorId, subProcessors, editable }: SubP
         <SubProcessorDialog vendorId={vendorId} subProcessor={state.editing === 'new' ? null : state.editing} onClose={state.close} onSaved={() => saved('Sub-processor saved.')} />
       ) : null}
       {deleting ? (
-        <ConfirmDialog
-          title={`Delete ${deleting.name}?`}
-          confirmLabel="Delete sub-processor"
-          danger
-          busy={remove.isPending}
-          error={remove.isError ? errorMessage(remove.error) : null}
-          onClose={() => {
-            state.close();
-            remove.reset();
-          }}
+        <DeleteRecordDialog
+          name={deleting.name}
+          noun="sub-processor"
+          mutation={remove}
+          onClose={state.close}
           onConfirm={() => remove.mutate({ vendorId, id: deleting.id }, { onSuccess: () => saved('Sub-processor deleted.') })}
         >
           It is removed from this vendor&apos;s sub-processors.
-        </ConfirmDialog>
+        </DeleteRecordDialog>
       ) : null}
     </Section>
   );

@@ -1,6 +1,7 @@
-/** Pieces the contact, sub-processor and integration editors share: row buttons, a form dialog, and their state. */
+/** Pieces the contact, sub-processor and integration editors share: row buttons, a form dialog, a delete confirmation, and their state. */
 import { Button, Group, Modal, Stack } from '@mantine/core';
 import { useState, type FormEvent, type ReactNode } from 'react';
+import { ConfirmDialog } from '../../../../components/ConfirmDialog.tsx';
 import { ErrorAlert } from '../../../../components/ErrorAlert.tsx';
 import { errorMessage } from '../../../../lib/errors.ts';
 
@@ -74,5 +75,37 @@ export function FormDialog({ title, submitLabel, busy, error, onSubmit, onClose,
         </Stack>
       </form>
     </Modal>
+  );
+}
+
+interface DeleteRecordDialogProps {
+  /** The record's name, in the title. */
+  name: string;
+  /** What the record is, in the button: "contact", "integration". */
+  noun: string;
+  /** The delete mutation, for its pending and error states. */
+  mutation: { isPending: boolean; isError: boolean; error: unknown; reset: () => void };
+  onConfirm: () => void;
+  onClose: () => void;
+  /** What deleting does, in a sentence. */
+  children: ReactNode;
+}
+
+export function DeleteRecordDialog({ name, noun, mutation, onConfirm, onClose, children }: DeleteRecordDialogProps) {
+  return (
+    <ConfirmDialog
+      title={`Delete ${name}?`}
+      confirmLabel={`Delete ${noun}`}
+      danger
+      busy={mutation.isPending}
+      error={mutation.isError ? errorMessage(mutation.error) : null}
+      onClose={() => {
+        onClose();
+        mutation.reset();
+      }}
+      onConfirm={onConfirm}
+    >
+      {children}
+    </ConfirmDialog>
   );
 }
