@@ -2,7 +2,8 @@
  * Start-up: validate configuration, open and migrate the database, make
  * sure the built-in questionnaires exist, on the very first start seed the
  * demo portfolio (printing its users' generated passwords once), print a
- * one-time setup link while no user exists, then serve.
+ * one-time setup link while no user exists, start the scheduled jobs
+ * (monthly risk snapshots), then serve.
  */
 import { eq } from 'drizzle-orm';
 import { settings } from '../drizzle/schema/index.ts';
@@ -11,6 +12,7 @@ import { freePort } from './http/freePort.ts';
 import { createAuth } from './auth/betterAuth.ts';
 import { ConfigError, loadConfig, type AppConfig } from './config.ts';
 import { migrateDatabase, openDatabase } from './db/database.ts';
+import { startScheduledJobs } from './jobs.ts';
 import { startMailDelivery } from './mail/outbox.ts';
 import { loadOrCreateAuthSecret } from './secrets.ts';
 import { seedDemoPortfolio } from './seed/seedDemo.ts';
@@ -62,9 +64,11 @@ async function main(): Promise<void> {
 
   const app = await buildApp({ db, auth, config, ...(config.clientDir ? { clientDir: config.clientDir } : {}) });
   const stopMail = startMailDelivery(db, config, (error) => app.log.error({ err: error }, 'email delivery failed'));
+  const stopJobs = startScheduledJobs(db, app.log);
   const shutdown = async (signal: string) => {
     app.log.info({ signal }, 'shutting down');
     stopMail();
+    stopJobs();
     await app.close();
     db.$client.close();
     process.exit(0);

@@ -25,7 +25,7 @@ import { recordAudit, type AuditActor } from './audit.ts';
 import { activeVendorsByName, duplicateNameMessage, nameKey } from './inventory/common.ts';
 import { writeHolding } from './inventory/holdings.ts';
 import { insertVendor } from './inventory/vendors.ts';
-import { recomputeVendorRisk } from './risk.ts';
+import { applyProfileChange } from './risk.ts';
 
 export interface ImportError {
   /** The row as a spreadsheet numbers it: the header is row 1, the first data row is row 2. */
@@ -232,7 +232,7 @@ export function commitImport(db: Db, input: ImportInput, actor: AuditActor, now:
         touched.add(vendorId);
       }
       // Once per vendor, after all its rows: the stored position reflects the whole file.
-      for (const vendorId of touched) recomputeVendorRisk(tx, vendorId, now);
+      for (const vendorId of touched) applyProfileChange(tx, vendorId, now);
     }
     const vendorIds = [...touched].sort((a, b) => a - b);
     recordAudit(tx, {

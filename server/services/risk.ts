@@ -3,7 +3,7 @@
  * its inputs. Call inside the transaction that changed a vendor's profile,
  * holdings, answers or tasks.
  */
-import { and, desc, eq, inArray, isNotNull, sql } from 'drizzle-orm';
+import { and, desc, eq, gte, inArray, isNotNull, notExists, sql } from 'drizzle-orm';
 import { toIsoDate } from '../../shared/dates.ts';
 import { ACTIVE_TASK_STATUSES, type AssessmentStanding } from '../../shared/statuses.ts';
 import { getDataCategory } from '../../shared/taxonomy.ts';
@@ -166,6 +166,45 @@ export function takeRiskSnapshot(
       createdAt: at,
     })
     .run();
+}
+
+const POSITION_FIELDS = ['tier', 'impact', 'inherentResidual', 'likelihood', 'residual', 'band'] as const;
+
+/**
+ * Recomputes after an edit to a vendor's profile or holdings and, when its
+ * position moved (or the vendor is new), records it in the vendor's history,
+ * so trends and the vendor's timeline show the change in the month it happened.
+ */
+export function applyProfileChange(tx: Db | Tx, vendorId: number, now: Date): void {
+  const position = () => tx.select().from(vendorRisk).where(eq(vendorRisk.vendorId, vendorId)).get();
+  const before = position();
+  recomputeVendorRisk(tx, vendorId, now);
+  const after = position()!;
+  if (!before || POSITION_FIELDS.some((field) => before[field] !== after[field])) takeRiskSnapshot(tx, vendorId, now, 'profile_change');
+}
+
+/**
+ * Makes sure every active vendor has a place in this month's history: the
+ * vendors with no snapshot since the first of the month (UTC) get one now.
+ * Idempotent, so it runs at every start and on a timer, and a server that
+ * was down at the turn of the month catches up when it comes back.
+ */
+export function takeMonthlySnapshots(db: Db, now: Date): number {
+  const monthStart = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), 1));
+  return db.transaction((tx) => {
+    const due = tx
+      .select({ id: vendors.id })
+      .from(vendors)
+      .where(
+        and(
+          eq(vendors.status, 'active'),
+          notExists(tx.select({ one: sql`1` }).from(riskSnapshots).where(and(eq(riskSnapshots.vendorId, vendors.id), gte(riskSnapshots.takenAt, monthStart)))),
+        ),
+      )
+      .all();
+    for (const v of due) takeRiskSnapshot(tx, v.id, now, 'monthly');
+    return due.length;
+  });
 }
 
 /** Fills positions stored before a column existed (e.g. failing controls), once, at start-up. */

@@ -4,7 +4,7 @@ import { subMonths } from 'date-fns';
 import { findAttackTechnique } from '../../../shared/catalogue/attackTechniques.ts';
 import { CORE_CATALOGUE_V1 } from '../../../shared/catalogue/coreV1.ts';
 import type { DashboardFilters } from '../../../shared/schemas/dashboard.ts';
-import { dataHoldings, riskSnapshots, subProcessors, vendorRisk, vendors } from '../../../drizzle/schema/index.ts';
+import { dataHoldings, riskSnapshots, SNAPSHOT_REASONS, subProcessors, vendorRisk, vendors } from '../../../drizzle/schema/index.ts';
 import type { Db } from '../../db/database.ts';
 import { rankRiskSql, standingSql, taskCountsFor } from '../vendors.ts';
 import { failingCounts } from './figures.ts';
@@ -98,12 +98,14 @@ export function fourthParties(db: Db, filters: DashboardFilters, now: Date) {
 }
 
 /**
- * Month by month, from the monthly risk snapshots: residual risk, band
- * counts and open work. A vendor counts once a month, at its latest
- * snapshot in that month.
+ * Month by month, from the risk snapshots (the monthly ones, and those a
+ * review or a profile change took): residual risk, band counts and open
+ * work. A vendor counts once a month, at its latest snapshot in that month,
+ * so a month shows where each vendor stood at its end (or now).
  */
 export function trends(db: Db, filters: DashboardFilters, now: Date, months = 12) {
   const since = subMonths(now, months).getTime();
+  // Every reason is named (not left out) so SQLite walks the covering trend index, which leads with the reason.
   return db.all<{
     month: string;
     vendors: number;
@@ -121,12 +123,14 @@ export function trends(db: Db, filters: DashboardFilters, now: Date, months = 12
       select ${riskSnapshots.residual} as residual, ${riskSnapshots.band} as band, ${riskSnapshots.standing} as standing,
              ${riskSnapshots.openTasks} as open_tasks, ${riskSnapshots.overdueTasks} as overdue_tasks,
              strftime('%Y-%m', ${riskSnapshots.takenAt} / 1000, 'unixepoch') as month,
-             row_number() over (partition by ${riskSnapshots.vendorId}, strftime('%Y-%m', ${riskSnapshots.takenAt} / 1000, 'unixepoch') order by ${riskSnapshots.takenAt} desc) as rn
+             row_number() over (partition by ${riskSnapshots.vendorId}, strftime('%Y-%m', ${riskSnapshots.takenAt} / 1000, 'unixepoch') order by ${riskSnapshots.takenAt} desc, ${riskSnapshots.id} desc) as rn
       from ${riskSnapshots}
-      where ${riskSnapshots.reason} = 'monthly' and ${riskSnapshots.takenAt} >= ${since} and ${riskSnapshots.vendorId} in ${scopedVendorIds(filters, now)}
+      where ${riskSnapshots.reason} in ${SNAPSHOT_REASONS} and ${riskSnapshots.takenAt} >= ${since} and ${riskSnapshots.vendorId} in ${scopedVendorIds(filters, now)}
     )
     select month, count(*) as vendors, coalesce(sum(residual), 0) as totalResidual, round(avg(residual), 1) as averageResidual,
-           sum(band = 'low') as low, sum(band = 'medium') as medium, sum(band = 'high') as high, sum(band = 'critical') as critical,
+           -- a month of unassessed vendors only has no bands: zero, not null
+           coalesce(sum(band = 'low'), 0) as low, coalesce(sum(band = 'medium'), 0) as medium,
+           coalesce(sum(band = 'high'), 0) as high, coalesce(sum(band = 'critical'), 0) as critical,
            sum(standing <> 'assessed') as notAssessed, sum(open_tasks) as openTasks, sum(overdue_tasks) as overdueTasks
     from latest where rn = 1 group by month order by month`);
 }

@@ -10,7 +10,7 @@ import { dataHoldings } from '../../../drizzle/schema/index.ts';
 import type { Db, Tx } from '../../db/database.ts';
 import { conflict, notFound } from '../../errors.ts';
 import { recordAudit, type AuditActor } from '../audit.ts';
-import { recomputeVendorRisk } from '../risk.ts';
+import { applyProfileChange } from '../risk.ts';
 import { requireEditableVendor } from './common.ts';
 import { vendorRiskSummary } from './riskSummary.ts';
 
@@ -66,7 +66,7 @@ export function upsertHolding(db: Db, input: HoldingValues & { vendorId: number;
     }
     const { vendorId: _v, id: _i, ...values } = input;
     const holding = writeHolding(tx, input.vendorId, id, values, now);
-    recomputeVendorRisk(tx, input.vendorId, now);
+    applyProfileChange(tx, input.vendorId, now);
     const risk = vendorRiskSummary(tx, input.vendorId);
     recordAudit(tx, {
       actor,
@@ -91,7 +91,7 @@ export function deleteHolding(db: Db, id: number, actor: AuditActor, now: Date) 
     if (!holding) throw notFound('The data holding');
     requireEditableVendor(tx, holding.vendorId);
     tx.delete(dataHoldings).where(eq(dataHoldings.id, id)).run();
-    recomputeVendorRisk(tx, holding.vendorId, now);
+    applyProfileChange(tx, holding.vendorId, now);
     const risk = vendorRiskSummary(tx, holding.vendorId);
     recordAudit(tx, { actor, action: 'holding.delete', targetType: 'vendor', targetId: holding.vendorId, before: holding, at: now });
     return { vendorId: holding.vendorId, risk };

@@ -11,7 +11,7 @@ import { vendors } from '../../../drizzle/schema/index.ts';
 import type { Db, Tx } from '../../db/database.ts';
 import { badRequest, conflict, notFound } from '../../errors.ts';
 import { recordAudit, type AuditActor } from '../audit.ts';
-import { recomputeVendorRisk } from '../risk.ts';
+import { applyProfileChange } from '../risk.ts';
 import { assertNameFree, requireEditableVendor } from './common.ts';
 import { vendorRiskSummary } from './riskSummary.ts';
 
@@ -52,7 +52,7 @@ export function insertVendor(tx: Tx, values: CreateVendorValues, now: Date): num
     })
     .returning({ id: vendors.id })
     .get();
-  recomputeVendorRisk(tx, row.id, now);
+  applyProfileChange(tx, row.id, now);
   return row.id;
 }
 
@@ -92,7 +92,7 @@ export function updateVendor(db: Db, input: UpdateVendorValues, actor: AuditActo
     if (Object.keys(after).length === 0) return { vendorId: input.id, changed: [] as ProfileField[], risk: vendorRiskSummary(tx, input.id) };
 
     tx.update(vendors).set({ ...after, updatedAt: now }).where(eq(vendors.id, input.id)).run();
-    recomputeVendorRisk(tx, input.id, now);
+    applyProfileChange(tx, input.id, now);
     const risk = vendorRiskSummary(tx, input.id);
     recordAudit(tx, { actor, action: 'vendor.update', targetType: 'vendor', targetId: input.id, before, after, at: now });
     return { vendorId: input.id, changed: Object.keys(after) as ProfileField[], risk };
@@ -144,7 +144,7 @@ export function setTierOverride(db: Db, input: { vendorId: number; tier: Tier | 
       })
       .where(eq(vendors.id, input.vendorId))
       .run();
-    recomputeVendorRisk(tx, input.vendorId, now);
+    applyProfileChange(tx, input.vendorId, now);
     const risk = vendorRiskSummary(tx, input.vendorId);
     recordAudit(tx, {
       actor,

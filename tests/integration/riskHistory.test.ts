@@ -1,0 +1,111 @@
+/**
+ * A vendor's risk history, which the dashboard's trends are drawn from:
+ * profile edits that move its position are recorded when they happen, and
+ * the monthly job gives every active vendor one place a month, surviving
+ * restarts and downtime. Positions are worked by hand from docs/scoring.md:
+ *   created, no data, criticality 3:       impact 2 (criticality floor), tier 3, inherent 5 x 2 = 10
+ *   all controls Yes:                      likelihood 1, so residual = 1 x impact
+ *   5,700,000 customer names:              sensitivity 1, volume band 5 -> impact 3
+ */
+import { asc, eq } from 'drizzle-orm';
+import { describe, expect, it } from 'vitest';
+import { riskSnapshots } from '../../drizzle/schema/index.ts';
+import { createContextInner, type StaffUser } from '../../server/context.ts';
+import type { Db } from '../../server/db/database.ts';
+import { runDueJobs } from '../../server/jobs.ts';
+import { createCaller } from '../../server/routers/_app.ts';
+import { takeMonthlySnapshots } from '../../server/services/risk.ts';
+import { completeAssessment, createUser } from '../helpers/factories.ts';
+import { createTestDatabase } from '../helpers/testDatabase.ts';
+
+const procurement: StaffUser = { id: 'u-proc', name: 'Priya', email: 'priya@tollgate.example', role: 'procurement' };
+const ciso: StaffUser = { id: 'u-ciso', name: 'Cara', email: 'cara@tollgate.example', role: 'ciso' };
+const at = (iso: string) => new Date(`${iso}T10:00:00Z`);
+
+function setup() {
+  const { db } = createTestDatabase();
+  createUser(db, procurement.id, 'procurement');
+  createUser(db, ciso.id, 'ciso');
+  const as = (user: StaffUser, now: Date) => createCaller(createContextInner({ db, user, now: () => now }));
+  return { db, as };
+}
+
+const history = (db: Db, vendorId: number) =>
+  db
+    .select({ reason: riskSnapshots.reason, impact: riskSnapshots.impact, tier: riskSnapshots.tier, inherentResidual: riskSnapshots.inherentResidual, residual: riskSnapshots.residual, band: riskSnapshots.band, standing: riskSnapshots.standing })
+    .from(riskSnapshots)
+    .where(eq(riskSnapshots.vendorId, vendorId))
+    .orderBy(asc(riskSnapshots.takenAt), asc(riskSnapshots.id))
+    .all();
+
+describe('risk history from profile edits', () => {
+  it('records the position when an edit moves it, not when it does not, and the trend shows each month at its end', async () => {
+    const { db, as } = setup();
+    const { vendorId } = await as(procurement, at('2026-05-20')).inventory.createVendor({ name: 'Skyline Loyalty Services' });
+    expect(history(db, vendorId)).toEqual([{ reason: 'profile_change', impact: 2, tier: 3, inherentResidual: 10, residual: null, band: null, standing: 'not_assessed' }]);
+
+    // Assessed on 1 June, every control Yes: 1 x 2 = 2, low.
+    completeAssessment(db, vendorId, { completedAt: at('2026-06-01') });
+    // The vendor now holds 5.7 M customer names: impact 3, so 1 x 3 = 3, still low; inherent 5 x 3 = 15.
+    const names = await as(procurement, at('2026-06-10')).inventory.upsertHolding({ vendorId, category: 'contact.name', subjects: 'customers', records: 5_700_000 });
+    // Neither a retention period nor a new business owner moves the position.
+    await as(procurement, at('2026-06-11')).inventory.upsertHolding({ vendorId, id: names.holding.id, category: 'contact.name', subjects: 'customers', records: 5_700_000, retentionMonths: 24 });
+    await as(procurement, at('2026-06-11')).inventory.updateVendor({ id: vendorId, businessOwner: 'Head of Loyalty' });
+
+    expect(history(db, vendorId)).toEqual([
+      { reason: 'profile_change', impact: 2, tier: 3, inherentResidual: 10, residual: null, band: null, standing: 'not_assessed' },
+      { reason: 'review', impact: 2, tier: 3, inherentResidual: 10, residual: 2, band: 'low', standing: 'assessed' },
+      { reason: 'profile_change', impact: 3, tier: 3, inherentResidual: 15, residual: 3, band: 'low', standing: 'assessed' },
+    ]);
+
+    const trend = await as(ciso, at('2026-06-12')).dashboard.trends({});
+    expect(trend.map((m) => [m.month, m.vendors, m.notAssessed, m.low, m.totalResidual])).toEqual([
+      ['2026-05', 1, 1, 0, 0],
+      ['2026-06', 1, 0, 1, 3],
+    ]);
+  });
+});
+
+describe('monthly snapshots', () => {
+  it('give every active vendor one place a month, skip archived vendors, and catch up after downtime', async () => {
+    const { db, as } = setup();
+    const staff = as(procurement, at('2026-05-20'));
+    const { vendorId: kept } = await staff.inventory.createVendor({ name: 'Kept Ltd' });
+    const { vendorId: archived } = await staff.inventory.createVendor({ name: 'Gone Ltd' });
+    await staff.inventory.archiveVendor({ id: archived });
+
+    // Both vendors already have a May snapshot, from their creation.
+    expect(takeMonthlySnapshots(db, at('2026-05-25'))).toBe(0);
+    // July: only the active vendor, and only once however often the job runs.
+    expect(takeMonthlySnapshots(db, at('2026-07-01'))).toBe(1);
+    expect(takeMonthlySnapshots(db, at('2026-07-01'))).toBe(0);
+    expect(takeMonthlySnapshots(db, at('2026-07-31'))).toBe(0);
+    // The server was down all August; back in September it takes September's, and August stays empty rather than invented.
+    expect(takeMonthlySnapshots(db, at('2026-09-03'))).toBe(1);
+
+    expect(history(db, kept).map((s) => s.reason)).toEqual(['profile_change', 'monthly', 'monthly']);
+    expect(history(db, archived).map((s) => s.reason)).toEqual(['profile_change']);
+    const trend = await as(ciso, at('2026-09-03')).dashboard.trends({});
+    expect(trend.map((m) => [m.month, m.vendors])).toEqual([
+      ['2026-05', 1],
+      ['2026-07', 1],
+      ['2026-09', 1],
+    ]);
+  });
+
+  it('run as a scheduled job that reports what it did and survives a failing run', async () => {
+    const { db, as } = setup();
+    await as(procurement, at('2026-05-20')).inventory.createVendor({ name: 'Kept Ltd' });
+    const logged: { level: string; details: object }[] = [];
+    const log = { info: (details: object) => logged.push({ level: 'info', details }), error: (details: object) => logged.push({ level: 'error', details }) };
+
+    runDueJobs(db, log, at('2026-06-02'));
+    runDueJobs(db, log, at('2026-06-02'));
+    expect(logged).toEqual([{ level: 'info', details: { job: 'monthly risk snapshots', done: 1 } }]);
+
+    // A closed database makes the job fail: it is logged, and nothing is thrown at the timer.
+    db.$client.close();
+    expect(() => runDueJobs(db, log, at('2026-07-02'))).not.toThrow();
+    expect(logged.at(-1)).toMatchObject({ level: 'error', details: { job: 'monthly risk snapshots' } });
+  });
+});
