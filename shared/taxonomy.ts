@@ -166,6 +166,15 @@ export const SERVICE_TYPE_LABELS: Record<ServiceType, string> = {
 export const ACCESS_LEVELS = ['none', 'read', 'write', 'privileged'] as const;
 export type AccessLevel = (typeof ACCESS_LEVELS)[number];
 
+/**
+ * The access that counts for impact: the strongest of the profile's access
+ * and the access of each integration recorded for the vendor, so a
+ * privileged connected app is never hidden behind a profile that says "none".
+ */
+export function effectiveAccess(profile: AccessLevel, integrations: readonly AccessLevel[]): AccessLevel {
+  return [profile, ...integrations].reduce((strongest, level) => (ACCESS_LEVELS.indexOf(level) > ACCESS_LEVELS.indexOf(strongest) ? level : strongest));
+}
+
 export const ACCESS_LEVEL_LABELS: Record<AccessLevel, string> = {
   none: 'No access to our systems',
   read: 'Read-only integration',

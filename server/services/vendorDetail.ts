@@ -2,6 +2,7 @@
 import { and, asc, desc, eq, sql } from 'drizzle-orm';
 import { toIsoDate } from '../../shared/dates.ts';
 import { evaluateControl, answerFor } from '../../shared/scoring/controlScore.ts';
+import { effectiveAccess } from '../../shared/taxonomy.ts';
 import {
   assessments,
   contacts,
@@ -182,7 +183,7 @@ export function getVendorDetail(db: Db, vendorId: number, now: Date) {
     .all();
 
   return {
-    vendor,
+    vendor: { ...vendor, effectiveAccess: effectiveAccess(vendor.accessLevel, vendorIntegrations.map((i) => i.accessLevel)) },
     risk,
     holdings,
     contacts: vendorContacts,

@@ -2,7 +2,8 @@
 import { eq } from 'drizzle-orm';
 import type { AnswerMap } from '../../shared/scoring/controlScore.ts';
 import type { VendorProfile } from '../../shared/scoring/scoreVendor.ts';
-import { answers, dataHoldings, vendors } from '../../drizzle/schema/index.ts';
+import { effectiveAccess } from '../../shared/taxonomy.ts';
+import { answers, dataHoldings, integrations, vendors } from '../../drizzle/schema/index.ts';
 import type { Db, Tx } from '../db/database.ts';
 import { notFound } from '../errors.ts';
 
@@ -23,7 +24,8 @@ export function loadVendorProfile(tx: Db | Tx, vendorId: number): VendorProfile 
     .from(dataHoldings)
     .where(eq(dataHoldings.vendorId, vendorId))
     .all();
-  return { services: vendor.services, access: vendor.access, criticality: vendor.criticality, holdings };
+  const connected = tx.select({ access: integrations.accessLevel }).from(integrations).where(eq(integrations.vendorId, vendorId)).all();
+  return { services: vendor.services, access: effectiveAccess(vendor.access, connected.map((i) => i.access)), criticality: vendor.criticality, holdings };
 }
 
 /** Answers as the engine counts them: a comment alone is unanswered; a rejected answer counts as No. */

@@ -326,6 +326,30 @@ describe('contacts, sub-processors and integrations', () => {
   });
 });
 
+describe('integrations and impact', () => {
+  it("counts an integration's access towards the vendor's impact, whatever the profile says", async () => {
+    const { caller } = setup();
+    // No data, profile access none, criticality 3 -> floor 2: impact 2, tier from max(2, 3) -> 3; inherent 5 x 2 = 10.
+    const { vendorId, risk } = await caller.inventory.createVendor({ name: 'Widget Chat' });
+    expect(risk).toMatchObject({ impact: 2, tier: 3, inherentResidual: 10 });
+    const riskNow = async () => (await caller.vendors.get({ id: vendorId })).risk;
+
+    // A read-only connector: floor 2, impact stays 2.
+    const reader = await caller.inventory.createIntegration({ vendorId, name: 'Ticket reader', accessLevel: 'read' });
+    expect(await riskNow()).toMatchObject({ impact: 2, tier: 3 });
+    // Raised to privileged (an OAuth app with admin scopes): floor 4, impact 4; tier from max(4, 3) -> 2; inherent 5 x 4 = 20, critical.
+    await caller.inventory.updateIntegration({ vendorId, id: reader.id, accessLevel: 'privileged' });
+    expect(await riskNow()).toMatchObject({ impact: 4, tier: 2, inherentResidual: 20, inherentBand: 'critical' });
+    const detail = await caller.vendors.get({ id: vendorId });
+    expect(detail.vendor).toMatchObject({ accessLevel: 'none', effectiveAccess: 'privileged' });
+
+    // Disconnected: back to impact 2, tier 3.
+    await caller.inventory.deleteIntegration({ vendorId, id: reader.id });
+    expect(await riskNow()).toMatchObject({ impact: 2, tier: 3, inherentResidual: 10 });
+    expect((await caller.vendors.get({ id: vendorId })).vendor.effectiveAccess).toBe('none');
+  });
+});
+
 describe('exports over HTTP', () => {
   let server: TestServer;
   let db: Db;

@@ -10,6 +10,7 @@ import { contacts, integrations, subProcessors } from '../../../drizzle/schema/i
 import type { Db, Tx } from '../../db/database.ts';
 import { badRequest, notFound } from '../../errors.ts';
 import { recordAudit, type AuditActor } from '../audit.ts';
+import { applyProfileChange } from '../risk.ts';
 import { requireEditableVendor } from './common.ts';
 
 type Scoped = { vendorId: number; id: number };
@@ -172,6 +173,8 @@ export function createIntegration(
     requireEditableVendor(tx, input.vendorId);
     const { vendorId, ...fields } = input;
     const row = tx.insert(integrations).values({ vendorId, ...fields, createdAt: now, updatedAt: now }).returning(INTEGRATION_COLUMNS).get();
+    // An integration's access counts towards the vendor's impact.
+    applyProfileChange(tx, vendorId, now);
     audited(tx, actor, now, 'integration.create', vendorId, null, row);
     return row;
   });
@@ -189,6 +192,8 @@ export function updateIntegration(db: Db, input: IntegrationFields & Scoped, act
       .where(and(eq(integrations.id, id), eq(integrations.vendorId, vendorId)))
       .returning(INTEGRATION_COLUMNS)
       .get()!;
+    // An integration's access counts towards the vendor's impact.
+    applyProfileChange(tx, vendorId, now);
     audited(tx, actor, now, 'integration.update', vendorId, before, row);
     return row;
   });
@@ -199,6 +204,8 @@ export function deleteIntegration(db: Db, input: Scoped, actor: AuditActor, now:
     requireEditableVendor(tx, input.vendorId);
     const before = findIntegration(tx, input);
     tx.delete(integrations).where(and(eq(integrations.id, input.id), eq(integrations.vendorId, input.vendorId))).run();
+    // An integration's access counts towards the vendor's impact.
+    applyProfileChange(tx, input.vendorId, now);
     audited(tx, actor, now, 'integration.delete', input.vendorId, before, null);
     return { vendorId: input.vendorId, id: input.id };
   });

@@ -116,7 +116,7 @@ export function HoldingsSection({ detail, canManage }: HoldingsSectionProps) {
           vendorId={vendor.id}
           holding={editing === 'new' ? null : editing}
           holdings={holdings}
-          access={vendor.accessLevel}
+          access={vendor.effectiveAccess}
           criticality={vendor.criticality}
           current={{ impact: risk.impact, suggestedTier: risk.suggestedTier }}
           onCancel={closeEditor}

@@ -16,7 +16,13 @@ export function VendorHeader({ vendor }: { vendor: VendorDetail['vendor'] }) {
       label: 'Business criticality',
       value: `${vendor.criticality} of 5 (${CRITICALITY_WORDS[vendor.criticality] ?? 'unknown'})`,
     },
-    { label: 'Access to our systems', value: ACCESS_LEVEL_LABELS[vendor.accessLevel] },
+    {
+      label: 'Access to our systems',
+      value:
+        vendor.effectiveAccess === vendor.accessLevel
+          ? ACCESS_LEVEL_LABELS[vendor.accessLevel]
+          : `${ACCESS_LEVEL_LABELS[vendor.effectiveAccess]}, through an integration (profile: ${ACCESS_LEVEL_LABELS[vendor.accessLevel].toLowerCase()})`,
+    },
   ];
   return (
     <Stack gap="xs">
