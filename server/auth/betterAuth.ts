@@ -79,7 +79,7 @@ export function createAuth(db: Db, settings: AuthSettings) {
       schema: { users, sessions, accounts, verifications, twoFactors, passkeys },
     }),
     disabledPaths: DISABLED_AUTH_PATHS,
-    // Rate limits live in the HTTP layer (server/http/rateLimits.ts), where they answer 429 with Retry-After.
+    // Rate limits live in the HTTP layer (server/http/authRoutes.ts), where they answer 429 with Retry-After.
     rateLimit: { enabled: false },
     emailAndPassword: {
       enabled: true,

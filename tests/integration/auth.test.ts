@@ -23,9 +23,9 @@ beforeAll(async () => {
 });
 afterAll(() => server.close());
 
-const json = (cookie: string | null, body: unknown) => ({
+const json = (cookie: string | null, body: unknown, base = server.base) => ({
   method: 'POST',
-  headers: { 'content-type': 'application/json', origin: new URL(server.base).origin, ...(cookie ? { cookie } : {}) },
+  headers: { 'content-type': 'application/json', origin: new URL(base).origin, ...(cookie ? { cookie } : {}) },
   body: JSON.stringify(body),
 });
 
@@ -199,6 +199,31 @@ describe('abuse resistance', () => {
     expect(Number(retryAfter)).toBeGreaterThan(0);
     // The right password is refused too while the account is limited.
     expect((await signIn(fresh.base, user.email)).status).toBe(429);
+    await fresh.close();
+  });
+
+  it('ends a pending sign-in after five wrong second-factor codes, so guessing is bounded per account', async () => {
+    // Each password sign-in allows five code attempts (better-auth), and sign-ins are limited per account:
+    // at most 10 x 5 guesses at an account's codes per 15 minutes, from however many addresses.
+    const fresh = await startTestServer(createTestDatabase().db);
+    const admin = await createUserWithPassword(fresh.auth, 'admin', 'a9@tollgate.example');
+    const enrol = await signIn(fresh.base, admin.email);
+    const enable = await fetch(`${fresh.base}/api/auth/two-factor/enable`, json(enrol.cookie, { password: TEST_PASSWORD }, fresh.base));
+    const totp = OTPAuth.URI.parse(((await enable.json()) as { totpURI: string }).totpURI) as OTPAuth.TOTP;
+    expect((await fetch(`${fresh.base}/api/auth/two-factor/verify-totp`, json(enrol.cookie, { code: totp.generate() }, fresh.base))).status).toBe(200);
+
+    const pending = await signIn(fresh.base, admin.email);
+    expect(pending.body).toMatchObject({ twoFactorRedirect: true });
+    const wrong = totp.generate({ timestamp: Date.now() + 10 * 60_000 }); // a real code, but from ten minutes ahead
+    const statuses: number[] = [];
+    for (let i = 0; i < 5; i++) statuses.push((await fetch(`${fresh.base}/api/auth/two-factor/verify-totp`, json(pending.cookie, { code: wrong }, fresh.base))).status);
+    expect(statuses).toEqual([401, 401, 401, 401, 401]);
+    // The right code no longer helps: the password has to be entered again.
+    const late = await fetch(`${fresh.base}/api/auth/two-factor/verify-totp`, json(pending.cookie, { code: totp.generate({ timestamp: Date.now() + 30_000 }) }, fresh.base));
+    expect(late.status).toBe(400);
+    expect(await late.json()).toMatchObject({ code: 'TOO_MANY_ATTEMPTS_REQUEST_NEW_CODE' });
+    const again = await fetch(`${fresh.base}/api/auth/two-factor/verify-totp`, json(pending.cookie, { code: totp.generate({ timestamp: Date.now() + 30_000 }) }, fresh.base));
+    expect(await again.json()).toMatchObject({ code: 'INVALID_TWO_FACTOR_COOKIE' });
     await fresh.close();
   });
 

@@ -52,6 +52,7 @@ const MESSAGES_BY_CODE: Record<string, string> = {
   INVALID_CODE: 'That code is not right. Codes change every 30 seconds: enter the one your app shows now.',
   INVALID_BACKUP_CODE: 'That recovery code is not valid, or it has been used already.',
   INVALID_TWO_FACTOR_COOKIE: 'This sign-in took too long. Start again with your email and password.',
+  TOO_MANY_ATTEMPTS_REQUEST_NEW_CODE: 'Too many wrong codes. For your safety, start again with your email and password.',
   INVALID_PASSWORD: 'That password is not right.',
   INVALID_TOKEN: 'This link is not valid or has expired. Ask your administrator for a new one.',
   AUTH_CANCELLED: 'The passkey was not used: the request was cancelled or timed out.',
