@@ -1,6 +1,6 @@
 import { AssessmentListInput, ReviewAnswerInput, StartAssessmentInput, TransitionInput } from '../../shared/schemas/assessments.ts';
 import { AssessmentIdInput, CreateShareLinkInput, ReopenInput, ShareLinkIdInput } from '../../shared/schemas/sharing.ts';
-import { listAssessments, startAssessment, transitionAssessment } from '../services/assessmentLifecycle.ts';
+import { listAssessments, listAssessors, startAssessment, transitionAssessment } from '../services/assessmentLifecycle.ts';
 import { getAssessment, reopenAssessment } from '../services/assessments.ts';
 import { getReport } from '../services/report.ts';
 import { getReview, reviewAnswer } from '../services/review.ts';
@@ -9,6 +9,8 @@ import { actorOf, procurementProcedure, readProcedure, router } from '../trpc.ts
 
 export const assessmentsRouter = router({
   list: readProcedure.input(AssessmentListInput).query(({ ctx, input }) => listAssessments(ctx.db, input, ctx.now())),
+  /** Who assesses anything, for the list's filter (every staff role; the users list is for admins). */
+  assessors: readProcedure.query(({ ctx }) => listAssessors(ctx.db)),
   start: procurementProcedure.input(StartAssessmentInput).mutation(({ ctx, input }) => startAssessment(ctx.db, input, actorOf(ctx), ctx.now())),
   /** send, start the review, complete (scores it and raises tasks), or cancel. */
   transition: procurementProcedure.input(TransitionInput).mutation(({ ctx, input }) => transitionAssessment(ctx.db, input.assessmentId, input.to, input.note, actorOf(ctx), ctx.now())),

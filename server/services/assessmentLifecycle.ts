@@ -64,6 +64,16 @@ export function transitionAssessment(db: Db, assessmentId: number, to: 'sent' | 
   });
 }
 
+/** The people assigned to at least one assessment, by name: what the list's assessor filter offers. Names only, no emails. */
+export function listAssessors(db: Db): { id: string; name: string }[] {
+  return db
+    .selectDistinct({ id: users.id, name: users.name })
+    .from(assessments)
+    .innerJoin(users, eq(users.id, assessments.assessorId))
+    .orderBy(asc(users.name))
+    .all();
+}
+
 export function listAssessments(db: Db, input: z.output<typeof AssessmentListInput>, now: Date) {
   const today = toIsoDate(now);
   const overdue = sql<boolean>`(${assessments.status} in ('draft', 'sent', 'in_progress') and ${assessments.dueDate} < ${today})`;

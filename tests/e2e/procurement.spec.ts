@@ -260,6 +260,13 @@ test('the assessment list keeps its filters in the URL', async ({ page }) => {
   await page.reload();
   await expect(page.getByRole('checkbox', { name: 'Overdue only' })).toBeChecked();
   await expect(page).toHaveURL(/status=completed/);
+
+  // A colleague's assessments: every assessor is offered, not only those on the page shown.
+  const filters = page.getByRole('search', { name: 'Filter assessments' });
+  await filters.getByRole('button', { name: 'Clear filters' }).click();
+  await filters.getByRole('combobox', { name: 'Assessor' }).selectOption({ label: 'Tomas Whitlock' });
+  await expect(page).toHaveURL(/assessor=user-tomas/);
+  await expect.poll(async () => (await rows.allTextContents()).every((text) => text.includes('Tomas Whitlock'))).toBe(true);
 });
 
 test('procurement keeps a vendor record: contacts, a tier override with its reason, archive and restore', async ({ page }) => {

@@ -123,5 +123,10 @@ describe('reviewing and completing', () => {
     expect(overdue.rows.find((r) => r.id === assessmentId)).toMatchObject({ overdue: true, answered: 0, total: 15, assessorName: 'Pia' });
     expect((await later.assessments.list({ status: ['completed'] })).rows.every((r) => r.status === 'completed')).toBe(true);
     expect((await later.assessments.list({ assessorId: 'nobody' })).total).toBe(0);
+
+    // Every staff role can offer the assessors as a filter (names only), though only admins list accounts.
+    db.insert(users).values({ id: 'u-idle', name: 'Ida Idle', email: 'ida@tollgate.example', role: 'procurement' }).run();
+    const auditor = createCaller(createContextInner({ db, user: { id: 'u-aud', name: 'Aud', email: 'aud@tollgate.example', role: 'auditor' }, now: () => NOW }));
+    expect(await auditor.assessments.assessors()).toEqual([{ id: proc.id, name: 'Pia' }]);
   });
 });

@@ -24,7 +24,6 @@ export function AssessmentsPage() {
       { placeholderData: keepPreviousData },
     ),
   );
-  const seen = new Map((query.data?.rows ?? []).filter((r) => r.assessorId && r.assessorName).map((r) => [r.assessorId!, r.assessorName!]));
   const pages = query.data ? Math.ceil(query.data.total / query.data.pageSize) : 0;
 
   return (
@@ -36,7 +35,7 @@ export function AssessmentsPage() {
           {query.data ? `${query.data.total} ${query.data.total === 1 ? 'assessment' : 'assessments'}` : ''}
         </Text>
       </Group>
-      <AssessmentFilters list={list} seen={[...seen].map(([id, name]) => ({ id, name }))} />
+      <AssessmentFilters list={list} />
       {query.isPending ? (
         <LoadingState label="Loading assessments" />
       ) : query.isError ? (

@@ -2,7 +2,7 @@
 import { Button, Checkbox, Group, MultiSelect, NativeSelect } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { ASSESSMENT_STATUS_LABELS, ASSESSMENT_STATUSES, type AssessmentStatus } from '../../../../../shared/assessmentLifecycle.ts';
-import { hasRole, useMe } from '../../../lib/session.ts';
+import { useMe } from '../../../lib/session.ts';
 import { trpc } from '../../../lib/trpc.ts';
 import type { useAssessmentListParams } from '../hooks/useAssessmentListParams.ts';
 
@@ -10,17 +10,14 @@ const STATUS_OPTIONS = ASSESSMENT_STATUSES.map((s) => ({ value: s, label: ASSESS
 
 interface AssessmentFiltersProps {
   list: ReturnType<typeof useAssessmentListParams>;
-  /** Assessors seen in the list, for people who may not list every account. */
-  seen: readonly { id: string; name: string }[];
 }
 
-export function AssessmentFilters({ list, seen }: AssessmentFiltersProps) {
+export function AssessmentFilters({ list }: AssessmentFiltersProps) {
   const me = useMe().data;
-  const isAdmin = hasRole(me, ['admin']);
-  const users = useQuery(trpc.users.list.queryOptions(undefined, { enabled: isAdmin }));
+  const assessors = useQuery(trpc.assessments.assessors.queryOptions());
   const people = new Map<string, string>();
   if (me) people.set(me.user.id, `${me.user.name} (you)`);
-  for (const p of users.data ?? seen) if (!people.has(p.id)) people.set(p.id, p.name);
+  for (const p of assessors.data ?? []) if (!people.has(p.id)) people.set(p.id, p.name);
   if (list.params.assessor && !people.has(list.params.assessor)) people.set(list.params.assessor, 'The chosen assessor');
   const { params } = list;
   return (
