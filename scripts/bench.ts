@@ -125,7 +125,7 @@ for (const r of results) console.log(`  ${r.name.padEnd(34)} p50 ${r.p50.toFixed
 
 // Durable answer saves: each one its own committed transaction (WAL, synchronous FULL), as a vendor's autosave is.
 const assessmentId = db.insert(assessments).values({ vendorId: 1, templateVersionId: latestPublishedVersion(db, 'core').id, status: 'in_progress' }).returning({ id: assessments.id }).get().id;
-const linkId = db.insert(shareLinks).values({ assessmentId, tokenHash: 'bench', recipientName: 'Bench', recipientEmail: 'b@v.example', expiresAt: addDays(NOW, 14) }).returning({ id: shareLinks.id }).get().id;
+const linkId = db.insert(shareLinks).values({ assessmentId, tokenHash: `bench-${Date.now()}`, recipientName: 'Bench', recipientEmail: 'b@v.example', expiresAt: addDays(NOW, 14) }).returning({ id: shareLinks.id }).get().id;
 const link = { shareLinkId: linkId, assessmentId, recipientName: 'Bench' };
 const revisions = new Map<string, number>();
 const SAVES = 2_000;

@@ -105,7 +105,14 @@ export function fourthParties(db: Db, filters: DashboardFilters, now: Date) {
  */
 export function trends(db: Db, filters: DashboardFilters, now: Date, months = 12) {
   const since = subMonths(now, months).getTime();
-  // Every reason is named (not left out) so SQLite walks the covering trend index, which leads with the reason.
+  // The calendar month (UTC) of each snapshot, from month starts worked out here once: far cheaper than strftime on every row.
+  const monthStarts: { label: string; at: number }[] = [];
+  let start: number;
+  do {
+    start = Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - monthStarts.length, 1);
+    monthStarts.push({ label: new Date(start).toISOString().slice(0, 7), at: start });
+  } while (start > since);
+  const monthOf = sql.join([sql`case`, ...monthStarts.map((m) => sql`when ${riskSnapshots.takenAt} >= ${m.at} then ${m.label}`), sql`end`], sql` `);
   return db.all<{
     month: string;
     vendors: number;
@@ -119,20 +126,23 @@ export function trends(db: Db, filters: DashboardFilters, now: Date, months = 12
     openTasks: number;
     overdueTasks: number;
   }>(sql`
-    with latest as (
-      select ${riskSnapshots.residual} as residual, ${riskSnapshots.band} as band, ${riskSnapshots.standing} as standing,
-             ${riskSnapshots.openTasks} as open_tasks, ${riskSnapshots.overdueTasks} as overdue_tasks,
-             strftime('%Y-%m', ${riskSnapshots.takenAt} / 1000, 'unixepoch') as month,
-             row_number() over (partition by ${riskSnapshots.vendorId}, strftime('%Y-%m', ${riskSnapshots.takenAt} / 1000, 'unixepoch') order by ${riskSnapshots.takenAt} desc, ${riskSnapshots.id} desc) as rn
-      from ${riskSnapshots}
-      where ${riskSnapshots.reason} in ${SNAPSHOT_REASONS} and ${riskSnapshots.takenAt} >= ${since} and ${riskSnapshots.vendorId} in ${scopedVendorIds(filters, now)}
-    )
     select month, count(*) as vendors, coalesce(sum(residual), 0) as totalResidual, round(avg(residual), 1) as averageResidual,
            -- a month of unassessed vendors only has no bands: zero, not null
            coalesce(sum(band = 'low'), 0) as low, coalesce(sum(band = 'medium'), 0) as medium,
            coalesce(sum(band = 'high'), 0) as high, coalesce(sum(band = 'critical'), 0) as critical,
            sum(standing <> 'assessed') as notAssessed, sum(open_tasks) as openTasks, sum(overdue_tasks) as overdueTasks
-    from latest where rn = 1 group by month order by month`);
+    from (
+      -- One row per vendor and month. With max(), SQLite takes the other (bare) columns from the row
+      -- holding the maximum: the vendor's latest snapshot that month.
+      select ${riskSnapshots.vendorId} as vendor_id, ${monthOf} as month, max(${riskSnapshots.takenAt}) as taken_at,
+             ${riskSnapshots.residual} as residual, ${riskSnapshots.band} as band, ${riskSnapshots.standing} as standing,
+             ${riskSnapshots.openTasks} as open_tasks, ${riskSnapshots.overdueTasks} as overdue_tasks
+      from ${riskSnapshots}
+      -- Every reason is named (not left out) so SQLite walks the covering trend index, which leads with the reason.
+      where ${riskSnapshots.reason} in ${SNAPSHOT_REASONS} and ${riskSnapshots.takenAt} >= ${since} and ${riskSnapshots.vendorId} in ${scopedVendorIds(filters, now)}
+      group by vendor_id, month
+    ) latest
+    group by month order by month`);
 }
 
 /** The riskiest vendors now, and where they would stand with their open tasks closed. */
