@@ -46,7 +46,7 @@ export const vendorRisk = sqliteTable(
     failingControls: text({ mode: 'json' }).$type<string[]>(),
     computedAt: timestamp().notNull(),
   },
-  (t) => [index('vendor_risk_residual_idx').on(t.residual), index('vendor_risk_tier_idx').on(t.tier)],
+  (t) => [index('vendor_risk_residual_idx').on(t.residual), index('vendor_risk_tier_idx').on(t.tier), index('vendor_risk_expires_idx').on(t.assessmentExpiresAt)],
 );
 
 export const SNAPSHOT_REASONS = ['review', 'monthly', 'profile_change'] as const;

@@ -79,3 +79,13 @@ export const scheduledJobs = sqliteTable(
   },
   (t) => [index('scheduled_jobs_due_idx').on(t.status, t.runAt)],
 );
+
+/**
+ * One row whose version goes up with every write the dashboard could see,
+ * bumped by triggers (migration 0004) on the tables its views read, so no
+ * code path can forget. The dashboard caches a view's answer against it.
+ */
+export const dataVersion = sqliteTable('data_version', {
+  id: integer().primaryKey(),
+  version: integer().notNull().default(0),
+});

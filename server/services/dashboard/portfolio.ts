@@ -104,7 +104,8 @@ export function fourthParties(db: Db, filters: DashboardFilters, now: Date) {
  * so a month shows where each vendor stood at its end (or now).
  */
 export function trends(db: Db, filters: DashboardFilters, now: Date, months = 12) {
-  const since = subMonths(now, months).getTime();
+  // From the start of the day (UTC) twelve months back: the window moves once a day, not every millisecond.
+  const since = subMonths(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()), months).getTime();
   // The calendar month (UTC) of each snapshot, from month starts worked out here once: far cheaper than strftime on every row.
   const monthStarts: { label: string; at: number }[] = [];
   let start: number;
