@@ -1,26 +1,35 @@
 /**
  * Background work on a timer. Every job is idempotent and decides from the
  * database what is due, so it runs once at start and then every hour: a
- * restart neither skips nor repeats anything. Later jobs (reminders,
- * expiring risk acceptances) join the list.
+ * restart neither skips nor repeats anything. A job works in batches of
+ * short transactions and lets other requests in between, so a month's
+ * snapshots of 10,000 vendors never stop the server answering. Later jobs
+ * (reminders, expiring risk acceptances) join the list.
  */
+import { setImmediate as yieldToRequests } from 'node:timers/promises';
 import type { Db } from './db/database.ts';
 import { takeMonthlySnapshots } from './services/risk.ts';
 
 const HOUR_MS = 60 * 60 * 1000;
+const BATCH = 100;
 
 interface JobLog {
   info: (details: object, message: string) => void;
   error: (details: object, message: string) => void;
 }
 
-const JOBS: { name: string; run: (db: Db, now: Date) => number }[] = [{ name: 'monthly risk snapshots', run: takeMonthlySnapshots }];
+/** A job does at most `limit` items per call and says how many it did; fewer than `limit` means it is done for now. */
+const JOBS: { name: string; run: (db: Db, now: Date, limit: number) => number }[] = [{ name: 'monthly risk snapshots', run: takeMonthlySnapshots }];
 
-/** Runs every job once; a failing job is logged and does not stop the others. */
-export function runDueJobs(db: Db, log: JobLog, now: Date): void {
+/** Runs every job until it has nothing left to do; a failing job is logged and does not stop the others. */
+export async function runDueJobs(db: Db, log: JobLog, now: Date, batch = BATCH): Promise<void> {
   for (const job of JOBS) {
     try {
-      const done = job.run(db, now);
+      let done = 0;
+      for (let last = batch; last === batch; done += last) {
+        last = job.run(db, now, batch);
+        if (last === batch) await yieldToRequests();
+      }
       if (done > 0) log.info({ job: job.name, done }, 'scheduled job ran');
     } catch (err) {
       log.error({ job: job.name, err }, 'scheduled job failed');
@@ -28,10 +37,16 @@ export function runDueJobs(db: Db, log: JobLog, now: Date): void {
   }
 }
 
-/** Runs the jobs now and then every hour; returns a function that stops the timer. */
+/** Runs the jobs now and then every hour (never two runs at once); returns a function that stops the timer. */
 export function startScheduledJobs(db: Db, log: JobLog, clock: () => Date = () => new Date()): () => void {
-  runDueJobs(db, log, clock());
-  const timer = setInterval(() => runDueJobs(db, log, clock()), HOUR_MS);
+  let running: Promise<void> | null = null;
+  const tick = () => {
+    running ??= runDueJobs(db, log, clock()).finally(() => {
+      running = null;
+    });
+  };
+  tick();
+  const timer = setInterval(tick, HOUR_MS);
   timer.unref();
   return () => clearInterval(timer);
 }

@@ -185,11 +185,13 @@ export function applyProfileChange(tx: Db | Tx, vendorId: number, now: Date): vo
 
 /**
  * Makes sure every active vendor has a place in this month's history: the
- * vendors with no snapshot since the first of the month (UTC) get one now.
+ * vendors with no snapshot since the first of the month (UTC) get one now,
+ * at most `limit` of them per call (one short transaction each, so a large
+ * portfolio never holds the server for long); returns how many it took.
  * Idempotent, so it runs at every start and on a timer, and a server that
  * was down at the turn of the month catches up when it comes back.
  */
-export function takeMonthlySnapshots(db: Db, now: Date): number {
+export function takeMonthlySnapshots(db: Db, now: Date, limit = Number.MAX_SAFE_INTEGER): number {
   const monthStart = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), 1));
   return db.transaction((tx) => {
     const due = tx
@@ -201,6 +203,7 @@ export function takeMonthlySnapshots(db: Db, now: Date): number {
           notExists(tx.select({ one: sql`1` }).from(riskSnapshots).where(and(eq(riskSnapshots.vendorId, vendors.id), gte(riskSnapshots.takenAt, monthStart)))),
         ),
       )
+      .limit(limit)
       .all();
     for (const v of due) takeRiskSnapshot(tx, v.id, now, 'monthly');
     return due.length;

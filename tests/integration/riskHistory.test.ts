@@ -93,19 +93,21 @@ describe('monthly snapshots', () => {
     ]);
   });
 
-  it('run as a scheduled job that reports what it did and survives a failing run', async () => {
+  it('run as a scheduled job in small batches, reporting what it did and surviving a failing run', async () => {
     const { db, as } = setup();
-    await as(procurement, at('2026-05-20')).inventory.createVendor({ name: 'Kept Ltd' });
+    for (const name of ['Kept Ltd', 'Kept Two Ltd', 'Kept Three Ltd']) await as(procurement, at('2026-05-20')).inventory.createVendor({ name });
     const logged: { level: string; details: object }[] = [];
     const log = { info: (details: object) => logged.push({ level: 'info', details }), error: (details: object) => logged.push({ level: 'error', details }) };
 
-    runDueJobs(db, log, at('2026-06-02'));
-    runDueJobs(db, log, at('2026-06-02'));
-    expect(logged).toEqual([{ level: 'info', details: { job: 'monthly risk snapshots', done: 1 } }]);
+    // Batches of two: two, then one, then done; a second run finds nothing to do.
+    await runDueJobs(db, log, at('2026-06-02'), 2);
+    await runDueJobs(db, log, at('2026-06-02'), 2);
+    expect(logged).toEqual([{ level: 'info', details: { job: 'monthly risk snapshots', done: 3 } }]);
+    expect(db.select().from(riskSnapshots).where(eq(riskSnapshots.reason, 'monthly')).all()).toHaveLength(3);
 
     // A closed database makes the job fail: it is logged, and nothing is thrown at the timer.
     db.$client.close();
-    expect(() => runDueJobs(db, log, at('2026-07-02'))).not.toThrow();
+    await expect(runDueJobs(db, log, at('2026-07-02'))).resolves.toBeUndefined();
     expect(logged.at(-1)).toMatchObject({ level: 'error', details: { job: 'monthly risk snapshots' } });
   });
 });
