@@ -44,12 +44,17 @@ test('the band filter narrows the list, is kept in the URL, and survives a reloa
   await expect(page).toHaveURL(/band=critical/);
   const table = page.getByRole('table', { name: 'Vendors' });
   const rows = table.getByRole('row').filter({ has: page.getByRole('cell') });
-  // The previous page stays on screen (dimmed, aria-busy) until the filtered list arrives.
+  // The previous page stays on screen (dimmed, aria-busy) until the filtered list arrives, so wait for the list itself.
+  const bands = () => rows.evaluateAll((trs) => trs.map((tr) => tr.querySelectorAll('td')[3]?.textContent ?? ''));
+  await expect
+    .poll(async () => {
+      const shown = await bands();
+      return shown.length > 0 && shown.every((text) => /critical/i.test(text));
+    })
+    .toBe(true);
   await expect(table).not.toHaveAttribute('aria-busy', 'true');
   await expect(rows.first()).toContainText(CONTACT_CENTRE);
-  for (const text of await rows.evaluateAll((trs) => trs.map((tr) => tr.querySelectorAll('td')[3]?.textContent ?? ''))) {
-    expect(text).toMatch(/critical/i);
-  }
+  expect((await bands()).filter((text) => !/critical/i.test(text))).toEqual([]);
   const count = await rows.count();
 
   await page.reload();
