@@ -42,7 +42,8 @@ function latestCompletedAssessment(tx: Db | Tx, vendorId: number) {
     .get();
 }
 
-export function recomputeVendorRisk(tx: Db | Tx, vendorId: number, now: Date): void {
+/** Recomputes and stores the vendor's position; returns what was stored. */
+export function recomputeVendorRisk(tx: Db | Tx, vendorId: number, now: Date) {
   const vendor = tx
     .select({ tierOverride: vendors.tierOverride, criticality: vendors.criticality })
     .from(vendors)
@@ -115,6 +116,7 @@ export function recomputeVendorRisk(tx: Db | Tx, vendorId: number, now: Date): v
     computedAt: now,
   };
   tx.insert(vendorRisk).values(row).onConflictDoUpdate({ target: vendorRisk.vendorId, set: row }).run();
+  return row;
 }
 
 /**
@@ -176,10 +178,8 @@ const POSITION_FIELDS = ['tier', 'impact', 'inherentResidual', 'likelihood', 're
  * so trends and the vendor's timeline show the change in the month it happened.
  */
 export function applyProfileChange(tx: Db | Tx, vendorId: number, now: Date): void {
-  const position = () => tx.select().from(vendorRisk).where(eq(vendorRisk.vendorId, vendorId)).get();
-  const before = position();
-  recomputeVendorRisk(tx, vendorId, now);
-  const after = position()!;
+  const before = tx.select().from(vendorRisk).where(eq(vendorRisk.vendorId, vendorId)).get();
+  const after = recomputeVendorRisk(tx, vendorId, now);
   if (!before || POSITION_FIELDS.some((field) => before[field] !== after[field])) takeRiskSnapshot(tx, vendorId, now, 'profile_change');
 }
 

@@ -1,7 +1,8 @@
 /** The audit trail, for administrators and auditors: filtered in the URL, newest first, a page at a time. */
-import { Box, Group, Pagination, Stack, Text, Title } from '@mantine/core';
+import { Group, Stack, Text, Title } from '@mantine/core';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { EmptyState, ErrorState, LoadingState } from '../../components/QueryStates.tsx';
+import { PageNav } from '../../components/PageNav.tsx';
 import { trpc } from '../../lib/trpc.ts';
 import { AuditFilters } from './components/AuditFilters.tsx';
 import { AuditTable } from './components/AuditTable.tsx';
@@ -50,18 +51,7 @@ export function AuditPage() {
       ) : (
         <>
           <AuditTable rows={query.data.rows} busy={query.isPlaceholderData} />
-          {pages > 1 ? (
-            <Box component="nav" aria-label="Audit log pages">
-              <Pagination
-                total={pages}
-                value={params.page}
-                onChange={state.setPage}
-                withEdges
-                getItemProps={(page) => ({ 'aria-label': `Page ${page}` })}
-                getControlProps={(control) => ({ 'aria-label': `${control[0]!.toUpperCase()}${control.slice(1)} page` })}
-              />
-            </Box>
-          ) : null}
+          <PageNav label="Audit log pages" pages={pages} page={params.page} onChange={state.setPage} />
         </>
       )}
     </Stack>

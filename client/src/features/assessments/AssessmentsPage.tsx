@@ -1,7 +1,8 @@
 /** Every assessment, overdue first: where each stands, how far the vendor has got, and who reviews it. */
-import { Box, Button, Group, Pagination, Stack, Text, Title } from '@mantine/core';
+import { Button, Group, Stack, Text, Title } from '@mantine/core';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { EmptyState, ErrorState, LoadingState } from '../../components/QueryStates.tsx';
+import { PageNav } from '../../components/PageNav.tsx';
 import { trpc } from '../../lib/trpc.ts';
 import { AssessmentFilters } from './components/AssessmentFilters.tsx';
 import { AssessmentTable } from './components/AssessmentTable.tsx';
@@ -59,18 +60,7 @@ export function AssessmentsPage() {
       ) : (
         <>
           <AssessmentTable rows={query.data.rows} busy={query.isPlaceholderData} />
-          {pages > 1 ? (
-            <Box component="nav" aria-label="Assessment list pages">
-              <Pagination
-                total={pages}
-                value={params.page}
-                onChange={list.setPage}
-                withEdges
-                getItemProps={(page) => ({ 'aria-label': `Page ${page}` })}
-                getControlProps={(control) => ({ 'aria-label': `${control[0]!.toUpperCase()}${control.slice(1)} page` })}
-              />
-            </Box>
-          ) : null}
+          <PageNav label="Assessment list pages" pages={pages} page={params.page} onChange={list.setPage} />
         </>
       )}
     </Stack>

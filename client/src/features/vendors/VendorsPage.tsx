@@ -1,7 +1,8 @@
 /** The vendor inventory: every vendor with its risk position, riskiest first. */
-import { Box, Button, Group, Pagination, Stack, Text, Title } from '@mantine/core';
+import { Button, Group, Stack, Text, Title } from '@mantine/core';
 import { keepPreviousData, useQuery, type UseQueryResult } from '@tanstack/react-query';
 import { EmptyState, ErrorState, LoadingState } from '../../components/QueryStates.tsx';
+import { PageNav } from '../../components/PageNav.tsx';
 import { trpc } from '../../lib/trpc.ts';
 import { VendorFilters } from './components/VendorFilters.tsx';
 import { VendorTable } from './components/VendorTable.tsx';
@@ -99,18 +100,7 @@ function VendorListBody({ query, list }: { query: ListQuery; list: ReturnType<ty
         onSort={list.toggleSort}
         busy={query.isPlaceholderData}
       />
-      {pages > 1 ? (
-        <Box component="nav" aria-label="Vendor list pages">
-          <Pagination
-            total={pages}
-            value={params.page}
-            onChange={list.setPage}
-            withEdges
-            getItemProps={(page) => ({ 'aria-label': `Page ${page}` })}
-            getControlProps={(control) => ({ 'aria-label': `${control[0]!.toUpperCase()}${control.slice(1)} page` })}
-          />
-        </Box>
-      ) : null}
+      <PageNav label="Vendor list pages" pages={pages} page={params.page} onChange={list.setPage} />
     </>
   );
 }
