@@ -32,7 +32,12 @@ export const shareLinks = sqliteTable(
   (t) => [index('share_links_assessment_idx').on(t.assessmentId)],
 );
 
-/** A vendor's browser session, created when a valid link is opened. */
+/**
+ * A vendor's browser session, created when a valid link is opened. It is
+ * checked against its link and assessment on every request
+ * (server/sharing/linkSessions.ts); cancelling, completing or revoking also
+ * sets expiresAt to that moment, so the table says which sessions are live.
+ */
 export const linkSessions = sqliteTable(
   'link_sessions',
   {
