@@ -3,12 +3,12 @@
  * assessment, revoking the link, the link expiring and completing the review
  * each end the sessions already open, at once; the session check itself
  * refuses them whatever else happened; the vendor is told why and whom to
- * ask.
+ * ask. Also: reopening emails only the recipients of live links.
  */
 import { and, eq } from 'drizzle-orm';
-import { addHours, addMinutes } from 'date-fns';
+import { addDays, addHours, addMinutes } from 'date-fns';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { answers, assessments, auditEvents, linkSessions, shareLinks, users } from '../../drizzle/schema/index.ts';
+import { answers, assessments, auditEvents, emailOutbox, linkSessions, shareLinks, users } from '../../drizzle/schema/index.ts';
 import { createContextInner, type StaffUser } from '../../server/context.ts';
 import type { Db } from '../../server/db/database.ts';
 import { createCaller } from '../../server/routers/_app.ts';
@@ -238,5 +238,22 @@ describe('what a session may do as the assessment moves on', () => {
     // Still a session like any other: later revoking the link ends it.
     await staff().assessments.revokeShareLink({ linkId: db.select({ id: shareLinks.id }).from(shareLinks).where(eq(shareLinks.assessmentId, assessmentId)).get()!.id });
     expect((await vendor.portal(later, 'tasks')).status).toBe(401);
+  });
+});
+
+describe('reopening a submitted questionnaire', () => {
+  it('emails only the recipients of links that still work', async () => {
+    const assessmentId = newAssessment('Reopen Vendor');
+    const live = await newLink(assessmentId, 'Liv');
+    const revoked = await newLink(assessmentId, 'Rex');
+    await newLink(assessmentId, 'Exa', 1);
+    await vendor.portal(await sessionOf(live.url), 'submit', { confirmUnanswered: true }, 'POST');
+    await staff().assessments.revokeShareLink({ linkId: revoked.linkId });
+    clock = addDays(clock, 2); // Exa's one-day link has expired.
+
+    await staff().assessments.reopen({ assessmentId, note: 'Please answer the recovery questions too.' });
+
+    const reopenMails = db.select({ to: emailOutbox.to }).from(emailOutbox).where(eq(emailOutbox.subject, 'Your security questionnaire was reopened')).all();
+    expect(reopenMails).toEqual([{ to: 'liv@vendor.example' }]);
   });
 });
