@@ -103,13 +103,19 @@ export function listShareLinks(db: Db, assessmentId: number, now: Date) {
       revokedAt: shareLinks.revokedAt,
       lastOpenedAt: shareLinks.lastOpenedAt,
       openCount: shareLinks.openCount,
+      codeLockedUntil: shareLinks.codeLockedUntil,
     })
     .from(shareLinks)
     .leftJoin(users, eq(users.id, shareLinks.createdBy))
     .where(eq(shareLinks.assessmentId, assessmentId))
     .orderBy(desc(shareLinks.createdAt), desc(shareLinks.id))
     .all()
-    .map((link) => ({ ...link, status: shareLinkStatus(link, assessment.status, now) }));
+    .map((link) => ({
+      ...link,
+      status: shareLinkStatus(link, assessment.status, now),
+      // Staff can tell a vendor why its code is refused, and until when.
+      codeLockedUntil: link.codeLockedUntil && link.codeLockedUntil.getTime() > now.getTime() ? link.codeLockedUntil : null,
+    }));
 }
 
 export function revokeShareLink(db: Db, linkId: number, actor: AuditActor, now: Date) {

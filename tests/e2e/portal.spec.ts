@@ -195,3 +195,39 @@ test('a vendor whose questionnaire is cancelled is told it is closed, and whom t
   await expectNoAxeViolations(vendor);
   await vendorContext.close();
 });
+
+test('too many wrong emailed codes pause the link, and the vendor is told until when', async ({ page, browser, baseURL }) => {
+  test.setTimeout(90_000);
+  const { assessmentId, url } = await assessmentWithLink(page, { emailCodeRequired: true });
+  const vendorContext = await browser.newContext({ baseURL });
+  const vendor = await vendorContext.newPage();
+  await vendor.goto(url);
+  await vendor.getByRole('button', { name: 'Email me a code' }).click();
+  await expect(vendor.getByText('Code sent to …@ashdown-pryce.example')).toBeVisible();
+  const field = vendor.getByLabel('Code from the email');
+  // Five made-up codes: the odds that one is the emailed code are 5 in a million.
+  for (let attempt = 1; attempt <= 4; attempt += 1) {
+    await field.fill(String(attempt).padStart(6, '9'));
+    await vendor.getByRole('button', { name: 'Continue' }).click();
+    await expect(vendor.getByRole('alert')).toContainText(`after ${5 - attempt} more wrong code`);
+  }
+  await field.fill('999995');
+  await vendor.getByRole('button', { name: 'Continue' }).click();
+  const alert = vendor.getByRole('alert');
+  await expect(alert).toContainText('Too many wrong codes were entered for this link, so codes are paused for your security. You can try again in 15 minutes.');
+  await expect(alert).toContainText(/That is at \d{1,2} \w{3,4} \d{4}, \d{2}:\d{2}\./);
+  await expectNoAxeViolations(vendor);
+  await vendor.screenshot({ path: path.join(ARTIFACTS, 'portal-code-paused.png') });
+
+  // Coming back later in the pause: said at once, before asking for a code.
+  await vendor.reload();
+  await expect(vendor.getByRole('status').filter({ hasText: 'codes are paused for your security' })).toContainText(/ask for a new code at \d{1,2} \w{3,4} \d{4}, \d{2}:\d{2}/);
+  await vendor.getByRole('button', { name: 'Email me a code' }).click();
+  await expect(vendor.getByRole('alert')).toContainText('You can try again in 15 minutes.');
+  await expectNoAxeViolations(vendor);
+  await vendorContext.close();
+
+  // Staff see why the vendor cannot get in, beside the link.
+  await page.goto(`/assessments/${assessmentId}`);
+  await expect(page.getByRole('row', { name: /Philippa Ashdown/ })).toContainText(/Too many wrong codes: new codes paused until/);
+});

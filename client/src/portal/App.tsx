@@ -30,7 +30,7 @@ function CodeGate() {
   if (gate.data.codeRequired) {
     return (
       <Shell>
-        <GatePage />
+        <GatePage lockedUntil={gate.data.lockedUntil} />
       </Shell>
     );
   }
