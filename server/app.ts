@@ -16,7 +16,7 @@ import { createContextInner } from './context.ts';
 import { isDatabaseReachable, type Db } from './db/database.ts';
 import { CLIENT_IP_HEADER, registerAuthRoutes } from './http/authRoutes.ts';
 import { registerExportRoutes } from './http/exportRoutes.ts';
-import { linkScopeOf, registerLinkRoutes } from './http/linkRoutes.ts';
+import { linkAccessOf, registerLinkRoutes } from './http/linkRoutes.ts';
 import { registerOriginCheck } from './http/originCheck.ts';
 import { registerSecurityHeaders } from './http/securityHeaders.ts';
 import { registerSpa } from './http/spa.ts';
@@ -94,10 +94,12 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
       router: appRouter,
       createContext: async ({ req }) => {
         const staff = await staffOf(req);
+        const link = linkAccessOf(req, opts.db, now());
         return createContextInner({
           db: opts.db,
           user: staff?.user ?? null,
-          link: linkScopeOf(req, opts.db, now()),
+          link: link.scope,
+          linkRefusal: link.refusal,
           mfa: staff?.mfa ?? null,
           sessionId: staff?.sessionId ?? null,
           ip: req.ip,

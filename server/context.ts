@@ -34,6 +34,12 @@ export interface LinkScope {
   codePending?: boolean;
 }
 
+/** Why a request's link-session cookie was refused: a sentence for people, and facts the portal shows a page from. */
+export interface LinkRefusal {
+  message: string;
+  details: unknown;
+}
+
 export interface ContextOptions {
   db: Db;
   user?: StaffUser | null;
@@ -42,6 +48,8 @@ export interface ContextOptions {
   sessionId?: string | null;
   services?: Partial<Services>;
   link?: LinkScope | null;
+  /** Set when the request carried a link-session cookie that no longer works. */
+  linkRefusal?: LinkRefusal | null;
   ip?: string | null;
   /** Injectable clock, so tests can stand at a fixed date. */
   now?: () => Date;
@@ -62,6 +70,7 @@ export interface Context {
   sessionId: string | null;
   services: Services;
   link: LinkScope | null;
+  linkRefusal: LinkRefusal | null;
   ip: string | null;
   now: () => Date;
 }
@@ -74,6 +83,7 @@ export function createContextInner(opts: ContextOptions): Context {
     sessionId: opts.sessionId ?? null,
     services: { auth: null, publicUrl: 'http://localhost:3000', organisationName: 'Our organisation', mail: { smtpUrl: null }, ...opts.services },
     link: opts.link ?? null,
+    linkRefusal: opts.link ? null : (opts.linkRefusal ?? null),
     ip: opts.ip ?? null,
     now: opts.now ?? (() => new Date()),
   };

@@ -67,16 +67,19 @@ export const anonymousProcedure = base.meta({ access: { kind: 'anonymous' } });
 const LINK_LOST = 'Your questionnaire session has ended: open the link from your email again to continue.';
 export const EMAIL_CODE_NEEDED = 'Enter the code we emailed you to continue.';
 
+/** No usable link session: 401, saying why when the cookie's session was ended (the portal shows a page for it). */
+const linkRefused = (ctx: Context) => new AppError('UNAUTHORIZED', ctx.linkRefusal?.message ?? LINK_LOST, ctx.linkRefusal?.details);
+
 /** A vendor holding a session from a questionnaire link; ctx.link says which assessment. */
 export const linkProcedure = base.meta({ access: { kind: 'link' } }).use(({ ctx, next }) => {
-  if (!ctx.link) throw new TRPCError({ code: 'UNAUTHORIZED', message: LINK_LOST });
+  if (!ctx.link) throw linkRefused(ctx);
   if (ctx.link.codePending) throw new TRPCError({ code: 'FORBIDDEN', message: EMAIL_CODE_NEEDED });
   return next({ ctx: { ...ctx, link: ctx.link as LinkScope } });
 });
 
 /** A link session that may still owe the emailed code: only to ask for and give that code. */
 export const linkBeforeCodeProcedure = base.meta({ access: { kind: 'link', beforeCode: true } }).use(({ ctx, next }) => {
-  if (!ctx.link) throw new TRPCError({ code: 'UNAUTHORIZED', message: LINK_LOST });
+  if (!ctx.link) throw linkRefused(ctx);
   return next({ ctx: { ...ctx, link: ctx.link as LinkScope } });
 });
 

@@ -27,12 +27,26 @@ export const shareLinks = sqliteTable(
     revokedBy: text().references(() => users.id, { onDelete: 'set null' }),
     lastOpenedAt: timestamp(),
     openCount: integer().notNull().default(0),
+    /**
+     * Wrong emailed codes since the last right one, counted per link across
+     * every code and browser session, so asking for a new code never resets it.
+     */
+    codeFailures: integer().notNull().default(0),
+    /** While set and in the future, no code may be asked for or tried on this link. */
+    codeLockedUntil: timestamp(),
+    /** When codes were last emailed for this link (ms since the epoch, the recent ones only): the send limit. */
+    codeSentAt: text({ mode: 'json' }).$type<number[]>().notNull().default([]),
     createdAt: createdAt(),
   },
   (t) => [index('share_links_assessment_idx').on(t.assessmentId)],
 );
 
-/** A vendor's browser session, created when a valid link is opened. */
+/**
+ * A vendor's browser session, created when a valid link is opened. It is
+ * checked against its link and assessment on every request
+ * (server/sharing/linkSessions.ts); cancelling, completing or revoking also
+ * sets expiresAt to that moment, so the table says which sessions are live.
+ */
 export const linkSessions = sqliteTable(
   'link_sessions',
   {
@@ -45,7 +59,6 @@ export const linkSessions = sqliteTable(
     /** Hash of the emailed one-time code, while one is outstanding. */
     emailCodeHash: text(),
     emailCodeExpiresAt: timestamp(),
-    emailCodeAttempts: integer().notNull().default(0),
     emailCodeVerifiedAt: timestamp(),
     lastSeenAt: timestamp(),
     ipAddress: text(),

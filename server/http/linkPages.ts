@@ -1,4 +1,5 @@
 /** The plain pages a vendor sees when a link cannot be opened: no script, nothing else of the product. */
+import type { LinkClosedReason, LinkContact } from '../sharing/linkSessions.ts';
 
 const escape = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
@@ -17,10 +18,20 @@ export function invalidLinkPage(): string {
   );
 }
 
-export function goneLinkPage(reason: 'expired' | 'revoked', askName: string | null, askEmail: string | null): string {
-  const what = reason === 'expired' ? 'This questionnaire link has expired' : 'This questionnaire link was withdrawn';
-  const who = askName
-    ? `<p>Ask ${escape(askName)}${askEmail ? ` (<a href="mailto:${escape(askEmail)}">${escape(askEmail)}</a>)` : ''} for a new link. Answers already saved are kept.</p>`
-    : '<p>Ask the person who sent it for a new link. Answers already saved are kept.</p>';
-  return page(what, who);
+const TITLES: Record<LinkClosedReason, string> = {
+  closed: 'This questionnaire is closed',
+  withdrawn: 'This questionnaire link was withdrawn',
+  expired: 'This questionnaire link has expired',
+};
+
+/** A link that no longer opens: what happened, that saved answers are kept, and whom to ask. */
+export function goneLinkPage(reason: LinkClosedReason, contact: LinkContact | null): string {
+  const person = contact
+    ? `${escape(contact.name)}${contact.email ? ` (<a href="mailto:${escape(contact.email)}">${escape(contact.email)}</a>)` : ''}`
+    : 'the person who sent you the link';
+  const body =
+    reason === 'closed'
+      ? `<p>There is nothing more to answer here. Answers already saved are kept.</p><p>If you have questions, ask ${person}.</p>`
+      : `<p>Answers already saved are kept. Ask ${person} for a new link.</p>`;
+  return page(TITLES[reason], body);
 }

@@ -1,7 +1,8 @@
 /**
  * The vendor's entry: /q/TOKEN trades a link's token for a session cookie
  * scoped to one assessment and redirects to a URL without the token.
- * Unknown tokens answer 404, expired or revoked ones 410. Evidence uploads
+ * Unknown tokens answer 404; expired, revoked or closed ones 410 with a
+ * page saying whom to ask. Evidence uploads
  * and downloads go through here too, checked against the session's scope.
  */
 import { createReadStream } from 'node:fs';
@@ -12,12 +13,13 @@ import { eq } from 'drizzle-orm';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { VENDOR_EDITABLE_STATUSES } from '../../shared/assessmentLifecycle.ts';
 import { assessments, remediationTasks } from '../../drizzle/schema/index.ts';
-import type { LinkScope } from '../context.ts';
+import type { LinkRefusal, LinkScope } from '../context.ts';
 import type { Db } from '../db/database.ts';
 import { AppError } from '../errors.ts';
 import { findEvidence, MAX_EVIDENCE_BYTES, removeEvidence, storeEvidence } from '../sharing/evidence.ts';
 import { linkActor } from '../sharing/portal.ts';
-import { openShareLink, resolveLinkSession } from '../sharing/shareLinks.ts';
+import { resolveLinkSession, sessionRefusedError } from '../sharing/linkSessions.ts';
+import { openShareLink } from '../sharing/shareLinks.ts';
 import { limit } from './authRoutes.ts';
 import { goneLinkPage, invalidLinkPage } from './linkPages.ts';
 
@@ -30,19 +32,26 @@ export interface LinkRouteDeps {
   now: () => Date;
 }
 
-/** The link scope behind a request's cookie, or null. */
-export function linkScopeOf(request: FastifyRequest, db: Db, now: Date): LinkScope | null {
+/** The link scope behind a request's cookie; or, when the cookie's session no longer works, why not. */
+export function linkAccessOf(request: FastifyRequest, db: Db, now: Date): { scope: LinkScope | null; refusal: LinkRefusal | null } {
   const token = request.cookies[LINK_COOKIE];
-  if (!token) return null;
-  const session = resolveLinkSession(db, token, now);
-  if (!session) return null;
+  if (!token) return { scope: null, refusal: null };
+  const check = resolveLinkSession(db, token, now);
+  if (!check.ok) {
+    const error = sessionRefusedError(check.refusal);
+    return { scope: null, refusal: { message: error.message, details: error.details } };
+  }
+  const { session } = check;
   return {
-    shareLinkId: session.shareLinkId,
-    assessmentId: session.assessmentId,
-    recipientName: session.recipientName,
-    recipientEmail: session.recipientEmail,
-    sessionId: session.sessionId,
-    codePending: session.emailCodeRequired && !session.emailCodeVerified,
+    scope: {
+      shareLinkId: session.shareLinkId,
+      assessmentId: session.assessmentId,
+      recipientName: session.recipientName,
+      recipientEmail: session.recipientEmail,
+      sessionId: session.sessionId,
+      codePending: session.emailCodeRequired && !session.emailCodeVerified,
+    },
+    refusal: null,
   };
 }
 
@@ -72,15 +81,16 @@ export async function registerLinkRoutes(app: FastifyInstance, deps: LinkRouteDe
       ? openShareLink(deps.db, request.params.token, deps.now(), { ip: request.ip, userAgent: request.headers['user-agent'] ?? null })
       : ({ kind: 'not_found' } as const);
     if (result.kind === 'not_found') return reply.code(404).type('text/html; charset=utf-8').send(invalidLinkPage());
-    if (result.kind === 'gone') return reply.code(410).type('text/html; charset=utf-8').send(goneLinkPage(result.reason, result.askName, result.askEmail));
+    if (result.kind === 'gone') return reply.code(410).type('text/html; charset=utf-8').send(goneLinkPage(result.reason, result.contact));
     reply.setCookie(LINK_COOKIE, result.sessionToken, { httpOnly: true, sameSite: 'lax', secure, path: '/', expires: result.expiresAt });
     return reply.redirect('/portal', 303);
   });
 
   const requireLink = (request: FastifyRequest, reply: FastifyReply): LinkScope | null => {
-    const scope = linkScopeOf(request, deps.db, deps.now());
+    const { scope, refusal } = linkAccessOf(request, deps.db, deps.now());
     if (!scope) {
-      void reply.code(401).send({ error: 'Your questionnaire session has ended: open the link from your email again.' });
+      const error = refusal ?? { message: 'Your questionnaire session has ended: open the link from your email again.', details: null };
+      void reply.code(401).send({ error: error.message, details: error.details });
       return null;
     }
     if (scope.codePending) {

@@ -3,14 +3,17 @@ import { z } from 'zod';
 import { ClarificationResponseInput } from '../../shared/schemas/assessments.ts';
 import { EmailCodeInput, SaveAnswerInput, SubmitInput } from '../../shared/schemas/sharing.ts';
 import { respondToClarification } from '../services/review.ts';
-import { sendEmailCode, verifyEmailCode } from '../sharing/emailCode.ts';
+import { codeLockedUntil, sendEmailCode, verifyEmailCode } from '../sharing/emailCode.ts';
 import { linkActor, portalOverview, portalQuestionnaire, portalTasks, saveAnswer, submitQuestionnaire, updateTaskAsVendor } from '../sharing/portal.ts';
 import { linkBeforeCodeProcedure, linkProcedure, router } from '../trpc.ts';
 
 export const portalRouter = router({
-  /** Whether this session must still give the emailed code. */
-  gate: linkBeforeCodeProcedure.query(({ ctx }) => ({ codeRequired: Boolean(ctx.link.codePending) })),
-  sendCode: linkBeforeCodeProcedure.mutation(({ ctx }) => sendEmailCode(ctx.db, ctx.services.mail, ctx.link, ctx.now())),
+  /** Whether this session must still give the emailed code, and until when codes are paused after too many wrong ones. */
+  gate: linkBeforeCodeProcedure.query(({ ctx }) => {
+    const codeRequired = Boolean(ctx.link.codePending);
+    return { codeRequired, lockedUntil: codeRequired ? codeLockedUntil(ctx.db, ctx.link, ctx.now()) : null };
+  }),
+  sendCode: linkBeforeCodeProcedure.mutation(({ ctx }) => sendEmailCode(ctx.db, ctx.services.mail, ctx.link, ctx.ip, ctx.now())),
   verifyCode: linkBeforeCodeProcedure.input(EmailCodeInput).mutation(({ ctx, input }) => verifyEmailCode(ctx.db, ctx.link, input.code, ctx.ip, ctx.now())),
   overview: linkProcedure.query(({ ctx }) => portalOverview(ctx.db, ctx.link, ctx.services.organisationName)),
   questionnaire: linkProcedure.query(({ ctx }) => portalQuestionnaire(ctx.db, ctx.link)),

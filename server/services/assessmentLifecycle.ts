@@ -13,6 +13,7 @@ import { templateForTier } from '../../shared/scoring/tier.ts';
 import { answers, assessments, questionnaireTemplates, templateVersions, users, vendorRisk, vendors } from '../../drizzle/schema/index.ts';
 import type { Db } from '../db/database.ts';
 import { badRequest, conflict, notFound } from '../errors.ts';
+import { endLinkSessions } from '../sharing/linkSessions.ts';
 import { recordAudit, type AuditActor } from './audit.ts';
 import { completeReview } from './reviews.ts';
 import { latestPublishedVersion } from './templates.ts';
@@ -54,12 +55,15 @@ export function transitionAssessment(db: Db, assessmentId: number, to: 'sent' | 
       const waiting = tx.select({ n: count() }).from(answers).where(and(eq(answers.assessmentId, a.id), eq(answers.reviewStatus, 'clarification_requested'))).get()?.n ?? 0;
       if (waiting > 0) throw badRequest(`${waiting} answer${waiting === 1 ? ' is' : 's are'} waiting for the vendor's clarification: accept or reject ${waiting === 1 ? 'it' : 'them'} first.`);
       const result = completeReview(tx, { assessmentId: a.id, actor, now });
+      // Sessions opened to answer end here; the vendor opens its link again to reach the remediation tasks.
+      endLinkSessions(tx, { assessmentId: a.id }, 'assessment_completed', actor, now);
       return { status: 'completed' as const, tasks: result.tasks.length, residual: result.residual, band: result.band, grade: result.grade };
     }
     if (to === 'cancelled' && !note) throw badRequest('Say why the assessment is cancelled.');
     const stamp = STAMP[to];
     tx.update(assessments).set({ status: to, updatedAt: now, ...(stamp ? { [stamp]: now } : {}) }).where(eq(assessments.id, a.id)).run();
     recordAudit(tx, { actor, action: `assessment.${to}`, targetType: 'assessment', targetId: a.id, before: { status: a.status }, after: { status: to, note }, at: now });
+    if (to === 'cancelled') endLinkSessions(tx, { assessmentId: a.id }, 'assessment_cancelled', actor, now);
     return { status: to };
   });
 }

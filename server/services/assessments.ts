@@ -1,5 +1,5 @@
 /** Reading an assessment for staff, and reopening a submitted one for the vendor. */
-import { and, count, eq, isNotNull } from 'drizzle-orm';
+import { and, count, eq, gt, isNotNull, isNull } from 'drizzle-orm';
 import { canTransition } from '../../shared/assessmentLifecycle.ts';
 import { answers, assessments, questionnaireTemplates, shareLinks, templateVersions, users, vendors } from '../../drizzle/schema/index.ts';
 import type { Db } from '../db/database.ts';
@@ -52,10 +52,11 @@ export function reopenAssessment(db: Db, mail: Pick<MailSettings, 'smtpUrl'>, as
     }
     tx.update(assessments).set({ status: 'in_progress', reopenNote: note, submittedAt: null, updatedAt: now }).where(eq(assessments.id, a.id)).run();
     recordAudit(tx, { actor, action: 'assessment.reopen', targetType: 'assessment', targetId: a.id, before: { status: a.status }, after: { status: 'in_progress', note }, at: now });
+    // Only people who can still open a link: a revoked or expired link's recipient has nothing to go back to.
     const recipients = tx
       .selectDistinct({ email: shareLinks.recipientEmail })
       .from(shareLinks)
-      .where(eq(shareLinks.assessmentId, a.id))
+      .where(and(eq(shareLinks.assessmentId, a.id), isNull(shareLinks.revokedAt), gt(shareLinks.expiresAt, now)))
       .all();
     for (const r of recipients) {
       enqueueEmail(tx, mail, {

@@ -1,31 +1,31 @@
 /**
  * Questionnaire links for vendors. A link reaches one assessment; its token
  * is shown once and stored as a hash; it expires and can be revoked.
- * Opening it trades the token for a session cookie at once (ASVS 14.2.1).
+ * Opening it trades the token for a session cookie at once (ASVS 14.2.1);
+ * linkSessions.ts decides how long that session lasts.
  */
-import { and, desc, eq, sql } from 'drizzle-orm';
+import { desc, eq, sql } from 'drizzle-orm';
 import { addDays, addHours, min } from 'date-fns';
-import { canTransition } from '../../shared/assessmentLifecycle.ts';
+import { canTransition, type AssessmentStatus } from '../../shared/assessmentLifecycle.ts';
 import type { z } from 'zod';
 import type { CreateShareLinkInput } from '../../shared/schemas/sharing.ts';
 import { assessments, linkSessions, shareLinks, users, vendors } from '../../drizzle/schema/index.ts';
-import type { Db, Tx } from '../db/database.ts';
+import type { Db } from '../db/database.ts';
 import { notFound, badRequest } from '../errors.ts';
 import { enqueueEmail, type MailSettings } from '../mail/outbox.ts';
 import { recordAudit, type AuditActor } from '../services/audit.ts';
+import { contactOf, endLinkSessions, LINK_SESSION_IDLE_HOURS, linkClosedReason, selectLinkState, type LinkClosedReason, type LinkContact } from './linkSessions.ts';
 import { hashToken, newToken } from './tokens.ts';
 
-/** A vendor's session ends after this long unused, and never outlives its link. */
-export const LINK_SESSION_IDLE_HOURS = 8;
 /** Assessment states in which a link still leads somewhere useful. */
 const LINKABLE_STATUSES = ['draft', 'sent', 'in_progress', 'submitted', 'in_review', 'completed'] as const;
 
 export type ShareLinkStatus = 'active' | 'expired' | 'revoked' | 'submitted';
 
-export function shareLinkStatus(link: { revokedAt: Date | null; expiresAt: Date }, assessmentStatus: string, now: Date): ShareLinkStatus {
+export function shareLinkStatus(link: { revokedAt: Date | null; expiresAt: Date }, assessmentStatus: AssessmentStatus, now: Date): ShareLinkStatus {
   // A cancelled assessment withdraws its links with it.
-  if (link.revokedAt || assessmentStatus === 'cancelled') return 'revoked';
-  if (link.expiresAt.getTime() <= now.getTime()) return 'expired';
+  const closed = linkClosedReason(link, assessmentStatus, now);
+  if (closed) return closed === 'expired' ? 'expired' : 'revoked';
   if (['submitted', 'in_review', 'completed'].includes(assessmentStatus)) return 'submitted';
   return 'active';
 }
@@ -103,13 +103,19 @@ export function listShareLinks(db: Db, assessmentId: number, now: Date) {
       revokedAt: shareLinks.revokedAt,
       lastOpenedAt: shareLinks.lastOpenedAt,
       openCount: shareLinks.openCount,
+      codeLockedUntil: shareLinks.codeLockedUntil,
     })
     .from(shareLinks)
     .leftJoin(users, eq(users.id, shareLinks.createdBy))
     .where(eq(shareLinks.assessmentId, assessmentId))
     .orderBy(desc(shareLinks.createdAt), desc(shareLinks.id))
     .all()
-    .map((link) => ({ ...link, status: shareLinkStatus(link, assessment.status, now) }));
+    .map((link) => ({
+      ...link,
+      status: shareLinkStatus(link, assessment.status, now),
+      // Staff can tell a vendor why its code is refused, and until when.
+      codeLockedUntil: link.codeLockedUntil && link.codeLockedUntil.getTime() > now.getTime() ? link.codeLockedUntil : null,
+    }));
 }
 
 export function revokeShareLink(db: Db, linkId: number, actor: AuditActor, now: Date) {
@@ -118,87 +124,40 @@ export function revokeShareLink(db: Db, linkId: number, actor: AuditActor, now: 
     if (!link) throw notFound('The link');
     if (link.revokedAt) return;
     tx.update(shareLinks).set({ revokedAt: now, revokedBy: actor.id }).where(eq(shareLinks.id, linkId)).run();
-    // Revoking ends the vendor's open sessions too.
-    tx.delete(linkSessions).where(eq(linkSessions.shareLinkId, linkId)).run();
     recordAudit(tx, { actor, action: 'share_link.revoke', targetType: 'assessment', targetId: link.assessmentId, after: { linkId }, at: now });
+    // Revoking ends the vendor's open sessions too (the session check would refuse them anyway).
+    endLinkSessions(tx, { assessmentId: link.assessmentId, linkId }, 'link_revoked', actor, now);
   });
 }
 
 export type OpenResult =
   | { kind: 'not_found' }
-  | { kind: 'gone'; reason: 'expired' | 'revoked'; askName: string | null; askEmail: string | null }
+  | { kind: 'gone'; reason: LinkClosedReason; contact: LinkContact | null }
   | { kind: 'opened'; sessionToken: string; expiresAt: Date };
 
 /** Trades a link's token for a new vendor session; the token itself is never kept. */
 export function openShareLink(db: Db, token: string, now: Date, client: { ip: string | null; userAgent: string | null }): OpenResult {
   return db.transaction((tx): OpenResult => {
-    const link = tx
-      .select({ link: shareLinks, askName: users.name, askEmail: users.email, assessmentStatus: assessments.status })
-      .from(shareLinks)
-      .innerJoin(assessments, eq(assessments.id, shareLinks.assessmentId))
-      .leftJoin(users, eq(users.id, shareLinks.createdBy))
-      .where(eq(shareLinks.tokenHash, hashToken(token)))
-      .get();
-    if (!link) return { kind: 'not_found' };
-    const withdrawn = link.link.revokedAt || link.assessmentStatus === 'cancelled';
-    if (withdrawn || link.link.expiresAt.getTime() <= now.getTime()) {
-      return { kind: 'gone', reason: withdrawn ? 'revoked' : 'expired', askName: link.askName, askEmail: link.askEmail };
-    }
+    const row = selectLinkState(tx).where(eq(shareLinks.tokenHash, hashToken(token))).get();
+    if (!row) return { kind: 'not_found' };
+    const closed = linkClosedReason(row.link, row.assessmentStatus, now);
+    if (closed) return { kind: 'gone', reason: closed, contact: contactOf(row) };
     const sessionToken = newToken();
-    const expiresAt = min([addHours(now, LINK_SESSION_IDLE_HOURS), link.link.expiresAt]);
+    const expiresAt = min([addHours(now, LINK_SESSION_IDLE_HOURS), row.link.expiresAt]);
     tx.insert(linkSessions)
-      .values({ id: hashToken(sessionToken), shareLinkId: link.link.id, expiresAt, lastSeenAt: now, ipAddress: client.ip, userAgent: client.userAgent?.slice(0, 300) ?? null, createdAt: now })
+      .values({ id: hashToken(sessionToken), shareLinkId: row.link.id, expiresAt, lastSeenAt: now, ipAddress: client.ip, userAgent: client.userAgent?.slice(0, 300) ?? null, createdAt: now })
       .run();
     tx.update(shareLinks)
       .set({ lastOpenedAt: now, openCount: sql`${shareLinks.openCount} + 1` })
-      .where(eq(shareLinks.id, link.link.id))
+      .where(eq(shareLinks.id, row.link.id))
       .run();
     recordAudit(tx, {
-      actor: { type: 'vendor_link', id: String(link.link.id), label: link.link.recipientName, ip: client.ip },
+      actor: { type: 'vendor_link', id: String(row.link.id), label: row.link.recipientName, ip: client.ip },
       action: 'share_link.open',
       targetType: 'assessment',
-      targetId: link.link.assessmentId,
+      targetId: row.link.assessmentId,
       at: now,
     });
     return { kind: 'opened', sessionToken, expiresAt };
   });
-}
-
-export interface ResolvedLinkSession {
-  sessionId: string;
-  shareLinkId: number;
-  assessmentId: number;
-  recipientName: string;
-  recipientEmail: string;
-  emailCodeRequired: boolean;
-  emailCodeVerified: boolean;
-}
-
-/** The vendor session behind a cookie, if its link still stands; slides its idle expiry. */
-export function resolveLinkSession(tx: Db | Tx, sessionToken: string, now: Date): ResolvedLinkSession | null {
-  const id = hashToken(sessionToken);
-  const row = tx
-    .select({ session: linkSessions, link: shareLinks })
-    .from(linkSessions)
-    .innerJoin(shareLinks, eq(shareLinks.id, linkSessions.shareLinkId))
-    .where(and(eq(linkSessions.id, id)))
-    .get();
-  if (!row) return null;
-  if (row.session.expiresAt.getTime() <= now.getTime() || row.link.revokedAt || row.link.expiresAt.getTime() <= now.getTime()) return null;
-  const seenLongAgo = !row.session.lastSeenAt || now.getTime() - row.session.lastSeenAt.getTime() > 5 * 60_000;
-  if (seenLongAgo) {
-    tx.update(linkSessions)
-      .set({ lastSeenAt: now, expiresAt: min([addHours(now, LINK_SESSION_IDLE_HOURS), row.link.expiresAt]) })
-      .where(eq(linkSessions.id, id))
-      .run();
-  }
-  return {
-    sessionId: id,
-    shareLinkId: row.link.id,
-    assessmentId: row.link.assessmentId,
-    recipientName: row.link.recipientName,
-    recipientEmail: row.link.recipientEmail,
-    emailCodeRequired: row.link.emailCodeRequired,
-    emailCodeVerified: Boolean(row.session.emailCodeVerifiedAt),
-  };
 }

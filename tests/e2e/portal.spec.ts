@@ -7,7 +7,7 @@
  */
 import path from 'node:path';
 import type { Page } from '@playwright/test';
-import { expect, expectNoAxeViolations, signInAs, test } from './fixtures.ts';
+import { demoUser, expect, expectNoAxeViolations, signInAs, test } from './fixtures.ts';
 
 const ARTIFACTS = path.resolve('tests/.artifacts');
 const shot = (page: Page, name: string, fullPage = false) => page.screenshot({ path: path.join(ARTIFACTS, `${name}.png`), fullPage });
@@ -142,4 +142,92 @@ test('the portal without a link session shows only the way back in', async ({ pa
   await expect(page.getByText('Your session has ended. Open the link from your email again.')).toBeVisible();
   await expect(page.getByRole('navigation')).toHaveCount(0);
   await expectNoAxeViolations(page);
+});
+
+/** Calls a staff procedure with the signed-in page's cookies and returns its result. */
+async function staffCall<T>(page: Page, procedure: string, input: unknown): Promise<T> {
+  const response = await page.request.post(`/trpc/${procedure}`, { data: { json: input } });
+  expect(response.ok(), await response.text()).toBe(true);
+  return ((await response.json()) as { result: { data: { json: T } } }).result.data.json;
+}
+
+/** As procurement: a new assessment of Ashdown Pryce Legal (no other test uses it) and a link to it. */
+async function assessmentWithLink(page: Page, options: { emailCodeRequired?: boolean } = {}) {
+  await signInAs(page, 'procurement');
+  await page.goto('/vendors?q=Ashdown');
+  await page.getByRole('link', { name: 'Ashdown Pryce Legal' }).click();
+  await expect(page).toHaveURL(/\/vendors\/\d+$/);
+  const vendorId = Number(/\/vendors\/(\d+)$/.exec(page.url())?.[1]);
+  const { assessmentId } = await staffCall<{ assessmentId: number }>(page, 'assessments.start', { vendorId });
+  const { url } = await staffCall<{ url: string }>(page, 'assessments.createShareLink', {
+    assessmentId,
+    recipientName: 'Philippa Ashdown',
+    recipientEmail: 'philippa@ashdown-pryce.example',
+    emailCodeRequired: options.emailCodeRequired ?? false,
+  });
+  return { assessmentId, url };
+}
+
+test('a vendor whose questionnaire is cancelled is told it is closed, and whom to ask', async ({ page, browser, baseURL }) => {
+  test.setTimeout(90_000);
+  const { assessmentId, url } = await assessmentWithLink(page);
+  const vendorContext = await browser.newContext({ baseURL });
+  const vendor = await vendorContext.newPage();
+  await vendor.goto(url);
+  await expect(vendor.getByRole('heading', { level: 1 })).toHaveText(/asks Ashdown Pryce Legal to answer a security questionnaire/);
+
+  await staffCall(page, 'assessments.transition', { assessmentId, to: 'cancelled', note: 'Counsel no longer retained' });
+
+  // The page the vendor already has open: its next request finds the questionnaire closed.
+  await vendor.getByRole('navigation', { name: 'Questionnaire' }).getByRole('link', { name: 'Questions' }).click();
+  await expect(vendor.getByRole('heading', { level: 1, name: 'This questionnaire is closed' })).toBeVisible();
+  await expect(vendor.getByText('There is nothing more to answer here. Answers already saved are kept.')).toBeVisible();
+  const asker = demoUser('procurement');
+  await expect(vendor.getByRole('link', { name: asker.email })).toHaveAttribute('href', `mailto:${asker.email}`);
+  await expect(vendor.getByRole('navigation')).toHaveCount(0);
+  await expectNoAxeViolations(vendor);
+  await shot(vendor, 'portal-closed');
+
+  // The link itself now answers with the same news, as a plain page.
+  const response = await vendor.goto(url);
+  expect(response?.status()).toBe(410);
+  await expect(vendor.getByRole('heading', { level: 1, name: 'This questionnaire is closed' })).toBeVisible();
+  await expectNoAxeViolations(vendor);
+  await vendorContext.close();
+});
+
+test('too many wrong emailed codes pause the link, and the vendor is told until when', async ({ page, browser, baseURL }) => {
+  test.setTimeout(90_000);
+  const { assessmentId, url } = await assessmentWithLink(page, { emailCodeRequired: true });
+  const vendorContext = await browser.newContext({ baseURL });
+  const vendor = await vendorContext.newPage();
+  await vendor.goto(url);
+  await vendor.getByRole('button', { name: 'Email me a code' }).click();
+  await expect(vendor.getByText('Code sent to …@ashdown-pryce.example')).toBeVisible();
+  const field = vendor.getByLabel('Code from the email');
+  // Five made-up codes: the odds that one is the emailed code are 5 in a million.
+  for (let attempt = 1; attempt <= 4; attempt += 1) {
+    await field.fill(String(attempt).padStart(6, '9'));
+    await vendor.getByRole('button', { name: 'Continue' }).click();
+    await expect(vendor.getByRole('alert')).toContainText(`after ${5 - attempt} more wrong code`);
+  }
+  await field.fill('999995');
+  await vendor.getByRole('button', { name: 'Continue' }).click();
+  const alert = vendor.getByRole('alert');
+  await expect(alert).toContainText('Too many wrong codes were entered for this link, so codes are paused for your security. You can try again in 15 minutes.');
+  await expect(alert).toContainText(/That is at \d{1,2} \w{3,4} \d{4}, \d{2}:\d{2}\./);
+  await expectNoAxeViolations(vendor);
+  await vendor.screenshot({ path: path.join(ARTIFACTS, 'portal-code-paused.png') });
+
+  // Coming back later in the pause: said at once, before asking for a code.
+  await vendor.reload();
+  await expect(vendor.getByRole('status').filter({ hasText: 'codes are paused for your security' })).toContainText(/ask for a new code at \d{1,2} \w{3,4} \d{4}, \d{2}:\d{2}/);
+  await vendor.getByRole('button', { name: 'Email me a code' }).click();
+  await expect(vendor.getByRole('alert')).toContainText('You can try again in 15 minutes.');
+  await expectNoAxeViolations(vendor);
+  await vendorContext.close();
+
+  // Staff see why the vendor cannot get in, beside the link.
+  await page.goto(`/assessments/${assessmentId}`);
+  await expect(page.getByRole('row', { name: /Philippa Ashdown/ })).toContainText(/Too many wrong codes: new codes paused until/);
 });

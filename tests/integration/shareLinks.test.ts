@@ -143,7 +143,7 @@ describe('opening a link', () => {
     const assessmentId = newAssessment('Code Vendor');
     const { url } = await staff().assessments.createShareLink({ assessmentId, recipientName: 'Cody', recipientEmail: 'cody@vendor.example', emailCodeRequired: true });
     const { cookie } = await openLink(url);
-    expect((await portal(cookie, 'gate')).data).toEqual({ codeRequired: true });
+    expect((await portal(cookie, 'gate')).data).toEqual({ codeRequired: true, lockedUntil: null });
     expect((await portal(cookie, 'overview')).status).toBe(403);
     expect((await portal(cookie, 'sendCode', undefined, 'POST')).data).toEqual({ sentTo: '…@vendor.example' });
     const email = db.select().from(emailOutbox).where(eq(emailOutbox.to, 'cody@vendor.example')).all().at(-1)!;

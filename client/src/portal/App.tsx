@@ -1,6 +1,7 @@
 /**
  * The vendor portal: one assessment, reached through a questionnaire link.
- * A session that ends shows only how to get back in; a link that asks for
+ * A session that ends shows only what happened and how to go on (back in
+ * through the link, or whom to ask when it is closed); a link that asks for
  * an emailed code shows nothing else until the code is given.
  */
 import { useQuery } from '@tanstack/react-query';
@@ -18,7 +19,7 @@ import { WelcomePage } from './pages/WelcomePage.tsx';
 
 export function App() {
   const ended = useSessionEnded();
-  if (ended) return <SessionEndedPage />;
+  if (ended) return <SessionEndedPage end={ended} />;
   return <CodeGate />;
 }
 
@@ -29,7 +30,7 @@ function CodeGate() {
   if (gate.data.codeRequired) {
     return (
       <Shell>
-        <GatePage />
+        <GatePage lockedUntil={gate.data.lockedUntil} />
       </Shell>
     );
   }

@@ -8,7 +8,7 @@ import { createTRPCOptionsProxy } from '@trpc/tanstack-react-query';
 import type { inferRouterOutputs } from '@trpc/server';
 import type { AppRouter } from '../../../server/routers/_app.ts';
 import { transformer } from '../../../shared/transformer.ts';
-import { markSessionEnded } from './lib/session.ts';
+import { markSessionEnded, sessionEndFrom } from './lib/session.ts';
 
 /** The page's Referrer-Policy is no-referrer; same-origin lets the server's cross-site check see our origin. */
 export const sameOriginFetch: typeof fetch = (input, init) => fetch(input, { ...init, referrerPolicy: 'same-origin', credentials: 'same-origin' });
@@ -35,9 +35,15 @@ export function errorMessage(error: unknown): string {
   return 'We could not reach Tollgate. Check your connection, then try again.';
 }
 
-/** A lost session shows one page only: the link must be opened again. */
+/** Facts the server attached to an error: why a session ended, when to try again... */
+export function errorDetails(error: unknown): unknown {
+  if (!(error instanceof TRPCClientError)) return undefined;
+  return (error.data as { details?: unknown } | undefined)?.details;
+}
+
+/** A lost session shows one page only: what happened, and how to go on. */
 export function noteSessionError(error: unknown): void {
-  if (errorCode(error) === 'UNAUTHORIZED') markSessionEnded();
+  if (errorCode(error) === 'UNAUTHORIZED') markSessionEnded(sessionEndFrom(errorDetails(error)));
 }
 
 const NOT_RETRIED = new Set(['BAD_REQUEST', 'UNAUTHORIZED', 'FORBIDDEN', 'NOT_FOUND', 'CONFLICT', 'PRECONDITION_FAILED', 'TOO_MANY_REQUESTS']);

@@ -2,7 +2,7 @@
  * Evidence files go through plain HTTP routes (multipart), not tRPC:
  * XMLHttpRequest reports upload progress, which fetch cannot.
  */
-import { markSessionEnded } from './session.ts';
+import { markSessionEnded, sessionEndFrom } from './session.ts';
 
 export const MAX_EVIDENCE_BYTES = 20 * 1024 * 1024;
 export const EVIDENCE_ACCEPT = '.pdf,.png,.jpg,.jpeg,.gif,.webp,.doc,.docx,.xls,.xlsx,.ppt,.pptx,.odt,.ods,.csv,.txt';
@@ -20,13 +20,15 @@ export interface UploadedEvidence {
 const NETWORK_FAILURE = 'The upload did not reach Tollgate. Check your connection, then try again.';
 
 function serverMessage(status: number, body: string): string {
-  if (status === 401) markSessionEnded();
+  let parsed: { error?: unknown; details?: unknown } = {};
   try {
-    const parsed = JSON.parse(body) as { error?: unknown };
-    if (typeof parsed.error === 'string') return parsed.error;
+    const value: unknown = JSON.parse(body);
+    if (value && typeof value === 'object') parsed = value;
   } catch {
-    // Not JSON (a proxy's error page): fall through to a plain message.
+    // Not JSON (a proxy's error page): a plain message below.
   }
+  if (status === 401) markSessionEnded(sessionEndFrom(parsed.details));
+  if (typeof parsed.error === 'string') return parsed.error;
   return status === 413 ? 'The file is larger than 20 MB.' : `The upload failed (error ${status}). Please try again.`;
 }
 

@@ -1,9 +1,27 @@
 /** For links that ask for it: a code sent to the recipient's email, before anything of the questionnaire is shown. */
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useId, useState, type FormEvent } from 'react';
-import { errorMessage, trpc } from '../api.ts';
+import { errorDetails, errorMessage, trpc } from '../api.ts';
+import { formatMoment } from '../lib/format.ts';
 
-export function GatePage() {
+/** When a refused send or check may be tried again (codes paused, or too many sent), from the error's details. */
+function retryAtOf(error: unknown): Date | null {
+  const retryAt = (errorDetails(error) as { retryAt?: unknown } | undefined)?.retryAt;
+  return typeof retryAt === 'string' ? new Date(retryAt) : null;
+}
+
+/** The server's sentence, plus the moment to try again in the reader's own time zone. */
+function ErrorText({ error }: { error: unknown }) {
+  const retryAt = retryAtOf(error);
+  return (
+    <>
+      {errorMessage(error)}
+      {retryAt ? ` That is at ${formatMoment(retryAt)}.` : null}
+    </>
+  );
+}
+
+export function GatePage({ lockedUntil }: { lockedUntil: Date | null }) {
   const queryClient = useQueryClient();
   const [code, setCode] = useState('');
   const codeId = useId();
@@ -26,9 +44,15 @@ export function GatePage() {
         We sent you a link to a security questionnaire. To keep your answers private, we also email a 6-digit code to the address the link
         was sent to.
       </p>
+      {lockedUntil && !send.data && !send.isError ? (
+        <p className="alert alert--warning" role="status">
+          Too many wrong codes were entered for this link, so codes are paused for your security. You can ask for a new code at{' '}
+          {formatMoment(lockedUntil)}.
+        </p>
+      ) : null}
       {send.isError ? (
         <p className="alert alert--error" role="alert">
-          {errorMessage(send.error)}
+          <ErrorText error={send.error} />
         </p>
       ) : null}
       {send.data ? (
@@ -61,7 +85,7 @@ export function GatePage() {
           </div>
           {verify.isError ? (
             <p className="field-error" role="alert">
-              {errorMessage(verify.error)}
+              <ErrorText error={verify.error} />
             </p>
           ) : null}
           <button type="submit" className="btn btn--primary" disabled={verify.isPending}>

@@ -24,7 +24,7 @@ export function CompleteDialog({ assessmentId, busy, error, onClose, onConfirm }
   return (
     <Modal opened onClose={onClose} closeButtonProps={{ 'aria-label': 'Close' }} title="Complete the review?">
       <Stack gap="md">
-        <Text size="sm">The answers are scored as they stand, the result is frozen on the assessment, and a remediation task with a due date is raised for every control not met.</Text>
+        <Text size="sm">The answers are scored as they stand, the result is frozen on the assessment, and a remediation task with a due date is raised for every control not met. Vendors with the questionnaire open are signed out; they open their link again to see their tasks.</Text>
         {preview ? (
           <Group gap="xs">
             <Text size="sm">Result:</Text>
@@ -71,7 +71,7 @@ export function CancelDialog({ busy, error, onClose, onConfirm }: { busy: boolea
     <Modal opened onClose={onClose} closeButtonProps={{ 'aria-label': 'Close' }} title="Cancel this assessment?">
       <form onSubmit={submit} noValidate>
         <Stack gap="md">
-          <Text size="sm">The vendor can no longer change answers through its links, and it cannot be reviewed. Answers already given are kept. You can start a new assessment afterwards.</Text>
+          <Text size="sm">The vendor's links stop working at once and anyone using one is signed out; the assessment can no longer be reviewed. Answers already given are kept. You can start a new assessment afterwards.</Text>
           {error ? <ErrorAlert title="Not cancelled">{errorMessage(error)}</ErrorAlert> : null}
           <Textarea
             label="Reason"

@@ -80,6 +80,11 @@ function LinksTable({ links, canManage, onRevoke }: { links: readonly ShareLink[
                 {link.recipientEmail}
                 {link.emailCodeRequired ? ' · code by email' : ''}
               </Text>
+              {link.codeLockedUntil ? (
+                <Text size="xs" c="red.9">
+                  Too many wrong codes: new codes paused until {formatDateTime(link.codeLockedUntil)}
+                </Text>
+              ) : null}
             </Table.Td>
             <Table.Td>
               <Badge color={LINK_STATUS_COLORS[link.status]} variant="filled" autoContrast radius="sm">
