@@ -22,6 +22,7 @@ import { registerSecurityHeaders } from './http/securityHeaders.ts';
 import { registerSpa } from './http/spa.ts';
 import { registerStaffFileRoutes } from './http/staffFileRoutes.ts';
 import { appRouter, type AppRouter } from './routers/_app.ts';
+import type { EvidenceLimits } from './sharing/evidence.ts';
 
 export const DEFAULT_CLIENT_DIR = fileURLToPath(new URL('../dist/client', import.meta.url));
 
@@ -31,6 +32,8 @@ export interface AppOptions {
   config: Pick<AppConfig, 'logLevel' | 'publicUrl' | 'smtpUrl' | 'trustProxy' | 'uploadsDir' | 'organisationName'>;
   clientDir?: string;
   now?: () => Date;
+  /** Evidence quotas and disk reserve, when not the documented defaults (tests use small ones). */
+  evidenceLimits?: EvidenceLimits;
 }
 
 export function redactUrl(url: string): string {
@@ -76,10 +79,11 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
 
   await registerAuthRoutes(app, { auth: opts.auth, db: opts.db, publicUrl: opts.config.publicUrl });
   const staffOf = (request: FastifyRequest) => resolveStaffSession(opts.auth, opts.db, headersOf(request), now());
-  await registerLinkRoutes(app, { db: opts.db, publicUrl: opts.config.publicUrl, uploadsDir: opts.config.uploadsDir, now });
+  await registerLinkRoutes(app, { db: opts.db, publicUrl: opts.config.publicUrl, uploadsDir: opts.config.uploadsDir, now, ...(opts.evidenceLimits ? { evidenceLimits: opts.evidenceLimits } : {}) });
   registerStaffFileRoutes(app, {
     db: opts.db,
     uploadsDir: opts.config.uploadsDir,
+    now,
     staffUserOf: async (request) => {
       const staff = await staffOf(request);
       return staff && (!staff.mfa.required || staff.mfa.satisfied) ? staff.user : null;

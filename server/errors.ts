@@ -15,7 +15,10 @@ export type AppErrorCode =
   | 'NOT_FOUND'
   | 'CONFLICT'
   | 'PRECONDITION_FAILED'
-  | 'TOO_MANY_REQUESTS';
+  | 'PAYLOAD_TOO_LARGE'
+  | 'TOO_MANY_REQUESTS'
+  /** The server cannot do it just now (e.g. storage short), through no fault of the caller's. */
+  | 'SERVICE_UNAVAILABLE';
 
 export class AppError extends Error {
   override name = 'AppError';

@@ -9,6 +9,7 @@
 import { setImmediate as yieldToRequests } from 'node:timers/promises';
 import type { Db } from './db/database.ts';
 import { takeMonthlySnapshots } from './services/risk.ts';
+import { purgeUnusedEvidence } from './sharing/evidence.ts';
 
 const HOUR_MS = 60 * 60 * 1000;
 const BATCH = 100;
@@ -18,16 +19,25 @@ interface JobLog {
   error: (details: object, message: string) => void;
 }
 
+/** What jobs work on. */
+export interface JobContext {
+  db: Db;
+  uploadsDir: string;
+}
+
 /** A job does at most `limit` items per call and says how many it did; fewer than `limit` means it is done for now. */
-const JOBS: { name: string; run: (db: Db, now: Date, limit: number) => number }[] = [{ name: 'monthly risk snapshots', run: takeMonthlySnapshots }];
+const JOBS: { name: string; run: (ctx: JobContext, now: Date, limit: number) => number }[] = [
+  { name: 'unused evidence files', run: ({ db, uploadsDir }, now, limit) => purgeUnusedEvidence(db, uploadsDir, now, limit) },
+  { name: 'monthly risk snapshots', run: ({ db }, now, limit) => takeMonthlySnapshots(db, now, limit) },
+];
 
 /** Runs every job until it has nothing left to do; a failing job is logged and does not stop the others. */
-export async function runDueJobs(db: Db, log: JobLog, now: Date, batch = BATCH): Promise<void> {
+export async function runDueJobs(ctx: JobContext, log: JobLog, now: Date, batch = BATCH): Promise<void> {
   for (const job of JOBS) {
     try {
       let done = 0;
       for (let last = batch; last === batch; done += last) {
-        last = job.run(db, now, batch);
+        last = job.run(ctx, now, batch);
         if (last === batch) await yieldToRequests();
       }
       if (done > 0) log.info({ job: job.name, done }, 'scheduled job ran');
@@ -38,10 +48,10 @@ export async function runDueJobs(db: Db, log: JobLog, now: Date, batch = BATCH):
 }
 
 /** Runs the jobs now and then every hour (never two runs at once); returns a function that stops the timer. */
-export function startScheduledJobs(db: Db, log: JobLog, clock: () => Date = () => new Date()): () => void {
+export function startScheduledJobs(ctx: JobContext, log: JobLog, clock: () => Date = () => new Date()): () => void {
   let running: Promise<void> | null = null;
   const tick = () => {
-    running ??= runDueJobs(db, log, clock()).finally(() => {
+    running ??= runDueJobs(ctx, log, clock()).finally(() => {
       running = null;
     });
   };

@@ -3,7 +3,7 @@
  * sure the built-in questionnaires exist, on the very first start seed the
  * demo portfolio (printing its users' generated passwords once), print a
  * one-time setup link while no user exists, start the scheduled jobs
- * (monthly risk snapshots), then serve.
+ * (monthly risk snapshots, clearing unused evidence files), then serve.
  */
 import { eq } from 'drizzle-orm';
 import { settings } from '../drizzle/schema/index.ts';
@@ -64,7 +64,7 @@ async function main(): Promise<void> {
 
   const app = await buildApp({ db, auth, config, ...(config.clientDir ? { clientDir: config.clientDir } : {}) });
   const stopMail = startMailDelivery(db, config, (error) => app.log.error({ err: error }, 'email delivery failed'));
-  const stopJobs = startScheduledJobs(db, app.log);
+  const stopJobs = startScheduledJobs({ db, uploadsDir: config.uploadsDir }, app.log);
   const shutdown = async (signal: string) => {
     app.log.info({ signal }, 'shutting down');
     stopMail();

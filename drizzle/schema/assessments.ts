@@ -112,6 +112,10 @@ export const evidenceFiles = sqliteTable(
     sizeBytes: integer().notNull(),
     sha256: text().notNull(),
     uploadedBy: text().notNull(),
+    /**
+     * Set only by versions before evidence removal deleted the record and the
+     * file; the scheduled job purges such rows and their files.
+     */
     deletedAt: timestamp(),
     createdAt: createdAt(),
   },

@@ -6,17 +6,18 @@
  * and downloads go through here too, checked against the session's scope.
  */
 import { createReadStream } from 'node:fs';
-import path from 'node:path';
 import type {} from '@fastify/cookie';
-import multipart from '@fastify/multipart';
-import { eq } from 'drizzle-orm';
+import multipart, { type MultipartFields } from '@fastify/multipart';
+import { create as contentDisposition } from 'content-disposition';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { VENDOR_EDITABLE_STATUSES } from '../../shared/assessmentLifecycle.ts';
-import { assessments, remediationTasks } from '../../drizzle/schema/index.ts';
+import { formatFileSize } from '../../shared/evidence.ts';
+import { describeIssues } from '../../shared/schemas/common.ts';
+import { EvidenceIdParam, EvidenceUploadFields } from '../../shared/schemas/sharing.ts';
 import type { LinkRefusal, LinkScope } from '../context.ts';
 import type { Db } from '../db/database.ts';
-import { AppError } from '../errors.ts';
-import { findEvidence, MAX_EVIDENCE_BYTES, removeEvidence, storeEvidence } from '../sharing/evidence.ts';
+import { AppError, type AppErrorCode } from '../errors.ts';
+import { EVIDENCE_LIMITS, MAX_EVIDENCE_BYTES, openEvidenceForDownload, removeEvidence, storeEvidence, type EvidenceLimits, type EvidenceRow } from '../sharing/evidence.ts';
+import { asciiFallbackName } from '../sharing/evidenceName.ts';
 import { linkActor } from '../sharing/portal.ts';
 import { resolveLinkSession, sessionRefusedError } from '../sharing/linkSessions.ts';
 import { openShareLink } from '../sharing/shareLinks.ts';
@@ -30,6 +31,8 @@ export interface LinkRouteDeps {
   publicUrl: string;
   uploadsDir: string;
   now: () => Date;
+  /** Evidence quotas and the disk reserve; the defaults are documented in docs/security.md. */
+  evidenceLimits?: EvidenceLimits;
 }
 
 /** The link scope behind a request's cookie; or, when the cookie's session no longer works, why not. */
@@ -55,20 +58,39 @@ export function linkAccessOf(request: FastifyRequest, db: Db, now: Date): { scop
   };
 }
 
+const HTTP_STATUS: Record<AppErrorCode, number> = {
+  BAD_REQUEST: 400,
+  UNAUTHORIZED: 401,
+  FORBIDDEN: 403,
+  NOT_FOUND: 404,
+  CONFLICT: 409,
+  PRECONDITION_FAILED: 409,
+  PAYLOAD_TOO_LARGE: 413,
+  TOO_MANY_REQUESTS: 429,
+  SERVICE_UNAVAILABLE: 503,
+};
+
 export function sendAppError(reply: FastifyReply, error: unknown) {
   if (!(error instanceof AppError)) throw error;
-  const status = { NOT_FOUND: 404, BAD_REQUEST: 400, PRECONDITION_FAILED: 409, CONFLICT: 409, FORBIDDEN: 403, UNAUTHORIZED: 401, TOO_MANY_REQUESTS: 429 }[error.code];
-  return reply.code(status).send({ error: error.message });
+  if (error.code === 'SERVICE_UNAVAILABLE') reply.log.warn({ err: error }, 'request refused: service unavailable');
+  return reply.code(HTTP_STATUS[error.code]).send({ error: error.message });
 }
 
-export function sendFile(reply: FastifyReply, uploadsDir: string, file: { storedName: string; mimeType: string; originalName: string; sizeBytes: number }) {
+/**
+ * Sends a stored evidence file. Always a download, never rendered in our
+ * origin, so a crafted file cannot run as part of Tollgate. The name goes
+ * in `filename*` (RFC 6266/8187, UTF-8, any script or emoji) with a plain
+ * ASCII `filename=` for clients that know only that; the header itself is
+ * always ASCII, whatever the name.
+ */
+export function sendFile(reply: FastifyReply, download: { file: Pick<EvidenceRow, 'mimeType' | 'originalName' | 'sizeBytes'>; fd: number }) {
+  const { file, fd } = download;
   return reply
     .header('content-type', file.mimeType)
     .header('content-length', file.sizeBytes)
-    // Always a download, never rendered in our origin: a crafted file cannot run as part of Tollgate.
-    .header('content-disposition', `attachment; filename="${file.originalName}"; filename*=UTF-8''${encodeURIComponent(file.originalName)}`)
+    .header('content-disposition', contentDisposition(file.originalName, { fallback: asciiFallbackName(file.originalName) }))
     .header('cache-control', 'private, no-store')
-    .send(createReadStream(path.join(uploadsDir, file.storedName)));
+    .send(createReadStream('', { fd }));
 }
 
 export async function registerLinkRoutes(app: FastifyInstance, deps: LinkRouteDeps): Promise<void> {
@@ -100,10 +122,11 @@ export async function registerLinkRoutes(app: FastifyInstance, deps: LinkRouteDe
     return scope;
   };
 
+  const limits = deps.evidenceLimits ?? EVIDENCE_LIMITS;
+
   app.post('/api/portal/evidence', { preHandler: [limit(app, 60, '1 minute')] }, async (request, reply) => {
     const scope = requireLink(request, reply);
     if (!scope) return reply;
-    const status = deps.db.select({ status: assessments.status }).from(assessments).where(eq(assessments.id, scope.assessmentId)).get()?.status;
     let part;
     try {
       part = await request.file();
@@ -112,14 +135,13 @@ export async function registerLinkRoutes(app: FastifyInstance, deps: LinkRouteDe
     }
     if (!part) return reply.code(400).send({ error: 'Choose a file to upload.' });
     const buffer = await part.toBuffer().catch(() => null);
-    if (!buffer || part.file.truncated) return reply.code(413).send({ error: 'The file is larger than 20 MB.' });
-    const fields = part.fields as Record<string, { value?: unknown } | undefined>;
-    const controlId = typeof fields.controlId?.value === 'string' ? fields.controlId.value : null;
-    const taskId = typeof fields.taskId?.value === 'string' ? Number(fields.taskId.value) : null;
-    if (!controlId && !taskId) return reply.code(400).send({ error: 'Say which question or task the file is for.' });
-    if (controlId && !VENDOR_EDITABLE_STATUSES.includes(status!)) return reply.code(409).send({ error: 'This questionnaire was submitted and is read-only.' });
+    if (!buffer || part.file.truncated) return reply.code(413).send({ error: `The file is larger than ${formatFileSize(MAX_EVIDENCE_BYTES)}.` });
+    // The fields sent before the file, checked by the same rules as the portal's JSON inputs.
+    const fields = EvidenceUploadFields.safeParse(formFields(part.fields, part.fieldname));
+    if (!fields.success) return reply.code(400).send({ error: describeIssues(fields.error.issues) });
+    const target = fields.data.controlId !== undefined ? { assessmentId: scope.assessmentId, controlId: fields.data.controlId } : { assessmentId: scope.assessmentId, taskId: fields.data.taskId! };
     try {
-      const stored = await storeEvidence(deps.db, deps.uploadsDir, { assessmentId: scope.assessmentId, controlId, taskId: taskId && Number.isInteger(taskId) ? taskId : null }, { name: part.filename, buffer }, linkActor(scope, request.ip), deps.now());
+      const stored = await storeEvidence(deps.db, deps.uploadsDir, target, { name: part.filename, buffer }, linkActor(scope, request.ip), deps.now(), limits);
       return reply.code(201).send(stored);
     } catch (error) {
       return sendAppError(reply, error);
@@ -129,8 +151,10 @@ export async function registerLinkRoutes(app: FastifyInstance, deps: LinkRouteDe
   app.get<{ Params: { id: string } }>('/api/portal/evidence/:id', async (request, reply) => {
     const scope = requireLink(request, reply);
     if (!scope) return reply;
+    const id = EvidenceIdParam.safeParse(request.params.id);
+    if (!id.success) return reply.code(400).send({ error: describeIssues(id.error.issues) });
     try {
-      return sendFile(reply, deps.uploadsDir, findEvidence(deps.db, Number(request.params.id) || 0, scope.assessmentId));
+      return sendFile(reply, openEvidenceForDownload(deps.db, deps.uploadsDir, id.data, scope.assessmentId, linkActor(scope, request.ip), deps.now()));
     } catch (error) {
       return sendAppError(reply, error);
     }
@@ -139,17 +163,28 @@ export async function registerLinkRoutes(app: FastifyInstance, deps: LinkRouteDe
   app.delete<{ Params: { id: string } }>('/api/portal/evidence/:id', async (request, reply) => {
     const scope = requireLink(request, reply);
     if (!scope) return reply;
+    const id = EvidenceIdParam.safeParse(request.params.id);
+    if (!id.success) return reply.code(400).send({ error: describeIssues(id.error.issues) });
     try {
-      const file = findEvidence(deps.db, Number(request.params.id) || 0, scope.assessmentId);
-      // A question's file can go while the questionnaire is open; a task's file while the task is still the vendor's to work on.
-      const open = file.taskId
-        ? ['open', 'ready_for_verification'].includes(deps.db.select({ status: remediationTasks.status }).from(remediationTasks).where(eq(remediationTasks.id, file.taskId)).get()?.status ?? '')
-        : VENDOR_EDITABLE_STATUSES.includes(deps.db.select({ status: assessments.status }).from(assessments).where(eq(assessments.id, scope.assessmentId)).get()!.status);
-      if (!open) return reply.code(409).send({ error: 'This file belongs to a submitted questionnaire or a closed task and stays on record.' });
-      removeEvidence(deps.db, file.id, scope.assessmentId, linkActor(scope, request.ip), deps.now());
+      removeEvidence(deps.db, deps.uploadsDir, id.data, scope.assessmentId, linkActor(scope, request.ip), deps.now());
       return reply.code(204).send();
     } catch (error) {
       return sendAppError(reply, error);
     }
   });
+}
+
+/**
+ * The text fields of a multipart body, as an object for schema checking.
+ * A field sent twice becomes a list, which the schema refuses; the file's
+ * own part is left out.
+ */
+function formFields(fields: MultipartFields, fileField: string): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [name, entry] of Object.entries(fields)) {
+    if (name === fileField || entry === undefined) continue;
+    const values = (Array.isArray(entry) ? entry : [entry]).map((e) => (e.type === 'field' ? e.value : e));
+    out[name] = values.length === 1 ? values[0] : values;
+  }
+  return out;
 }

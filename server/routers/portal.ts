@@ -1,7 +1,6 @@
 /** The vendor's side, through its questionnaire link: one assessment, nothing else. */
-import { z } from 'zod';
 import { ClarificationResponseInput } from '../../shared/schemas/assessments.ts';
-import { EmailCodeInput, SaveAnswerInput, SubmitInput } from '../../shared/schemas/sharing.ts';
+import { EmailCodeInput, SaveAnswerInput, SubmitInput, VendorTaskUpdateInput } from '../../shared/schemas/sharing.ts';
 import { respondToClarification } from '../services/review.ts';
 import { codeLockedUntil, sendEmailCode, verifyEmailCode } from '../sharing/emailCode.ts';
 import { linkActor, portalOverview, portalQuestionnaire, portalTasks, saveAnswer, submitQuestionnaire, updateTaskAsVendor } from '../sharing/portal.ts';
@@ -27,12 +26,6 @@ export const portalRouter = router({
     .mutation(({ ctx, input }) => respondToClarification(ctx.db, ctx.link, input.controlId, input.response, linkActor(ctx.link, ctx.ip), ctx.now())),
   tasks: linkProcedure.query(({ ctx }) => portalTasks(ctx.db, ctx.link)),
   updateTask: linkProcedure
-    .input(
-      z.strictObject({
-        taskId: z.int().positive(),
-        response: z.string().trim().min(1, { error: 'Say what you did' }).max(5000),
-        readyForVerification: z.boolean().default(false),
-      }),
-    )
+    .input(VendorTaskUpdateInput)
     .mutation(({ ctx, input }) => updateTaskAsVendor(ctx.db, ctx.services.mail, ctx.link, input, ctx.ip, ctx.now())),
 });

@@ -7,6 +7,10 @@ export const DEFAULT_LINK_DAYS = 14;
 
 const id = (what: string) => z.int({ error: `${what} must be a whole number` }).positive({ error: `${what} must be positive` });
 
+/** A question of the catalogue, e.g. IAM-01. */
+export const ControlIdSchema = z.string({ error: 'controlId must look like IAM-01' }).regex(/^[A-Z]{2,4}-\d{2}$/, { error: 'controlId must look like IAM-01' });
+export const TaskIdSchema = id('taskId');
+
 export const AssessmentIdInput = z.strictObject({ assessmentId: id('assessmentId') });
 
 export const CreateShareLinkInput = z.strictObject({
@@ -33,7 +37,7 @@ export const ReopenInput = z.strictObject({
 });
 
 export const SaveAnswerInput = z.strictObject({
-  controlId: z.string().regex(/^[A-Z]{2,4}-\d{2}$/, { error: 'controlId must look like IAM-01' }),
+  controlId: ControlIdSchema,
   /** null clears the choice (the question becomes unanswered). */
   value: AnswerValueSchema.nullable(),
   comment: z.string().max(5000, { error: 'A comment can be at most 5,000 characters' }).default(''),
@@ -47,3 +51,35 @@ export type SaveAnswerInput = z.input<typeof SaveAnswerInput>;
 export const SubmitInput = z.strictObject({ confirmUnanswered: z.boolean().default(false) });
 
 export const EmailCodeInput = z.strictObject({ code: z.string().trim().regex(/^\d{6}$/, { error: 'Enter the 6-digit code from the email' }) });
+
+export const VendorTaskUpdateInput = z.strictObject({
+  taskId: TaskIdSchema,
+  response: z.string().trim().min(1, { error: 'Say what you did' }).max(5000),
+  readyForVerification: z.boolean().default(false),
+});
+
+/**
+ * A whole number sent as text (a form field, a path segment): digits only,
+ * then the same rule as the JSON inputs. Number() alone would take "1.5",
+ * "1e400" (Infinity), " 7 " and "0x10".
+ */
+const integerText = (what: string, schema: z.ZodType<number, number>) =>
+  z
+    .string({ error: `${what} must be a whole number` })
+    .regex(/^\d{1,15}$/, { error: `${what} must be a whole number` })
+    .transform(Number)
+    .pipe(schema);
+
+/** The form fields sent with an evidence file: which question or which task it supports. */
+export const EvidenceUploadFields = z
+  .strictObject({
+    controlId: ControlIdSchema.optional(),
+    taskId: integerText('taskId', TaskIdSchema).optional(),
+  })
+  .refine((fields) => (fields.controlId === undefined) !== (fields.taskId === undefined), {
+    error: 'Say which question (controlId) or which task (taskId) the file is for: one of them.',
+  });
+
+/** Ids in URL paths, e.g. /api/evidence/:id. */
+export const EvidenceIdParam = integerText('The file id', id('The file id'));
+export const AssessmentIdParam = integerText('The assessment id', id('The assessment id'));

@@ -6,6 +6,7 @@ import { buildApp } from '../../server/app.ts';
 import type { Auth } from '../../server/auth/betterAuth.ts';
 import type { Db } from '../../server/db/database.ts';
 import { freePort } from '../../server/http/freePort.ts';
+import type { EvidenceLimits } from '../../server/sharing/evidence.ts';
 import { createTestAuth } from './auth.ts';
 import { makeTempDir } from './testDatabase.ts';
 
@@ -13,6 +14,8 @@ export interface TestServer {
   base: string;
   app: FastifyInstance;
   auth: Auth;
+  /** Where this server stores evidence files. */
+  uploadsDir: string;
   close: () => Promise<void>;
 }
 
@@ -25,17 +28,19 @@ function fakeClientDir(): string {
   return dir;
 }
 
-export async function startTestServer(db: Db, opts: { now?: () => Date } = {}): Promise<TestServer> {
+export async function startTestServer(db: Db, opts: { now?: () => Date; evidenceLimits?: EvidenceLimits } = {}): Promise<TestServer> {
   const port = await freePort();
   const base = `http://localhost:${port}`;
   const auth = createTestAuth(db, base);
+  const uploadsDir = makeTempDir('uploads-');
   const app = await buildApp({
     db,
     auth,
-    config: { logLevel: 'silent', publicUrl: base, smtpUrl: null, trustProxy: false, uploadsDir: makeTempDir('uploads-'), organisationName: 'Skyline Air' },
+    config: { logLevel: 'silent', publicUrl: base, smtpUrl: null, trustProxy: false, uploadsDir, organisationName: 'Skyline Air' },
     clientDir: fakeClientDir(),
     ...(opts.now ? { now: opts.now } : {}),
+    ...(opts.evidenceLimits ? { evidenceLimits: opts.evidenceLimits } : {}),
   });
   await app.listen({ port, host: '127.0.0.1' });
-  return { base, app, auth, close: () => app.close() };
+  return { base, app, auth, uploadsDir, close: () => app.close() };
 }

@@ -16,7 +16,7 @@ import { runDueJobs } from '../../server/jobs.ts';
 import { createCaller } from '../../server/routers/_app.ts';
 import { takeMonthlySnapshots } from '../../server/services/risk.ts';
 import { completeAssessment, createUser } from '../helpers/factories.ts';
-import { createTestDatabase } from '../helpers/testDatabase.ts';
+import { createTestDatabase, makeTempDir } from '../helpers/testDatabase.ts';
 
 const procurement: StaffUser = { id: 'u-proc', name: 'Priya', email: 'priya@tollgate.example', role: 'procurement' };
 const ciso: StaffUser = { id: 'u-ciso', name: 'Cara', email: 'cara@tollgate.example', role: 'ciso' };
@@ -98,16 +98,17 @@ describe('monthly snapshots', () => {
     for (const name of ['Kept Ltd', 'Kept Two Ltd', 'Kept Three Ltd']) await as(procurement, at('2026-05-20')).inventory.createVendor({ name });
     const logged: { level: string; details: object }[] = [];
     const log = { info: (details: object) => logged.push({ level: 'info', details }), error: (details: object) => logged.push({ level: 'error', details }) };
+    const jobs = { db, uploadsDir: makeTempDir('uploads-') };
 
     // Batches of two: two, then one, then done; a second run finds nothing to do.
-    await runDueJobs(db, log, at('2026-06-02'), 2);
-    await runDueJobs(db, log, at('2026-06-02'), 2);
+    await runDueJobs(jobs, log, at('2026-06-02'), 2);
+    await runDueJobs(jobs, log, at('2026-06-02'), 2);
     expect(logged).toEqual([{ level: 'info', details: { job: 'monthly risk snapshots', done: 3 } }]);
     expect(db.select().from(riskSnapshots).where(eq(riskSnapshots.reason, 'monthly')).all()).toHaveLength(3);
 
     // A closed database makes the job fail: it is logged, and nothing is thrown at the timer.
     db.$client.close();
-    await expect(runDueJobs(db, log, at('2026-07-02'))).resolves.toBeUndefined();
+    await expect(runDueJobs(jobs, log, at('2026-07-02'))).resolves.toBeUndefined();
     expect(logged.at(-1)).toMatchObject({ level: 'error', details: { job: 'monthly risk snapshots' } });
   });
 });

@@ -1,6 +1,7 @@
 /** Files that back up an answer or a task: upload with progress, the server's refusal in its own words, list and remove. */
 import { useId, useState, type ChangeEvent } from 'react';
 import { updateQuestionnaire } from '../api.ts';
+import { ACCEPTED_EVIDENCE, formatFileSize, MAX_EVIDENCE_BYTES } from '../../../../shared/evidence.ts';
 import { EVIDENCE_ACCEPT, evidenceUrl, removeEvidence, uploadEvidence } from '../lib/evidence.ts';
 import { formatBytes } from '../lib/format.ts';
 
@@ -74,7 +75,7 @@ export function EvidenceField({ target, files, editable }: EvidenceFieldProps) {
         <div className="field">
           <label htmlFor={inputId}>Attach evidence</label>
           <p id={hintId} className="hint">
-            A policy, report or screenshot: PDF, image, Office, CSV or text file, up to 20 MB.
+            A policy, report or screenshot, up to {formatFileSize(MAX_EVIDENCE_BYTES)}: {ACCEPTED_EVIDENCE}.
           </p>
           <input id={inputId} type="file" className="file-input" accept={EVIDENCE_ACCEPT} aria-describedby={hintId} disabled={progress !== null} onChange={(e) => void upload(e)} />
         </div>

@@ -2,10 +2,12 @@
  * Evidence files go through plain HTTP routes (multipart), not tRPC:
  * XMLHttpRequest reports upload progress, which fetch cannot.
  */
+import { EVIDENCE_EXTENSIONS, formatFileSize, MAX_EVIDENCE_BYTES } from '../../../../shared/evidence.ts';
 import { markSessionEnded, sessionEndFrom } from './session.ts';
 
-export const MAX_EVIDENCE_BYTES = 20 * 1024 * 1024;
-export const EVIDENCE_ACCEPT = '.pdf,.png,.jpg,.jpeg,.gif,.webp,.doc,.docx,.xls,.xlsx,.ppt,.pptx,.odt,.ods,.csv,.txt';
+// Older .doc/.xls/.ppt and macro-enabled Office files are left out: the server refuses them (they can carry macros).
+export const EVIDENCE_ACCEPT = EVIDENCE_EXTENSIONS.join(',');
+const TOO_LARGE = `The file is larger than ${formatFileSize(MAX_EVIDENCE_BYTES)}.`;
 
 export interface UploadedEvidence {
   id: number;
@@ -29,12 +31,12 @@ function serverMessage(status: number, body: string): string {
   }
   if (status === 401) markSessionEnded(sessionEndFrom(parsed.details));
   if (typeof parsed.error === 'string') return parsed.error;
-  return status === 413 ? 'The file is larger than 20 MB.' : `The upload failed (error ${status}). Please try again.`;
+  return status === 413 ? TOO_LARGE : `The upload failed (error ${status}). Please try again.`;
 }
 
 /** Uploads one file for a question or a task; `onProgress` gets 0-100. Rejects with a message for people. */
 export function uploadEvidence(target: { controlId: string } | { taskId: number }, file: File, onProgress: (percent: number) => void): Promise<UploadedEvidence> {
-  if (file.size > MAX_EVIDENCE_BYTES) return Promise.reject(new Error(`${file.name} is larger than 20 MB: attach a smaller file, or split it.`));
+  if (file.size > MAX_EVIDENCE_BYTES) return Promise.reject(new Error(`${file.name} is larger than ${formatFileSize(MAX_EVIDENCE_BYTES)}: attach a smaller file, or split it.`));
   const form = new FormData();
   // The target field must come before the file: the server reads fields up to the file part.
   if ('controlId' in target) form.append('controlId', target.controlId);
