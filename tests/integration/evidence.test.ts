@@ -56,7 +56,7 @@ async function serverWith(limits: Partial<EvidenceLimits>): Promise<TestServer> 
 
 let vendorCount = 0;
 /** A new assessment with a link opened by the vendor: its id and the vendor's cookie. */
-async function vendorSession(on: TestServer = server): Promise<{ assessmentId: number; cookie: string }> {
+async function vendorSession(on: TestServer = server): Promise<{ assessmentId: number; cookie: string; url: string }> {
   vendorCount += 1;
   const vendorId = createVendor(db, { name: `Evidence Vendor ${vendorCount}`, holdings: [{ category: 'contact.email', records: 1000 }] });
   const version = latestPublishedVersion(db, 'lite');
@@ -65,7 +65,13 @@ async function vendorSession(on: TestServer = server): Promise<{ assessmentId: n
   const opened = await fetch(url, { redirect: 'manual' });
   const cookie = opened.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
   expect(cookie).toContain('tollgate_link=');
-  return { assessmentId, cookie };
+  return { assessmentId, cookie, url };
+}
+
+/** The session a vendor gets by opening its link again, e.g. after completion ended the one it answered in. */
+async function reopenLink(url: string): Promise<string> {
+  const opened = await fetch(url, { redirect: 'manual' });
+  return opened.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
 }
 
 async function upload(on: TestServer, cookie: string, fields: [string, string][], name: string, bytes: Buffer) {
@@ -259,11 +265,13 @@ describe('which question or task a file is for (issue 15)', () => {
 
 describe('a task\'s files, and the report (review items 6 and 13)', () => {
   it('takes files for an open task only, and records every download of evidence and of the report', async () => {
-    const { assessmentId, cookie } = await vendorSession();
+    const { assessmentId, cookie: answering, url } = await vendorSession();
     // Submitted with nothing answered, reviewed and completed: every question raises a task.
-    await portalCall(server, cookie, 'submit', { confirmUnanswered: true });
+    await portalCall(server, answering, 'submit', { confirmUnanswered: true });
     await staff().assessments.transition({ assessmentId, to: 'in_review' });
     await staff().assessments.transition({ assessmentId, to: 'completed' });
+    // Completion ends the session the vendor answered in; its link opens a new one for the tasks.
+    const cookie = await reopenLink(url);
     const [open, closed] = db.select().from(remediationTasks).where(eq(remediationTasks.assessmentId, assessmentId)).all();
     db.update(remediationTasks).set({ status: 'closed' }).where(eq(remediationTasks.id, closed!.id)).run();
 
