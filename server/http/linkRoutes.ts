@@ -20,6 +20,7 @@ import { linkActor } from '../sharing/portal.ts';
 import { openShareLink, resolveLinkSession } from '../sharing/shareLinks.ts';
 import { limit } from './authRoutes.ts';
 import { goneLinkPage, invalidLinkPage } from './linkPages.ts';
+import { markRefused } from './refusalAudit.ts';
 
 export const LINK_COOKIE = 'tollgate_link';
 
@@ -48,6 +49,7 @@ export function linkScopeOf(request: FastifyRequest, db: Db, now: Date): LinkSco
 
 export function sendAppError(reply: FastifyReply, error: unknown) {
   if (!(error instanceof AppError)) throw error;
+  if (error.refused) markRefused(reply.request, error.message);
   const status = { NOT_FOUND: 404, BAD_REQUEST: 400, PRECONDITION_FAILED: 409, CONFLICT: 409, FORBIDDEN: 403, UNAUTHORIZED: 401, TOO_MANY_REQUESTS: 429 }[error.code];
   return reply.code(status).send({ error: error.message });
 }

@@ -11,7 +11,7 @@ import { and, eq, isNull } from 'drizzle-orm';
 import { fileTypeFromBuffer } from 'file-type';
 import { assessments, evidenceFiles, remediationTasks, templateVersions } from '../../drizzle/schema/index.ts';
 import type { Db } from '../db/database.ts';
-import { AppError, badRequest, notFound } from '../errors.ts';
+import { AppError, badRequest, notFound, outOfScope } from '../errors.ts';
 import { recordAudit, type AuditActor } from '../services/audit.ts';
 import { newToken } from './tokens.ts';
 
@@ -88,8 +88,9 @@ export async function storeEvidence(db: Db, uploadsDir: string, target: Evidence
       if (!a) throw notFound('The assessment');
       if (target.controlId && !a.content.controls.some((c) => c.id === target.controlId)) throw badRequest(`${target.controlId} is not a question of this questionnaire.`);
       if (target.taskId) {
-        const task = tx.select({ id: remediationTasks.id }).from(remediationTasks).where(and(eq(remediationTasks.id, target.taskId), eq(remediationTasks.assessmentId, target.assessmentId))).get();
+        const task = tx.select({ assessmentId: remediationTasks.assessmentId }).from(remediationTasks).where(eq(remediationTasks.id, target.taskId)).get();
         if (!task) throw notFound('The task');
+        if (task.assessmentId !== target.assessmentId) throw outOfScope('The task');
       }
       const row = tx
         .insert(evidenceFiles)
@@ -119,7 +120,8 @@ export async function storeEvidence(db: Db, uploadsDir: string, target: Evidence
 /** An evidence file, only if it belongs to the given assessment (when one is given). */
 export function findEvidence(db: Db, evidenceId: number, assessmentId: number | null) {
   const row = db.select().from(evidenceFiles).where(and(eq(evidenceFiles.id, evidenceId), isNull(evidenceFiles.deletedAt))).get();
-  if (!row || (assessmentId !== null && row.assessmentId !== assessmentId)) throw notFound('The file');
+  if (!row) throw notFound('The file');
+  if (assessmentId !== null && row.assessmentId !== assessmentId) throw outOfScope('The file');
   return row;
 }
 
