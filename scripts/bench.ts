@@ -5,6 +5,7 @@
  *   - vendor portal JavaScript, gzipped (target <= 150 KB; run `npm run build` first)
  * BENCH_VENDORS overrides the portfolio size.
  */
+import { randomBytes } from 'node:crypto';
 import { readFileSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -16,7 +17,7 @@ import { assessments, answers, dataHoldings, riskSnapshots, shareLinks, subProce
 import { createContextInner } from '../server/context.ts';
 import { migrateDatabase, openDatabase } from '../server/db/database.ts';
 import { createCaller } from '../server/routers/_app.ts';
-import { SYSTEM_ACTOR } from '../server/services/audit.ts';
+import { SYSTEM_ACTOR, useAuditKey } from '../server/services/audit.ts';
 import { completeReview } from '../server/services/reviews.ts';
 import { recomputeVendorRisk } from '../server/services/risk.ts';
 import { ensureBuiltInTemplates, latestPublishedVersion } from '../server/services/templates.ts';
@@ -29,6 +30,8 @@ const reuse = process.env.BENCH_DB && existsSync(process.env.BENCH_DB);
 const dir = mkdtempSync(path.join(os.tmpdir(), 'tollgate-bench-'));
 const db = openDatabase(process.env.BENCH_DB ?? path.join(dir, 'bench.sqlite'));
 migrateDatabase(db);
+// A throwaway key: the bench's audit entries are never verified.
+useAuditKey(db, randomBytes(32).toString('base64url'));
 ensureBuiltInTemplates(db, NOW);
 
 // A small deterministic generator: the same portfolio every run.

@@ -18,10 +18,12 @@ import { CLIENT_IP_HEADER, registerAuthRoutes } from './http/authRoutes.ts';
 import { registerExportRoutes } from './http/exportRoutes.ts';
 import { linkAccessOf, registerLinkRoutes } from './http/linkRoutes.ts';
 import { registerOriginCheck } from './http/originCheck.ts';
+import { registerRefusalAudit } from './http/refusalAudit.ts';
 import { registerSecurityHeaders } from './http/securityHeaders.ts';
 import { registerSpa } from './http/spa.ts';
 import { registerStaffFileRoutes } from './http/staffFileRoutes.ts';
 import { appRouter, type AppRouter } from './routers/_app.ts';
+import { flushRefusals } from './services/refusals.ts';
 import type { EvidenceLimits } from './sharing/evidence.ts';
 
 export const DEFAULT_CLIENT_DIR = fileURLToPath(new URL('../dist/client', import.meta.url));
@@ -70,6 +72,15 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   await registerSecurityHeaders(app, { https: opts.config.publicUrl.startsWith('https:') });
   await app.register(cookie);
   await app.register(rateLimit, { global: true, max: 600, timeWindow: '1 minute' });
+  const staffOf = (request: FastifyRequest) => resolveStaffSession(opts.auth, opts.db, headersOf(request), now());
+  registerRefusalAudit(app, { db: opts.db, now, staffOf, linkOf: (request) => linkAccessOf(request, opts.db, now()).scope });
+  app.addHook('onClose', async () => {
+    try {
+      flushRefusals(opts.db, now());
+    } catch (error) {
+      app.log.error({ err: error }, 'the count of refused calls could not be written to the audit log');
+    }
+  });
   registerOriginCheck(app, opts.config.publicUrl);
 
   app.get('/healthz', async (_request, reply) => {
@@ -78,7 +89,6 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   });
 
   await registerAuthRoutes(app, { auth: opts.auth, db: opts.db, publicUrl: opts.config.publicUrl });
-  const staffOf = (request: FastifyRequest) => resolveStaffSession(opts.auth, opts.db, headersOf(request), now());
   await registerLinkRoutes(app, { db: opts.db, publicUrl: opts.config.publicUrl, uploadsDir: opts.config.uploadsDir, now, ...(opts.evidenceLimits ? { evidenceLimits: opts.evidenceLimits } : {}) });
   registerStaffFileRoutes(app, {
     db: opts.db,

@@ -42,6 +42,7 @@ const EnvSchema = z.object({
   ORGANISATION_NAME: z.string().trim().min(1).max(120).default('Our organisation'),
   TRUST_PROXY: booleanFlag('TRUST_PROXY').default(false),
   AUTH_SECRET: z.string().min(32, { error: 'AUTH_SECRET must be at least 32 characters' }).optional(),
+  AUDIT_KEY: z.string().min(32, { error: 'AUDIT_KEY must be at least 32 characters' }).optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], {
     error: 'LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent',
   }).default('info'),
@@ -66,6 +67,8 @@ export interface AppConfig {
   trustProxy: boolean;
   /** Signs session cookies. Generated into DATA_DIR on first start unless set. */
   authSecret: string | null;
+  /** Seals the audit log (HMAC of each entry). Generated into DATA_DIR on first start unless set. */
+  auditKey: string | null;
   logLevel: z.infer<typeof EnvSchema>['LOG_LEVEL'];
 }
 
@@ -94,6 +97,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     smtpUrl: parsed.data.SMTP_URL ?? null,
     mailFrom: parsed.data.MAIL_FROM,
     authSecret: parsed.data.AUTH_SECRET ?? null,
+    auditKey: parsed.data.AUDIT_KEY ?? null,
     trustProxy: parsed.data.TRUST_PROXY,
     organisationName: parsed.data.ORGANISATION_NAME,
     clientDir: parsed.data.CLIENT_DIR ? path.resolve(parsed.data.CLIENT_DIR) : null,

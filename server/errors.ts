@@ -25,11 +25,14 @@ export class AppError extends Error {
   readonly code: AppErrorCode;
   /** Extra facts for the client, e.g. the current version of a record in a conflict. */
   readonly details: unknown;
+  /** The caller reached for something outside its rights: recorded in the audit log as a refused call, whatever the answer says. */
+  readonly refused: boolean;
 
-  constructor(code: AppErrorCode, message: string, details?: unknown) {
+  constructor(code: AppErrorCode, message: string, details?: unknown, opts: { refused?: boolean } = {}) {
     super(message);
     this.code = code;
     this.details = details;
+    this.refused = opts.refused ?? code === 'FORBIDDEN';
   }
 }
 
@@ -37,6 +40,18 @@ export const notFound = (what: string) => new AppError('NOT_FOUND', `${what} was
 export const forbidden = (message = 'You do not have access to this.') => new AppError('FORBIDDEN', message);
 export const conflict = (message: string, details?: unknown) => new AppError('CONFLICT', message, details);
 export const badRequest = (message: string, details?: unknown) => new AppError('BAD_REQUEST', message, details);
+/**
+ * A record that exists but lies outside the caller's scope (another
+ * assessment's file, to a vendor's link): answered as "not found", so
+ * nothing leaks about it, and recorded as a refused call.
+ */
+export const outOfScope = (what: string) => new AppError('NOT_FOUND', `${what} was not found.`, undefined, { refused: true });
+
+/** Whether an error is a refused call (403, or an out-of-scope reach answered as 404) that the audit log records. */
+export function isRefusal(error: unknown): boolean {
+  if (error instanceof TRPCError) return error.code === 'FORBIDDEN' || isRefusal(error.cause);
+  return error instanceof AppError && error.refused;
+}
 
 function constraintMessage(error: SqliteError): { code: AppErrorCode; message: string } | null {
   switch (error.code) {

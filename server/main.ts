@@ -1,5 +1,6 @@
 /**
- * Start-up: validate configuration, open and migrate the database, make
+ * Start-up: validate configuration, open and migrate the database, load
+ * the audit key (sealing a log written before keyed hashes), make
  * sure the built-in questionnaires exist, on the very first start seed the
  * demo portfolio (printing its users' generated passwords once), print a
  * one-time setup link while no user exists, start the scheduled jobs
@@ -14,8 +15,9 @@ import { ConfigError, loadConfig, type AppConfig } from './config.ts';
 import { migrateDatabase, openDatabase } from './db/database.ts';
 import { startScheduledJobs } from './jobs.ts';
 import { startMailDelivery } from './mail/outbox.ts';
-import { loadOrCreateAuthSecret } from './secrets.ts';
+import { loadOrCreateAuditKey, loadOrCreateAuthSecret } from './secrets.ts';
 import { seedDemoPortfolio } from './seed/seedDemo.ts';
+import { prepareAuditChain, useAuditKey } from './services/audit.ts';
 import { assignDemoPasswords, createSetupLink } from './services/setup.ts';
 import { backfillVendorRisk } from './services/risk.ts';
 import { ensureBuiltInTemplates } from './services/templates.ts';
@@ -44,6 +46,12 @@ async function main(): Promise<void> {
   const db = openDatabase(config.databaseFile);
   migrateDatabase(db);
   const now = new Date();
+  useAuditKey(db, loadOrCreateAuditKey(config.dataDir, config.auditKey));
+  const chain = prepareAuditChain(db, now);
+  if (chain.state === 'sealed') console.log(`Audit log: ${chain.legacyEntries} earlier entries, hashed without a key, are now sealed under the audit key.`);
+  if (chain.state === 'unverified') {
+    console.warn(`Warning: the newest audit entry (#${chain.lastId}) does not verify with this audit key: the key changed, or the log was altered. Run: npm run cli -- audit verify`);
+  }
   ensureBuiltInTemplates(db, now);
   backfillVendorRisk(db, now);
   const auth = createAuth(db, { publicUrl: config.publicUrl, secret: loadOrCreateAuthSecret(config.dataDir, config.authSecret), smtpUrl: config.smtpUrl });

@@ -9,7 +9,8 @@ import { describeIssues } from '../shared/schemas/common.ts';
 import { STAFF_ROLES, type StaffRole } from '../shared/statuses.ts';
 import type { Context, LinkScope, MfaState, StaffUser } from './context.ts';
 import type { AuditActor } from './services/audit.ts';
-import { AppError, toTRPCError } from './errors.ts';
+import { AppError, isRefusal, toTRPCError } from './errors.ts';
+import { recordRefusal, refusalActor } from './services/refusals.ts';
 import { transformer } from '../shared/transformer.ts';
 
 export type Access =
@@ -48,7 +49,7 @@ const t = initTRPC
 export const router = t.router;
 export const createCallerFactory = t.createCallerFactory;
 
-const mapErrors = t.middleware(async ({ next }) => {
+const mapErrors = t.middleware(async ({ ctx, path, next }) => {
   const result = await next();
   if (result.ok) return result;
   const cause = result.error.cause;
@@ -56,7 +57,12 @@ const mapErrors = t.middleware(async ({ next }) => {
     // Input validation: one line per field at fault, for callers and people alike.
     throw new TRPCError({ code: 'BAD_REQUEST', message: describeIssues(cause.issues), cause });
   }
-  throw toTRPCError(result.error);
+  const error = toTRPCError(result.error);
+  // Every refusal, from the access checks below or from a service, passes here on its way out.
+  if (isRefusal(error)) {
+    recordRefusal(ctx.db, refusalActor(ctx), { kind: 'procedure', name: path, reason: error.message, details: ctx.user ? { role: ctx.user.role } : undefined }, ctx.now());
+  }
+  throw error;
 });
 
 const base = t.procedure.use(mapErrors);

@@ -15,6 +15,7 @@ import { eq } from 'drizzle-orm';
 import { accounts, passkeys, sessions, twoFactors, users, verifications } from '../../drizzle/schema/index.ts';
 import type { Db } from '../db/database.ts';
 import { enqueueEmail } from '../mail/outbox.ts';
+import type { AuditAction } from '../../shared/auditActions.ts';
 import { recordAudit, type AuditActor } from '../services/audit.ts';
 import { passwordProblem, MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH } from './passwordPolicy.ts';
 import {
@@ -41,6 +42,14 @@ const FACTOR_NOTICES: Record<string, string> = {
   '/passkey/delete-passkey': 'A passkey was removed from your Tollgate account',
 };
 
+const FACTOR_AUDIT_ACTIONS: Record<string, AuditAction> = {
+  '/two-factor/verify-totp': 'auth.factor.two-factor.verify-totp',
+  '/two-factor/disable': 'auth.factor.two-factor.disable',
+  '/two-factor/generate-backup-codes': 'auth.factor.two-factor.generate-backup-codes',
+  '/passkey/verify-registration': 'auth.factor.passkey.verify-registration',
+  '/passkey/delete-passkey': 'auth.factor.passkey.delete-passkey',
+};
+
 function clientIp(request: Request | undefined): string | null {
   return request?.headers.get('x-tollgate-client-ip') ?? null;
 }
@@ -63,7 +72,7 @@ async function totpUserId(ctx: AuthMiddlewareContext): Promise<string | null> {
 export function createAuth(db: Db, settings: AuthSettings) {
   const secure = settings.publicUrl.startsWith('https:');
   const userLabel = (id: string) => db.select({ name: users.name, email: users.email }).from(users).where(eq(users.id, id)).get();
-  const audit = (actor: AuditActor, action: string, targetId: string | null, after?: unknown) =>
+  const audit = (actor: AuditActor, action: AuditAction, targetId: string | null, after?: unknown) =>
     recordAudit(db, { actor, action, targetType: 'user', targetId, after, at: new Date() });
 
   return betterAuth({
@@ -174,7 +183,8 @@ export function createAuth(db: Db, settings: AuthSettings) {
           }
         }
         const notice = FACTOR_NOTICES[ctx.path];
-        if (!notice || failed) return;
+        const action = FACTOR_AUDIT_ACTIONS[ctx.path];
+        if (!notice || !action || failed) return;
         const current = ctx.context.session ?? ctx.context.newSession;
         if (!current) return;
         // Enrolling a factor proves it inside a fresh session: that session now counts as multi-factor.
@@ -192,7 +202,7 @@ export function createAuth(db: Db, settings: AuthSettings) {
           });
           recordAudit(tx, {
             actor: { type: 'user', id: current.user.id, label: user.name, ip: clientIp(ctx.request) },
-            action: `auth.factor.${ctx.path.split('/').slice(1).join('.')}`,
+            action,
             targetType: 'user',
             targetId: current.user.id,
             at: new Date(),

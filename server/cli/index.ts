@@ -1,21 +1,29 @@
 /**
  * Operator commands, run on the server's machine against its DATA_DIR:
  *   npm run cli -- user create --email E --role R [--name N]
- *   npm run cli -- audit verify
+ *   npm run cli -- audit verify [--checkpoint ID:HASH]
+ *   npm run cli -- audit checkpoint
+ * Exit codes: 0 done, 1 failed (e.g. the audit log does not verify), 2 usage.
  */
+import { existsSync } from 'node:fs';
+import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { STAFF_ROLES, type StaffRole } from '../../shared/statuses.ts';
 import { createAuth } from '../auth/betterAuth.ts';
 import { ConfigError, loadConfig } from '../config.ts';
 import { migrateDatabase, openDatabase } from '../db/database.ts';
 import { AppError } from '../errors.ts';
-import { loadOrCreateAuthSecret } from '../secrets.ts';
-import { verifyAuditChain } from '../services/audit.ts';
+import { auditEvents } from '../../drizzle/schema/index.ts';
+import { AUDIT_KEY_FILE, loadOrCreateAuditKey, loadOrCreateAuthSecret } from '../secrets.ts';
+import { formatCheckpoint, parseCheckpoint, prepareAuditChain, useAuditKey, verifyAuditChain, type ChainCheck, type Checkpoint } from '../services/audit.ts';
 import { createUser } from '../services/users.ts';
 
 const USAGE = `Usage:
   npm run cli -- user create --email EMAIL --role ${STAFF_ROLES.join('|')} [--name NAME]
-  npm run cli -- audit verify`;
+  npm run cli -- audit verify [--checkpoint ID:HASH]
+  npm run cli -- audit checkpoint`;
+
+const KEY_HINT = 'Run this command with the audit key the server uses (AUDIT_KEY, or DATA_DIR/audit-key); if it does, the log was altered: run "audit verify".';
 
 function fail(message: string, code = 1): never {
   process.stderr.write(`${message}\n`);
@@ -32,14 +40,28 @@ function open() {
   }
   const db = openDatabase(config.databaseFile);
   migrateDatabase(db);
-  return { config, db };
+  const keyFile = path.join(config.dataDir, AUDIT_KEY_FILE);
+  if (!config.auditKey && !existsSync(keyFile) && db.select({ id: auditEvents.id }).from(auditEvents).limit(1).get()) {
+    // A log without its key: generating a new one here would sign entries no one can check against the server's.
+    db.$client.close();
+    fail(`There is no audit key: neither AUDIT_KEY nor ${keyFile} is set, yet the audit log has entries. Set AUDIT_KEY as the server does, or start the server once.`);
+  }
+  useAuditKey(db, loadOrCreateAuditKey(config.dataDir, config.auditKey));
+  const chain = prepareAuditChain(db, new Date());
+  if (chain.state === 'sealed') process.stderr.write(`Sealed ${chain.legacyEntries} earlier audit entries, hashed without a key, under the audit key.\n`);
+  return { config, db, chain };
 }
 
 async function userCreate(args: string[]) {
   const { values } = parseArgs({ args, options: { email: { type: 'string' }, role: { type: 'string' }, name: { type: 'string' } }, strict: true });
   if (!values.email) fail(`--email is required.\n${USAGE}`, 2);
   if (!values.role || !(STAFF_ROLES as readonly string[]).includes(values.role)) fail(`--role must be one of ${STAFF_ROLES.join(', ')}.`, 2);
-  const { config, db } = open();
+  const { config, db, chain } = open();
+  if (chain.state === 'unverified') {
+    db.$client.close();
+    // An entry signed with the wrong key would break the chain for good: stop while someone can fix the setting.
+    fail(`The newest audit entry (#${chain.lastId}) does not verify with this audit key, so nothing was written. ${KEY_HINT}`);
+  }
   const auth = createAuth(db, { publicUrl: config.publicUrl, secret: loadOrCreateAuthSecret(config.dataDir, config.authSecret), smtpUrl: config.smtpUrl });
   try {
     const { setPasswordUrl } = await createUser(
@@ -56,21 +78,47 @@ async function userCreate(args: string[]) {
   }
 }
 
-function auditVerify() {
+function describeFailure(result: Extract<ChainCheck, { ok: false }>): string {
+  if (result.brokenAt === null) return `Audit log incomplete: ${result.reason}.`;
+  const hint = result.reason.includes('keyed hash') ? `\nIf nobody altered the log, this command may be using another audit key than the server: set AUDIT_KEY, or DATA_DIR, as the server does.` : '';
+  return `Audit chain broken at entry #${result.brokenAt}: ${result.reason}.${hint}`;
+}
+
+function auditVerify(args: string[]) {
+  const { values } = parseArgs({ args, options: { checkpoint: { type: 'string' } }, strict: true });
+  let checkpoint: Checkpoint | undefined;
+  if (values.checkpoint !== undefined) {
+    checkpoint = parseCheckpoint(values.checkpoint) ?? fail(`--checkpoint must be what "audit checkpoint" printed: ID:HASH (64 hex digits).\n${USAGE}`, 2);
+  }
+  const { db } = open();
+  const result = verifyAuditChain(db, { checkpoint });
+  db.$client.close();
+  if (!result.ok) fail(describeFailure(result));
+  const legacy = result.legacyEntries ? ` (the first ${result.legacyEntries} were written before the log was keyed, and are held by the first keyed entry)` : '';
+  console.log(`Audit chain intact: ${result.entries} entries checked${legacy}.`);
+  if (checkpoint) console.log(`It still reaches the checkpoint at entry #${checkpoint.id}.`);
+}
+
+function auditCheckpoint(args: string[]) {
+  parseArgs({ args, options: {}, strict: true });
   const { db } = open();
   const result = verifyAuditChain(db);
   db.$client.close();
-  if (result.ok) {
-    console.log(`Audit chain intact: ${result.entries} entries checked.`);
-    return;
-  }
-  fail(`Audit chain broken at entry #${result.brokenAt}: ${result.reason}.`);
+  // A checkpoint of a log that does not verify would vouch for whatever was done to it.
+  if (!result.ok) fail(`${describeFailure(result)}\nNo checkpoint was printed.`);
+  process.stderr.write(
+    `Audit checkpoint at entry #${result.last.id} (${result.entries} entries). Keep it somewhere this server cannot write, and check the log against it later with:\n` +
+      `  npm run cli -- audit verify --checkpoint ${formatCheckpoint(result.last)}\n`,
+  );
+  // Only the checkpoint on standard output, so `> file` keeps just it.
+  console.log(formatCheckpoint(result.last));
 }
 
 const [group, command, ...rest] = process.argv.slice(2);
 try {
   if (group === 'user' && command === 'create') await userCreate(rest);
-  else if (group === 'audit' && command === 'verify') auditVerify();
+  else if (group === 'audit' && command === 'verify') auditVerify(rest);
+  else if (group === 'audit' && command === 'checkpoint') auditCheckpoint(rest);
   else fail(USAGE, group ? 2 : 0);
 } catch (error) {
   if (error instanceof TypeError && 'code' in error && String(error.code).startsWith('ERR_PARSE_ARGS')) fail(`${error.message}\n${USAGE}`, 2);

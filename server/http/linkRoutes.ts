@@ -23,6 +23,7 @@ import { resolveLinkSession, sessionRefusedError } from '../sharing/linkSessions
 import { openShareLink } from '../sharing/shareLinks.ts';
 import { limit } from './authRoutes.ts';
 import { goneLinkPage, invalidLinkPage } from './linkPages.ts';
+import { markRefused } from './refusalAudit.ts';
 
 export const LINK_COOKIE = 'tollgate_link';
 
@@ -72,6 +73,7 @@ const HTTP_STATUS: Record<AppErrorCode, number> = {
 
 export function sendAppError(reply: FastifyReply, error: unknown) {
   if (!(error instanceof AppError)) throw error;
+  if (error.refused) markRefused(reply.request, error.message);
   if (error.code === 'SERVICE_UNAVAILABLE') reply.log.warn({ err: error }, 'request refused: service unavailable');
   return reply.code(HTTP_STATUS[error.code]).send({ error: error.message });
 }

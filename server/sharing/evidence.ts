@@ -19,7 +19,7 @@ import { ACCEPTED_EVIDENCE, EVIDENCE_QUOTA, formatFileSize, MAX_EVIDENCE_BYTES }
 import { ACTIVE_TASK_STATUSES } from '../../shared/statuses.ts';
 import { assessments, evidenceFiles, remediationTasks, templateVersions } from '../../drizzle/schema/index.ts';
 import type { Db, Tx } from '../db/database.ts';
-import { AppError, badRequest, notFound } from '../errors.ts';
+import { AppError, badRequest, notFound, outOfScope } from '../errors.ts';
 import { recordAudit, SYSTEM_ACTOR, type AuditActor } from '../services/audit.ts';
 import { cleanEvidenceName } from './evidenceName.ts';
 import { newToken } from './tokens.ts';
@@ -169,13 +169,10 @@ function assertOpenToVendor(tx: Db | Tx, assessmentId: number, taskId: number | 
     if (!VENDOR_EDITABLE_STATUSES.includes(a.status)) throw new AppError('PRECONDITION_FAILED', refusal.question);
     return;
   }
-  const task = tx
-    .select({ status: remediationTasks.status })
-    .from(remediationTasks)
-    .where(and(eq(remediationTasks.id, taskId), eq(remediationTasks.assessmentId, assessmentId)))
-    .get();
-  // A task of another assessment is "not found", never "forbidden": nothing leaks about it.
+  const task = tx.select({ status: remediationTasks.status, assessmentId: remediationTasks.assessmentId }).from(remediationTasks).where(eq(remediationTasks.id, taskId)).get();
   if (!task) throw notFound('The task');
+  // A task of another assessment is "not found", never "forbidden": nothing leaks about it, and the reach is recorded as refused.
+  if (task.assessmentId !== assessmentId) throw outOfScope('The task');
   if (!ACTIVE_TASK_STATUSES.includes(task.status)) throw new AppError('PRECONDITION_FAILED', refusal.task);
 }
 
@@ -267,7 +264,8 @@ export async function storeEvidence(
 /** An evidence file, only if it belongs to the given assessment (when one is given). */
 export function findEvidence(db: Db, evidenceId: number, assessmentId: number | null) {
   const row = db.select().from(evidenceFiles).where(and(eq(evidenceFiles.id, evidenceId), isNull(evidenceFiles.deletedAt))).get();
-  if (!row || (assessmentId !== null && row.assessmentId !== assessmentId)) throw notFound('The file');
+  if (!row) throw notFound('The file');
+  if (assessmentId !== null && row.assessmentId !== assessmentId) throw outOfScope('The file');
   return row;
 }
 

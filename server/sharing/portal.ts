@@ -10,7 +10,7 @@ import type { SaveAnswerInput } from '../../shared/schemas/sharing.ts';
 import { answers, assessments, evidenceFiles, questionnaireTemplates, remediationTasks, taskComments, templateVersions, users, vendors } from '../../drizzle/schema/index.ts';
 import type { LinkScope } from '../context.ts';
 import type { Db, Tx } from '../db/database.ts';
-import { AppError, badRequest, conflict, notFound } from '../errors.ts';
+import { AppError, badRequest, conflict, notFound, outOfScope } from '../errors.ts';
 import { enqueueEmail, type MailSettings } from '../mail/outbox.ts';
 import { recordAudit, type AuditActor } from '../services/audit.ts';
 
@@ -216,9 +216,10 @@ export interface VendorTaskUpdate {
 /** The vendor explains what it did and, when done, marks the task ready for the assessor to verify. */
 export function updateTaskAsVendor(db: Db, mail: Pick<MailSettings, 'smtpUrl'>, link: LinkScope, input: VendorTaskUpdate, ip: string | null, now: Date) {
   return db.transaction((tx) => {
-    const task = tx.select().from(remediationTasks).where(and(eq(remediationTasks.id, input.taskId), eq(remediationTasks.assessmentId, link.assessmentId))).get();
-    // A task of another assessment is "not found", never "forbidden": nothing leaks about it.
+    const task = tx.select().from(remediationTasks).where(eq(remediationTasks.id, input.taskId)).get();
     if (!task) throw notFound('The task');
+    // A task of another assessment is "not found", never "forbidden": nothing leaks about it (the refusal is audited).
+    if (task.assessmentId !== link.assessmentId) throw outOfScope('The task');
     if (task.status !== 'open' && task.status !== 'ready_for_verification') {
       throw new AppError('PRECONDITION_FAILED', 'This task is closed: there is nothing more to do on it.');
     }

@@ -8,7 +8,11 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll } from 'vitest';
 import { migrateDatabase, openDatabase, type Db } from '../../server/db/database.ts';
+import { useAuditKey } from '../../server/services/audit.ts';
 import { ensureBuiltInTemplates } from '../../server/services/templates.ts';
+
+/** The audit key of every test database (the server's comes from DATA_DIR or AUDIT_KEY). */
+export const TEST_AUDIT_KEY = 'test-audit-key-that-is-long-enough-0123456789';
 
 const workDir = mkdtempSync(path.join(os.tmpdir(), 'tollgate-test-'));
 let baseFile: string | null = null;
@@ -38,6 +42,7 @@ export function createTestDatabase(): TestDatabase {
   const file = path.join(workDir, `test-${counter}.sqlite`);
   copyFileSync(migratedBase(), file);
   const db = openDatabase(file);
+  useAuditKey(db, TEST_AUDIT_KEY);
   opened.push(db);
   return { db, file };
 }

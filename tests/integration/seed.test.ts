@@ -24,7 +24,8 @@ import {
 } from '../../drizzle/schema/index.ts';
 import { migrateDatabase, openDatabase, type Db } from '../../server/db/database.ts';
 import { hasBeenSeeded, seedDemoPortfolio } from '../../server/seed/seedDemo.ts';
-import { verifyAuditChain } from '../../server/services/audit.ts';
+import { useAuditKey, verifyAuditChain } from '../../server/services/audit.ts';
+import { TEST_AUDIT_KEY } from '../helpers/testDatabase.ts';
 import { BUILT_IN_TEMPLATES } from '../../shared/catalogue/templates.ts';
 import { toIsoDate } from '../../shared/dates.ts';
 import { ACCESS_LEVELS } from '../../shared/taxonomy.ts';
@@ -39,6 +40,7 @@ const opened: Db[] = [];
 
 function freshDatabase(name: string): Db {
   const db = openDatabase(path.join(workDir, `${name}.sqlite`));
+  useAuditKey(db, TEST_AUDIT_KEY);
   opened.push(db);
   migrateDatabase(db);
   return db;

@@ -4,6 +4,7 @@
  * belongs to another vendor is answered as not found.
  */
 import { and, eq, ne } from 'drizzle-orm';
+import type { AuditAction } from '../../../shared/auditActions.ts';
 import { toIsoDate } from '../../../shared/dates.ts';
 import type { DataCategoryId } from '../../../shared/taxonomy.ts';
 import { contacts, integrations, subProcessors } from '../../../drizzle/schema/index.ts';
@@ -20,7 +21,7 @@ function given<T extends object>(fields: T): Partial<T> {
   return Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== undefined)) as Partial<T>;
 }
 
-function audited(tx: Tx, actor: AuditActor, now: Date, action: string, vendorId: number, before: unknown, after: unknown) {
+function audited(tx: Tx, actor: AuditActor, now: Date, action: AuditAction, vendorId: number, before: unknown, after: unknown) {
   recordAudit(tx, { actor, action, targetType: 'vendor', targetId: vendorId, before: before ?? undefined, after: after ?? undefined, at: now });
 }
 

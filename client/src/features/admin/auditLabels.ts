@@ -1,5 +1,11 @@
-/** Plain words for the audit trail's action codes; unknown codes show as they are. */
-const ACTION_LABELS: Record<string, string> = {
+/**
+ * Plain words for the audit trail's action codes: the one home of these
+ * labels. Typed against the server's list of codes (shared/auditActions.ts),
+ * so a code without a label does not compile; adding one is one line here.
+ */
+import type { AuditAction } from '../../../../shared/auditActions.ts';
+
+export const ACTION_LABELS = {
   'auth.sign_in': 'Signed in',
   'auth.sign_in_failed': 'Sign-in failed',
   'auth.factor.two-factor.verify-totp': 'Added an authenticator app',
@@ -8,14 +14,67 @@ const ACTION_LABELS: Record<string, string> = {
   'auth.factor.passkey.verify-registration': 'Added a passkey',
   'auth.factor.passkey.delete-passkey': 'Removed a passkey',
   'setup.first_admin': 'Created the first administrator',
+  'access.denied': 'Was refused access',
+  'access.denied.counted': 'Counted further refused calls',
   'user.create': 'Invited a user',
   'user.role.change': 'Changed a role',
   'user.deactivate': 'Deactivated a user',
   'user.reactivate': 'Reactivated a user',
-  'user.mfa.reset': 'Reset MFA',
+  'user.mfa.reset': 'Reset a user’s MFA',
   'settings.security.update': 'Changed security settings',
-};
+  'audit.chain.keyed': 'Sealed the earlier audit log with the audit key',
+  'vendor.create': 'Added a vendor',
+  'vendor.update': 'Edited a vendor',
+  'vendor.archive': 'Archived a vendor',
+  'vendor.restore': 'Restored a vendor',
+  'vendor.tier_override.set': 'Set a vendor’s tier by hand',
+  'vendor.tier_override.clear': 'Gave a vendor back its suggested tier',
+  'holding.create': 'Added data a vendor holds',
+  'holding.update': 'Changed data a vendor holds',
+  'holding.delete': 'Removed data a vendor holds',
+  'contact.create': 'Added a vendor contact',
+  'contact.update': 'Edited a vendor contact',
+  'contact.delete': 'Removed a vendor contact',
+  'sub_processor.create': 'Added a sub-processor',
+  'sub_processor.update': 'Edited a sub-processor',
+  'sub_processor.delete': 'Removed a sub-processor',
+  'integration.create': 'Added an integration',
+  'integration.update': 'Edited an integration',
+  'integration.delete': 'Removed an integration',
+  'import.vendors': 'Imported vendors from a CSV file',
+  'import.holdings': 'Imported data holdings from a CSV file',
+  'inventory.export': 'Exported the vendor inventory',
+  'assessment.start': 'Started an assessment',
+  'assessment.sent': 'Marked an assessment as sent',
+  'assessment.in_review': 'Started reviewing an assessment',
+  'assessment.cancelled': 'Cancelled an assessment',
+  'assessment.reopen': 'Reopened a questionnaire for the vendor',
+  'assessment.submit': 'Submitted the questionnaire',
+  'assessment.complete': 'Completed a review',
+  'answer.save': 'Saved an answer',
+  'answer.review.accept': 'Accepted an answer',
+  'answer.review.reject': 'Rejected an answer',
+  'answer.review.clarify': 'Asked the vendor to clarify an answer',
+  'answer.clarification': 'Answered a reviewer’s question',
+  'share_link.create': 'Created a questionnaire link',
+  'share_link.revoke': 'Revoked a questionnaire link',
+  'share_link.open': 'Opened a questionnaire link',
+  'share_link.email_code_verified': 'Gave the emailed code',
+  'share_link.email_code_sent': 'Link code emailed',
+  'share_link.email_code_failed': 'Wrong link code entered',
+  'share_link.email_code_locked': 'Link codes paused after too many wrong codes',
+  'share_link.sessions_ended': 'Vendor link sessions ended',
+  'evidence.upload': 'Uploaded evidence',
+  'evidence.remove': 'Removed evidence',
+  'evidence.download': 'Downloaded an evidence file',
+  'evidence.purge': 'Erased a removed evidence file from storage',
+  'report.download': 'Downloaded the assessment report (PDF)',
+  'task.comment': 'Commented on a remediation task',
+  'task.ready': 'Marked a remediation task ready for verification',
+  'demo.seed': 'Loaded the demo portfolio',
+} as const satisfies Record<AuditAction, string>;
 
+/** The label of a code; a code this version does not know (from an older or newer server) shows as it is. */
 export function actionLabel(action: string): string {
-  return ACTION_LABELS[action] ?? action;
+  return (ACTION_LABELS as Record<string, string>)[action] ?? action;
 }

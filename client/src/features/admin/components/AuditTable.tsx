@@ -1,9 +1,22 @@
-/** Audit events, newest first: who did what to which record, from where, with the values before and after. */
-import { Code, Table, Text } from '@mantine/core';
+/** Audit events, newest first: who did what to which record, from where, and what it changed, in words. */
+import { Code, List, Table, Text } from '@mantine/core';
 import { ScrollTable } from '../../../components/ScrollTable.tsx';
 import { formatDateTime } from '../../../lib/format.ts';
 import type { RouterOutputs } from '../../../lib/trpc.ts';
 import { actionLabel } from '../auditLabels.ts';
+import { summarizeAuditEvent } from '../auditSummary.ts';
+
+const TARGET_LABELS: Record<string, string> = {
+  assessment: 'Assessment',
+  audit_log: 'Audit log',
+  inventory: 'Vendor inventory',
+  procedure: 'Procedure',
+  route: 'Web address',
+  settings: 'Settings',
+  task: 'Remediation task',
+  user: 'User',
+  vendor: 'Vendor',
+};
 
 type AuditRow = RouterOutputs['audit']['list']['rows'][number];
 
@@ -41,7 +54,7 @@ export function AuditTable({ rows, busy }: { rows: readonly AuditRow[]; busy: bo
               </Text>
             </Table.Td>
             <Table.Td>
-              <Text size="sm">{row.targetType}</Text>
+              <Text size="sm">{TARGET_LABELS[row.targetType] ?? row.targetType}</Text>
               {row.targetId ? (
                 <Text size="xs" c="dimmed" ff="monospace">
                   {row.targetId}
@@ -54,7 +67,7 @@ export function AuditTable({ rows, busy }: { rows: readonly AuditRow[]; busy: bo
               </Text>
             </Table.Td>
             <Table.Td>
-              <Details before={row.before} after={row.after} />
+              <Details row={row} />
             </Table.Td>
           </Table.Tr>
         ))}
@@ -63,18 +76,32 @@ export function AuditTable({ rows, busy }: { rows: readonly AuditRow[]; busy: bo
   );
 }
 
-function Details({ before, after }: { before: unknown; after: unknown }) {
-  if (before === null && after === null) return <Text size="sm" c="dimmed">-</Text>;
+function Details({ row }: { row: AuditRow }) {
+  const lines = summarizeAuditEvent(row);
+  const recorded = row.before !== null || row.after !== null;
+  if (!recorded) return <Text size="sm" c="dimmed">-</Text>;
   return (
-    <details>
-      <summary>
-        <Text component="span" size="sm">
-          Before and after
-        </Text>
-      </summary>
-      {before !== null ? <Values label="Before" value={before} /> : null}
-      {after !== null ? <Values label="After" value={after} /> : null}
-    </details>
+    <>
+      {lines.length === 1 ? (
+        <Text size="sm">{lines[0]}</Text>
+      ) : lines.length > 1 ? (
+        <List size="sm" spacing={2} listStyleType="none" aria-label="What changed">
+          {lines.map((line, i) => (
+            <List.Item key={i}>{line}</List.Item>
+          ))}
+        </List>
+      ) : null}
+      {/* The exact values, for an auditor who needs more than the summary. */}
+      <details>
+        <summary>
+          <Text component="span" size="xs" c="gray.7">
+            Exact recorded values
+          </Text>
+        </summary>
+        {row.before !== null ? <Values label="Before" value={row.before} /> : null}
+        {row.after !== null ? <Values label="After" value={row.after} /> : null}
+      </details>
+    </>
   );
 }
 
