@@ -97,6 +97,11 @@ const FIELD_LABELS_BY_ACTION: Record<string, Record<string, string>> = {
 const SIGN_IN_METHODS: Record<string, string> = { password: 'Password', totp: 'Authenticator app', backup_code: 'Recovery code', passkey: 'Passkey' };
 const VENDOR_STATUSES: Record<string, string> = { active: 'Active', archived: 'Archived' };
 const TEMPLATE_NAMES: Record<string, string> = { core: 'Core', lite: 'Lite' };
+const SESSION_END_CAUSES: Record<string, string> = {
+  assessment_cancelled: 'the assessment was cancelled',
+  assessment_completed: 'the review was completed',
+  link_revoked: 'the link was revoked',
+};
 const REGION_NAMES = new Intl.DisplayNames(['en'], { type: 'region' });
 
 function countryName(code: string): string | undefined {
@@ -125,6 +130,7 @@ const VALUE_LABELS: Record<string, (value: string) => string | undefined> = {
   band: (v) => lookup(BAND_LABELS, v),
   method: (v) => lookup(SIGN_IN_METHODS, v),
   template: (v) => lookup(TEMPLATE_NAMES, v),
+  cause: (v) => lookup(SESSION_END_CAUSES, v),
   country: countryName,
   storageCountry: countryName,
 };
