@@ -16,6 +16,7 @@ import type { LinkScope } from '../context.ts';
 import type { Db } from '../db/database.ts';
 import { AppError } from '../errors.ts';
 import { findEvidence, MAX_EVIDENCE_BYTES, removeEvidence, storeEvidence } from '../sharing/evidence.ts';
+import { unsentReplyFiles, vendorMayReply } from '../services/reviewThread.ts';
 import { linkActor } from '../sharing/portal.ts';
 import { openShareLink, resolveLinkSession } from '../sharing/shareLinks.ts';
 import { limit } from './authRoutes.ts';
@@ -107,7 +108,10 @@ export async function registerLinkRoutes(app: FastifyInstance, deps: LinkRouteDe
     const controlId = typeof fields.controlId?.value === 'string' ? fields.controlId.value : null;
     const taskId = typeof fields.taskId?.value === 'string' ? Number(fields.taskId.value) : null;
     if (!controlId && !taskId) return reply.code(400).send({ error: 'Say which question or task the file is for.' });
-    if (controlId && !VENDOR_EDITABLE_STATUSES.includes(status!)) return reply.code(409).send({ error: 'This questionnaire was submitted and is read-only.' });
+    // A submitted questionnaire is read-only, except for new evidence with a reply the reviewer asked for.
+    if (controlId && !VENDOR_EDITABLE_STATUSES.includes(status!) && !vendorMayReply(deps.db, scope.assessmentId, controlId)) {
+      return reply.code(409).send({ error: 'This questionnaire was submitted and is read-only.' });
+    }
     try {
       const stored = await storeEvidence(deps.db, deps.uploadsDir, { assessmentId: scope.assessmentId, controlId, taskId: taskId && Number.isInteger(taskId) ? taskId : null }, { name: part.filename, buffer }, linkActor(scope, request.ip), deps.now());
       return reply.code(201).send(stored);
@@ -134,7 +138,9 @@ export async function registerLinkRoutes(app: FastifyInstance, deps: LinkRouteDe
       // A question's file can go while the questionnaire is open; a task's file while the task is still the vendor's to work on.
       const open = file.taskId
         ? ['open', 'ready_for_verification'].includes(deps.db.select({ status: remediationTasks.status }).from(remediationTasks).where(eq(remediationTasks.id, file.taskId)).get()?.status ?? '')
-        : VENDOR_EDITABLE_STATUSES.includes(deps.db.select({ status: assessments.status }).from(assessments).where(eq(assessments.id, scope.assessmentId)).get()!.status);
+        : VENDOR_EDITABLE_STATUSES.includes(deps.db.select({ status: assessments.status }).from(assessments).where(eq(assessments.id, scope.assessmentId)).get()!.status) ||
+          // A file uploaded for a reply to the reviewer can go until the reply is sent.
+          (file.controlId !== null && unsentReplyFiles(deps.db, scope.assessmentId, file.controlId).some((f) => f.id === file.id));
       if (!open) return reply.code(409).send({ error: 'This file belongs to a submitted questionnaire or a closed task and stays on record.' });
       removeEvidence(deps.db, file.id, scope.assessmentId, linkActor(scope, request.ip), deps.now());
       return reply.code(204).send();

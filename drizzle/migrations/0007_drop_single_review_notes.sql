@@ -1,0 +1,2 @@
+ALTER TABLE `answers` DROP COLUMN `review_note`;--> statement-breakpoint
+ALTER TABLE `answers` DROP COLUMN `clarification_response`;
