@@ -199,6 +199,8 @@ export function respondToClarification(db: Db, mail: Pick<MailSettings, 'smtpUrl
     }
     const answer = tx.select().from(answers).where(and(eq(answers.assessmentId, a.id), eq(answers.controlId, input.controlId))).get();
     if (!answer || !REPLYABLE_REVIEW_STATUSES.includes(answer.reviewStatus)) throw badRequest(`No question or note from the reviewer is waiting for you on ${input.controlId}.`);
+    // The assessor is emailed when the turn passes to them, not for every addition after it: a link holder cannot flood their inbox.
+    const turnPasses = loadThreads(tx, a.id).get(answer.controlId)?.at(-1)?.authorType !== 'vendor';
     const messageId = addMessage(tx, { assessmentId: a.id, controlId: answer.controlId, kind: 'reply', body: input.response, author: { type: 'vendor', shareLinkId: link.shareLinkId, name: link.recipientName }, now });
     attachReplyFiles(tx, a.id, answer.controlId, messageId, input.evidenceIds);
     recordAudit(tx, {
@@ -209,7 +211,7 @@ export function respondToClarification(db: Db, mail: Pick<MailSettings, 'smtpUrl
       after: { controlId: answer.controlId, messageId, response: input.response, evidenceIds: input.evidenceIds, reviewStatus: answer.reviewStatus },
       at: now,
     });
-    if (a.askerEmail) {
+    if (a.askerEmail && turnPasses) {
       enqueueEmail(tx, mail, {
         to: a.askerEmail,
         subject: `${a.vendorName} replied about ${answer.controlId}`,

@@ -151,7 +151,8 @@ export function portalQuestionnaire(db: Db, link: LinkScope) {
     threads: Object.fromEntries(
       [...threads].map(([controlId, thread]) => {
         const reviewStatus = rows.find((r) => r.controlId === controlId)?.reviewStatus ?? 'pending';
-        return [controlId, { messages: thread, reviewStatus, waitingFor: waitingFor(reviewStatus, thread), canReply: replyable.has(controlId) }];
+        // Outside the review (reopened, completed) nobody waits on anybody: the thread is history.
+        return [controlId, { messages: thread, reviewStatus, waitingFor: a.status === 'in_review' ? waitingFor(reviewStatus, thread) : null, canReply: replyable.has(controlId) }];
       }),
     ),
   };

@@ -226,12 +226,19 @@ describe('the thread', () => {
     expect((await vendor.portal.overview.query()).review.questions.map((q) => q.controlId)).toEqual(['IAM-04']);
     const t4 = tick(1);
     await vendor.portal.respondToClarification.mutate({ controlId: 'IAM-04', response: 'Sent to your email address.' });
+    // Adding to a reply already sent emails the assessor no more: one email each time the turn passes to them.
+    const toAssessor = () => db.select().from(emailOutbox).where(and(eq(emailOutbox.to, reviewer.email), eq(emailOutbox.subject, 'Thread Vendor replied about IAM-04'))).all().length;
+    expect(toAssessor()).toBe(2);
+    const t5 = tick(1);
+    await vendor.portal.respondToClarification.mutate({ controlId: 'IAM-04', response: 'And a copy is on our trust portal.' });
+    expect(toAssessor()).toBe(2);
 
     expect(threadRows(assessmentId, 'IAM-04').map((m) => [m.kind, m.authorType, m.authorName, m.createdAt.getTime(), m.body])).toEqual([
       ['rejection', 'staff', reviewer.name, t1.getTime(), 'The policy attached covers administrators only.'],
       ['reply', 'vendor', 'Vera Vendor', t2.getTime(), 'Staff use the same keys since May; policy v3 says so.'],
       ['question', 'staff', reviewer.name, t3.getTime(), 'Please send policy v3.'],
       ['reply', 'vendor', 'Vera Vendor', t4.getTime(), 'Sent to your email address.'],
+      ['reply', 'vendor', 'Vera Vendor', t5.getTime(), 'And a copy is on our trust portal.'],
     ]);
     expect(threadRows(assessmentId, 'IAM-04')[0]!.authorUserId).toBe(reviewer.id);
 
@@ -292,6 +299,8 @@ describe('what the vendor may send', () => {
       message: 'Replies to the reviewer are possible only while your answers are in review; this questionnaire is in progress.',
     });
     expect((await reopened.vendor.portal.overview.query()).review).toEqual({ questions: [], rejections: [] });
+    // The thread stays readable as history; nobody is waiting on it while the vendor edits.
+    expect((await reopened.vendor.portal.questionnaire.query()).threads['REC-01']).toMatchObject({ canReply: false, waitingFor: null, messages: [{ kind: 'question' }] });
     expect(threadRows(reopened.assessmentId, 'REC-01')).toHaveLength(1);
 
     // Completed: a rejected answer (repliable in review) is final once the review is complete.

@@ -88,7 +88,7 @@ export function ReviewItemCard({ item, assessmentId, canDecide }: { item: Review
           </Group>
         ) : null}
         {item.thread.length ? <Thread controlId={control.id} messages={item.thread} /> : null}
-        {canDecide && answer?.value ? <ReviewDecision assessmentId={assessmentId} controlId={control.id} status={answer.reviewStatus} asked={item.thread.length > 0} onDecided={setDecided} /> : null}
+        {canDecide && answer?.value ? <ReviewDecision assessmentId={assessmentId} controlId={control.id} status={answer.reviewStatus} asked={item.thread.some((m) => m.kind === 'question')} onDecided={setDecided} /> : null}
         <Text size="sm" c="teal.9" fw={600} role="status">
           {decided}
         </Text>
