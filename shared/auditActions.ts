@@ -60,6 +60,7 @@ export const AUDIT_ACTIONS = [
   'answer.review.accept',
   'answer.review.reject',
   'answer.review.clarify',
+  'answer.review.accept_all',
   'answer.clarification',
   // Questionnaire links and the vendor's side
   'share_link.create',

@@ -27,6 +27,15 @@ export const ACTIVE_TASK_STATUSES: readonly TaskStatus[] = ['open', 'ready_for_v
 export const REVIEW_STATUSES = ['pending', 'accepted', 'rejected', 'clarification_requested'] as const;
 export type ReviewStatus = (typeof REVIEW_STATUSES)[number];
 
+/**
+ * Messages of the review conversation on one answer: the reviewer's
+ * question, rejection note or acceptance note, and the vendor's reply.
+ */
+export const REVIEW_MESSAGE_KINDS = ['question', 'rejection', 'acceptance', 'reply'] as const;
+export type ReviewMessageKind = (typeof REVIEW_MESSAGE_KINDS)[number];
+export const MESSAGE_AUTHOR_TYPES = ['staff', 'vendor'] as const;
+export type MessageAuthorType = (typeof MESSAGE_AUTHOR_TYPES)[number];
+
 export const VENDOR_STATUSES = ['active', 'archived'] as const;
 export type VendorStatus = (typeof VENDOR_STATUSES)[number];
 

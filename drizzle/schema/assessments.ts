@@ -82,13 +82,19 @@ export const answers = sqliteTable(
     /** Null while only a comment has been saved: scores as unanswered. */
     value: text().$type<AnswerValue>(),
     comment: text().notNull().default(''),
+    /** The review decision; what the reviewer and the vendor said about it is in review_messages. */
     reviewStatus: text({ enum: REVIEW_STATUSES }).notNull().default('pending'),
-    reviewNote: text(),
-    clarificationResponse: text(),
     /** Incremented on every save: a save based on an older revision is a conflict, never a silent overwrite. */
     revision: integer().notNull().default(1),
     /** Who saved it last, as shown to people: the link's recipient or a staff name. */
     answeredBy: text(),
+    /** When its author last saved it. Reviewing never moves it: updatedAt does, so it is not shown as the answer's time. */
+    answeredAt: timestamp(),
+    /** The review decision's own author and time, apart from the answer's. */
+    reviewedBy: text().references(() => users.id, { onDelete: 'set null' }),
+    /** The reviewer's name when deciding, kept should the account later go. */
+    reviewerName: text(),
+    reviewedAt: timestamp(),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },

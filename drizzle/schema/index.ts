@@ -4,6 +4,7 @@ export * from './vendors.ts';
 export * from './questionnaires.ts';
 export * from './assessments.ts';
 export * from './sharing.ts';
+export * from './review.ts';
 export * from './remediation.ts';
 export * from './risk.ts';
 export * from './system.ts';

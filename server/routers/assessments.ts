@@ -1,9 +1,9 @@
-import { AssessmentListInput, ReviewAnswerInput, StartAssessmentInput, TransitionInput } from '../../shared/schemas/assessments.ts';
+import { AcceptAllRemainingInput, AssessmentListInput, ReviewAnswerInput, StartAssessmentInput, TransitionInput } from '../../shared/schemas/assessments.ts';
 import { AssessmentIdInput, CreateShareLinkInput, ReopenInput, ShareLinkIdInput } from '../../shared/schemas/sharing.ts';
 import { listAssessments, listAssessors, startAssessment, transitionAssessment } from '../services/assessmentLifecycle.ts';
 import { getAssessment, reopenAssessment } from '../services/assessments.ts';
 import { getReport } from '../services/report.ts';
-import { getReview, reviewAnswer } from '../services/review.ts';
+import { acceptAllRemaining, getReview, reviewAnswer } from '../services/review.ts';
 import { createShareLink, listShareLinks, revokeShareLink } from '../sharing/shareLinks.ts';
 import { actorOf, procurementProcedure, readProcedure, router } from '../trpc.ts';
 
@@ -15,7 +15,10 @@ export const assessmentsRouter = router({
   /** send, start the review, complete (scores it and raises tasks), or cancel. */
   transition: procurementProcedure.input(TransitionInput).mutation(({ ctx, input }) => transitionAssessment(ctx.db, input.assessmentId, input.to, input.note, actorOf(ctx), ctx.now())),
   review: readProcedure.input(AssessmentIdInput).query(({ ctx, input }) => getReview(ctx.db, input.assessmentId)),
-  reviewAnswer: procurementProcedure.input(ReviewAnswerInput).mutation(({ ctx, input }) => reviewAnswer(ctx.db, input, actorOf(ctx), ctx.now())),
+  /** Accept, reject with a note, or ask the vendor (emailed to its live links' recipients); says who can read it and how they were told. */
+  reviewAnswer: procurementProcedure.input(ReviewAnswerInput).mutation(({ ctx, input }) => reviewAnswer(ctx.db, ctx.services.mail, input, actorOf(ctx), ctx.now())),
+  /** Accepts every answer not reviewed yet, if `count` is still how many there are; answers with open questions stay. */
+  acceptAllRemaining: procurementProcedure.input(AcceptAllRemainingInput).mutation(({ ctx, input }) => acceptAllRemaining(ctx.db, input, actorOf(ctx), ctx.now())),
   report: readProcedure.input(AssessmentIdInput).query(({ ctx, input }) => getReport(ctx.db, input.assessmentId)),
   get: readProcedure.input(AssessmentIdInput).query(({ ctx, input }) => getAssessment(ctx.db, input.assessmentId)),
   shareLinks: readProcedure.input(AssessmentIdInput).query(({ ctx, input }) => listShareLinks(ctx.db, input.assessmentId, ctx.now())),

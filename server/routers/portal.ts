@@ -20,10 +20,10 @@ export const portalRouter = router({
   submit: linkProcedure
     .input(SubmitInput)
     .mutation(({ ctx, input }) => submitQuestionnaire(ctx.db, ctx.services.mail, ctx.link, input.confirmUnanswered, ctx.ip, ctx.now(), ctx.services.publicUrl)),
-  /** Answers a reviewer's question on one answer, while the assessment is in review. */
+  /** Replies to the reviewer's question or rejection note on one answer (with files uploaded for it), while the assessment is in review. */
   respondToClarification: linkProcedure
     .input(ClarificationResponseInput)
-    .mutation(({ ctx, input }) => respondToClarification(ctx.db, ctx.link, input.controlId, input.response, linkActor(ctx.link, ctx.ip), ctx.now())),
+    .mutation(({ ctx, input }) => respondToClarification(ctx.db, ctx.services.mail, ctx.link, input, linkActor(ctx.link, ctx.ip), ctx.now(), ctx.services.publicUrl)),
   tasks: linkProcedure.query(({ ctx }) => portalTasks(ctx.db, ctx.link)),
   updateTask: linkProcedure
     .input(VendorTaskUpdateInput)

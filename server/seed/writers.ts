@@ -15,6 +15,7 @@ import {
   dataHoldings,
   integrations,
   remediationTasks,
+  reviewMessages,
   subProcessors,
   users,
   vendors,
@@ -179,6 +180,9 @@ export function insertAssessment(tx: Tx, vendorId: number, vendor: SeedVendor, s
     if (value === undefined) return [];
     const note = clarifications[control.id];
     const reviewed = seed.status === 'completed' || seed.status === 'in_review';
+    const answeredAt = m.submitted ?? lastChange;
+    // The review happens after the answers: its own reviewer and time, never the answer's.
+    const reviewedAt = m.reviewStarted ?? lastChange;
     return [
       {
         assessmentId: id,
@@ -186,10 +190,13 @@ export function insertAssessment(tx: Tx, vendorId: number, vendor: SeedVendor, s
         value,
         comment: seed.comments?.[control.id] ?? '',
         reviewStatus: note ? ('clarification_requested' as const) : reviewed ? ('accepted' as const) : ('pending' as const),
-        reviewNote: note ?? null,
         answeredBy,
+        answeredAt,
+        reviewedBy: reviewed ? seed.assessor : null,
+        reviewerName: reviewed ? staffUser(seed.assessor).name : null,
+        reviewedAt: reviewed ? reviewedAt : null,
         createdAt: m.started ?? lastChange,
-        updatedAt: m.submitted ?? lastChange,
+        updatedAt: reviewed ? reviewedAt : answeredAt,
       },
     ];
   });
@@ -197,6 +204,11 @@ export function insertAssessment(tx: Tx, vendorId: number, vendor: SeedVendor, s
     if (!rows.some((r) => r.controlId === key)) throw new Error(`${vendor.name}: clarification on unanswered control ${key}`);
   }
   if (rows.length) tx.insert(answers).values(rows).run();
+  for (const [controlId, question] of Object.entries(clarifications)) {
+    tx.insert(reviewMessages)
+      .values({ assessmentId: id, controlId, kind: 'question', body: question, authorType: 'staff', authorUserId: seed.assessor, authorName: staffUser(seed.assessor).name, createdAt: m.reviewStarted ?? lastChange })
+      .run();
+  }
   return id;
 }
 

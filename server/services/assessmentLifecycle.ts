@@ -53,7 +53,8 @@ export function transitionAssessment(db: Db, assessmentId: number, to: 'sent' | 
     if (!canTransition(a.status, to)) throw badRequest(`An assessment that is ${label(a.status)} cannot become ${label(to)}.`);
     if (to === 'completed') {
       const waiting = tx.select({ n: count() }).from(answers).where(and(eq(answers.assessmentId, a.id), eq(answers.reviewStatus, 'clarification_requested'))).get()?.n ?? 0;
-      if (waiting > 0) throw badRequest(`${waiting} answer${waiting === 1 ? ' is' : 's are'} waiting for the vendor's clarification: accept or reject ${waiting === 1 ? 'it' : 'them'} first.`);
+      // A question stays open until the reviewer decides, whether or not the vendor has replied yet.
+      if (waiting > 0) throw badRequest(`${waiting} answer${waiting === 1 ? ' has' : 's have'} an open question to the vendor: accept or reject ${waiting === 1 ? 'it' : 'them'} first.`);
       const result = completeReview(tx, { assessmentId: a.id, actor, now });
       // Sessions opened to answer end here; the vendor opens its link again to reach the remediation tasks.
       endLinkSessions(tx, { assessmentId: a.id }, 'assessment_completed', actor, now);

@@ -5,6 +5,7 @@ import { answers, assessments, evidenceFiles, remediationTasks, vendors } from '
 import type { Db } from '../db/database.ts';
 import { AppError } from '../errors.ts';
 import { getAssessment } from './assessments.ts';
+import { loadThreads } from './reviewThread.ts';
 import { getTemplateVersion } from './templates.ts';
 import { answerFor, evaluateControl } from '../../shared/scoring/controlScore.ts';
 import { needsRemediation } from '../../shared/scoring/remediation.ts';
@@ -17,7 +18,10 @@ export function getReport(db: Db, assessmentId: number) {
   const vendor = db.select({ name: vendors.name, serviceDescription: vendors.serviceDescription }).from(vendors).where(eq(vendors.id, a.vendorId)).get()!;
   const version = getTemplateVersion(db, a.templateVersionId);
   const answerMap = loadAnswerMap(db, assessmentId);
-  const comments = new Map(db.select({ controlId: answers.controlId, comment: answers.comment, reviewNote: answers.reviewNote }).from(answers).where(eq(answers.assessmentId, assessmentId)).all().map((r) => [r.controlId, r]));
+  const comments = new Map(db.select({ controlId: answers.controlId, comment: answers.comment }).from(answers).where(eq(answers.assessmentId, assessmentId)).all().map((r) => [r.controlId, r]));
+  // The reviewer's last word on each answer, from its review thread.
+  const threads = loadThreads(db, assessmentId);
+  const lastReviewerNote = (controlId: string) => threads.get(controlId)?.findLast((m) => m.authorType === 'staff')?.body ?? null;
   const failing = version.content.controls
     .map((control) => ({ control, result: evaluateControl(control, answerFor(answerMap, control.id)) }))
     .filter(({ result }) => needsRemediation(result))
@@ -30,7 +34,7 @@ export function getReport(db: Db, assessmentId: number) {
       outcome: result.outcome,
       references: control.references,
       comment: comments.get(control.id)?.comment ?? '',
-      reviewNote: comments.get(control.id)?.reviewNote ?? null,
+      reviewNote: lastReviewerNote(control.id),
     }));
   const tasks = db
     .select({ id: remediationTasks.id, controlId: remediationTasks.controlId, severity: remediationTasks.severity, status: remediationTasks.status, dueDate: remediationTasks.dueDate })

@@ -21,6 +21,7 @@ import { assessments, evidenceFiles, remediationTasks, templateVersions } from '
 import type { Db, Tx } from '../db/database.ts';
 import { AppError, badRequest, notFound, outOfScope } from '../errors.ts';
 import { recordAudit, SYSTEM_ACTOR, type AuditActor } from '../services/audit.ts';
+import { unsentReplyFiles, vendorMayReply } from '../services/reviewThread.ts';
 import { cleanEvidenceName } from './evidenceName.ts';
 import { newToken } from './tokens.ts';
 
@@ -158,15 +159,26 @@ const REMOVAL_REFUSAL = {
 /**
  * Whether the vendor may still add files to, or remove files from, a
  * question or a task: a question's while the questionnaire is open to the
- * vendor, a task's while the task is still the vendor's to work on. The one
+ * vendor, or while the reviewer waits for its reply on that question (a new
+ * file can go with the reply, and can be taken back until the reply is
+ * sent); a task's while the task is still the vendor's to work on. The one
  * rule for every way a vendor attaches evidence; call it inside the
  * transaction that acts on it.
  */
-function assertOpenToVendor(tx: Db | Tx, assessmentId: number, taskId: number | null, refusal: { question: string; task: string }) {
+function assertOpenToVendor(
+  tx: Db | Tx,
+  on: { assessmentId: number; taskId: number | null; controlId: string | null; evidenceId?: number },
+  refusal: { question: string; task: string },
+) {
+  const { assessmentId, taskId, controlId } = on;
   if (taskId === null) {
     const a = tx.select({ status: assessments.status }).from(assessments).where(eq(assessments.id, assessmentId)).get();
     if (!a) throw notFound('The assessment');
-    if (!VENDOR_EDITABLE_STATUSES.includes(a.status)) throw new AppError('PRECONDITION_FAILED', refusal.question);
+    if (VENDOR_EDITABLE_STATUSES.includes(a.status)) return;
+    const forReply =
+      controlId !== null &&
+      (on.evidenceId === undefined ? vendorMayReply(tx, assessmentId, controlId) : unsentReplyFiles(tx, assessmentId, controlId).some((f) => f.id === on.evidenceId));
+    if (!forReply) throw new AppError('PRECONDITION_FAILED', refusal.question);
     return;
   }
   const task = tx.select({ status: remediationTasks.status, assessmentId: remediationTasks.assessmentId }).from(remediationTasks).where(eq(remediationTasks.id, taskId)).get();
@@ -187,7 +199,7 @@ function assertTargetAcceptsFiles(tx: Db | Tx, target: EvidenceTarget) {
     if (!a) throw notFound('The assessment');
     if (!a.content.controls.some((c) => c.id === target.controlId)) throw badRequest(`${target.controlId} is not a question of this questionnaire.`);
   }
-  assertOpenToVendor(tx, target.assessmentId, target.taskId ?? null, UPLOAD_REFUSAL);
+  assertOpenToVendor(tx, { assessmentId: target.assessmentId, taskId: target.taskId ?? null, controlId: target.controlId ?? null }, UPLOAD_REFUSAL);
 }
 
 function assertWithinQuota(tx: Db | Tx, assessmentId: number, size: number, limits: EvidenceLimits) {
@@ -305,7 +317,7 @@ export function removeEvidence(db: Db, uploadsDir: string, evidenceId: number, a
   const storedName = db.transaction((tx) => {
     const row = tx.select().from(evidenceFiles).where(and(eq(evidenceFiles.id, evidenceId), eq(evidenceFiles.assessmentId, assessmentId), isNull(evidenceFiles.deletedAt))).get();
     if (!row) throw notFound('The file');
-    assertOpenToVendor(tx, assessmentId, row.taskId, REMOVAL_REFUSAL);
+    assertOpenToVendor(tx, { assessmentId, taskId: row.taskId, controlId: row.controlId, evidenceId: row.id }, REMOVAL_REFUSAL);
     tx.delete(evidenceFiles).where(eq(evidenceFiles.id, row.id)).run();
     recordAudit(tx, { actor, action: 'evidence.remove', targetType: 'assessment', targetId: assessmentId, before: { evidenceId: row.id, controlId: row.controlId, taskId: row.taskId, name: row.originalName, sizeBytes: row.sizeBytes, sha256: row.sha256 }, at: now });
     return row.storedName;

@@ -13,6 +13,7 @@ import type { Db, Tx } from '../db/database.ts';
 import { AppError, badRequest, conflict, notFound, outOfScope } from '../errors.ts';
 import { enqueueEmail, type MailSettings } from '../mail/outbox.ts';
 import { recordAudit, type AuditActor } from '../services/audit.ts';
+import { loadThreads, REPLYABLE_REVIEW_STATUSES, repliedFileIds, unsentReplyFiles, waitingFor } from '../services/reviewThread.ts';
 
 export const linkActor = (link: LinkScope, ip: string | null): AuditActor => ({ type: 'vendor_link', id: String(link.shareLinkId), label: link.recipientName, ip });
 
@@ -50,19 +51,41 @@ function answerRows(tx: Db | Tx, assessmentId: number) {
       comment: answers.comment,
       revision: answers.revision,
       answeredBy: answers.answeredBy,
-      updatedAt: answers.updatedAt,
+      answeredAt: answers.answeredAt,
       reviewStatus: answers.reviewStatus,
-      reviewNote: answers.reviewNote,
-      clarificationResponse: answers.clarificationResponse,
     })
     .from(answers)
     .where(eq(answers.assessmentId, assessmentId))
     .all();
 }
 
+/**
+ * What the reviewer waits for from the vendor, while the assessment is in
+ * review: questions not yet answered, and rejection notes not yet replied to.
+ */
+function reviewRequests(db: Db, a: ReturnType<typeof loadAssessment>, rows: ReturnType<typeof answerRows>) {
+  if (a.status !== 'in_review') return { questions: [], rejections: [] };
+  const threads = loadThreads(db, a.id);
+  const waiting = rows
+    .filter((r) => waitingFor(r.reviewStatus, threads.get(r.controlId) ?? []) === 'vendor' || (r.reviewStatus === 'rejected' && threads.get(r.controlId)?.at(-1)?.authorType === 'staff'))
+    .map((r) => {
+      const control = a.content.controls.find((c) => c.id === r.controlId);
+      return { controlId: r.controlId, title: control?.title ?? r.controlId, domain: control?.domain ?? '', reviewStatus: r.reviewStatus };
+    });
+  // In questionnaire order, so the list reads like the questions.
+  const order = new Map(a.content.controls.map((c, i) => [c.id, i]));
+  waiting.sort((x, y) => (order.get(x.controlId) ?? 0) - (order.get(y.controlId) ?? 0));
+  const pick = ({ controlId, title, domain }: (typeof waiting)[number]) => ({ controlId, title, domain });
+  return {
+    questions: waiting.filter((w) => w.reviewStatus === 'clarification_requested').map(pick),
+    rejections: waiting.filter((w) => w.reviewStatus === 'rejected').map(pick),
+  };
+}
+
 export function portalOverview(db: Db, link: LinkScope, organisation: string) {
   const a = loadAssessment(db, link.assessmentId);
-  const answered = new Set(answerRows(db, a.id).filter((r) => r.value).map((r) => r.controlId));
+  const rows = answerRows(db, a.id);
+  const answered = new Set(rows.filter((r) => r.value).map((r) => r.controlId));
   const byDomain = a.content.domains.map((d) => {
     const ids = a.content.controls.filter((c) => c.domain === d.id).map((c) => c.id);
     return { domain: d.id, name: d.name, answered: ids.filter((id) => answered.has(id)).length, total: ids.length };
@@ -82,6 +105,8 @@ export function portalOverview(db: Db, link: LinkScope, organisation: string) {
     // About a minute a question, more for those that need evidence gathered.
     estimatedMinutes: Math.max(10, Math.round(a.content.controls.length * 1.2)),
     progress: { answered: answered.size, total: a.content.controls.length, byDomain },
+    /** What the reviewer asks of the vendor now: shown at once on every page. */
+    review: reviewRequests(db, a, rows),
   };
 }
 
@@ -93,6 +118,11 @@ export function portalQuestionnaire(db: Db, link: LinkScope) {
     .where(and(eq(evidenceFiles.assessmentId, a.id), isNull(evidenceFiles.taskId), isNull(evidenceFiles.deletedAt)))
     .orderBy(asc(evidenceFiles.id))
     .all();
+  const rows = answerRows(db, a.id);
+  const threads = loadThreads(db, a.id);
+  const sentWithReplies = repliedFileIds(db, a.id);
+  const replyable = new Set(a.status === 'in_review' ? rows.filter((r) => REPLYABLE_REVIEW_STATUSES.includes(r.reviewStatus)).map((r) => r.controlId) : []);
+  const unsent = new Set([...replyable].flatMap((controlId) => unsentReplyFiles(db, a.id, controlId).map((f) => f.id)));
   return {
     editable: VENDOR_EDITABLE_STATUSES.includes(a.status),
     domains: a.content.domains,
@@ -110,8 +140,21 @@ export function portalQuestionnaire(db: Db, link: LinkScope) {
       naHint: c.naHint ?? null,
       references: c.references,
     })),
-    answers: answerRows(db, a.id),
-    evidence,
+    answers: rows,
+    evidence: evidence.map((file) => ({
+      ...file,
+      // Sent with a reply: shown with the reply. Unsent: waiting in the reply form.
+      sentWithReply: sentWithReplies.has(file.id),
+      unsentReply: unsent.has(file.id),
+    })),
+    /** The conversation with the reviewer on each answer that has one, and where the vendor may reply now. */
+    threads: Object.fromEntries(
+      [...threads].map(([controlId, thread]) => {
+        const reviewStatus = rows.find((r) => r.controlId === controlId)?.reviewStatus ?? 'pending';
+        // Outside the review (reopened, completed) nobody waits on anybody: the thread is history.
+        return [controlId, { messages: thread, reviewStatus, waitingFor: a.status === 'in_review' ? waitingFor(reviewStatus, thread) : null, canReply: replyable.has(controlId) }];
+      }),
+    ),
   };
 }
 
@@ -131,12 +174,13 @@ export function saveAnswer(db: Db, link: LinkScope, input: z.output<typeof SaveA
       // Someone else saved since this person loaded the question: show both, let them choose.
       throw conflict('This answer was changed by someone else since you opened it.', {
         controlId: control.id,
-        current: existing ? { value: existing.value, comment: existing.comment, revision: existing.revision, answeredBy: existing.answeredBy, updatedAt: existing.updatedAt } : null,
+        current: existing ? { value: existing.value, comment: existing.comment, revision: existing.revision, answeredBy: existing.answeredBy, answeredAt: existing.answeredAt } : null,
       });
     }
-    const values = { value: input.value, comment: input.comment, answeredBy: link.recipientName, updatedAt: now };
+    const values = { value: input.value, comment: input.comment, answeredBy: link.recipientName, answeredAt: now, updatedAt: now };
     const saved = existing
-      ? tx.update(answers).set({ ...values, revision: current + 1, reviewStatus: 'pending' }).where(eq(answers.id, existing.id)).returning().get()
+      ? // A changed answer has not been reviewed: an earlier decision (kept in the audit log and the thread) no longer applies.
+        tx.update(answers).set({ ...values, revision: current + 1, reviewStatus: 'pending', reviewedBy: null, reviewerName: null, reviewedAt: null }).where(eq(answers.id, existing.id)).returning().get()
       : tx.insert(answers).values({ ...values, assessmentId: a.id, controlId: control.id, revision: 1, createdAt: now }).returning().get();
     if (a.status === 'sent') tx.update(assessments).set({ status: 'in_progress', startedAt: now, updatedAt: now }).where(eq(assessments.id, a.id)).run();
     recordAudit(tx, {
@@ -148,7 +192,7 @@ export function saveAnswer(db: Db, link: LinkScope, input: z.output<typeof SaveA
       after: { controlId: control.id, value: saved.value, comment: saved.comment },
       at: now,
     });
-    return { controlId: saved.controlId, value: saved.value, comment: saved.comment, revision: saved.revision, updatedAt: saved.updatedAt, answeredBy: saved.answeredBy };
+    return { controlId: saved.controlId, value: saved.value, comment: saved.comment, revision: saved.revision, answeredAt: saved.answeredAt, answeredBy: saved.answeredBy };
   });
 }
 

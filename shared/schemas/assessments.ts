@@ -46,7 +46,15 @@ export const ReviewAnswerInput = z
     path: ['note'],
   });
 
+/** The vendor's reply to the reviewer on one answer, with any files it uploaded for the reply. */
 export const ClarificationResponseInput = z.strictObject({
   controlId: z.string().regex(/^[A-Z]{2,4}-\d{2}$/, { error: 'controlId must look like IAM-01' }),
-  response: z.string().trim().min(1, { error: 'Write your answer to the question' }).max(5000),
+  response: z.string().trim().min(1, { error: 'Write your reply to the reviewer' }).max(5000, { error: 'Keep your reply under 5,000 characters' }),
+  evidenceIds: z.array(id('evidenceId')).max(10, { error: 'Send at most 10 files with one reply' }).default([]),
+});
+
+/** Accepts every answer not yet reviewed; `count` is the number the reviewer confirmed. */
+export const AcceptAllRemainingInput = z.strictObject({
+  assessmentId: id('assessmentId'),
+  count: z.int({ error: 'count must be a whole number' }).min(0).max(10_000),
 });

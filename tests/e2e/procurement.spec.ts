@@ -162,7 +162,7 @@ test('procurement adds a vendor and its data, assesses it, reviews the answers a
   await answer.getByRole('button', { name: 'Reject' }).click();
   await answer.getByLabel('Why is the answer rejected?').fill('The policy attached covers administrators only.');
   await answer.getByRole('button', { name: 'Reject answer' }).click();
-  await expect(answer.getByRole('status')).toHaveText('Rejected: it counts as No.');
+  await expect(answer.getByRole('status')).toHaveText('Rejected: it counts as No. The vendor sees your note on its questionnaire link.');
   await expect(answer).toContainText('The policy attached covers administrators only.');
   await expect(review.getByRole('complementary', { name: 'If completed now' })).toContainText('Critical controls failing: IAM-01, IAM-02, REC-01');
   await expectNoAxeViolations(page);

@@ -28,7 +28,8 @@ function fakeClientDir(): string {
   return dir;
 }
 
-export async function startTestServer(db: Db, opts: { now?: () => Date; evidenceLimits?: EvidenceLimits } = {}): Promise<TestServer> {
+/** `smtpUrl` configures mail as an operator would; nothing is delivered (tests start no delivery loop), emails wait as pending. */
+export async function startTestServer(db: Db, opts: { now?: () => Date; evidenceLimits?: EvidenceLimits; smtpUrl?: string } = {}): Promise<TestServer> {
   const port = await freePort();
   const base = `http://localhost:${port}`;
   const auth = createTestAuth(db, base);
@@ -36,7 +37,7 @@ export async function startTestServer(db: Db, opts: { now?: () => Date; evidence
   const app = await buildApp({
     db,
     auth,
-    config: { logLevel: 'silent', publicUrl: base, smtpUrl: null, trustProxy: false, uploadsDir, organisationName: 'Skyline Air' },
+    config: { logLevel: 'silent', publicUrl: base, smtpUrl: opts.smtpUrl ?? null, trustProxy: false, uploadsDir, organisationName: 'Skyline Air' },
     clientDir: fakeClientDir(),
     ...(opts.now ? { now: opts.now } : {}),
     ...(opts.evidenceLimits ? { evidenceLimits: opts.evidenceLimits } : {}),

@@ -15,8 +15,8 @@ import { createTestDatabase } from '../helpers/testDatabase.ts';
 let db: Db;
 const proc: StaffUser = { id: 'u-proc', name: 'Pia', email: 'pia@tollgate.example', role: 'procurement' };
 const staff = () => createCaller(createContextInner({ db, user: proc, now: () => NOW }));
-const vendorSide = (assessmentId: number) => {
-  const link: LinkScope = { shareLinkId: 1, assessmentId, recipientName: 'Vince Vendor' };
+const vendorSide = (assessmentId: number, shareLinkId = 1) => {
+  const link: LinkScope = { shareLinkId, assessmentId, recipientName: 'Vince Vendor' };
   return createCaller(createContextInner({ db, link, now: () => NOW }));
 };
 
@@ -63,7 +63,9 @@ describe('reviewing and completing', () => {
 
     const { assessmentId } = await staff().assessments.start({ vendorId });
     await staff().assessments.transition({ assessmentId, to: 'sent' });
-    const vendor = vendorSide(assessmentId);
+    // A real link: the vendor's replies record which link they came through.
+    const { linkId } = await staff().assessments.createShareLink({ assessmentId, recipientName: 'Vince Vendor', recipientEmail: 'vince@vendor.example' });
+    const vendor = vendorSide(assessmentId, linkId);
     const lite = (await vendor.portal.questionnaire()).controls.map((c) => c.id);
     expect(lite).toHaveLength(15);
     for (const id of lite) {
@@ -82,9 +84,9 @@ describe('reviewing and completing', () => {
     expect((await staff().assessments.review({ assessmentId })).preview).toMatchObject({ score: 85, grade: 'D', criticalFailures: ['IRN-01'] });
 
     await staff().assessments.reviewAnswer({ assessmentId, controlId: 'REC-01', decision: 'clarify', note: 'Which callback number do you use?' });
-    const seen = (await vendor.portal.questionnaire()).answers.find((a) => a.controlId === 'REC-01');
-    expect(seen).toMatchObject({ reviewStatus: 'clarification_requested', reviewNote: 'Which callback number do you use?' });
-    await expect(staff().assessments.transition({ assessmentId, to: 'completed' })).rejects.toMatchObject({ message: "1 answer is waiting for the vendor's clarification: accept or reject it first." });
+    const seen = (await vendor.portal.questionnaire()).threads['REC-01'];
+    expect(seen).toMatchObject({ reviewStatus: 'clarification_requested', waitingFor: 'vendor', canReply: true, messages: [{ kind: 'question', body: 'Which callback number do you use?' }] });
+    await expect(staff().assessments.transition({ assessmentId, to: 'completed' })).rejects.toMatchObject({ message: '1 answer has an open question to the vendor: accept or reject it first.' });
     await vendor.portal.respondToClarification({ controlId: 'REC-01', response: 'The number in the HR system, never the caller’s' });
     await staff().assessments.reviewAnswer({ assessmentId, controlId: 'REC-01', decision: 'accept' });
 

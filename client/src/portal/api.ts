@@ -20,6 +20,9 @@ export type Control = Questionnaire['controls'][number];
 export type Answer = Questionnaire['answers'][number];
 export type Evidence = Questionnaire['evidence'][number];
 export type Task = PortalOutputs['tasks']['tasks'][number];
+export type Thread = Questionnaire['threads'][string];
+export type ThreadMessage = Thread['messages'][number];
+export type ReviewRequest = Overview['review']['questions'][number];
 export type AnswerValue = NonNullable<Answer['value']>;
 
 /** The tRPC error code of a failure (CONFLICT, UNAUTHORIZED...), or undefined for a network failure. */

@@ -3,11 +3,10 @@
  * side by side; nothing is overwritten until the person chooses.
  */
 import { useEffect, useId, useRef } from 'react';
-import type { AnswerValue, Control } from '../api.ts';
+import type { Control } from '../api.ts';
 import type { Draft, TheirAnswer } from '../hooks/useAutosave.ts';
-import { formatMoment } from '../lib/format.ts';
+import { ANSWER_LABELS, formatMoment } from '../lib/format.ts';
 
-const VALUE_LABELS: Record<AnswerValue, string> = { yes: 'Yes', partial: 'Partial', no: 'No', na: 'Not applicable' };
 
 interface ConflictViewProps {
   control: Pick<Control, 'id'>;
@@ -22,7 +21,7 @@ export function ConflictView({ control, mine, theirs, onKeepTheirs, onUseMine }:
   const heading = useRef<HTMLHeadingElement>(null);
   // The person's attention belongs here now: move the focus to the choice.
   useEffect(() => heading.current?.focus(), []);
-  const theirTitle = theirs ? `Saved by ${theirs.answeredBy ?? 'someone else'} at ${formatMoment(theirs.updatedAt)}` : 'Saved by someone else';
+  const theirTitle = theirs ? `Saved by ${theirs.answeredBy ?? 'someone else'} at ${formatMoment(theirs.answeredAt)}` : 'Saved by someone else';
   return (
     <section className="conflict" aria-labelledby={headingId}>
       <h3 id={headingId} ref={heading} tabIndex={-1}>
@@ -51,7 +50,7 @@ function Version({ title, draft }: { title: string; draft: Draft }) {
       <h4>{title}</h4>
       <dl>
         <dt>Answer</dt>
-        <dd>{draft.value ? VALUE_LABELS[draft.value] : 'No answer'}</dd>
+        <dd>{draft.value ? ANSWER_LABELS[draft.value] : 'No answer'}</dd>
         <dt>Comment</dt>
         <dd className="prewrap">{draft.comment || 'No comment'}</dd>
       </dl>

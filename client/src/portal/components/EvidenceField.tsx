@@ -16,12 +16,15 @@ interface EvidenceFieldProps {
   /** Files the server already holds for this target. */
   files: readonly EvidenceItem[];
   editable: boolean;
+  /** Files for a reply to the reviewer: kept apart from the answer's own until the reply is sent. */
+  forReply?: boolean;
+  label?: string;
 }
 
 // The server removes files only while the questionnaire itself is editable, which a task's never is.
 const canRemove = (target: EvidenceFieldProps['target']) => 'controlId' in target;
 
-export function EvidenceField({ target, files, editable }: EvidenceFieldProps) {
+export function EvidenceField({ target, files, editable, forReply = false, label = 'Attach evidence' }: EvidenceFieldProps) {
   const inputId = useId();
   const hintId = useId();
   // Task files are not listed by the server: those added here are kept on the page.
@@ -42,7 +45,8 @@ export function EvidenceField({ target, files, editable }: EvidenceFieldProps) {
     try {
       const stored = await uploadEvidence(target, file, (percent) => setProgress({ name: file.name, percent }));
       if (controlId) {
-        updateQuestionnaire((q) => ({ ...q, evidence: [...q.evidence, { id: stored.id, controlId, name: stored.name, sizeBytes: stored.sizeBytes, sha256: stored.sha256, createdAt: new Date() }] }));
+        const added = { id: stored.id, controlId, name: stored.name, sizeBytes: stored.sizeBytes, sha256: stored.sha256, createdAt: new Date(), sentWithReply: false, unsentReply: forReply };
+        updateQuestionnaire((q) => ({ ...q, evidence: [...q.evidence, added] }));
       } else {
         setAdded((list) => [...list, stored]);
       }
@@ -73,7 +77,7 @@ export function EvidenceField({ target, files, editable }: EvidenceFieldProps) {
     <div className="evidence">
       {editable ? (
         <div className="field">
-          <label htmlFor={inputId}>Attach evidence</label>
+          <label htmlFor={inputId}>{label}</label>
           <p id={hintId} className="hint">
             A policy, report or screenshot, up to {formatFileSize(MAX_EVIDENCE_BYTES)}: {ACCEPTED_EVIDENCE}.
           </p>
@@ -99,7 +103,7 @@ export function EvidenceField({ target, files, editable }: EvidenceFieldProps) {
         </p>
       ) : null}
       {shown.length ? (
-        <ul className="files" aria-label="Attached files">
+        <ul className="files" aria-label={forReply ? 'Files to send with your reply' : 'Attached files'}>
           {shown.map((file) => (
             <li key={file.id}>
               <a href={evidenceUrl(file.id)} download={file.name}>

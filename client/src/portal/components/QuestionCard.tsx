@@ -4,11 +4,12 @@
  * once why it matters and what good looks like.
  */
 import { useId, useRef, useState } from 'react';
-import type { Answer, AnswerValue, Control, Evidence } from '../api.ts';
+import type { Answer, AnswerValue, Control, Evidence, Thread } from '../api.ts';
 import { useAutosave, type Draft } from '../hooks/useAutosave.ts';
 import { AnswerChoices } from './AnswerChoices.tsx';
 import { ConflictView } from './ConflictView.tsx';
 import { EvidenceField } from './EvidenceField.tsx';
+import { ReviewThread } from './ReviewThread.tsx';
 import { RiskNotice } from './RiskNotice.tsx';
 import { SaveIndicator } from './SaveIndicator.tsx';
 
@@ -19,9 +20,11 @@ interface QuestionCardProps {
   answer: Answer | undefined;
   evidence: readonly Evidence[];
   editable: boolean;
+  /** The conversation with the reviewer on this answer, if there is one. */
+  thread?: Thread | undefined;
 }
 
-export function QuestionCard({ control, answer, evidence, editable }: QuestionCardProps) {
+export function QuestionCard({ control, answer, evidence, editable, thread }: QuestionCardProps) {
   const [draft, setDraft] = useState<Draft>({ value: answer?.value ?? null, comment: answer?.comment ?? '' });
   const latest = useRef(draft);
   const save = useAutosave(control.id, answer?.revision ?? 0);
@@ -96,7 +99,9 @@ export function QuestionCard({ control, answer, evidence, editable }: QuestionCa
         />
       </div>
 
-      <EvidenceField target={{ controlId: control.id }} files={evidence} editable={editable} />
+      <EvidenceField target={{ controlId: control.id }} files={evidence.filter((f) => !f.sentWithReply && !f.unsentReply)} editable={editable} />
+
+      {thread ? <ReviewThread controlId={control.id} title={control.title} answer={answer?.value ?? null} thread={thread} pendingFiles={evidence.filter((f) => f.unsentReply)} /> : null}
     </article>
   );
 }

@@ -7,6 +7,8 @@ export interface SectionSummary {
   name: string;
   answered: number;
   total: number;
+  /** Questions from the reviewer waiting for an answer in this section. */
+  waiting?: number;
 }
 
 export function SectionNav({ sections, current }: { sections: readonly SectionSummary[]; current: string | undefined }) {
@@ -26,6 +28,7 @@ export function SectionNav({ sections, current }: { sections: readonly SectionSu
                 <span className="visually-hidden">
                   , {s.answered} of {s.total} answered
                 </span>
+                {s.waiting ? <span className="section-nav__flag">{s.waiting === 1 ? '1 question for you' : `${s.waiting} questions for you`}</span> : null}
               </Link>
             </li>
           );

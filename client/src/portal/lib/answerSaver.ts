@@ -12,7 +12,7 @@ export interface Draft {
   comment: string;
 }
 
-export type TheirAnswer = Pick<Answer, 'value' | 'comment' | 'revision' | 'answeredBy' | 'updatedAt'>;
+export type TheirAnswer = Pick<Answer, 'value' | 'comment' | 'revision' | 'answeredBy' | 'answeredAt'>;
 
 export type SaveState =
   | { kind: 'idle' }
@@ -36,7 +36,7 @@ async function currentAnswer(controlId: string, error: unknown): Promise<TheirAn
 function rememberAnswer(controlId: string, saved: TheirAnswer) {
   updateQuestionnaire((q) => {
     const before = q.answers.find((a) => a.controlId === controlId);
-    const merged: Answer = { reviewStatus: 'pending', reviewNote: null, clarificationResponse: null, ...before, ...saved, controlId };
+    const merged: Answer = { reviewStatus: 'pending', ...before, ...saved, controlId };
     return { ...q, answers: [...q.answers.filter((a) => a.controlId !== controlId), merged] };
   });
 }

@@ -22,3 +22,6 @@ export function formatBytes(bytes: number): string {
 }
 
 export const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
+
+/** An answer as the vendor chose it. */
+export const ANSWER_LABELS = { yes: 'Yes', partial: 'Partial', no: 'No', na: 'Not applicable' } as const;

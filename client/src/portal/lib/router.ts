@@ -40,9 +40,14 @@ export function navigate(to: string, { replace = false } = {}): void {
   notify();
 }
 
+/** The element id of the conversation with the reviewer on a question's card. */
+export const reviewAnchor = (controlId: string) => `${controlId}-review`;
+
 export const paths = {
   welcome: '/portal',
   questions: (domain?: string, controlId?: string) => `/portal/questions${domain ? `/${domain}` : ''}${controlId ? `#${controlId}` : ''}`,
+  /** The conversation with the reviewer on one question. */
+  review: (domain: string, controlId: string) => `/portal/questions/${domain}#${reviewAnchor(controlId)}`,
   submit: '/portal/submit',
   tasks: '/portal/tasks',
 };

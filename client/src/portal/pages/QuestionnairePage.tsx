@@ -36,7 +36,9 @@ function QuestionnaireView({ overview, questionnaire, domain }: { overview: Over
   const sections: SectionSummary[] = questionnaire.domains
     .map((d) => {
       const ids = questionnaire.controls.filter((c) => c.domain === d.id).map((c) => c.id);
-      return { id: d.id, name: d.name, answered: ids.filter((id) => answered.has(id)).length, total: ids.length };
+      // Questions the reviewer waits on the vendor for, so each section says where they are.
+      const waiting = ids.filter((id) => questionnaire.threads[id]?.waitingFor === 'vendor').length;
+      return { id: d.id, name: d.name, answered: ids.filter((id) => answered.has(id)).length, total: ids.length, waiting };
     })
     .filter((s) => s.total > 0);
   const index = Math.max(0, sections.findIndex((s) => s.id === domain));
@@ -71,6 +73,7 @@ function QuestionnaireView({ overview, questionnaire, domain }: { overview: Over
               answer={questionnaire.answers.find((a) => a.controlId === control.id)}
               evidence={questionnaire.evidence.filter((e) => e.controlId === control.id)}
               editable={questionnaire.editable}
+              thread={questionnaire.threads[control.id]}
             />
           ))}
           <nav className="pager" aria-label="Previous and next section">

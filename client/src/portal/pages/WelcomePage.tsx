@@ -14,6 +14,7 @@ export function WelcomePage({ overview: loaded, tasksAvailable }: { overview: Ov
   const sections = progress.byDomain.filter((d) => d.total > 0);
   const nextSection = sections.find((d) => d.answered < d.total) ?? sections[0];
   const started = progress.answered > 0;
+  const firstRequest = overview.review.questions[0] ?? overview.review.rejections[0];
   return (
     <div className="stack-lg">
       <title>{`Security questionnaire for ${overview.vendorName}`}</title>
@@ -96,7 +97,16 @@ export function WelcomePage({ overview: loaded, tasksAvailable }: { overview: Ov
           ))}
         </ul>
         <div className="actions">
-          {overview.editable ? (
+          {firstRequest ? (
+            <Link className="btn btn--primary" to={paths.review(firstRequest.domain, firstRequest.controlId)}>
+              {overview.review.questions.length ? 'Answer the reviewer' : 'Read the reviewer’s notes'}
+            </Link>
+          ) : null}
+          {firstRequest ? (
+            <Link className="btn btn--secondary" to={paths.questions()}>
+              View your answers
+            </Link>
+          ) : overview.editable ? (
             <Link className="btn btn--primary" to={paths.questions(nextSection?.domain)}>
               {started ? 'Continue' : 'Start'}
             </Link>

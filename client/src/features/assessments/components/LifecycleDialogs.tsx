@@ -39,7 +39,7 @@ export function CompleteDialog({ assessmentId, busy, error, onClose, onConfirm }
         {unreviewed > 0 ? <Text size="sm">{unreviewed} answered {unreviewed === 1 ? 'question has' : 'questions have'} not been reviewed: they count as answered.</Text> : null}
         {waiting > 0 ? (
           <Text size="sm" fw={600}>
-            {waiting} {waiting === 1 ? 'answer is' : 'answers are'} waiting for the vendor&apos;s clarification.
+            {waiting} {waiting === 1 ? 'answer has' : 'answers have'} an open question to the vendor: accept or reject {waiting === 1 ? 'it' : 'them'} first.
           </Text>
         ) : null}
         {error ? <ErrorAlert title="The review was not completed">{errorMessage(error)}</ErrorAlert> : null}

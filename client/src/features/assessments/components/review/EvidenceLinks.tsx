@@ -8,7 +8,7 @@ import { Anchor, Button, Group, Image, List, Modal, Text } from '@mantine/core';
 import { useState } from 'react';
 import { formatBytes, type ReviewItem } from '../../assessmentLabels.ts';
 
-type Evidence = ReviewItem['evidence'][number];
+type Evidence = Pick<ReviewItem['evidence'][number], 'id' | 'name' | 'sizeBytes' | 'mimeType'>;
 
 const fileUrl = (id: number) => `/api/evidence/${id}`;
 
@@ -27,14 +27,14 @@ async function openPdf(file: Evidence): Promise<void> {
   setTimeout(() => URL.revokeObjectURL(url), 60_000);
 }
 
-export function EvidenceLinks({ files }: { files: readonly Evidence[] }) {
+export function EvidenceLinks({ files, title = 'Evidence' }: { files: readonly Evidence[]; title?: string }) {
   const [previewing, setPreviewing] = useState<Evidence | null>(null);
   const [failed, setFailed] = useState<string | null>(null);
   if (files.length === 0) return null;
   return (
     <div>
       <Text size="sm" fw={600}>
-        Evidence
+        {title}
       </Text>
       <List size="sm" spacing={4}>
         {files.map((file) => (

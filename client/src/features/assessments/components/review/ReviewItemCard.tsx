@@ -1,4 +1,9 @@
-/** One control under review: the question, the vendor's answer, comment and evidence, and the reviewer's decision. */
+/**
+ * One control under review: the question; the vendor's answer, comment
+ * and evidence with the answer's own author and time; the review decision
+ * with its own reviewer and time; the conversation with the vendor beside
+ * it; and the decision buttons.
+ */
 import { Badge, Blockquote, Group, Paper, Stack, Text, Title } from '@mantine/core';
 import { useId, useState } from 'react';
 import { SeverityBadge } from '../../../../components/RiskBadges.tsx';
@@ -8,12 +13,22 @@ import type { ReviewItem } from '../../assessmentLabels.ts';
 import { EvidenceLinks } from './EvidenceLinks.tsx';
 import { ReviewDecision } from './ReviewDecision.tsx';
 
+type Message = ReviewItem['thread'][number];
+
+const SAID: Record<Message['kind'], string> = {
+  question: 'asked',
+  rejection: 'rejected the answer',
+  acceptance: 'accepted the answer',
+  reply: 'replied',
+};
+
 export function ReviewItemCard({ item, assessmentId, canDecide }: { item: ReviewItem; assessmentId: number; canDecide: boolean }) {
   const { control, answer } = item;
   const titleId = useId();
   const [decided, setDecided] = useState<string | null>(null);
   return (
-    <Paper component="article" id={control.id} aria-labelledby={titleId} withBorder p="md" radius="md">
+    // Focusable, so the review page's J and K keys can move from answer to answer.
+    <Paper component="article" id={control.id} aria-labelledby={titleId} withBorder p="md" radius="md" tabIndex={-1} data-review-card className="review-card">
       <Stack gap="xs">
         <Group justify="space-between" align="flex-start" wrap="nowrap">
           <Title order={5} id={titleId}>
@@ -38,7 +53,8 @@ export function ReviewItemCard({ item, assessmentId, canDecide }: { item: Review
               {ANSWER_LABELS[answer.value]}
             </Badge>
             <Text size="xs" c="gray.7">
-              by {answer.answeredBy ?? 'the vendor'}, {formatDateTime(answer.updatedAt)} · scores as {OUTCOME_LABELS[item.outcome].toLowerCase()}
+              by {answer.answeredBy ?? 'the vendor'}
+              {answer.answeredAt ? `, ${formatDateTime(answer.answeredAt)}` : ''} · scores as {OUTCOME_LABELS[item.outcome].toLowerCase()}
             </Text>
           </Group>
         ) : (
@@ -54,26 +70,57 @@ export function ReviewItemCard({ item, assessmentId, canDecide }: { item: Review
             <Badge color={REVIEW_STATUS_COLORS[answer.reviewStatus]} variant="filled" autoContrast radius="sm">
               {REVIEW_STATUS_LABELS[answer.reviewStatus]}
             </Badge>
-            {answer.reviewNote ? <Text size="sm">“{answer.reviewNote}”</Text> : null}
+            {answer.reviewStatus !== 'pending' && answer.reviewedAt ? (
+              <Text size="xs" c="gray.7">
+                {answer.reviewerName ? `by ${answer.reviewerName}, ` : ''}
+                {formatDateTime(answer.reviewedAt)}
+              </Text>
+            ) : null}
+            {item.waitingFor === 'reviewer' ? (
+              <Badge color="indigo.8" variant="filled" radius="sm">
+                Vendor replied
+              </Badge>
+            ) : item.waitingFor === 'vendor' ? (
+              <Text size="xs" c="gray.7">
+                Waiting for the vendor&apos;s reply.
+              </Text>
+            ) : null}
           </Group>
         ) : null}
-        {answer?.clarificationResponse ? (
-          <Paper bg="orange.0" p="xs" radius="sm">
-            <Text size="sm" fw={600}>
-              The vendor&apos;s clarification
-            </Text>
-            <Text size="sm">{answer.clarificationResponse}</Text>
-          </Paper>
-        ) : answer?.reviewStatus === 'clarification_requested' ? (
-          <Text size="sm" c="gray.7">
-            Waiting for the vendor to answer the question.
-          </Text>
-        ) : null}
-        {canDecide && answer?.value ? <ReviewDecision assessmentId={assessmentId} controlId={control.id} status={answer.reviewStatus} onDecided={setDecided} /> : null}
+        {item.thread.length ? <Thread controlId={control.id} messages={item.thread} /> : null}
+        {canDecide && answer?.value ? <ReviewDecision assessmentId={assessmentId} controlId={control.id} status={answer.reviewStatus} asked={item.thread.some((m) => m.kind === 'question')} onDecided={setDecided} /> : null}
         <Text size="sm" c="teal.9" fw={600} role="status">
           {decided}
         </Text>
       </Stack>
     </Paper>
+  );
+}
+
+/** Every message of the answer's conversation, oldest first, with author and time. */
+function Thread({ controlId, messages }: { controlId: string; messages: readonly Message[] }) {
+  const headingId = useId();
+  return (
+    <Stack gap={6} component="section" aria-labelledby={headingId}>
+      <Text size="sm" fw={600} id={headingId}>
+        Conversation with the vendor on {controlId}
+      </Text>
+      <Stack gap={6} component="ol" m={0} p={0} style={{ listStyle: 'none' }}>
+        {messages.map((message) => (
+          <Paper key={message.id} component="li" withBorder radius="sm" p="xs" bg={message.authorType === 'vendor' ? 'indigo.0' : 'gray.0'} ml={message.authorType === 'vendor' ? 'lg' : 0}>
+            <Text size="xs" c="gray.8">
+              <Text span fw={700} inherit>
+                {message.authorName}
+              </Text>{' '}
+              ({message.authorType === 'vendor' ? 'vendor' : 'reviewer'}) {SAID[message.kind]} · {formatDateTime(message.createdAt)}
+            </Text>
+            <Text size="sm" style={{ whiteSpace: 'pre-wrap' }}>
+              {message.body}
+            </Text>
+            {message.evidence.length ? <EvidenceLinks files={message.evidence} title="Sent with this reply" /> : null}
+          </Paper>
+        ))}
+      </Stack>
+    </Stack>
   );
 }
