@@ -307,7 +307,13 @@ describe('what the vendor may send', () => {
     const completed = await assessmentInReview('Completed Vendor');
     await completed.staff.assessments.reviewAnswer.mutate({ assessmentId: completed.assessmentId, controlId: 'IAM-04', decision: 'reject', note: 'No evidence of this.' });
     await completed.staff.assessments.transition.mutate({ assessmentId: completed.assessmentId, to: 'completed' });
-    expect(await codeOf(completed.vendor.portal.respondToClarification.mutate({ controlId: 'IAM-04', response: 'But we do!' }))).toMatchObject({ code: 'PRECONDITION_FAILED', message: expect.stringContaining('this questionnaire is completed') });
+    // Completion ends the session the vendor answered in (finding 3 of the security review)...
+    expect(await codeOf(completed.vendor.portal.respondToClarification.mutate({ controlId: 'IAM-04', response: 'But we do!' }))).toMatchObject({ code: 'UNAUTHORIZED' });
+    // ...and the service refuses on its own, whatever session reaches it.
+    const completedLink = { shareLinkId: completed.linkId, assessmentId: completed.assessmentId, recipientName: 'Vera Vendor' };
+    expect(() => respondToClarification(db, { smtpUrl: null }, completedLink, { controlId: 'IAM-04', response: 'But we do!', evidenceIds: [] }, { type: 'vendor_link', id: String(completed.linkId), label: 'Vera Vendor' }, clock, server.base)).toThrow(
+      'Replies to the reviewer are possible only while your answers are in review; this questionnaire is completed.',
+    );
     expect(threadRows(completed.assessmentId, 'IAM-04')).toHaveLength(1);
 
     // Cancelled: whatever happens to the link's sessions, the service itself refuses.
@@ -411,7 +417,12 @@ describe('existing databases', () => {
     answer.run('REC-01', 'yes', 'clarification_requested', 'Which number?', 'The HR one.', 'Vera Vendor', Date.parse('2026-03-03T09:00:00Z'));
     // Rejected with no audit entry behind it (as the demo seed wrote them); the row moved at the review.
     answer.run('IAM-04', 'no', 'rejected', 'Administrators only.', null, 'Vera Vendor', Date.parse('2026-03-02T15:00:00Z'));
-    const audit = raw.prepare("insert into audit_events (at, actor_type, actor_id, actor_label, action, target_type, target_id, before, after, ip, prev_hash, hash) values (?, ?, ?, ?, ?, 'assessment', '1', null, ?, null, 'x', 'y')");
+    // Raw rows of the old log; the append-only trigger wants each to follow the last one (the hashes themselves are not checked here).
+    let seq = 0;
+    const auditRow = raw.prepare(
+      "insert into audit_events (at, actor_type, actor_id, actor_label, action, target_type, target_id, before, after, ip, prev_hash, hash) values (?, ?, ?, ?, ?, 'assessment', '1', null, ?, null, coalesce((select hash from audit_events order by id desc limit 1), '0000000000000000000000000000000000000000000000000000000000000000'), ?)",
+    );
+    const audit = { run: (...values: unknown[]) => auditRow.run(...values, `old-entry-${++seq}`) };
     audit.run(Date.parse('2026-02-28T08:00:00Z'), 'vendor_link', '7', 'Vera Vendor', 'answer.save', JSON.stringify({ controlId: 'REC-01', value: 'yes', comment: '' }));
     audit.run(Date.parse('2026-03-02T11:00:00Z'), 'user', 'u-ana', 'Ana Assessor', 'answer.review.reject', JSON.stringify({ controlId: 'REC-01', reviewStatus: 'rejected', note: 'No procedure given.' }));
     audit.run(Date.parse('2026-03-02T12:00:00Z'), 'user', 'u-ana', 'Ana Assessor', 'answer.review.clarify', JSON.stringify({ controlId: 'REC-01', reviewStatus: 'clarification_requested', note: 'Which number?' }));
