@@ -44,3 +44,22 @@ export const FACTOR_CHANGE_PATHS = [
   '/passkey/generate-register-options',
   '/passkey/delete-passkey',
 ];
+
+/**
+ * Endpoints that add, change, remove or reveal a way of signing in. On an
+ * account that has any second factor, the session must have presented one
+ * (shared/signInMethods.ts); verify-totp is checked only when it completes
+ * an enrolment inside a session, not when it is the sign-in's second step.
+ */
+export const FACTOR_PATHS = [
+  ...FACTOR_CHANGE_PATHS,
+  '/two-factor/verify-totp',
+  '/two-factor/get-totp-uri',
+  '/passkey/verify-registration',
+  '/passkey/update-passkey',
+  '/change-password',
+];
+
+/** A TOTP code is accepted one 30-second step either side of its own (90 s at most): a claimed code is kept longer than that. */
+export const TOTP_CLAIM_SECONDS = 120;
+

@@ -3,15 +3,16 @@
  * password policy, MFA enforcement and enrolment, deactivation, fresh
  * sign-in for factor changes, rate limits and the cross-site check.
  */
-import { eq } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import * as OTPAuth from 'otpauth';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { auditEvents, emailOutbox, sessions } from '../../drizzle/schema/index.ts';
+import { auditEvents, emailOutbox, sessions, totpCodeClaims } from '../../drizzle/schema/index.ts';
 import type { Db } from '../../server/db/database.ts';
 import { verifyAuditChain } from '../../server/services/audit.ts';
 import { issueSetPasswordLink, setActive } from '../../server/services/users.ts';
 import { createUserWithPassword, signIn, TEST_PASSWORD } from '../helpers/auth.ts';
 import { startTestServer, type TestServer } from '../helpers/server.ts';
+import { StaffClient } from '../helpers/staffClient.ts';
 import { createTestDatabase } from '../helpers/testDatabase.ts';
 
 let db: Db;
@@ -78,6 +79,8 @@ describe('signing in', () => {
     const out = await fetch(`${server.base}/api/auth/sign-out`, json(cookie, {}));
     expect(out.status).toBe(200);
     expect((await trpcQuery('vendors.list', cookie)).status).toBe(401);
+    const signedOut = db.select().from(auditEvents).where(eq(auditEvents.action, 'auth.sign_out')).all();
+    expect(signedOut).toEqual([expect.objectContaining({ actorId: user.id, targetId: user.id, ip: '127.0.0.1' })]);
   });
 
   it('ends every session of a deactivated user and refuses their sign-in', async () => {
@@ -115,6 +118,26 @@ describe('set-password links and the password policy', () => {
     expect((await set('a long and unusual passphrase')).status).toBe(200);
     expect((await set('another long unusual passphrase')).status).toBe(400); // used up
     expect((await signIn(server.base, 'new@tollgate.example', 'a long and unusual passphrase')).status).toBe(200);
+  });
+});
+
+describe('changing one\'s password', () => {
+  it('applies the whole policy, including "not built from your email", then records the change and tells the person', async () => {
+    const user = await createUserWithPassword(server.auth, 'auditor', 'morgan.lee@tollgate.example');
+    const client = new StaffClient(server.base);
+    await client.signIn(user.email);
+    const change = (newPassword: string) => client.post('/api/auth/change-password', { currentPassword: TEST_PASSWORD, newPassword });
+
+    const fromEmail = await change('morgan.lee keeps bees at home');
+    expect(fromEmail.status).toBe(400);
+    expect(fromEmail.body).toMatchObject({ code: 'WEAK_PASSWORD', message: 'Do not build the password from your email address or the product name.' });
+    expect((await change('password1234')).status).toBe(400);
+    expect((await change('quartz heron sail quiet')).status).toBe(200);
+
+    expect(db.select().from(auditEvents).where(and(eq(auditEvents.action, 'auth.password.change'), eq(auditEvents.targetId, user.id))).all()).toHaveLength(1);
+    const mail = db.select().from(emailOutbox).where(eq(emailOutbox.to, user.email)).all();
+    expect(mail.map((m) => m.subject)).toEqual(['Your Tollgate password was changed']);
+    expect((await signIn(server.base, user.email, 'quartz heron sail quiet')).status).toBe(200);
   });
 });
 
@@ -174,6 +197,59 @@ describe('multi-factor authentication', () => {
     const response = await fetch(`${server.base}/api/auth/two-factor/enable`, json(cookie, { password: TEST_PASSWORD }));
     expect(response.status).toBe(403);
     expect(await response.json()).toMatchObject({ code: 'SESSION_NOT_FRESH' });
+  });
+});
+
+describe('single-use codes', () => {
+  it('accepts one TOTP code once even when three sign-ins race with it', async () => {
+    const freshDb = createTestDatabase().db;
+    const fresh = await startTestServer(freshDb);
+    const sessionCount = (userId: string) => freshDb.select().from(sessions).where(eq(sessions.userId, userId)).all().length;
+    const admin = await createUserWithPassword(fresh.auth, 'admin', 'race@tollgate.example');
+    const enrol = new StaffClient(fresh.base);
+    await enrol.signIn(admin.email);
+    const { totp } = await enrol.enableTotp();
+    const enrolmentCode = totp!.generate();
+    expect((await enrol.verifyTotp(enrolmentCode)).status).toBe(200);
+
+    // Three password sign-ins, each waiting for its code: three challenges an attacker who saw one code could race.
+    const pending = [new StaffClient(fresh.base), new StaffClient(fresh.base), new StaffClient(fresh.base)];
+    for (const client of pending) expect((await client.signIn(admin.email)).body).toMatchObject({ twoFactorRedirect: true });
+    // The next step's code is valid now too, and differs from the one spent at enrolment.
+    const code = totp!.generate({ timestamp: Date.now() + 30_000 });
+    const before = sessionCount(admin.id);
+    const answers = await Promise.all(pending.map((client) => client.verifyTotp(code)));
+
+    expect(answers.map((a) => a.status).sort()).toEqual([200, 401, 401]);
+    expect(answers.filter((a) => a.status === 401).map((a) => a.body)).toEqual([
+      expect.objectContaining({ code: 'TOTP_CODE_REUSED' }),
+      expect.objectContaining({ code: 'TOTP_CODE_REUSED' }),
+    ]);
+    expect(sessionCount(admin.id) - before).toBe(1);
+    await fresh.close();
+  });
+
+  it('records wrong authenticator and recovery codes in the audit log, and a wrong guess spends no code', async () => {
+    const freshDb = createTestDatabase().db;
+    const fresh = await startTestServer(freshDb);
+    const admin = await createUserWithPassword(fresh.auth, 'admin', 'codes@tollgate.example');
+    const enrol = new StaffClient(fresh.base);
+    await enrol.signIn(admin.email);
+    const { totp } = await enrol.enableTotp();
+    expect((await enrol.verifyTotp(totp!.generate())).status).toBe(200);
+
+    const pending = new StaffClient(fresh.base);
+    await pending.signIn(admin.email);
+    const later = totp!.generate({ timestamp: Date.now() + 90_000 }); // a real code, but not valid yet
+    expect((await pending.verifyTotp(later)).status).toBe(401);
+    expect(freshDb.select().from(totpCodeClaims).where(eq(totpCodeClaims.code, later)).all()).toEqual([]);
+    expect((await pending.post('/api/auth/two-factor/verify-backup-code', { code: 'wrong-code1' })).status).toBe(401);
+
+    const events = freshDb.select().from(auditEvents).where(eq(auditEvents.targetId, admin.id)).all();
+    expect(events.filter((e) => e.action === 'auth.totp.failed').map((e) => e.after)).toEqual([{ reason: 'INVALID_CODE', stage: 'sign_in' }]);
+    expect(events.filter((e) => e.action === 'auth.recovery_code.failed').map((e) => e.after)).toEqual([{ reason: 'INVALID_BACKUP_CODE', stage: 'sign_in' }]);
+    expect(events.find((e) => e.action === 'auth.totp.failed')).toMatchObject({ actorId: admin.id, ip: '127.0.0.1' });
+    await fresh.close();
   });
 });
 
