@@ -25,14 +25,15 @@ function fakeClientDir(): string {
   return dir;
 }
 
-export async function startTestServer(db: Db, opts: { now?: () => Date } = {}): Promise<TestServer> {
+/** `smtpUrl` only marks emails as waiting for a mail server: no delivery loop runs in tests. */
+export async function startTestServer(db: Db, opts: { now?: () => Date; smtpUrl?: string } = {}): Promise<TestServer> {
   const port = await freePort();
   const base = `http://localhost:${port}`;
   const auth = createTestAuth(db, base);
   const app = await buildApp({
     db,
     auth,
-    config: { logLevel: 'silent', publicUrl: base, smtpUrl: null, trustProxy: false, uploadsDir: makeTempDir('uploads-'), organisationName: 'Skyline Air' },
+    config: { logLevel: 'silent', publicUrl: base, smtpUrl: opts.smtpUrl ?? null, trustProxy: false, uploadsDir: makeTempDir('uploads-'), organisationName: 'Skyline Air' },
     clientDir: fakeClientDir(),
     ...(opts.now ? { now: opts.now } : {}),
   });

@@ -8,7 +8,7 @@ import * as OTPAuth from 'otpauth';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditEvents, emailOutbox, sessions, totpCodeClaims } from '../../drizzle/schema/index.ts';
 import type { Db } from '../../server/db/database.ts';
-import { verifyAuditChain } from '../../server/services/audit.ts';
+import { SYSTEM_ACTOR, verifyAuditChain } from '../../server/services/audit.ts';
 import { issueSetPasswordLink, setActive } from '../../server/services/users.ts';
 import { createUserWithPassword, signIn, TEST_PASSWORD } from '../helpers/auth.ts';
 import { startTestServer, type TestServer } from '../helpers/server.ts';
@@ -105,7 +105,7 @@ describe('set-password links and the password policy', () => {
   it('refuses short and common passwords with a clear message, accepts a good one once', async () => {
     const context = await server.auth.$context;
     const user = await context.internalAdapter.createUser({ email: 'new@tollgate.example', name: 'New', role: 'auditor', active: true }, { method: 'admin' });
-    const url = await issueSetPasswordLink({ auth: server.auth, publicUrl: server.base }, user.id);
+    const { setPasswordUrl: url } = issueSetPasswordLink({ db, publicUrl: server.base, mail: { smtpUrl: null } }, user.id, SYSTEM_ACTOR, new Date());
     const token = new URL(url).searchParams.get('token')!;
     expect(token.length).toBeGreaterThanOrEqual(43); // 32 random bytes, base64url
     const set = (newPassword: string) => fetch(`${server.base}/api/auth/reset-password`, json(null, { token, newPassword }));
