@@ -2,25 +2,31 @@
  * The better-auth client for staff sign-in, second factors and passkeys.
  * Every request goes through sameOriginFetch, so the server's cross-site
  * check sees our Origin, and through readableLimits, so a rate-limited
- * request reads "Too many attempts. Try again in N minutes." wherever it shows.
+ * request reads "Too many attempts. Try again in N minutes." (or the server's
+ * own words) wherever it shows.
  */
 import { passkeyClient } from '@better-auth/passkey/client';
 import { twoFactorClient } from 'better-auth/client/plugins';
 import { createAuthClient } from 'better-auth/react';
 import { sameOriginFetch } from './trpc.ts';
 
-/** "Too many attempts. Try again in 2 minutes.", from a 429 response's Retry-After (seconds). */
+/** "Too many attempts. Try again in 2 minutes." (or "in 8 seconds"), from a 429 response's Retry-After (seconds). */
 export function tooManyAttemptsMessage(retryAfter: string | null): string {
   const seconds = Number(retryAfter);
+  if (Number.isFinite(seconds) && seconds > 0 && seconds < 60) return `Too many attempts. Try again in ${seconds} ${seconds === 1 ? 'second' : 'seconds'}.`;
   const minutes = Number.isFinite(seconds) && seconds > 0 ? Math.ceil(seconds / 60) : 1;
   return `Too many attempts. Try again in ${minutes} ${minutes === 1 ? 'minute' : 'minutes'}.`;
 }
 
-/** Our server's fetch, with a 429 rewritten to carry a message a person can act on. */
+/** Our server's fetch, with a 429 rewritten to carry a message a person can act on (the server's own, when it wrote one). */
 export const authFetch: typeof fetch = async (input, init) => {
   const response = await sameOriginFetch(input, init);
   if (response.status !== 429) return response;
-  const message = tooManyAttemptsMessage(response.headers.get('retry-after'));
+  const written = (await response
+    .clone()
+    .json()
+    .catch(() => null)) as { code?: unknown; message?: unknown } | null;
+  const message = written?.code === 'TOO_MANY_REQUESTS' && typeof written.message === 'string' ? written.message : tooManyAttemptsMessage(response.headers.get('retry-after'));
   return new Response(JSON.stringify({ code: 'TOO_MANY_REQUESTS', message, error: message }), {
     status: 429,
     statusText: 'Too Many Requests',
