@@ -107,7 +107,7 @@ describe('a password alone cannot change the factors of an account that has one'
     expect(factorsOf(admin.id).passkeys).toBe(1);
   });
 
-  it('refuses to remove or rename the passkey, or to change the password, from a password-only sign-in', async () => {
+  it('refuses to remove or rename the passkey, change the password, or touch an authenticator app from a password-only sign-in', async () => {
     const admin = await passkeyOnlyAdmin('victim3@tollgate.example');
     const [key] = db.select({ id: passkeys.id }).from(passkeys).where(eq(passkeys.userId, admin.id)).all();
     const attacker = new StaffClient(server.base);
@@ -115,6 +115,10 @@ describe('a password alone cannot change the factors of an account that has one'
     expect((await attacker.post('/api/auth/passkey/delete-passkey', { id: key!.id })).status).toBe(403);
     expect((await attacker.post('/api/auth/passkey/update-passkey', { id: key!.id, name: 'Mine now' })).status).toBe(403);
     expect((await attacker.post('/api/auth/change-password', { currentPassword: admin.password, newPassword: 'a brand new passphrase here' })).status).toBe(403);
+    for (const path of ['/api/auth/two-factor/disable', '/api/auth/two-factor/generate-backup-codes', '/api/auth/two-factor/get-totp-uri']) {
+      const answer = await attacker.post(path, { password: admin.password });
+      expect([path, answer.status, answer.body]).toEqual([path, 403, expect.objectContaining({ code: SECOND_FACTOR_REQUIRED })]);
+    }
     expect(factorsOf(admin.id).passkeys).toBe(1);
   });
 
