@@ -51,14 +51,29 @@ test('a procurement user signs in and out; signed out, the app sends them to sig
 });
 
 test('a wrong password is refused with the same message as an unknown email', async ({ page }) => {
-  // Not the procurement user: sign-ins are limited to 10 per account per 15 minutes, and other specs sign in as them.
+  // Not the procurement user, whom other specs sign in as: wrong passwords count against the account.
   const user = demoUser('ciso');
   await signIn(page, { email: user.email, password: `${user.password}-wrong` });
   await expect(page.getByRole('alert')).toContainText('Invalid email or password');
   await expect(page).toHaveURL(/\/sign-in$/);
 
-  await signIn(page, { email: 'nobody@tollgate.example', password: 'correct horse battery' });
+  const nobody = 'nobody@tollgate.example';
+  await signIn(page, { email: nobody, password: 'correct horse battery' });
   await expect(page.getByRole('alert')).toContainText('Invalid email or password');
+
+  // Five wrong passwords in a row cost nothing; after that each attempt waits twice as long, and the page says
+  // how long in the server's own words (the same for an account that does not exist).
+  test.setTimeout(60_000);
+  const wrong = () => page.request.post('/api/auth/sign-in/email', { data: { email: nobody, password: 'still not it, sorry' } });
+  for (let i = 0; i < 4; i++) expect((await wrong()).status()).toBe(401);
+  for (const wait of [1, 2, 4, 8]) {
+    await page.waitForTimeout(wait * 1000 + 200);
+    expect((await wrong()).status()).toBe(401);
+  }
+  await page.getByLabel('Password', { exact: true }).fill('one more guess here');
+  await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+  await expect(page.getByRole('alert')).toContainText(/Too many wrong passwords for this account\. For your security, wait \d+ seconds before trying again\./);
+  await expectNoAxeViolations(page);
 });
 
 test('an auditor reads the audit log but cannot manage users', async ({ page }) => {

@@ -18,7 +18,7 @@ export function tooManyAttemptsMessage(retryAfter: string | null): string {
   return `Too many attempts. Try again in ${minutes} ${minutes === 1 ? 'minute' : 'minutes'}.`;
 }
 
-/** Our server's fetch, with a 429 rewritten to carry a message a person can act on (the server's own, when it wrote one). */
+/** Our server's fetch, with a 429 rewritten to carry a message a person can act on, unless the server already wrote one (with its code). */
 export const authFetch: typeof fetch = async (input, init) => {
   const response = await sameOriginFetch(input, init);
   if (response.status !== 429) return response;
@@ -26,7 +26,8 @@ export const authFetch: typeof fetch = async (input, init) => {
     .clone()
     .json()
     .catch(() => null)) as { code?: unknown; message?: unknown } | null;
-  const message = written?.code === 'TOO_MANY_REQUESTS' && typeof written.message === 'string' ? written.message : tooManyAttemptsMessage(response.headers.get('retry-after'));
+  if (typeof written?.code === 'string' && typeof written.message === 'string') return response;
+  const message = tooManyAttemptsMessage(response.headers.get('retry-after'));
   return new Response(JSON.stringify({ code: 'TOO_MANY_REQUESTS', message, error: message }), {
     status: 429,
     statusText: 'Too Many Requests',
@@ -59,6 +60,8 @@ const MESSAGES_BY_CODE: Record<string, string> = {
   INVALID_BACKUP_CODE: 'That recovery code is not valid, or it has been used already.',
   INVALID_TWO_FACTOR_COOKIE: 'This sign-in took too long. Start again with your email and password.',
   TOO_MANY_ATTEMPTS_REQUEST_NEW_CODE: 'Too many wrong codes. For your safety, start again with your email and password.',
+  ACCOUNT_TEMPORARILY_LOCKED:
+    'Too many wrong codes in a row: codes for this account are paused for 15 minutes. Try again then, or sign in with a passkey if you have one.',
   INVALID_PASSWORD: 'That password is not right.',
   INVALID_TOKEN: 'This link is not valid or has expired. Ask your administrator for a new one.',
   AUTH_CANCELLED: 'The passkey was not used: the request was cancelled or timed out.',
