@@ -118,7 +118,9 @@ export function createAuthHooks(db: Db, settings: HookSettings) {
   async function checkNewPassword(ctx: AuthMiddlewareContext, body: Record<string, unknown>, notes: RequestNotes) {
     let email: string | null = null;
     if (ctx.path === '/reset-password') {
-      const token = typeof body.token === 'string' ? body.token : null;
+      // better-auth takes the token from the body, or else from the query string: so must this check.
+      const query = (ctx.query ?? {}) as Record<string, unknown>;
+      const token = typeof body.token === 'string' && body.token ? body.token : typeof query.token === 'string' ? query.token : null;
       const link = token ? await ctx.context.internalAdapter.findVerificationValue(setPasswordIdentifier(token)) : null;
       if (link && new Date(link.expiresAt).getTime() > Date.now()) {
         notes.passwordReset = { userId: link.value, verificationId: link.id };

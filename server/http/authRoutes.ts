@@ -66,7 +66,13 @@ export async function registerAuthRoutes(app: FastifyInstance, deps: { auth: Aut
     '/api/auth/passkey/verify-authentication': [perIp(20, '1 minute')],
   };
 
-  const forward = (request: FastifyRequest) => deps.auth.handler(toWebRequest(request, deps.publicUrl));
+  const forward = async (request: FastifyRequest) => {
+    const webRequest = toWebRequest(request, deps.publicUrl);
+    // The URL parser folds "/./" and "%2e" segments that the HTTP router does not: a path spelled
+    // otherwise would reach a limited endpoint through the catch-all route and dodge its limits.
+    if (new URL(webRequest.url).pathname !== request.url.split('?')[0]) return Response.json({ code: 'NOT_FOUND', message: 'Not found.' }, { status: 404 });
+    return deps.auth.handler(webRequest);
+  };
   const send = async (reply: FastifyReply, response: Response, extraCookies: string[] = []) => {
     reply.status(response.status);
     response.headers.forEach((value, key) => {

@@ -103,6 +103,15 @@ describe('issuing a set-password link', () => {
     // Refused without spending the link.
     expect((await setPassword(token, 'granite harbour mosaic')).status).toBe(200);
   });
+
+  it('holds a token given in the query string to the same rules, and records its use', async () => {
+    const invited = await admin.trpcMutation<{ id: string; setPasswordUrl: string }>('users.invite', { email: 'lee.okafor@tollgate.example', name: 'Lee', role: 'ciso' });
+    const path = `/api/auth/reset-password?token=${tokenOf(invited.data!.setPasswordUrl)}`;
+    const fromEmail = await new StaffClient(server.base).post(path, { newPassword: 'lee.okafor likes long walks' });
+    expect(fromEmail.status).toBe(400);
+    expect((await new StaffClient(server.base).post(path, { newPassword: 'willow ember canyon drift' })).status).toBe(200);
+    expect(db.select().from(auditEvents).where(and(eq(auditEvents.action, 'auth.set_password_link.use'), eq(auditEvents.targetId, invited.data!.id))).all()).toHaveLength(1);
+  });
 });
 
 describe('with a mail server configured', () => {

@@ -6,6 +6,7 @@
  * hold up the owner there. Each test has a server of its own (the per-IP
  * limit of 20 sign-ins a minute is real time) and a clock it moves.
  */
+import http from 'node:http';
 import { describe, expect, it } from 'vitest';
 import { SIGN_IN_FAILURE_MEMORY_SECONDS, SIGN_IN_MAX_DELAY_SECONDS, signInDelaySeconds } from '../../server/auth/policy.ts';
 import { createUserWithPassword, TEST_PASSWORD } from '../helpers/auth.ts';
@@ -96,6 +97,32 @@ describe('wrong passwords', () => {
     const statuses = answers.map((a) => a.status);
     expect(statuses.filter((s) => s === 401)).toHaveLength(5);
     expect(statuses.filter((s) => s === 429)).toHaveLength(7);
+    await server.close();
+  });
+});
+
+describe('the limits on sign-in', () => {
+  it('cannot be dodged by spelling the sign-in path another way', async () => {
+    const { server } = await serverWithClock();
+    const user = await createUserWithPassword(server.auth, 'admin', 'spelling@tollgate.example');
+    // fetch() would tidy these paths before sending them: a raw request sends them as an attacker would.
+    const rawPost = (path: string) =>
+      new Promise<number>((resolve, reject) => {
+        const body = JSON.stringify({ email: user.email, password: WRONG, code: '000000' });
+        const url = new URL(server.base);
+        const request = http.request(
+          { host: url.hostname, port: url.port, path, method: 'POST', headers: { 'content-type': 'application/json', origin: url.origin, 'content-length': Buffer.byteLength(body) } },
+          (response) => {
+            response.resume();
+            resolve(response.statusCode ?? 0);
+          },
+        );
+        request.on('error', reject);
+        request.end(body);
+      });
+    for (const path of ['/api/auth/./sign-in/email', '/api/auth/%2e/sign-in/email', '/api/auth/x/../sign-in/email', '/api/auth/two-factor/./verify-totp']) {
+      expect([path, await rawPost(path)]).toEqual([path, 404]);
+    }
     await server.close();
   });
 });
