@@ -88,7 +88,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     return reply.code(503).send({ status: 'unavailable' });
   });
 
-  await registerAuthRoutes(app, { auth: opts.auth, db: opts.db, publicUrl: opts.config.publicUrl });
+  await registerAuthRoutes(app, { auth: opts.auth, db: opts.db, publicUrl: opts.config.publicUrl, now });
   await registerLinkRoutes(app, { db: opts.db, publicUrl: opts.config.publicUrl, uploadsDir: opts.config.uploadsDir, now, ...(opts.evidenceLimits ? { evidenceLimits: opts.evidenceLimits } : {}) });
   registerStaffFileRoutes(app, {
     db: opts.db,

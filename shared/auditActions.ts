@@ -13,6 +13,12 @@ export const AUDIT_ACTIONS = [
   'auth.factor.two-factor.generate-backup-codes',
   'auth.factor.passkey.verify-registration',
   'auth.factor.passkey.delete-passkey',
+  'auth.factor.change_refused',
+  'auth.totp.failed',
+  'auth.recovery_code.failed',
+  'auth.sign_out',
+  'auth.password.change',
+  'auth.set_password_link.use',
   'setup.first_admin',
   // Calls refused by the access rules (403), one by one up to a limit, then counted
   'access.denied',
@@ -23,6 +29,7 @@ export const AUDIT_ACTIONS = [
   'user.deactivate',
   'user.reactivate',
   'user.mfa.reset',
+  'user.set_password_link.issue',
   'settings.security.update',
   // The audit trail itself
   'audit.chain.keyed',

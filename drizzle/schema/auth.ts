@@ -2,7 +2,7 @@
  * Staff accounts and sessions. Column names follow better-auth's core
  * schema (plural table names) so its drizzle adapter can own them.
  */
-import { index, integer, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+import { index, integer, primaryKey, sqliteTable, text } from 'drizzle-orm/sqlite-core';
 import { STAFF_ROLES } from '../../shared/statuses.ts';
 import { createdAt, timestamp, updatedAt } from './columns.ts';
 
@@ -112,4 +112,51 @@ export const passkeys = sqliteTable(
     createdAt: timestamp(),
   },
   (t) => [index('passkeys_user_idx').on(t.userId), index('passkeys_credential_idx').on(t.credentialID)],
+);
+
+/**
+ * The one live set-password link of each user: issuing a new link deletes
+ * the verification row of the previous one, so an older link sent
+ * somewhere else stops working at once.
+ */
+export const setPasswordLinks = sqliteTable('set_password_links', {
+  userId: text()
+    .primaryKey()
+    .references(() => users.id, { onDelete: 'cascade' }),
+  verificationId: text().notNull(),
+  issuedAt: timestamp().notNull(),
+});
+
+/**
+ * TOTP codes claimed by a check in progress or accepted: the primary key
+ * makes the claim atomic, so a code works once even when several requests
+ * race with it (RFC 6238 section 5.2). Rows expire once the code cannot be
+ * valid any more.
+ */
+export const totpCodeClaims = sqliteTable(
+  'totp_code_claims',
+  {
+    userId: text()
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    code: text().notNull(),
+    expiresAt: timestamp().notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.userId, t.code] })],
+);
+
+/**
+ * Consecutive wrong passwords per sign-in lane (an account, or a browser
+ * that signed in to it before), for the progressive delay. The key is a
+ * hash, so addresses typed by strangers are not kept.
+ */
+export const signInFailures = sqliteTable(
+  'sign_in_failures',
+  {
+    laneKey: text().primaryKey(),
+    failures: integer().notNull(),
+    lastFailureAt: timestamp().notNull(),
+    retryAt: timestamp().notNull(),
+  },
+  (t) => [index('sign_in_failures_last_idx').on(t.lastFailureAt)],
 );

@@ -2,29 +2,20 @@
  * Who is calling: the staff session behind a request's cookie, checked
  * against Tollgate's own rules (active account, absolute timeout, MFA).
  */
-import { count, eq } from 'drizzle-orm';
-import { passkeys, sessions, users } from '../../drizzle/schema/index.ts';
+import { eq } from 'drizzle-orm';
+import { sessions, users } from '../../drizzle/schema/index.ts';
 import type { MfaState, StaffUser } from '../context.ts';
 import type { Db } from '../db/database.ts';
-import { getSecuritySettings } from '../services/settings.ts';
 import type { Auth } from './betterAuth.ts';
-import { ABSOLUTE_TIMEOUT_SECONDS, MFA_AUTH_METHODS } from './policy.ts';
+import { mfaStateFor } from './mfaState.ts';
+import { ABSOLUTE_TIMEOUT_SECONDS } from './policy.ts';
+
+export { mfaStateFor } from './mfaState.ts';
 
 export interface StaffSession {
   user: StaffUser;
   sessionId: string;
   mfa: MfaState;
-}
-
-export function mfaStateFor(db: Db, user: { id: string; role: string; twoFactorEnabled: boolean }, authMethod: string | null): MfaState {
-  const passkeyCount = db.select({ n: count() }).from(passkeys).where(eq(passkeys.userId, user.id)).get()?.n ?? 0;
-  const required = user.role === 'admin' || getSecuritySettings(db).requireMfaForAll;
-  return {
-    required,
-    satisfied: (MFA_AUTH_METHODS as readonly string[]).includes(authMethod ?? ''),
-    totp: user.twoFactorEnabled,
-    passkeys: passkeyCount,
-  };
 }
 
 export async function resolveStaffSession(auth: Auth, db: Db, headers: Headers, now: Date): Promise<StaffSession | null> {

@@ -20,11 +20,14 @@ export interface MailSettings {
   mailFrom: string;
 }
 
-/** Queues an email. Without SMTP it is held in the outbox, readable by admins. */
-export function enqueueEmail(tx: Db | Tx, settings: Pick<MailSettings, 'smtpUrl'>, email: OutgoingEmail, now = new Date()): void {
-  tx.insert(emailOutbox)
-    .values({ to: email.to, subject: email.subject, textBody: email.text, status: settings.smtpUrl ? 'pending' : 'held', createdAt: now })
-    .run();
+/** What became of a queued email: "pending" until the delivery loop sends it, "held" in the outbox when there is no SMTP. */
+export type QueuedEmailStatus = 'pending' | 'held';
+
+/** Queues an email. Without SMTP it is held in the outbox, readable by admins. Returns which, so callers can say what happened. */
+export function enqueueEmail(tx: Db | Tx, settings: Pick<MailSettings, 'smtpUrl'>, email: OutgoingEmail, now = new Date()): QueuedEmailStatus {
+  const status = settings.smtpUrl ? 'pending' : 'held';
+  tx.insert(emailOutbox).values({ to: email.to, subject: email.subject, textBody: email.text, status, createdAt: now }).run();
+  return status;
 }
 
 const MAX_ATTEMPTS = 5;

@@ -13,9 +13,10 @@ export const usersRouter = router({
   list: adminProcedure.query(({ ctx }) => listUsers(ctx.db)),
   /** Creates the account and returns a one-time set-password link (also emailed, or held in the outbox). */
   invite: adminProcedure.input(InviteUserInput).mutation(({ ctx, input }) => createUser(userDeps(ctx), input, actorOf(ctx))),
-  newSetPasswordLink: adminProcedure.input(UserIdInput).mutation(async ({ ctx, input }) => ({
-    setPasswordUrl: await issueSetPasswordLink(userDeps(ctx), input.userId),
-  })),
+  /** Voids the user's earlier link, emails the new one to them (or holds it in the outbox) and says which. */
+  newSetPasswordLink: adminProcedure
+    .input(UserIdInput)
+    .mutation(({ ctx, input }) => issueSetPasswordLink({ db: ctx.db, publicUrl: ctx.services.publicUrl, mail: ctx.services.mail }, input.userId, actorOf(ctx), ctx.now())),
   changeRole: adminProcedure.input(ChangeRoleInput).mutation(({ ctx, input }) => changeRole(ctx.db, input.userId, input.role, actorOf(ctx), ctx.now())),
   setActive: adminProcedure.input(SetActiveInput).mutation(({ ctx, input }) => setActive(ctx.db, input.userId, input.active, actorOf(ctx), ctx.now())),
   resetMfa: adminProcedure

@@ -3,15 +3,16 @@
  * deactivation and MFA resets. Every change is audited; deactivation and
  * MFA resets end the person's sessions at once.
  */
-import { randomBytes } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { and, asc, count, eq, ne } from 'drizzle-orm';
 import type { StaffRole } from '../../shared/statuses.ts';
-import { passkeys, sessions, twoFactors, users } from '../../drizzle/schema/index.ts';
+import { passkeys, sessions, setPasswordLinks, twoFactors, users, verifications } from '../../drizzle/schema/index.ts';
 import type { Auth } from '../auth/betterAuth.ts';
+import { hashVerificationIdentifier, setPasswordIdentifier } from '../auth/identifiers.ts';
 import { SET_PASSWORD_LINK_SECONDS } from '../auth/policy.ts';
 import type { Db, Tx } from '../db/database.ts';
 import { badRequest, conflict, notFound } from '../errors.ts';
-import { enqueueEmail, type MailSettings } from '../mail/outbox.ts';
+import { enqueueEmail, type MailSettings, type QueuedEmailStatus } from '../mail/outbox.ts';
 import { recordAudit, type AuditActor } from './audit.ts';
 
 export interface UserServiceDeps {
@@ -45,16 +46,76 @@ export function listUsers(db: Db) {
     .map((u) => ({ ...u, passkeys: u.passkeys ?? 0 }));
 }
 
-/** A one-time link to set (or reset) a password; only a hash of its token is stored. */
-export async function issueSetPasswordLink(deps: Pick<UserServiceDeps, 'auth' | 'publicUrl'>, userId: string): Promise<string> {
-  const context = await deps.auth.$context;
+/**
+ * Stores a new one-time set-password link for a user and voids any earlier
+ * one, so a user has at most one live link. The token is 256 random bits;
+ * only its hash is stored, in the row better-auth's reset-password endpoint
+ * reads. Call inside the transaction that audits and emails it.
+ */
+function storeSetPasswordLink(tx: Tx, publicUrl: string, userId: string, now: Date): string {
   const token = randomBytes(32).toString('base64url');
-  await context.internalAdapter.createVerificationValue({
-    identifier: `reset-password:${token}`,
-    value: userId,
-    expiresAt: new Date(Date.now() + SET_PASSWORD_LINK_SECONDS * 1000),
+  const earlier = tx.select({ verificationId: setPasswordLinks.verificationId }).from(setPasswordLinks).where(eq(setPasswordLinks.userId, userId)).get();
+  if (earlier) tx.delete(verifications).where(eq(verifications.id, earlier.verificationId)).run();
+  const verificationId = randomUUID();
+  tx.insert(verifications)
+    .values({
+      id: verificationId,
+      identifier: hashVerificationIdentifier(setPasswordIdentifier(token)),
+      value: userId,
+      expiresAt: new Date(now.getTime() + SET_PASSWORD_LINK_SECONDS * 1000),
+      createdAt: now,
+      updatedAt: now,
+    })
+    .run();
+  tx.insert(setPasswordLinks)
+    .values({ userId, verificationId, issuedAt: now })
+    .onConflictDoUpdate({ target: setPasswordLinks.userId, set: { verificationId, issuedAt: now } })
+    .run();
+  return `${publicUrl}/set-password?token=${token}`;
+}
+
+export interface IssuedSetPasswordLink {
+  setPasswordUrl: string;
+  /** The email to the account owner: queued for the mail server ("pending"), or held in the outbox (no SMTP). */
+  email: { to: string; status: QueuedEmailStatus };
+}
+
+/**
+ * A new set-password link for an existing user (e.g. they forgot their
+ * password): earlier links stop working, the owner is emailed at the
+ * address on record, and the issue is audited, all at once.
+ */
+export function issueSetPasswordLink(
+  deps: Pick<UserServiceDeps, 'db' | 'publicUrl' | 'mail'>,
+  userId: string,
+  actor: AuditActor,
+  now: Date,
+): IssuedSetPasswordLink {
+  return deps.db.transaction((tx) => {
+    const user = getUser(tx, userId);
+    const hadLiveLink = Boolean(tx.select({ userId: setPasswordLinks.userId }).from(setPasswordLinks).where(eq(setPasswordLinks.userId, userId)).get());
+    const setPasswordUrl = storeSetPasswordLink(tx, deps.publicUrl, userId, now);
+    const expires = new Date(now.getTime() + SET_PASSWORD_LINK_SECONDS * 1000);
+    recordAudit(tx, {
+      actor,
+      action: 'user.set_password_link.issue',
+      targetType: 'user',
+      targetId: userId,
+      after: { email: user.email, expiresAt: expires.toISOString(), earlierLinkVoided: hadLiveLink },
+      at: now,
+    });
+    const status = enqueueEmail(
+      tx,
+      deps.mail,
+      {
+        to: user.email,
+        subject: 'A link to set your Tollgate password',
+        text: `${actor.label} created a link for you to set a new Tollgate password on ${now.toUTCString()}.\n\nSet your password before ${expires.toUTCString()}: ${setPasswordUrl}\n\nThe link works once, and any earlier link no longer works. If you did not ask for this, do not use the link and contact your security team at once: someone may be trying to take over your account.`,
+      },
+      now,
+    );
+    return { setPasswordUrl, email: { to: user.email, status } };
   });
-  return `${deps.publicUrl}/set-password?token=${token}`;
 }
 
 export interface CreateUserInput {
@@ -73,14 +134,21 @@ export async function createUser(deps: UserServiceDeps, input: CreateUserInput, 
     { email, name: input.name.trim(), emailVerified: true, role: input.role, active: true },
     { method: 'admin' },
   );
-  const setPasswordUrl = await issueSetPasswordLink(deps, user.id);
-  deps.db.transaction((tx) => {
-    recordAudit(tx, { actor, action: 'user.create', targetType: 'user', targetId: user.id, after: { email, name: input.name, role: input.role }, at: new Date() });
-    enqueueEmail(tx, deps.mail, {
-      to: email,
-      subject: 'You have been invited to Tollgate',
-      text: `${actor.label} invited you to Tollgate as ${input.role}.\n\nSet your password within 24 hours: ${setPasswordUrl}\n\nIf you did not expect this, ignore this email.`,
-    });
+  const now = new Date();
+  const setPasswordUrl = deps.db.transaction((tx) => {
+    const url = storeSetPasswordLink(tx, deps.publicUrl, user.id, now);
+    recordAudit(tx, { actor, action: 'user.create', targetType: 'user', targetId: user.id, after: { email, name: input.name, role: input.role }, at: now });
+    enqueueEmail(
+      tx,
+      deps.mail,
+      {
+        to: email,
+        subject: 'You have been invited to Tollgate',
+        text: `${actor.label} invited you to Tollgate as ${input.role}.\n\nSet your password within 24 hours: ${url}\n\nIf you did not expect this, ignore this email.`,
+      },
+      now,
+    );
+    return url;
   });
   return { id: user.id, setPasswordUrl };
 }

@@ -51,14 +51,29 @@ test('a procurement user signs in and out; signed out, the app sends them to sig
 });
 
 test('a wrong password is refused with the same message as an unknown email', async ({ page }) => {
-  // Not the procurement user: sign-ins are limited to 10 per account per 15 minutes, and other specs sign in as them.
+  // Not the procurement user, whom other specs sign in as: wrong passwords count against the account.
   const user = demoUser('ciso');
   await signIn(page, { email: user.email, password: `${user.password}-wrong` });
   await expect(page.getByRole('alert')).toContainText('Invalid email or password');
   await expect(page).toHaveURL(/\/sign-in$/);
 
-  await signIn(page, { email: 'nobody@tollgate.example', password: 'correct horse battery' });
+  const nobody = 'nobody@tollgate.example';
+  await signIn(page, { email: nobody, password: 'correct horse battery' });
   await expect(page.getByRole('alert')).toContainText('Invalid email or password');
+
+  // Five wrong passwords in a row cost nothing; after that each attempt waits twice as long, and the page says
+  // how long in the server's own words (the same for an account that does not exist).
+  test.setTimeout(60_000);
+  const wrong = () => page.request.post('/api/auth/sign-in/email', { data: { email: nobody, password: 'still not it, sorry' } });
+  for (let i = 0; i < 4; i++) expect((await wrong()).status()).toBe(401);
+  for (const wait of [1, 2, 4, 8]) {
+    await page.waitForTimeout(wait * 1000 + 200);
+    expect((await wrong()).status()).toBe(401);
+  }
+  await page.getByLabel('Password', { exact: true }).fill('one more guess here');
+  await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+  await expect(page.getByRole('alert')).toContainText(/Too many wrong passwords for this account\. For your security, wait \d+ seconds before trying again\./);
+  await expectNoAxeViolations(page);
 });
 
 test('an auditor reads the audit log but cannot manage users', async ({ page }) => {
@@ -137,10 +152,19 @@ test('an administrator sets up an authenticator app at first sign-in, then signs
   await expect(other.getByRole('heading', { name: 'Portfolio dashboard', level: 2 })).toBeVisible();
   await other.close();
 
-  // Without a mail server the invitation waits in the outbox.
+  // A new set-password link goes to the person's own address; without a mail server the page says it was not sent.
+  await page.getByRole('button', { name: 'Actions for Sam Newcomer' }).click();
+  await page.getByRole('menuitem', { name: 'New set-password link' }).click();
+  await expect(page.getByRole('heading', { name: 'New set-password link for Sam Newcomer' })).toBeVisible();
+  await expect(page.getByText(`Not emailed: no mail server is configured, so the email to ${newcomer.email} waits in the Outbox.`)).toBeVisible();
+  expect(await page.getByLabel('Set-password link').inputValue()).toContain('/set-password?token=');
+  await expectNoAxeViolations(page);
+
+  // Without a mail server the invitation and the new link wait in the outbox.
   await nav(page).getByRole('link', { name: 'Outbox' }).click();
   const invitation = page.getByRole('row').filter({ hasText: newcomer.email }).filter({ hasText: 'invited' });
   await expect(invitation).toContainText('Held');
+  await expect(page.getByRole('row').filter({ hasText: newcomer.email }).filter({ hasText: 'A link to set your Tollgate password' })).toContainText('Held');
   await expectNoAxeViolations(page);
   await nav(page).getByRole('link', { name: 'Security settings' }).click();
   await expect(page.getByRole('switch', { name: 'Require multi-factor authentication for everyone' })).not.toBeChecked();
@@ -157,6 +181,8 @@ test('an administrator sets up an authenticator app at first sign-in, then signs
 });
 
 test('a passkey added on the security page signs the person in without a password', async ({ page }) => {
+  // Four sign-ins and two passkey ceremonies.
+  test.setTimeout(90_000);
   const cdp = await page.context().newCDPSession(page);
   await cdp.send('WebAuthn.enable');
   await cdp.send('WebAuthn.addVirtualAuthenticator', {
@@ -177,4 +203,26 @@ test('a passkey added on the security page signs the person in without a passwor
   await page.getByRole('button', { name: 'Sign in with a passkey' }).click();
   await expect(page.getByRole('heading', { name: 'Portfolio dashboard', level: 2 })).toBeVisible();
   await expect(page.getByRole('banner')).toContainText('CISO');
+
+  // With a passkey on the account, the password alone opens the app (MFA is optional for this role) but
+  // not the sign-in methods: the page says so and offers no change the server would refuse.
+  await signOut(page);
+  await signIn(page, demoUser('ciso'));
+  await expect(page.getByRole('heading', { name: 'Portfolio dashboard', level: 2 })).toBeVisible();
+  await nav(page).getByRole('link', { name: 'My sign-in methods' }).click();
+  await expect(page.getByText('Sign in with your passkey to change how you sign in')).toBeVisible();
+  await expect(page.getByText('a password alone cannot add, change or remove sign-in methods', { exact: false })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Add a passkey' })).toHaveCount(0);
+  await expect(page.getByRole('button', { name: 'Set up authenticator app' })).toHaveCount(0);
+  await expect(page.getByRole('button', { name: /Remove passkey/ })).toHaveCount(0);
+  await page.screenshot({ path: `${ARTIFACTS}/security-password-only.png`, fullPage: true });
+  await expectNoAxeViolations(page);
+
+  // Signing in again with the passkey brings the person back here, with the changes open.
+  await page.getByRole('button', { name: 'Sign in again' }).click();
+  await expect(page).toHaveURL(/\/sign-in\?next=%2Faccount%2Fsecurity$/);
+  await page.getByRole('button', { name: 'Sign in with a passkey' }).click();
+  await expect(page.getByRole('heading', { name: 'My sign-in methods', level: 2 })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Add a passkey' })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Set up authenticator app' })).toBeVisible();
 });

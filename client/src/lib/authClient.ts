@@ -2,24 +2,31 @@
  * The better-auth client for staff sign-in, second factors and passkeys.
  * Every request goes through sameOriginFetch, so the server's cross-site
  * check sees our Origin, and through readableLimits, so a rate-limited
- * request reads "Too many attempts. Try again in N minutes." wherever it shows.
+ * request reads "Too many attempts. Try again in N minutes." (or the server's
+ * own words) wherever it shows.
  */
 import { passkeyClient } from '@better-auth/passkey/client';
 import { twoFactorClient } from 'better-auth/client/plugins';
 import { createAuthClient } from 'better-auth/react';
 import { sameOriginFetch } from './trpc.ts';
 
-/** "Too many attempts. Try again in 2 minutes.", from a 429 response's Retry-After (seconds). */
+/** "Too many attempts. Try again in 2 minutes." (or "in 8 seconds"), from a 429 response's Retry-After (seconds). */
 export function tooManyAttemptsMessage(retryAfter: string | null): string {
   const seconds = Number(retryAfter);
+  if (Number.isFinite(seconds) && seconds > 0 && seconds < 60) return `Too many attempts. Try again in ${seconds} ${seconds === 1 ? 'second' : 'seconds'}.`;
   const minutes = Number.isFinite(seconds) && seconds > 0 ? Math.ceil(seconds / 60) : 1;
   return `Too many attempts. Try again in ${minutes} ${minutes === 1 ? 'minute' : 'minutes'}.`;
 }
 
-/** Our server's fetch, with a 429 rewritten to carry a message a person can act on. */
+/** Our server's fetch, with a 429 rewritten to carry a message a person can act on, unless the server already wrote one (with its code). */
 export const authFetch: typeof fetch = async (input, init) => {
   const response = await sameOriginFetch(input, init);
   if (response.status !== 429) return response;
+  const written = (await response
+    .clone()
+    .json()
+    .catch(() => null)) as { code?: unknown; message?: unknown } | null;
+  if (typeof written?.code === 'string' && typeof written.message === 'string') return response;
   const message = tooManyAttemptsMessage(response.headers.get('retry-after'));
   return new Response(JSON.stringify({ code: 'TOO_MANY_REQUESTS', message, error: message }), {
     status: 429,
@@ -53,6 +60,8 @@ const MESSAGES_BY_CODE: Record<string, string> = {
   INVALID_BACKUP_CODE: 'That recovery code is not valid, or it has been used already.',
   INVALID_TWO_FACTOR_COOKIE: 'This sign-in took too long. Start again with your email and password.',
   TOO_MANY_ATTEMPTS_REQUEST_NEW_CODE: 'Too many wrong codes. For your safety, start again with your email and password.',
+  ACCOUNT_TEMPORARILY_LOCKED:
+    'Too many wrong codes in a row: codes for this account are paused for 15 minutes. Try again then, or sign in with a passkey if you have one.',
   INVALID_PASSWORD: 'That password is not right.',
   INVALID_TOKEN: 'This link is not valid or has expired. Ask your administrator for a new one.',
   AUTH_CANCELLED: 'The passkey was not used: the request was cancelled or timed out.',

@@ -4,12 +4,14 @@
  */
 import { Alert, Stack, Text, Title } from '@mantine/core';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { hasAnyFactor, mayChangeSignInMethods } from '../../../../shared/signInMethods.ts';
 import { FactList } from '../../components/FactList.tsx';
 import { ErrorState, LoadingState } from '../../components/QueryStates.tsx';
 import { owesMfa, useMe, type Me } from '../../lib/session.ts';
 import { trpc } from '../../lib/trpc.ts';
 import { AuthenticatorSection } from './components/AuthenticatorSection.tsx';
 import { PasskeysSection } from './components/PasskeysSection.tsx';
+import { SignInAgainNotice } from './components/SignInAgainNotice.tsx';
 
 export function SecurityPage() {
   const me = useMe();
@@ -22,13 +24,13 @@ export function SecurityPage() {
     <Stack gap="md" maw={760}>
       <title>My sign-in methods · Tollgate</title>
       <Title order={2}>My sign-in methods</Title>
-      {me.data ? <MfaNotice me={me.data} /> : null}
       {security.isPending ? (
         <LoadingState label="Loading your sign-in methods" />
       ) : security.isError ? (
         <ErrorState error={security.error} title="Your sign-in methods could not be loaded" onRetry={() => void security.refetch()} />
       ) : (
         <>
+          {me.data ? <MfaNotice me={me.data} mfa={security.data.mfa} /> : null}
           <FactList
             facts={[
               { label: 'Multi-factor authentication', value: security.data.mfa.required ? 'Required for your account' : 'Optional for your account (recommended)' },
@@ -36,8 +38,8 @@ export function SecurityPage() {
               { label: 'Second factors', value: describeFactors(security.data.mfa) },
             ]}
           />
-          <AuthenticatorSection enabled={security.data.mfa.totp} onChanged={refresh} />
-          <PasskeysSection passkeys={security.data.passkeys} onChanged={refresh} />
+          <AuthenticatorSection enabled={security.data.mfa.totp} locked={!mayChangeSignInMethods(security.data.mfa)} onChanged={refresh} />
+          <PasskeysSection passkeys={security.data.passkeys} locked={!mayChangeSignInMethods(security.data.mfa)} onChanged={refresh} />
         </>
       )}
     </Stack>
@@ -49,21 +51,22 @@ function describeFactors(mfa: Me['mfa']): string {
   return parts.length ? parts.join(', ') : 'None yet';
 }
 
-/** Why the person was sent here, and what will let them through. */
-function MfaNotice({ me }: { me: Me }) {
-  if (!owesMfa(me)) return null;
+/**
+ * Why the person was sent here, and what will let them through. A password
+ * sign-in on an account with a factor cannot change factors (the server
+ * refuses it), so such a person is told to sign in with that factor instead.
+ */
+function MfaNotice({ me, mfa }: { me: Me; mfa: Me['mfa'] }) {
   const why =
     me.user.role === 'admin'
       ? 'Administrators must use multi-factor authentication.'
       : 'Your organisation requires multi-factor authentication for everyone.';
-  const how =
-    me.mfa.passkeys > 0
-      ? 'You signed in with your password only: sign out and sign in with your passkey, or add an authenticator app or another passkey below.'
-      : 'Set up an authenticator app or add a passkey below; the rest of Tollgate opens as soon as you have.';
+  if (!mayChangeSignInMethods(mfa)) return <SignInAgainNotice mfa={mfa} why={owesMfa(me) ? why : undefined} />;
+  if (!owesMfa(me) || hasAnyFactor(mfa)) return null;
   return (
     <Alert color="blue" variant="light" title="Set up multi-factor authentication to continue">
       <Text size="sm">
-        {why} {how}
+        {why} Set up an authenticator app or add a passkey below; the rest of Tollgate opens as soon as you have.
       </Text>
     </Alert>
   );

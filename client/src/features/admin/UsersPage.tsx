@@ -34,11 +34,23 @@ export function UsersPage() {
       setStatus('');
       setFailure(message);
     },
-    linkIssued: (user, url) =>
+    linkIssued: (user, { setPasswordUrl, email }) =>
       setIssued({
         title: `New set-password link for ${user.name}`,
-        url,
-        note: 'This link was not emailed: pass it to the person yourself, through a channel you trust.',
+        url: setPasswordUrl,
+        // Say what really happened to the email: queued for the mail server, or held because there is none.
+        note:
+          email.status === 'pending' ? (
+            <>
+              An email with this link is queued for {email.to} and goes out through the mail server shortly (its progress shows in the{' '}
+              {outbox}). Any earlier link for {user.name} no longer works.
+            </>
+          ) : (
+            <>
+              Not emailed: no mail server is configured, so the email to {email.to} waits in the {outbox}. Pass the link to {user.name}{' '}
+              yourself, through a channel you trust. Any earlier link for them no longer works.
+            </>
+          ),
       }),
   });
 

@@ -33,7 +33,14 @@ const CONFIRM_COPY: Record<Action, { heading: string; text: string; submitLabel:
   },
 };
 
-export function AuthenticatorSection({ enabled, onChanged }: { enabled: boolean; onChanged: () => Promise<void> }) {
+interface AuthenticatorSectionProps {
+  enabled: boolean;
+  /** This sign-in may not change sign-in methods (password only, on an account with a factor): no actions offered. */
+  locked: boolean;
+  onChanged: () => Promise<void>;
+}
+
+export function AuthenticatorSection({ enabled, locked, onChanged }: AuthenticatorSectionProps) {
   const [stage, setStage] = useState<Stage>({ kind: 'idle' });
 
   const confirm = async (action: Action, password: string) => {
@@ -85,7 +92,7 @@ export function AuthenticatorSection({ enabled, onChanged }: { enabled: boolean;
             <Text role="status" size="sm" fw={stage.done ? 600 : undefined}>
               {stage.done ?? (enabled ? 'Your authenticator app is set up: sign-in asks for its code.' : 'No authenticator app is set up.')}
             </Text>
-            {enabled ? (
+            {locked ? null : enabled ? (
               <Group gap="sm">
                 <Button variant="default" onClick={() => setStage({ kind: 'confirm', action: 'codes' })}>
                   Create new recovery codes

@@ -11,7 +11,14 @@ type Passkey = RouterOutputs['account']['security']['passkeys'][number];
 
 const passkeyLabel = (passkey: Passkey) => passkey.name || 'Unnamed passkey';
 
-export function PasskeysSection({ passkeys, onChanged }: { passkeys: readonly Passkey[]; onChanged: () => Promise<void> }) {
+interface PasskeysSectionProps {
+  passkeys: readonly Passkey[];
+  /** This sign-in may not change sign-in methods (password only, on an account with a factor): no actions offered. */
+  locked: boolean;
+  onChanged: () => Promise<void>;
+}
+
+export function PasskeysSection({ passkeys, locked, onChanged }: PasskeysSectionProps) {
   const [name, setName] = useState('');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<AuthError | null>(null);
@@ -66,9 +73,11 @@ export function PasskeysSection({ passkeys, onChanged }: { passkeys: readonly Pa
                     Added {formatDate(passkey.createdAt)} · {passkey.deviceType === 'multiDevice' ? 'synced across your devices' : 'kept on one device'}
                   </Text>
                 </div>
-                <Button size="xs" variant="outline" color="red.8" onClick={() => setRemoving(passkey)} aria-label={`Remove passkey ${passkeyLabel(passkey)}`}>
-                  Remove
-                </Button>
+                {locked ? null : (
+                  <Button size="xs" variant="outline" color="red.8" onClick={() => setRemoving(passkey)} aria-label={`Remove passkey ${passkeyLabel(passkey)}`}>
+                    Remove
+                  </Button>
+                )}
               </Group>
             </List.Item>
           ))}
@@ -80,21 +89,23 @@ export function PasskeysSection({ passkeys, onChanged }: { passkeys: readonly Pa
         {done}
       </Text>
       {error ? <AuthErrorAlert error={error} /> : null}
-      <form onSubmit={(event) => void add(event)} aria-label="Add a passkey">
-        <Group gap="sm" align="flex-end">
-          <TextInput
-            label="Passkey name"
-            description="For example, Work laptop."
-            value={name}
-            maxLength={60}
-            onChange={(event) => setName(event.currentTarget.value)}
-            w={{ base: '100%', xs: 280 }}
-          />
-          <Button type="submit" loading={busy}>
-            Add a passkey
-          </Button>
-        </Group>
-      </form>
+      {locked ? null : (
+        <form onSubmit={(event) => void add(event)} aria-label="Add a passkey">
+          <Group gap="sm" align="flex-end">
+            <TextInput
+              label="Passkey name"
+              description="For example, Work laptop."
+              value={name}
+              maxLength={60}
+              onChange={(event) => setName(event.currentTarget.value)}
+              w={{ base: '100%', xs: 280 }}
+            />
+            <Button type="submit" loading={busy}>
+              Add a passkey
+            </Button>
+          </Group>
+        </form>
+      )}
       <RemovePasskeyModal passkey={removing} onCancel={() => setRemoving(null)} onConfirm={remove} />
     </Section>
   );

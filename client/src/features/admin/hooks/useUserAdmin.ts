@@ -9,11 +9,12 @@ import { trpc, type RouterOutputs } from '../../../lib/trpc.ts';
 import { errorMessage } from '../adminLabels.ts';
 
 export type UserRow = RouterOutputs['users']['list'][number];
+export type IssuedSetPasswordLink = RouterOutputs['users']['newSetPasswordLink'];
 
 export interface UserAdminReport {
   done: (message: string) => void;
   failed: (message: string) => void;
-  linkIssued: (user: UserRow, url: string) => void;
+  linkIssued: (user: UserRow, issued: IssuedSetPasswordLink) => void;
 }
 
 export function useUserAdmin(report: UserAdminReport) {
@@ -57,8 +58,7 @@ export function useUserAdmin(report: UserAdminReport) {
       }),
     newSetPasswordLink: (user: UserRow) =>
       run(async () => {
-        const { setPasswordUrl } = await newLink.mutateAsync({ userId: user.id });
-        report.linkIssued(user, setPasswordUrl);
+        report.linkIssued(user, await newLink.mutateAsync({ userId: user.id }));
         return null;
       }),
   };
