@@ -5,6 +5,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import { and, asc, count, eq, ne } from 'drizzle-orm';
+import type { EmailDelivery } from '../../shared/emailDelivery.ts';
 import type { StaffRole } from '../../shared/statuses.ts';
 import { passkeys, sessions, twoFactors, users } from '../../drizzle/schema/index.ts';
 import type { Auth } from '../auth/betterAuth.ts';
@@ -63,7 +64,7 @@ export interface CreateUserInput {
   role: StaffRole;
 }
 
-export async function createUser(deps: UserServiceDeps, input: CreateUserInput, actor: AuditActor): Promise<{ id: string; setPasswordUrl: string }> {
+export async function createUser(deps: UserServiceDeps, input: CreateUserInput, actor: AuditActor): Promise<{ id: string; setPasswordUrl: string; email: EmailDelivery }> {
   const email = input.email.trim().toLowerCase();
   if (deps.db.select({ id: users.id }).from(users).where(eq(users.email, email)).get()) {
     throw conflict(`A user with the email ${email} already exists.`);
@@ -74,15 +75,15 @@ export async function createUser(deps: UserServiceDeps, input: CreateUserInput, 
     { method: 'admin' },
   );
   const setPasswordUrl = await issueSetPasswordLink(deps, user.id);
-  deps.db.transaction((tx) => {
+  const delivery = deps.db.transaction((tx) => {
     recordAudit(tx, { actor, action: 'user.create', targetType: 'user', targetId: user.id, after: { email, name: input.name, role: input.role }, at: new Date() });
-    enqueueEmail(tx, deps.mail, {
+    return enqueueEmail(tx, deps.mail, {
       to: email,
       subject: 'You have been invited to Tollgate',
       text: `${actor.label} invited you to Tollgate as ${input.role}.\n\nSet your password within 24 hours: ${setPasswordUrl}\n\nIf you did not expect this, ignore this email.`,
     });
   });
-  return { id: user.id, setPasswordUrl };
+  return { id: user.id, setPasswordUrl, email: delivery };
 }
 
 function getUser(tx: Db | Tx, userId: string) {
@@ -132,8 +133,8 @@ export function setActive(db: Db, userId: string, active: boolean, actor: AuditA
  * identity check the admin vouches for in `reason`. Their sessions end and
  * they are told by email.
  */
-export function resetMfa(deps: Pick<UserServiceDeps, 'db' | 'mail'>, userId: string, reason: string, actor: AuditActor, now: Date) {
-  deps.db.transaction((tx) => {
+export function resetMfa(deps: Pick<UserServiceDeps, 'db' | 'mail'>, userId: string, reason: string, actor: AuditActor, now: Date): { email: EmailDelivery } {
+  return deps.db.transaction((tx) => {
     const user = getUser(tx, userId);
     const removed = {
       totp: tx.delete(twoFactors).where(eq(twoFactors.userId, userId)).run().changes,
@@ -142,10 +143,11 @@ export function resetMfa(deps: Pick<UserServiceDeps, 'db' | 'mail'>, userId: str
     tx.update(users).set({ twoFactorEnabled: false, updatedAt: now }).where(eq(users.id, userId)).run();
     const sessionsEnded = tx.delete(sessions).where(eq(sessions.userId, userId)).run().changes;
     recordAudit(tx, { actor, action: 'user.mfa.reset', targetType: 'user', targetId: userId, before: removed, after: { reason, sessionsEnded }, at: now });
-    enqueueEmail(tx, deps.mail, {
+    const email = enqueueEmail(tx, deps.mail, {
       to: user.email,
       subject: 'Your Tollgate sign-in methods were reset',
       text: `${actor.label} removed your authenticator app and passkeys on ${now.toUTCString()}.\nReason given: ${reason}\n\nYou will set up multi-factor authentication again at your next sign-in. If you did not ask for this, contact your security team at once.`,
     });
+    return { email };
   });
 }

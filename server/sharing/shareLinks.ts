@@ -39,7 +39,7 @@ export interface ShareLinkDeps {
 export function createShareLink(deps: ShareLinkDeps, input: z.output<typeof CreateShareLinkInput>, actor: AuditActor, now: Date) {
   const token = newToken();
   const url = `${deps.publicUrl}/q/${token}`;
-  const link = deps.db.transaction((tx) => {
+  const { link, email } = deps.db.transaction((tx) => {
     const assessment = tx
       .select({ id: assessments.id, status: assessments.status, dueDate: assessments.dueDate, vendorName: vendors.name })
       .from(assessments)
@@ -76,16 +76,17 @@ export function createShareLink(deps: ShareLinkDeps, input: z.output<typeof Crea
       after: { linkId: row.id, recipientEmail: row.recipientEmail, expiresAt: row.expiresAt, emailCodeRequired: row.emailCodeRequired },
       at: now,
     });
-    if (input.sendEmail) {
-      enqueueEmail(tx, deps.mail, {
-        to: row.recipientEmail,
-        subject: `Security questionnaire for ${assessment.vendorName}`,
-        text: `Hello ${row.recipientName},\n\n${actor.label} asks ${assessment.vendorName} to answer a security questionnaire${assessment.dueDate ? ` by ${assessment.dueDate}` : ''}.\nOpen it here (no account needed; the link works until ${row.expiresAt.toUTCString()}):\n\n${url}\n\nYour answers save as you go. Do not forward this link: it gives access to your organisation's answers.`,
-      }, now);
-    }
-    return row;
+    const email = input.sendEmail
+      ? enqueueEmail(tx, deps.mail, {
+          to: row.recipientEmail,
+          subject: `Security questionnaire for ${assessment.vendorName}`,
+          text: `Hello ${row.recipientName},\n\n${actor.label} asks ${assessment.vendorName} to answer a security questionnaire${assessment.dueDate ? ` by ${assessment.dueDate}` : ''}.\nOpen it here (no account needed; the link works until ${row.expiresAt.toUTCString()}):\n\n${url}\n\nYour answers save as you go. Do not forward this link: it gives access to your organisation's answers.`,
+        }, now)
+      : null;
+    return { link: row, email };
   });
-  return { linkId: link.id, url, expiresAt: link.expiresAt };
+  // The screen says what became of the email (mail server or Outbox), never more.
+  return { linkId: link.id, url, expiresAt: link.expiresAt, email };
 }
 
 export function listShareLinks(db: Db, assessmentId: number, now: Date) {
