@@ -28,7 +28,7 @@ export const DEFAULT_CLIENT_DIR = fileURLToPath(new URL('../dist/client', import
 export interface AppOptions {
   db: Db;
   auth: Auth;
-  config: Pick<AppConfig, 'logLevel' | 'publicUrl' | 'smtpUrl' | 'trustProxy' | 'uploadsDir' | 'organisationName'>;
+  config: Pick<AppConfig, 'logLevel' | 'publicUrl' | 'smtpUrl' | 'trustProxy' | 'uploadsDir'>;
   clientDir?: string;
   now?: () => Date;
 }
@@ -102,7 +102,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
           sessionId: staff?.sessionId ?? null,
           ip: req.ip,
           now,
-          services: { auth: opts.auth, publicUrl: opts.config.publicUrl, organisationName: opts.config.organisationName, mail: { smtpUrl: opts.config.smtpUrl } },
+          services: { auth: opts.auth, publicUrl: opts.config.publicUrl, mail: { smtpUrl: opts.config.smtpUrl } },
         });
       },
       onError({ error, path, req }) {

@@ -6,7 +6,9 @@ import { answers, assessments, questionnaireTemplates, shareLinks, templateVersi
 import type { Db } from '../db/database.ts';
 import { badRequest, notFound } from '../errors.ts';
 import { enqueueEmail, type MailSettings } from '../mail/outbox.ts';
+import { askerOf, vendorContactLine } from '../mail/vendorWording.ts';
 import { recordAudit, type AuditActor } from './audit.ts';
+import { getOrganisation } from './settings.ts';
 
 export function getAssessment(db: Db, assessmentId: number) {
   const row = db
@@ -58,12 +60,13 @@ export function reopenAssessment(db: Db, mail: Pick<MailSettings, 'smtpUrl'>, as
       .from(shareLinks)
       .where(eq(shareLinks.assessmentId, a.id))
       .all();
+    const organisation = getOrganisation(tx);
     // One report per recipient, so the screen can say who was emailed and who only has a message waiting in the Outbox.
     const emails = recipients.map((r) =>
       enqueueEmail(tx, mail, {
         to: r.email,
         subject: 'Your security questionnaire was reopened',
-        text: `${actor.label} reopened the questionnaire so you can change some answers:\n\n${note}\n\nUse the link you received to continue.`,
+        text: `${askerOf(actor.label, organisation)} reopened the questionnaire so you can change some answers:\n\n${note}\n\nUse the link you received to continue.${vendorContactLine(organisation)}`,
       }, now),
     );
     return { emails };

@@ -5,6 +5,7 @@ import { answers, assessments, evidenceFiles, remediationTasks, vendors } from '
 import type { Db } from '../db/database.ts';
 import { AppError } from '../errors.ts';
 import { getAssessment } from './assessments.ts';
+import { getOrganisation } from './settings.ts';
 import { getTemplateVersion } from './templates.ts';
 import { answerFor, evaluateControl } from '../../shared/scoring/controlScore.ts';
 import { needsRemediation } from '../../shared/scoring/remediation.ts';
@@ -46,6 +47,8 @@ export function getReport(db: Db, assessmentId: number) {
     .all();
   const domainNames = new Map(version.content.domains.map((d) => [d.id, d.name]));
   return {
+    /** Who the assessment was made for, from Settings; null until an administrator names it. */
+    organisation: getOrganisation(db).name,
     assessment: summary,
     vendor,
     position: {

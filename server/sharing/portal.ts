@@ -13,6 +13,7 @@ import type { Db, Tx } from '../db/database.ts';
 import { AppError, badRequest, conflict, notFound } from '../errors.ts';
 import { enqueueEmail, type MailSettings } from '../mail/outbox.ts';
 import { recordAudit, type AuditActor } from '../services/audit.ts';
+import type { OrganisationSettings } from '../services/settings.ts';
 
 export const linkActor = (link: LinkScope, ip: string | null): AuditActor => ({ type: 'vendor_link', id: String(link.shareLinkId), label: link.recipientName, ip });
 
@@ -60,7 +61,7 @@ function answerRows(tx: Db | Tx, assessmentId: number) {
     .all();
 }
 
-export function portalOverview(db: Db, link: LinkScope, organisation: string) {
+export function portalOverview(db: Db, link: LinkScope, organisation: OrganisationSettings) {
   const a = loadAssessment(db, link.assessmentId);
   const answered = new Set(answerRows(db, a.id).filter((r) => r.value).map((r) => r.controlId));
   const byDomain = a.content.domains.map((d) => {
@@ -68,7 +69,9 @@ export function portalOverview(db: Db, link: LinkScope, organisation: string) {
     return { domain: d.id, name: d.name, answered: ids.filter((id) => answered.has(id)).length, total: ids.length };
   });
   return {
-    organisation,
+    /** Null only where no administrator has named it yet: the portal then says "your customer". */
+    organisation: organisation.name,
+    vendorContact: organisation.vendorContact,
     recipientName: link.recipientName,
     vendorName: a.vendorName,
     askedBy: a.askerName ? { name: a.askerName, email: a.askerEmail } : null,

@@ -13,6 +13,8 @@ import type { Db, Tx } from '../db/database.ts';
 import { notFound, badRequest } from '../errors.ts';
 import { enqueueEmail, type MailSettings } from '../mail/outbox.ts';
 import { recordAudit, type AuditActor } from '../services/audit.ts';
+import { getOrganisation } from '../services/settings.ts';
+import { askerOf, vendorContactLine } from '../mail/vendorWording.ts';
 import { hashToken, newToken } from './tokens.ts';
 
 /** A vendor's session ends after this long unused, and never outlives its link. */
@@ -76,11 +78,12 @@ export function createShareLink(deps: ShareLinkDeps, input: z.output<typeof Crea
       after: { linkId: row.id, recipientEmail: row.recipientEmail, expiresAt: row.expiresAt, emailCodeRequired: row.emailCodeRequired },
       at: now,
     });
+    const organisation = getOrganisation(tx);
     const email = input.sendEmail
       ? enqueueEmail(tx, deps.mail, {
           to: row.recipientEmail,
           subject: `Security questionnaire for ${assessment.vendorName}`,
-          text: `Hello ${row.recipientName},\n\n${actor.label} asks ${assessment.vendorName} to answer a security questionnaire${assessment.dueDate ? ` by ${assessment.dueDate}` : ''}.\nOpen it here (no account needed; the link works until ${row.expiresAt.toUTCString()}):\n\n${url}\n\nYour answers save as you go. Do not forward this link: it gives access to your organisation's answers.`,
+          text: `Hello ${row.recipientName},\n\n${askerOf(actor.label, organisation)} asks ${assessment.vendorName} to answer a security questionnaire${assessment.dueDate ? ` by ${assessment.dueDate}` : ''}.\nOpen it here (no account needed; the link works until ${row.expiresAt.toUTCString()}):\n\n${url}\n\nYour answers save as you go. Do not forward this link: it gives access to your organisation's answers.${vendorContactLine(organisation)}`,
         }, now)
       : null;
     return { link: row, email };

@@ -142,7 +142,7 @@ test('an administrator sets up an authenticator app at first sign-in, then signs
   const invitation = page.getByRole('row').filter({ hasText: newcomer.email }).filter({ hasText: 'invited' });
   await expect(invitation).toContainText('Held');
   await expectNoAxeViolations(page);
-  await nav(page).getByRole('link', { name: 'Security settings' }).click();
+  await nav(page).getByRole('link', { name: 'Settings', exact: true }).click();
   await expect(page.getByRole('switch', { name: 'Require multi-factor authentication for everyone' })).not.toBeChecked();
   await expectNoAxeViolations(page);
 

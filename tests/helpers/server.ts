@@ -32,7 +32,7 @@ export async function startTestServer(db: Db, opts: { now?: () => Date } = {}): 
   const app = await buildApp({
     db,
     auth,
-    config: { logLevel: 'silent', publicUrl: base, smtpUrl: null, trustProxy: false, uploadsDir: makeTempDir('uploads-'), organisationName: 'Skyline Air' },
+    config: { logLevel: 'silent', publicUrl: base, smtpUrl: null, trustProxy: false, uploadsDir: makeTempDir('uploads-') },
     clientDir: fakeClientDir(),
     ...(opts.now ? { now: opts.now } : {}),
   });
