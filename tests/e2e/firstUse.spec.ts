@@ -238,3 +238,39 @@ test('the organisation is named in Settings, and vendors read that name; no emai
   await form.getByRole('button', { name: 'Save organisation' }).click();
   await expect(form.getByRole('status')).toHaveText('Saved: vendors now read “Demo Airline”.');
 });
+
+/** Calls a procedure with the page's cookies (staff or vendor) and returns its answer. */
+async function mutate<T>(page: Page, procedure: string, input: unknown): Promise<T> {
+  const response = await page.request.post(`/trpc/${procedure}`, { data: { json: input } });
+  expect(response.ok(), await response.text()).toBe(true);
+  return ((await response.json()) as { result: { data: { json: T } } }).result.data.json;
+}
+
+test('reopening a questionnaire says the note is queued in the Outbox, not that the vendor was emailed', async ({ page, browser, baseURL }) => {
+  await signInAs(page, 'procurement');
+  const { vendorId } = await mutate<{ vendorId: number }>(page, 'inventory.createVendor', { name: 'Reopen Notice Ltd' });
+  const { assessmentId } = await mutate<{ assessmentId: number }>(page, 'assessments.start', { vendorId });
+  await page.goto(`/assessments/${assessmentId}`);
+  await page.getByLabel('Recipient name').fill('Ria Vendor');
+  await page.getByLabel('Recipient email').fill('ria@reopen.example');
+  await page.getByRole('checkbox', { name: 'Email the link to the recipient' }).uncheck();
+  await page.getByRole('button', { name: 'Create link' }).click();
+  await expect(page.getByText('It was not emailed: send it to ria@reopen.example yourself.')).toBeVisible();
+  const link = await page.getByRole('textbox', { name: 'Questionnaire link' }).inputValue();
+
+  // The vendor submits at once, leaving every question for later.
+  const vendorContext = await browser.newContext({ baseURL });
+  const vendor = await vendorContext.newPage();
+  await vendor.goto(link);
+  await mutate(vendor, 'portal.submit', { confirmUnanswered: true });
+  await vendorContext.close();
+
+  await page.reload();
+  await page.getByLabel('Note to the vendor').fill('Please answer the identity questions too.');
+  await page.getByRole('button', { name: 'Reopen for the vendor' }).click();
+  const done = page.getByRole('region', { name: 'Reopened for the vendor' });
+  await expect(done.getByRole('status')).toContainText(
+    'The vendor can change answers again and sees your note when they open the questionnaire. Your note was not emailed to ria@reopen.example: it is queued in the Outbox, as no mail server is configured. Let them know yourself.',
+  );
+  await expectNoAxeViolations(page);
+});
