@@ -38,12 +38,16 @@ function cutBadges(page: Page): Promise<string[]> {
   );
 }
 
-/** Screenshots at desktop and phone width (where no badge may be cut either), then back to the desktop size. */
-async function shots(page: Page, name: string) {
+/**
+ * Screenshots at desktop and phone width (where no badge may be cut either),
+ * then back to the desktop size. `fitsPhone`: the page must not scroll sideways there.
+ */
+async function shots(page: Page, name: string, { fitsPhone = false } = {}) {
   await page.screenshot({ path: path.join(ARTIFACTS, `${name}-1280.png`), fullPage: true });
   await page.setViewportSize(PHONE);
   await page.screenshot({ path: path.join(ARTIFACTS, `${name}-phone.png`), fullPage: true });
   expect(await cutBadges(page), `badges cut off on ${name} at phone width`).toEqual([]);
+  if (fitsPhone) expect(Number(await page.evaluate('document.documentElement.scrollWidth')), `${name} scrolls sideways at phone width`).toBeLessThanOrEqual(PHONE.width);
   await page.setViewportSize(DESKTOP);
 }
 
@@ -103,8 +107,14 @@ test('the holdings preview says which value is now and which after the change', 
   await expect(table.getByRole('row', { name: /^Impact/ }).getByRole('cell')).toHaveText(['2 of 5 (Minor)', /^5 of 5 \(Severe\)$/]);
   await expect(table.getByRole('row', { name: /^Suggested tier/ }).getByRole('cell').first()).not.toHaveText(/no change/);
   await expectNoAxeViolations(page);
+  // On a phone the comparison stays inside its panel.
+  await page.setViewportSize(PHONE);
+  const panel = (await section.getByRole('region', { name: 'If you save this' }).boundingBox())!;
+  const box = (await table.boundingBox())!;
+  expect(box.x + box.width).toBeLessThanOrEqual(panel.x + panel.width + 0.5);
+  await page.setViewportSize(DESKTOP);
   await page.getByRole('region', { name: 'If you save this' }).scrollIntoViewIfNeeded();
-  await shots(page, 'holdings-preview');
+  await shots(page, 'holdings-preview', { fitsPhone: true });
 
   // A holding that changes nothing says so.
   await section.getByLabel('Data category').selectOption('contact.phone');
@@ -145,7 +155,7 @@ test('the report draws the risk matrix the way the dashboard does', async ({ pag
   const [likelihood, impact] = await marked.evaluate((td) => [td.getAttribute('data-likelihood'), td.getAttribute('data-impact')]);
   await expect(page.getByRole('table', { name: /^Risk position/ })).toHaveAccessibleName(`Risk position: this vendor at likelihood ${likelihood} × impact ${impact}`);
   await expectNoAxeViolations(page);
-  await shots(page, 'report-matrix');
+  await shots(page, 'report-matrix', { fitsPhone: true });
 });
 
 /** A fresh administrator from the operator's command line, signed in with a password and an authenticator app. */

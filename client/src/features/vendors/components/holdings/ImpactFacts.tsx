@@ -78,7 +78,7 @@ function NowAndAfter({ current, after }: { current: CurrentPosition; after: Impa
     { label: 'Impact', now: impactText(current.impact), next: impactText(after.impact), same: current.impact === after.impact },
     { label: 'Suggested tier', now: TIER_LABELS[current.suggestedTier], next: TIER_LABELS[after.suggestedTier], same: current.suggestedTier === after.suggestedTier },
     {
-      label: 'Inherent risk, before any controls',
+      label: 'Inherent risk',
       now: <BandBadge band={current.inherentBand} residual={current.inherentResidual} />,
       next: <BandBadge band={after.inherentBand} residual={after.inherentResidual} />,
       same: current.inherentResidual === after.inherentResidual,
@@ -86,10 +86,11 @@ function NowAndAfter({ current, after }: { current: CurrentPosition; after: Impa
   ];
   return (
     <>
-      <Table fz="sm" verticalSpacing={4} horizontalSpacing="xs" withRowBorders={false} aria-label="The vendor now and after this change">
+      <Table fz="sm" verticalSpacing={4} horizontalSpacing={6} withRowBorders={false} layout="fixed" aria-label="The vendor now and after this change">
         <Table.Thead>
+          {/* Fixed columns, so a long badge wraps in its cell rather than push the table out of a phone's screen. */}
           <Table.Tr>
-            <Table.Td />
+            <Table.Td w="30%" />
             <Table.Th scope="col">Now</Table.Th>
             <Table.Th scope="col">After this change</Table.Th>
           </Table.Tr>
@@ -114,6 +115,9 @@ function NowAndAfter({ current, after }: { current: CurrentPosition; after: Impa
           ))}
         </Table.Tbody>
       </Table>
+      <Text size="xs" c="gray.7">
+        Inherent risk is the vendor&apos;s position before any of its controls count.
+      </Text>
       {after.tier !== undefined && after.tier !== after.suggestedTier ? <Text size="sm">The tier in force stays {after.tier}: it was set by a person.</Text> : null}
     </>
   );
