@@ -31,7 +31,7 @@ export const DEFAULT_CLIENT_DIR = fileURLToPath(new URL('../dist/client', import
 export interface AppOptions {
   db: Db;
   auth: Auth;
-  config: Pick<AppConfig, 'logLevel' | 'publicUrl' | 'smtpUrl' | 'trustProxy' | 'uploadsDir' | 'organisationName'>;
+  config: Pick<AppConfig, 'logLevel' | 'publicUrl' | 'smtpUrl' | 'trustProxy' | 'uploadsDir'>;
   clientDir?: string;
   now?: () => Date;
   /** Evidence quotas and disk reserve, when not the documented defaults (tests use small ones). */
@@ -118,7 +118,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
           sessionId: staff?.sessionId ?? null,
           ip: req.ip,
           now,
-          services: { auth: opts.auth, publicUrl: opts.config.publicUrl, organisationName: opts.config.organisationName, mail: { smtpUrl: opts.config.smtpUrl } },
+          services: { auth: opts.auth, publicUrl: opts.config.publicUrl, mail: { smtpUrl: opts.config.smtpUrl } },
         });
       },
       onError({ error, path, req }) {

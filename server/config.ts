@@ -39,7 +39,7 @@ const EnvSchema = z.object({
     .optional(),
   MAIL_FROM: z.email({ error: 'MAIL_FROM must be an email address' }).default('tollgate@localhost'),
   CLIENT_DIR: z.string().trim().min(1).optional(),
-  ORGANISATION_NAME: z.string().trim().min(1).max(120).default('Our organisation'),
+  ORGANISATION_NAME: z.string().trim().min(1).max(120, { error: 'ORGANISATION_NAME must be at most 120 characters' }).optional(),
   TRUST_PROXY: booleanFlag('TRUST_PROXY').default(false),
   AUTH_SECRET: z.string().min(32, { error: 'AUTH_SECRET must be at least 32 characters' }).optional(),
   AUDIT_KEY: z.string().min(32, { error: 'AUDIT_KEY must be at least 32 characters' }).optional(),
@@ -61,8 +61,8 @@ export interface AppConfig {
   mailFrom: string;
   /** The built SPA to serve; defaults to dist/client. */
   clientDir: string | null;
-  /** Shown to vendors: who is asking them to answer. */
-  organisationName: string;
+  /** Seeds the organisation's name (Settings) on a start that finds none stored; null: asked for at setup. */
+  organisationName: string | null;
   /** Behind a reverse proxy: take the client's IP from X-Forwarded-For. */
   trustProxy: boolean;
   /** Signs session cookies. Generated into DATA_DIR on first start unless set. */
@@ -99,7 +99,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     authSecret: parsed.data.AUTH_SECRET ?? null,
     auditKey: parsed.data.AUDIT_KEY ?? null,
     trustProxy: parsed.data.TRUST_PROXY,
-    organisationName: parsed.data.ORGANISATION_NAME,
+    organisationName: parsed.data.ORGANISATION_NAME ?? null,
     clientDir: parsed.data.CLIENT_DIR ? path.resolve(parsed.data.CLIENT_DIR) : null,
     logLevel: parsed.data.LOG_LEVEL,
   };

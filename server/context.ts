@@ -59,7 +59,6 @@ export interface ContextOptions {
 export interface Services {
   auth: Auth | null;
   publicUrl: string;
-  organisationName: string;
   mail: Pick<MailSettings, 'smtpUrl'>;
 }
 
@@ -81,7 +80,7 @@ export function createContextInner(opts: ContextOptions): Context {
     user: opts.user ?? null,
     mfa: opts.user ? (opts.mfa ?? { required: false, satisfied: false, totp: false, passkeys: 0 }) : null,
     sessionId: opts.sessionId ?? null,
-    services: { auth: null, publicUrl: 'http://localhost:3000', organisationName: 'Our organisation', mail: { smtpUrl: null }, ...opts.services },
+    services: { auth: null, publicUrl: 'http://localhost:3000', mail: { smtpUrl: null }, ...opts.services },
     link: opts.link ?? null,
     linkRefusal: opts.link ? null : (opts.linkRefusal ?? null),
     ip: opts.ip ?? null,

@@ -2,7 +2,8 @@
  * Start-up: validate configuration, open and migrate the database, load
  * the audit key (sealing a log written before keyed hashes), make
  * sure the built-in questionnaires exist, on the very first start seed the
- * demo portfolio (printing its users' generated passwords once), print a
+ * demo portfolio (printing its users' generated passwords once), seed the
+ * organisation's name from the environment if none is stored, print a
  * one-time setup link while no user exists, start the scheduled jobs
  * (monthly risk snapshots, clearing unused evidence files), then serve.
  */
@@ -18,8 +19,10 @@ import { startMailDelivery } from './mail/outbox.ts';
 import { loadOrCreateAuditKey, loadOrCreateAuthSecret } from './secrets.ts';
 import { seedDemoPortfolio } from './seed/seedDemo.ts';
 import { prepareAuditChain, useAuditKey } from './services/audit.ts';
+import { DEMO_ORGANISATION } from './seed/users.ts';
 import { assignDemoPasswords, createSetupLink } from './services/setup.ts';
 import { backfillVendorRisk } from './services/risk.ts';
+import { seedOrganisation } from './services/settings.ts';
 import { ensureBuiltInTemplates } from './services/templates.ts';
 
 const FIRST_START_KEY = 'initialised_at';
@@ -67,6 +70,12 @@ async function main(): Promise<void> {
       for (const c of credentials) console.log(`  demo-user role=${c.role} email=${c.email} password=${c.password}`);
     }
   }
+  // The organisation's name lives in Settings; the environment (or the demo) only seeds it when none is stored.
+  seedOrganisation(
+    db,
+    config.organisationName ? { name: config.organisationName, vendorContact: null } : firstStart && config.seedDemo ? DEMO_ORGANISATION : null,
+    now,
+  );
   const setupLink = await createSetupLink(auth, db, config.publicUrl);
   if (setupLink) console.log(`\nNo user exists yet. Create the first administrator (link valid 24 hours, for one use):\n  ${setupLink}\n`);
 

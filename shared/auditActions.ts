@@ -31,6 +31,8 @@ export const AUDIT_ACTIONS = [
   'user.mfa.reset',
   'user.set_password_link.issue',
   'settings.security.update',
+  'settings.organisation.update',
+  'settings.organisation.seed',
   // The audit trail itself
   'audit.chain.keyed',
   // Vendor inventory

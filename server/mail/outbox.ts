@@ -6,6 +6,7 @@
  */
 import { and, asc, eq, lte } from 'drizzle-orm';
 import nodemailer, { type Transporter } from 'nodemailer';
+import type { EmailDelivery } from '../../shared/emailDelivery.ts';
 import { emailOutbox } from '../../drizzle/schema/index.ts';
 import type { Db, Tx } from '../db/database.ts';
 
@@ -20,14 +21,16 @@ export interface MailSettings {
   mailFrom: string;
 }
 
-/** What became of a queued email: "pending" until the delivery loop sends it, "held" in the outbox when there is no SMTP. */
-export type QueuedEmailStatus = 'pending' | 'held';
-
-/** Queues an email. Without SMTP it is held in the outbox, readable by admins. Returns which, so callers can say what happened. */
-export function enqueueEmail(tx: Db | Tx, settings: Pick<MailSettings, 'smtpUrl'>, email: OutgoingEmail, now = new Date()): QueuedEmailStatus {
-  const status = settings.smtpUrl ? 'pending' : 'held';
-  tx.insert(emailOutbox).values({ to: email.to, subject: email.subject, textBody: email.text, status, createdAt: now }).run();
-  return status;
+/**
+ * Queues an email. Without SMTP it is held in the outbox, readable by admins.
+ * Returns what really happened to it, for the screen that triggered it to say.
+ */
+export function enqueueEmail(tx: Db | Tx, settings: Pick<MailSettings, 'smtpUrl'>, email: OutgoingEmail, now = new Date()): EmailDelivery {
+  const route = settings.smtpUrl ? 'mail_server' : 'outbox';
+  tx.insert(emailOutbox)
+    .values({ to: email.to, subject: email.subject, textBody: email.text, status: route === 'mail_server' ? 'pending' : 'held', createdAt: now })
+    .run();
+  return { to: email.to, route };
 }
 
 const MAX_ATTEMPTS = 5;

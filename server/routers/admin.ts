@@ -1,9 +1,9 @@
-/** The audit trail, security settings and the email outbox. */
+/** The audit trail, organisation and security settings, and the email outbox. */
 import { desc } from 'drizzle-orm';
-import { AuditListInput, SecuritySettingsInput } from '../../shared/schemas/admin.ts';
+import { AuditListInput, OrganisationSettingsInput, SecuritySettingsInput } from '../../shared/schemas/admin.ts';
 import { emailOutbox } from '../../drizzle/schema/index.ts';
 import { auditFilterOptions, listAuditEvents } from '../services/auditLog.ts';
-import { getSecuritySettings, updateSecuritySettings } from '../services/settings.ts';
+import { getOrganisation, getSecuritySettings, updateOrganisation, updateSecuritySettings } from '../services/settings.ts';
 import { actorOf, adminProcedure, auditReadProcedure, router } from '../trpc.ts';
 
 export const auditRouter = router({
@@ -14,6 +14,9 @@ export const auditRouter = router({
 export const settingsRouter = router({
   security: adminProcedure.query(({ ctx }) => getSecuritySettings(ctx.db)),
   updateSecurity: adminProcedure.input(SecuritySettingsInput).mutation(({ ctx, input }) => updateSecuritySettings(ctx.db, input, actorOf(ctx), ctx.now())),
+  /** The organisation's name and contact, as vendors read them in the portal, emails and reports. */
+  organisation: adminProcedure.query(({ ctx }) => getOrganisation(ctx.db)),
+  updateOrganisation: adminProcedure.input(OrganisationSettingsInput).mutation(({ ctx, input }) => updateOrganisation(ctx.db, input, actorOf(ctx), ctx.now())),
 });
 
 export const outboxRouter = router({

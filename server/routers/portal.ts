@@ -2,6 +2,7 @@
 import { ClarificationResponseInput } from '../../shared/schemas/assessments.ts';
 import { EmailCodeInput, SaveAnswerInput, SubmitInput, VendorTaskUpdateInput } from '../../shared/schemas/sharing.ts';
 import { respondToClarification } from '../services/review.ts';
+import { getOrganisation } from '../services/settings.ts';
 import { codeLockedUntil, sendEmailCode, verifyEmailCode } from '../sharing/emailCode.ts';
 import { linkActor, portalOverview, portalQuestionnaire, portalTasks, saveAnswer, submitQuestionnaire, updateTaskAsVendor } from '../sharing/portal.ts';
 import { linkBeforeCodeProcedure, linkProcedure, router } from '../trpc.ts';
@@ -14,7 +15,7 @@ export const portalRouter = router({
   }),
   sendCode: linkBeforeCodeProcedure.mutation(({ ctx }) => sendEmailCode(ctx.db, ctx.services.mail, ctx.link, ctx.ip, ctx.now())),
   verifyCode: linkBeforeCodeProcedure.input(EmailCodeInput).mutation(({ ctx, input }) => verifyEmailCode(ctx.db, ctx.link, input.code, ctx.ip, ctx.now())),
-  overview: linkProcedure.query(({ ctx }) => portalOverview(ctx.db, ctx.link, ctx.services.organisationName)),
+  overview: linkProcedure.query(({ ctx }) => portalOverview(ctx.db, ctx.link, getOrganisation(ctx.db))),
   questionnaire: linkProcedure.query(({ ctx }) => portalQuestionnaire(ctx.db, ctx.link)),
   saveAnswer: linkProcedure.input(SaveAnswerInput).mutation(({ ctx, input }) => saveAnswer(ctx.db, ctx.link, input, ctx.ip, ctx.now())),
   submit: linkProcedure

@@ -12,6 +12,12 @@ export const STAFF_USERS = [
   { id: 'user-olu', name: 'Olu Adebayo', email: 'olu.adebayo@tollgate.example', role: 'auditor' },
 ] as const satisfies readonly { id: string; name: string; email: string; role: StaffRole }[];
 
+/** The demo's organisation, as its vendors read it; procurement answers their questions. */
+export const DEMO_ORGANISATION = {
+  name: 'Demo Airline',
+  vendorContact: { name: 'Ana Kovalenko', email: 'ana.kovalenko@tollgate.example' },
+};
+
 export type StaffUserId = (typeof STAFF_USERS)[number]['id'];
 
 export function staffUser(id: StaffUserId) {

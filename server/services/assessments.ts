@@ -1,11 +1,14 @@
 /** Reading an assessment for staff, and reopening a submitted one for the vendor. */
 import { and, count, eq, gt, isNotNull, isNull } from 'drizzle-orm';
 import { canTransition } from '../../shared/assessmentLifecycle.ts';
+import type { EmailDelivery } from '../../shared/emailDelivery.ts';
 import { answers, assessments, questionnaireTemplates, shareLinks, templateVersions, users, vendors } from '../../drizzle/schema/index.ts';
 import type { Db } from '../db/database.ts';
 import { badRequest, notFound } from '../errors.ts';
 import { enqueueEmail, type MailSettings } from '../mail/outbox.ts';
+import { askerOf, vendorContactLine } from '../mail/vendorWording.ts';
 import { recordAudit, type AuditActor } from './audit.ts';
+import { getOrganisation } from './settings.ts';
 
 export function getAssessment(db: Db, assessmentId: number) {
   const row = db
@@ -43,8 +46,8 @@ export function getAssessment(db: Db, assessmentId: number) {
 }
 
 /** Sends a submitted questionnaire back to the vendor with a note it sees on its link. */
-export function reopenAssessment(db: Db, mail: Pick<MailSettings, 'smtpUrl'>, assessmentId: number, note: string, actor: AuditActor, now: Date) {
-  db.transaction((tx) => {
+export function reopenAssessment(db: Db, mail: Pick<MailSettings, 'smtpUrl'>, assessmentId: number, note: string, actor: AuditActor, now: Date): { emails: EmailDelivery[] } {
+  return db.transaction((tx) => {
     const a = tx.select().from(assessments).where(eq(assessments.id, assessmentId)).get();
     if (!a) throw notFound('The assessment');
     if (!(a.status === 'submitted' || a.status === 'in_review') || !canTransition(a.status, 'in_progress')) {
@@ -58,12 +61,15 @@ export function reopenAssessment(db: Db, mail: Pick<MailSettings, 'smtpUrl'>, as
       .from(shareLinks)
       .where(and(eq(shareLinks.assessmentId, a.id), isNull(shareLinks.revokedAt), gt(shareLinks.expiresAt, now)))
       .all();
-    for (const r of recipients) {
+    const organisation = getOrganisation(tx);
+    // One report per recipient, so the screen can say who was emailed and who only has a message waiting in the Outbox.
+    const emails = recipients.map((r) =>
       enqueueEmail(tx, mail, {
         to: r.email,
         subject: 'Your security questionnaire was reopened',
-        text: `${actor.label} reopened the questionnaire so you can change some answers:\n\n${note}\n\nUse the link you received to continue.`,
-      }, now);
-    }
+        text: `${askerOf(actor.label, organisation)} reopened the questionnaire so you can change some answers:\n\n${note}\n\nUse the link you received to continue.${vendorContactLine(organisation)}`,
+      }, now),
+    );
+    return { emails };
   });
 }

@@ -6,6 +6,7 @@ import type { Db } from '../db/database.ts';
 import { AppError } from '../errors.ts';
 import { getAssessment } from './assessments.ts';
 import { loadThreads } from './reviewThread.ts';
+import { getOrganisation } from './settings.ts';
 import { getTemplateVersion } from './templates.ts';
 import { answerFor, evaluateControl } from '../../shared/scoring/controlScore.ts';
 import { needsRemediation } from '../../shared/scoring/remediation.ts';
@@ -50,6 +51,8 @@ export function getReport(db: Db, assessmentId: number) {
     .all();
   const domainNames = new Map(version.content.domains.map((d) => [d.id, d.name]));
   return {
+    /** Who the assessment was made for, from Settings; null until an administrator names it. */
+    organisation: getOrganisation(db).name,
     assessment: summary,
     vendor,
     position: {

@@ -25,6 +25,7 @@ export function renderReportPdf(report: AssessmentReport): Promise<Buffer> {
   const { assessment, position } = report;
   doc.font('Helvetica-Bold').fontSize(18).text(`${report.vendor.name}: security assessment`);
   doc.font('Helvetica').fontSize(10).fillColor('#495057').text(report.vendor.serviceDescription || '').fillColor('#1a1b1e').moveDown(0.5);
+  if (report.organisation) line('Assessed for', report.organisation);
   line('Questionnaire', `${assessment.templateName} v${assessment.templateVersion}`);
   line('Completed', assessment.completedAt ? formatISO(assessment.completedAt, { representation: 'date' }) : '-');
   line('Assessor', assessment.assessorName ?? '-');

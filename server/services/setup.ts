@@ -12,7 +12,9 @@ import { passwordProblem } from '../auth/passwordPolicy.ts';
 import { SET_PASSWORD_LINK_SECONDS } from '../auth/policy.ts';
 import type { Db } from '../db/database.ts';
 import { badRequest, conflict } from '../errors.ts';
+import { OrganisationSettingsInput } from '../../shared/schemas/admin.ts';
 import { recordAudit } from './audit.ts';
+import { applyOrganisation } from './settings.ts';
 
 const SETUP_PREFIX = 'first-admin-setup:';
 
@@ -38,6 +40,8 @@ export const SetupInput = z.strictObject({
   name: z.string().trim().min(1, { error: 'Enter your name' }).max(120),
   email: z.email({ error: 'Enter a valid email address' }).max(254),
   password: z.string().max(128),
+  /** Who vendors will read is asking them, and whom they may contact. */
+  organisation: OrganisationSettingsInput,
 });
 export type SetupInput = z.infer<typeof SetupInput>;
 
@@ -62,13 +66,11 @@ export async function completeSetup(auth: Auth, db: Db, input: SetupInput, ip: s
   const user = await context.internalAdapter.createUser({ email, name: input.name, emailVerified: true, role: 'admin', active: true }, { method: 'admin' });
   await setUserPassword(auth, user.id, input.password);
   await context.internalAdapter.deleteVerificationByIdentifier(identifier);
-  recordAudit(db, {
-    actor: { type: 'user', id: user.id, label: input.name, ip },
-    action: 'setup.first_admin',
-    targetType: 'user',
-    targetId: user.id,
-    after: { email, role: 'admin' },
-    at: new Date(),
+  const actor = { type: 'user' as const, id: user.id, label: input.name, ip };
+  const now = new Date();
+  db.transaction((tx) => {
+    recordAudit(tx, { actor, action: 'setup.first_admin', targetType: 'user', targetId: user.id, after: { email, role: 'admin' }, at: now });
+    applyOrganisation(tx, input.organisation, actor, now);
   });
   return { userId: user.id };
 }

@@ -5,6 +5,7 @@
  */
 import { randomBytes, randomUUID } from 'node:crypto';
 import { and, asc, count, eq, ne } from 'drizzle-orm';
+import type { EmailDelivery } from '../../shared/emailDelivery.ts';
 import type { StaffRole } from '../../shared/statuses.ts';
 import { passkeys, sessions, setPasswordLinks, twoFactors, users, verifications } from '../../drizzle/schema/index.ts';
 import type { Auth } from '../auth/betterAuth.ts';
@@ -12,7 +13,7 @@ import { hashVerificationIdentifier, setPasswordIdentifier } from '../auth/ident
 import { SET_PASSWORD_LINK_SECONDS } from '../auth/policy.ts';
 import type { Db, Tx } from '../db/database.ts';
 import { badRequest, conflict, notFound } from '../errors.ts';
-import { enqueueEmail, type MailSettings, type QueuedEmailStatus } from '../mail/outbox.ts';
+import { enqueueEmail, type MailSettings } from '../mail/outbox.ts';
 import { recordAudit, type AuditActor } from './audit.ts';
 
 export interface UserServiceDeps {
@@ -76,8 +77,8 @@ function storeSetPasswordLink(tx: Tx, publicUrl: string, userId: string, now: Da
 
 export interface IssuedSetPasswordLink {
   setPasswordUrl: string;
-  /** The email to the account owner: queued for the mail server ("pending"), or held in the outbox (no SMTP). */
-  email: { to: string; status: QueuedEmailStatus };
+  /** What became of the email to the account owner: on its way through the mail server, or held in the Outbox (no SMTP). */
+  email: EmailDelivery;
 }
 
 /**
@@ -104,7 +105,7 @@ export function issueSetPasswordLink(
       after: { email: user.email, expiresAt: expires.toISOString(), earlierLinkVoided: hadLiveLink },
       at: now,
     });
-    const status = enqueueEmail(
+    const email = enqueueEmail(
       tx,
       deps.mail,
       {
@@ -114,7 +115,7 @@ export function issueSetPasswordLink(
       },
       now,
     );
-    return { setPasswordUrl, email: { to: user.email, status } };
+    return { setPasswordUrl, email };
   });
 }
 
@@ -124,7 +125,7 @@ export interface CreateUserInput {
   role: StaffRole;
 }
 
-export async function createUser(deps: UserServiceDeps, input: CreateUserInput, actor: AuditActor): Promise<{ id: string; setPasswordUrl: string }> {
+export async function createUser(deps: UserServiceDeps, input: CreateUserInput, actor: AuditActor): Promise<{ id: string; setPasswordUrl: string; email: EmailDelivery }> {
   const email = input.email.trim().toLowerCase();
   if (deps.db.select({ id: users.id }).from(users).where(eq(users.email, email)).get()) {
     throw conflict(`A user with the email ${email} already exists.`);
@@ -135,22 +136,26 @@ export async function createUser(deps: UserServiceDeps, input: CreateUserInput, 
     { method: 'admin' },
   );
   const now = new Date();
-  const setPasswordUrl = deps.db.transaction((tx) => {
+  const { setPasswordUrl, delivery } = deps.db.transaction((tx) => {
     const url = storeSetPasswordLink(tx, deps.publicUrl, user.id, now);
     recordAudit(tx, { actor, action: 'user.create', targetType: 'user', targetId: user.id, after: { email, name: input.name, role: input.role }, at: now });
-    enqueueEmail(
+    const sent = enqueueEmail(
       tx,
       deps.mail,
       {
         to: email,
         subject: 'You have been invited to Tollgate',
-        text: `${actor.label} invited you to Tollgate as ${input.role}.\n\nSet your password within 24 hours: ${url}\n\nIf you did not expect this, ignore this email.`,
+        text: `${actor.label} invited you to Tollgate as ${input.role}.
+
+Set your password within 24 hours: ${url}
+
+If you did not expect this, ignore this email.`,
       },
       now,
     );
-    return url;
+    return { setPasswordUrl: url, delivery: sent };
   });
-  return { id: user.id, setPasswordUrl };
+  return { id: user.id, setPasswordUrl, email: delivery };
 }
 
 function getUser(tx: Db | Tx, userId: string) {
@@ -200,8 +205,8 @@ export function setActive(db: Db, userId: string, active: boolean, actor: AuditA
  * identity check the admin vouches for in `reason`. Their sessions end and
  * they are told by email.
  */
-export function resetMfa(deps: Pick<UserServiceDeps, 'db' | 'mail'>, userId: string, reason: string, actor: AuditActor, now: Date) {
-  deps.db.transaction((tx) => {
+export function resetMfa(deps: Pick<UserServiceDeps, 'db' | 'mail'>, userId: string, reason: string, actor: AuditActor, now: Date): { email: EmailDelivery } {
+  return deps.db.transaction((tx) => {
     const user = getUser(tx, userId);
     const removed = {
       totp: tx.delete(twoFactors).where(eq(twoFactors.userId, userId)).run().changes,
@@ -210,10 +215,11 @@ export function resetMfa(deps: Pick<UserServiceDeps, 'db' | 'mail'>, userId: str
     tx.update(users).set({ twoFactorEnabled: false, updatedAt: now }).where(eq(users.id, userId)).run();
     const sessionsEnded = tx.delete(sessions).where(eq(sessions.userId, userId)).run().changes;
     recordAudit(tx, { actor, action: 'user.mfa.reset', targetType: 'user', targetId: userId, before: removed, after: { reason, sessionsEnded }, at: now });
-    enqueueEmail(tx, deps.mail, {
+    const email = enqueueEmail(tx, deps.mail, {
       to: user.email,
       subject: 'Your Tollgate sign-in methods were reset',
       text: `${actor.label} removed your authenticator app and passkeys on ${now.toUTCString()}.\nReason given: ${reason}\n\nYou will set up multi-factor authentication again at your next sign-in. If you did not ask for this, contact your security team at once.`,
     });
+    return { email };
   });
 }

@@ -14,6 +14,7 @@ import { AppError, badRequest, conflict, notFound, outOfScope } from '../errors.
 import { enqueueEmail, type MailSettings } from '../mail/outbox.ts';
 import { recordAudit, type AuditActor } from '../services/audit.ts';
 import { loadThreads, REPLYABLE_REVIEW_STATUSES, repliedFileIds, unsentReplyFiles, waitingFor } from '../services/reviewThread.ts';
+import type { OrganisationSettings } from '../services/settings.ts';
 
 export const linkActor = (link: LinkScope, ip: string | null): AuditActor => ({ type: 'vendor_link', id: String(link.shareLinkId), label: link.recipientName, ip });
 
@@ -82,7 +83,7 @@ function reviewRequests(db: Db, a: ReturnType<typeof loadAssessment>, rows: Retu
   };
 }
 
-export function portalOverview(db: Db, link: LinkScope, organisation: string) {
+export function portalOverview(db: Db, link: LinkScope, organisation: OrganisationSettings) {
   const a = loadAssessment(db, link.assessmentId);
   const rows = answerRows(db, a.id);
   const answered = new Set(rows.filter((r) => r.value).map((r) => r.controlId));
@@ -91,7 +92,9 @@ export function portalOverview(db: Db, link: LinkScope, organisation: string) {
     return { domain: d.id, name: d.name, answered: ids.filter((id) => answered.has(id)).length, total: ids.length };
   });
   return {
-    organisation,
+    /** Null only where no administrator has named it yet: the portal then says "your customer". */
+    organisation: organisation.name,
+    vendorContact: organisation.vendorContact,
     recipientName: link.recipientName,
     vendorName: a.vendorName,
     askedBy: a.askerName ? { name: a.askerName, email: a.askerEmail } : null,

@@ -15,6 +15,8 @@ import { notFound, badRequest } from '../errors.ts';
 import { enqueueEmail, type MailSettings } from '../mail/outbox.ts';
 import { recordAudit, type AuditActor } from '../services/audit.ts';
 import { contactOf, endLinkSessions, LINK_SESSION_IDLE_HOURS, linkClosedReason, selectLinkState, type LinkClosedReason, type LinkContact } from './linkSessions.ts';
+import { getOrganisation } from '../services/settings.ts';
+import { askerOf, vendorContactLine } from '../mail/vendorWording.ts';
 import { hashToken, newToken } from './tokens.ts';
 
 /** Assessment states in which a link still leads somewhere useful. */
@@ -39,7 +41,7 @@ export interface ShareLinkDeps {
 export function createShareLink(deps: ShareLinkDeps, input: z.output<typeof CreateShareLinkInput>, actor: AuditActor, now: Date) {
   const token = newToken();
   const url = `${deps.publicUrl}/q/${token}`;
-  const link = deps.db.transaction((tx) => {
+  const { link, email } = deps.db.transaction((tx) => {
     const assessment = tx
       .select({ id: assessments.id, status: assessments.status, dueDate: assessments.dueDate, vendorName: vendors.name })
       .from(assessments)
@@ -76,16 +78,18 @@ export function createShareLink(deps: ShareLinkDeps, input: z.output<typeof Crea
       after: { linkId: row.id, recipientEmail: row.recipientEmail, expiresAt: row.expiresAt, emailCodeRequired: row.emailCodeRequired },
       at: now,
     });
-    if (input.sendEmail) {
-      enqueueEmail(tx, deps.mail, {
-        to: row.recipientEmail,
-        subject: `Security questionnaire for ${assessment.vendorName}`,
-        text: `Hello ${row.recipientName},\n\n${actor.label} asks ${assessment.vendorName} to answer a security questionnaire${assessment.dueDate ? ` by ${assessment.dueDate}` : ''}.\nOpen it here (no account needed; the link works until ${row.expiresAt.toUTCString()}):\n\n${url}\n\nYour answers save as you go. Do not forward this link: it gives access to your organisation's answers.`,
-      }, now);
-    }
-    return row;
+    const organisation = getOrganisation(tx);
+    const email = input.sendEmail
+      ? enqueueEmail(tx, deps.mail, {
+          to: row.recipientEmail,
+          subject: `Security questionnaire for ${assessment.vendorName}`,
+          text: `Hello ${row.recipientName},\n\n${askerOf(actor.label, organisation)} asks ${assessment.vendorName} to answer a security questionnaire${assessment.dueDate ? ` by ${assessment.dueDate}` : ''}.\nOpen it here (no account needed; the link works until ${row.expiresAt.toUTCString()}):\n\n${url}\n\nYour answers save as you go. Do not forward this link: it gives access to your organisation's answers.${vendorContactLine(organisation)}`,
+        }, now)
+      : null;
+    return { link: row, email };
   });
-  return { linkId: link.id, url, expiresAt: link.expiresAt };
+  // The screen says what became of the email (mail server or Outbox), never more.
+  return { linkId: link.id, url, expiresAt: link.expiresAt, email };
 }
 
 export function listShareLinks(db: Db, assessmentId: number, now: Date) {

@@ -38,3 +38,14 @@ export const AuditListInput = z.strictObject({
 export type AuditListInput = z.input<typeof AuditListInput>;
 
 export const SecuritySettingsInput = z.strictObject({ requireMfaForAll: z.boolean() });
+
+/**
+ * Who asks vendors to answer, as they read it in the portal, in emails and
+ * in reports, and whom they may contact about it.
+ */
+export const OrganisationSettingsInput = z.strictObject({
+  name: z.string().trim().min(1, { error: "Enter your organisation's name" }).max(120, { error: 'Keep the name to 120 characters' }),
+  vendorContactName: z.string().trim().min(1, { error: 'Enter who vendors may contact, e.g. a person or team' }).max(120, { error: 'Keep the contact name to 120 characters' }),
+  vendorContactEmail: z.email({ error: 'Enter a valid email address for vendors to write to' }).max(254),
+});
+export type OrganisationSettingsInput = z.infer<typeof OrganisationSettingsInput>;

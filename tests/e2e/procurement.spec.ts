@@ -31,7 +31,7 @@ async function addHolding(page: Page, category: string, expectInPreview?: RegExp
   await section.getByLabel('Records').fill('500000');
   await expect(section.getByLabel('Records')).toHaveValue('500,000');
   const preview = section.getByRole('region', { name: 'If you save this' });
-  await expect(preview).toContainText('Impact 4 of 5');
+  await expect(preview).toContainText('4 of 5 (Major)');
   if (expectInPreview) await expect(preview).toContainText(expectInPreview);
   return section;
 }

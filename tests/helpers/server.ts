@@ -37,7 +37,7 @@ export async function startTestServer(db: Db, opts: { now?: () => Date; evidence
   const app = await buildApp({
     db,
     auth,
-    config: { logLevel: 'silent', publicUrl: base, smtpUrl: opts.smtpUrl ?? null, trustProxy: false, uploadsDir, organisationName: 'Skyline Air' },
+    config: { logLevel: 'silent', publicUrl: base, smtpUrl: opts.smtpUrl ?? null, trustProxy: false, uploadsDir },
     clientDir: fakeClientDir(),
     ...(opts.now ? { now: opts.now } : {}),
     ...(opts.evidenceLimits ? { evidenceLimits: opts.evidenceLimits } : {}),

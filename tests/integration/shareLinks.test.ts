@@ -11,6 +11,7 @@ import { createContextInner, type StaffUser } from '../../server/context.ts';
 import type { Db } from '../../server/db/database.ts';
 import { createCaller } from '../../server/routers/_app.ts';
 import { hashToken } from '../../server/sharing/tokens.ts';
+import { seedOrganisation } from '../../server/services/settings.ts';
 import { latestPublishedVersion } from '../../server/services/templates.ts';
 import { createVendor } from '../helpers/factories.ts';
 import { startTestServer, type TestServer } from '../helpers/server.ts';
@@ -50,6 +51,7 @@ async function portal(cookie: string | null, path: string, input?: unknown, meth
 beforeAll(async () => {
   db = createTestDatabase().db;
   db.insert((await import('../../drizzle/schema/index.ts')).users).values({ id: procurement.id, name: procurement.name, email: procurement.email, role: 'procurement' }).run();
+  seedOrganisation(db, { name: 'Skyline Air', vendorContact: null }, clock);
   server = await startTestServer(db, { now: () => clock });
 });
 afterAll(() => server.close());

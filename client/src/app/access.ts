@@ -26,7 +26,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { to: '/admin/users', label: 'Users', roles: PAGE_ACCESS.users },
   { to: '/admin/audit', label: 'Audit log', roles: PAGE_ACCESS.audit },
   { to: '/admin/outbox', label: 'Outbox', roles: PAGE_ACCESS.outbox },
-  { to: '/admin/settings', label: 'Security settings', roles: PAGE_ACCESS.settings },
+  { to: '/admin/settings', label: 'Settings', roles: PAGE_ACCESS.settings },
   { to: '/account/security', label: 'My sign-in methods', roles: PAGE_ACCESS.account },
 ];
 

@@ -1,4 +1,7 @@
-/** Organisation-wide security settings. Administrators always need MFA; this extends it to everyone. */
+/**
+ * Organisation-wide settings: who vendors read is asking them, and security
+ * (administrators always need MFA; a switch extends it to everyone).
+ */
 import { Paper, Stack, Switch, Text, Title } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
@@ -6,6 +9,7 @@ import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { ErrorState, LoadingState } from '../../components/QueryStates.tsx';
 import { trpc } from '../../lib/trpc.ts';
 import { errorMessage } from './adminLabels.ts';
+import { OrganisationSection } from './components/OrganisationSection.tsx';
 
 export function SettingsPage() {
   const settings = useQuery(trpc.settings.security.queryOptions());
@@ -22,8 +26,12 @@ export function SettingsPage() {
 
   return (
     <Stack gap="md" maw={720}>
-      <title>Security settings · Tollgate</title>
-      <Title order={2}>Security settings</Title>
+      <title>Settings · Tollgate</title>
+      <Title order={2}>Settings</Title>
+      <OrganisationSection />
+      <Title order={3} size="h4">
+        Security
+      </Title>
       {settings.isPending ? (
         <LoadingState label="Loading the settings" />
       ) : settings.isError ? (

@@ -1,8 +1,8 @@
 /** Staff accounts: invite, change roles, deactivate, reset MFA and issue set-password links. */
-import { Anchor, Stack, Text, Title } from '@mantine/core';
+import { Stack, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
-import { Link } from 'react-router';
+import { EmailDeliveryNote } from '../../components/EmailDelivery.tsx';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { ErrorState, LoadingState } from '../../components/QueryStates.tsx';
 import { Section } from '../../components/Section.tsx';
@@ -12,12 +12,6 @@ import { InviteUserForm } from './components/InviteUserForm.tsx';
 import { OneTimeLink, type IssuedLink } from './components/OneTimeLink.tsx';
 import { UsersTable } from './components/UsersTable.tsx';
 import { useUserAdmin } from './hooks/useUserAdmin.ts';
-
-const outbox = (
-  <Anchor component={Link} to="/admin/outbox" inherit>
-    Outbox
-  </Anchor>
-);
 
 export function UsersPage() {
   const users = useQuery(trpc.users.list.queryOptions());
@@ -38,19 +32,12 @@ export function UsersPage() {
       setIssued({
         title: `New set-password link for ${user.name}`,
         url: setPasswordUrl,
-        // Say what really happened to the email: queued for the mail server, or held because there is none.
-        note:
-          email.status === 'pending' ? (
-            <>
-              An email with this link is queued for {email.to} and goes out through the mail server shortly (its progress shows in the{' '}
-              {outbox}). Any earlier link for {user.name} no longer works.
-            </>
-          ) : (
-            <>
-              Not emailed: no mail server is configured, so the email to {email.to} waits in the {outbox}. Pass the link to {user.name}{' '}
-              yourself, through a channel you trust. Any earlier link for them no longer works.
-            </>
-          ),
+        note: (
+          <>
+            <EmailDeliveryNote deliveries={[email]} what="An email with this link" otherwise={`Pass the link to ${user.name} yourself, through a channel you trust.`} /> Any earlier link for{' '}
+            {user.name} no longer works.
+          </>
+        ),
       }),
   });
 
@@ -60,11 +47,11 @@ export function UsersPage() {
       <Title order={2}>Users</Title>
       {issued ? <OneTimeLink key={issued.url} link={issued} onDismiss={() => setIssued(null)} /> : null}
       <InviteUserForm
-        onInvited={({ email, setPasswordUrl }) =>
+        onInvited={({ email, setPasswordUrl, delivery }) =>
           setIssued({
             title: `Invitation created for ${email}`,
             url: setPasswordUrl,
-            note: <>It was also emailed to {email} (with no mail server configured, it waits in the {outbox}).</>,
+            note: <EmailDeliveryNote deliveries={[delivery]} what="The invitation" otherwise="Pass them the link above yourself, through a channel you trust." />,
           })
         }
       />

@@ -58,7 +58,7 @@ function AssessmentLoader({ id }: { id: number }) {
       {assessment.status === 'completed' ? <ReviewResultSection assessmentId={assessment.id} /> : null}
       {REVIEWABLE_STATUSES.includes(assessment.status) ? <ReviewSection assessment={assessment} canManage={canManage} /> : null}
       <ShareLinksSection assessment={assessment} canManage={canManage} />
-      {canManage && REOPENABLE_STATUSES.includes(assessment.status) ? <ReopenSection assessmentId={assessment.id} /> : null}
+      {canManage ? <ReopenSection assessmentId={assessment.id} reopenable={REOPENABLE_STATUSES.includes(assessment.status)} /> : null}
     </Stack>
   );
 }

@@ -81,21 +81,46 @@ export function Shell({ overview, route, tasksAvailable = false, children }: She
       </main>
       <footer className="site-footer">
         <div className="container">
-          {overview?.askedBy ? (
-            <p>
-              Questions about this questionnaire? Contact {overview.askedBy.name}
-              {overview.askedBy.email ? (
-                <>
-                  {' '}
-                  at <a href={`mailto:${overview.askedBy.email}`}>{overview.askedBy.email}</a>
-                </>
-              ) : null}
-              .
-            </p>
-          ) : null}
+          {overview ? <ContactLine overview={overview} /> : null}
           <p>Please do not forward your link: it opens your organisation&apos;s answers.</p>
         </div>
       </footer>
     </>
+  );
+}
+
+function Mailto({ email }: { email: string }) {
+  return <a href={`mailto:${email}`}>{email}</a>;
+}
+
+/** Whom to ask: the person who sent the questionnaire, and the organisation's contact for vendors (Settings). */
+function ContactLine({ overview }: { overview: Overview }) {
+  const { askedBy, vendorContact } = overview;
+  const contact = vendorContact ? (
+    <>
+      {overview.organisation ? `${overview.organisation}'s contact for vendors, ` : ''}
+      {vendorContact.name}, at <Mailto email={vendorContact.email} />
+    </>
+  ) : null;
+  if (!askedBy && !contact) return null;
+  return (
+    <p>
+      Questions about this questionnaire? Contact{' '}
+      {askedBy ? (
+        <>
+          {askedBy.name}
+          {askedBy.email ? (
+            <>
+              {' '}
+              at <Mailto email={askedBy.email} />
+            </>
+          ) : null}
+          {contact ? <>, or {contact}</> : null}
+        </>
+      ) : (
+        contact
+      )}
+      .
+    </p>
   );
 }

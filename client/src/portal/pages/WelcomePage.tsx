@@ -15,13 +15,15 @@ export function WelcomePage({ overview: loaded, tasksAvailable }: { overview: Ov
   const nextSection = sections.find((d) => d.answered < d.total) ?? sections[0];
   const started = progress.answered > 0;
   const firstRequest = overview.review.questions[0] ?? overview.review.rejections[0];
+  // Named in Settings; "your customer" only where no administrator has named it yet.
+  const organisation = overview.organisation ?? 'Your customer';
   return (
     <div className="stack-lg">
       <title>{`Security questionnaire for ${overview.vendorName}`}</title>
       <div className="intro">
         <p className="eyebrow">Hello {overview.recipientName}</p>
         <h1 tabIndex={-1}>
-          {overview.organisation} asks {overview.vendorName} to answer a security questionnaire
+          {organisation} asks {overview.vendorName} to answer a security questionnaire
         </h1>
       </div>
 
@@ -38,7 +40,7 @@ export function WelcomePage({ overview: loaded, tasksAvailable }: { overview: Ov
       <section className="card" aria-labelledby="why-title">
         <h2 id="why-title">Why we ask</h2>
         <p>
-          {overview.vendorName} holds data for {overview.organisation}. These questions check how you protect it: how your staff sign in
+          {overview.vendorName} holds data for {overview.organisation ?? 'your customer'}. These questions check how you protect it: how your staff sign in
           and use multi-factor authentication, how your help desk and account recovery resist impostors, and how you keep only the data
           you need. Attackers now go after suppliers to reach their customers&apos; data, so these controls matter as much at your end as at
           ours.
@@ -58,7 +60,7 @@ export function WelcomePage({ overview: loaded, tasksAvailable }: { overview: Ov
                   ) : null}
                 </>
               ) : (
-                overview.organisation
+                organisation
               )}
             </dd>
           </div>

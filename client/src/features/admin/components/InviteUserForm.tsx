@@ -2,13 +2,14 @@
 import { Button, Group, Select, TextInput } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
+import type { EmailDelivery } from '../../../../../shared/emailDelivery.ts';
 import type { StaffRole } from '../../../../../shared/statuses.ts';
 import { ErrorAlert } from '../../../components/ErrorAlert.tsx';
 import { Section } from '../../../components/Section.tsx';
 import { trpc } from '../../../lib/trpc.ts';
 import { errorMessage, ROLE_OPTIONS } from '../adminLabels.ts';
 
-export function InviteUserForm({ onInvited }: { onInvited: (invited: { email: string; setPasswordUrl: string }) => void }) {
+export function InviteUserForm({ onInvited }: { onInvited: (invited: { email: string; setPasswordUrl: string; delivery: EmailDelivery }) => void }) {
   const [email, setEmail] = useState('');
   const [name, setName] = useState('');
   const [role, setRole] = useState<StaffRole>('procurement');
@@ -23,7 +24,7 @@ export function InviteUserForm({ onInvited }: { onInvited: (invited: { email: st
       { email: email.trim(), name: name.trim(), role },
       {
         onSuccess: (result) => {
-          onInvited({ email: email.trim(), setPasswordUrl: result.setPasswordUrl });
+          onInvited({ email: email.trim(), setPasswordUrl: result.setPasswordUrl, delivery: result.email });
           setEmail('');
           setName('');
           setRole('procurement');

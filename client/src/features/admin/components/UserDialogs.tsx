@@ -43,7 +43,8 @@ export function SetActiveDialog({ user, onClose, onConfirm }: DialogProps & { on
 
 /**
  * Resetting MFA is what help-desk impersonators ask for: the administrator
- * records how they checked who was asking, and the person is told by email.
+ * records how they checked who was asking, and an email tells the person
+ * (or waits in the Outbox when no mail server is configured).
  */
 export function ResetMfaDialog({ user, onClose, onConfirm }: DialogProps & { onConfirm: (reason: string) => Promise<unknown> }) {
   const [reason, setReason] = useState('');

@@ -5,6 +5,7 @@
  */
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { STAFF_ROLE_LABELS, type StaffRole } from '../../../../../shared/statuses.ts';
+import { emailDeliveryText } from '../../../components/EmailDelivery.tsx';
 import { trpc, type RouterOutputs } from '../../../lib/trpc.ts';
 import { errorMessage } from '../adminLabels.ts';
 
@@ -53,8 +54,9 @@ export function useUserAdmin(report: UserAdminReport) {
       }),
     resetMfa: (user: UserRow, reason: string) =>
       run(async () => {
-        await resetMfa.mutateAsync({ userId: user.id, reason });
-        return `${user.name}'s authenticator app and passkeys were removed; they set up MFA again at their next sign-in.`;
+        const { email } = await resetMfa.mutateAsync({ userId: user.id, reason });
+        const notice = emailDeliveryText([email], { what: 'The email telling them', otherwise: 'Tell them yourself.' });
+        return `${user.name}'s authenticator app and passkeys were removed; they set up MFA again at their next sign-in. ${notice}`;
       }),
     newSetPasswordLink: (user: UserRow) =>
       run(async () => {

@@ -21,7 +21,7 @@ export function CreateLinkForm({ assessmentId, onCreated }: { assessmentId: numb
     const input = { assessmentId, recipientName: recipientName.trim(), recipientEmail: recipientEmail.trim(), expiresInDays: Number(days), emailCodeRequired, sendEmail };
     create.mutate(input, {
       onSuccess: (result) => {
-        onCreated({ url: result.url, expiresAt: result.expiresAt, recipientName: input.recipientName, recipientEmail: input.recipientEmail, emailed: sendEmail });
+        onCreated({ url: result.url, expiresAt: result.expiresAt, recipientName: input.recipientName, recipientEmail: input.recipientEmail, email: result.email });
         setRecipientName('');
         setRecipientEmail('');
         setDays(DEFAULT_LINK_DAYS);

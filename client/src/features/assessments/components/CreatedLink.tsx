@@ -1,5 +1,7 @@
 /** A new questionnaire link, shown once: only a hash of its token is kept, so it can never be shown again. */
 import { Button, CopyButton, Group, Paper, Stack, Text, TextInput } from '@mantine/core';
+import type { EmailDelivery } from '../../../../../shared/emailDelivery.ts';
+import { EmailDeliveryNote } from '../../../components/EmailDelivery.tsx';
 import { StepHeading } from '../../../components/StepHeading.tsx';
 import { formatDate } from '../../../lib/format.ts';
 
@@ -8,7 +10,8 @@ export interface NewLink {
   expiresAt: Date;
   recipientName: string;
   recipientEmail: string;
-  emailed: boolean;
+  /** What the server did with the email, or null when none was asked for. */
+  email: EmailDelivery | null;
 }
 
 export function CreatedLink({ link, onDismiss }: { link: NewLink; onDismiss: () => void }) {
@@ -30,7 +33,12 @@ export function CreatedLink({ link, onDismiss }: { link: NewLink; onDismiss: () 
           </CopyButton>
         </Group>
         <Text size="sm">
-          {link.emailed ? `It was also emailed to ${link.recipientEmail}.` : `It was not emailed: send it to ${link.recipientEmail} yourself.`} It works until{' '}
+          {link.email ? (
+            <EmailDeliveryNote deliveries={[link.email]} what="The link" otherwise="Send it to them yourself." />
+          ) : (
+            `It was not emailed: send it to ${link.recipientEmail} yourself.`
+          )}{' '}
+          It works until{' '}
           {formatDate(link.expiresAt)}. If it is lost, revoke it and create a new one.
         </Text>
         <Button variant="subtle" size="compact-sm" w="fit-content" onClick={onDismiss}>

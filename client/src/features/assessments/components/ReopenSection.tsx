@@ -1,17 +1,24 @@
-/** Gives a submitted questionnaire back to the vendor, with a note they see on their link. */
+/**
+ * Gives a submitted questionnaire back to the vendor, with a note they see on
+ * their link. Once done it stays to say what became of the emails.
+ */
 import { Button, Stack, Textarea } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
+import type { EmailDelivery } from '../../../../../shared/emailDelivery.ts';
+import { EmailDeliveryNote } from '../../../components/EmailDelivery.tsx';
 import { ErrorAlert } from '../../../components/ErrorAlert.tsx';
 import { Section } from '../../../components/Section.tsx';
+import { SuccessNote } from '../../../components/SuccessNote.tsx';
 import { trpc } from '../../../lib/trpc.ts';
 import { errorMessage } from '../assessmentLabels.ts';
 
 const MIN_NOTE = 5;
 
-export function ReopenSection({ assessmentId }: { assessmentId: number }) {
+export function ReopenSection({ assessmentId, reopenable }: { assessmentId: number; reopenable: boolean }) {
   const queryClient = useQueryClient();
   const [note, setNote] = useState('');
+  const [emails, setEmails] = useState<EmailDelivery[] | null>(null);
   const [tried, setTried] = useState(false);
   const reopen = useMutation(trpc.assessments.reopen.mutationOptions());
   const tooShort = note.trim().length < MIN_NOTE;
@@ -23,7 +30,8 @@ export function ReopenSection({ assessmentId }: { assessmentId: number }) {
     reopen.mutate(
       { assessmentId, note: note.trim() },
       {
-        onSuccess: () => {
+        onSuccess: (result) => {
+          setEmails(result.emails);
           setNote('');
           setTried(false);
           void queryClient.invalidateQueries({ queryKey: trpc.assessments.get.queryKey({ assessmentId }) });
@@ -33,8 +41,27 @@ export function ReopenSection({ assessmentId }: { assessmentId: number }) {
     );
   };
 
+  if (!reopenable) {
+    if (!emails) return null;
+    return (
+      <Section title="Reopened for the vendor">
+        <SuccessNote onDismiss={() => setEmails(null)}>
+          The vendor can change answers again and sees your note when they open the questionnaire.{' '}
+          {emails.length ? (
+            <EmailDeliveryNote deliveries={emails} what="Your note" otherwise="Let them know yourself." />
+          ) : (
+            'Nobody was emailed: this questionnaire has no links.'
+          )}
+        </SuccessNote>
+      </Section>
+    );
+  }
+
   return (
-    <Section title="Reopen for the vendor" description="The vendor can change answers again through their link. They are emailed your note and see it when they open the questionnaire.">
+    <Section
+      title="Reopen for the vendor"
+      description="The vendor can change answers again through their link, and sees your note when they open the questionnaire. Your note also goes by email to everyone the questionnaire was shared with."
+    >
       <form onSubmit={submit}>
         <Stack gap="sm" maw={640}>
           {reopen.isError ? <ErrorAlert>{errorMessage(reopen.error)}</ErrorAlert> : null}

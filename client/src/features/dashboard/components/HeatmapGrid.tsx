@@ -1,17 +1,15 @@
 /**
- * The 5 x 5 risk matrix as a real table: likelihood in rows (Almost certain
- * at the top), impact in columns, each cell coloured by the band of
- * likelihood x impact and saying it in words too. A cell with vendors is a
- * button that lists them.
+ * The portfolio on the 5 x 5 risk matrix (axes as RiskMatrix lays them out
+ * everywhere), each cell coloured by the band of likelihood x impact and
+ * saying it in words too. A cell with vendors is a button that lists them.
  */
 import { UnstyledButton } from '@mantine/core';
-import { IMPACT_LABELS, LIKELIHOOD_LABELS, type Level } from '../../../../../shared/scoring/constants.ts';
+import type { Level } from '../../../../../shared/scoring/constants.ts';
+import { RiskMatrix } from '../../../components/RiskMatrix.tsx';
 import { BAND_LABELS } from '../../../lib/labels.ts';
-import { bandOf, cellDescription, LEVELS } from '../dashboardLabels.ts';
+import { bandOf, cellDescription } from '../dashboardLabels.ts';
 import type { HeatmapCellRef } from '../hooks/useDashboardParams.ts';
 import type { Heatmap } from '../types.ts';
-
-const TOP_DOWN: readonly Level[] = [...LEVELS].reverse();
 
 interface HeatmapGridProps {
   heatmap: Heatmap;
@@ -32,49 +30,22 @@ export function HeatmapGrid({ heatmap, selected, onSelect }: HeatmapGridProps) {
   return (
     // On a narrow screen the grid scrolls sideways; the area takes focus so a keyboard can scroll it.
     <div className="heatmap-scroll" tabIndex={0} role="region" aria-label="Heatmap table">
-      <table className="heatmap">
-        <caption>{caption}</caption>
-        <thead>
-          <tr>
-            <th scope="col" rowSpan={2} className="heatmap-corner">
-              Likelihood
-            </th>
-            <th scope="colgroup" colSpan={5} className="heatmap-axis">
-              Impact
-            </th>
-          </tr>
-          <tr>
-            {LEVELS.map((impact) => (
-              <th scope="col" key={impact} className="heatmap-col">
-                <span className="heatmap-level">{impact}</span> {IMPACT_LABELS[impact]}
-              </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody>
-          {TOP_DOWN.map((likelihood) => (
-            <tr key={likelihood}>
-              <th scope="row" className="heatmap-row">
-                <span className="heatmap-level">{likelihood}</span> {LIKELIHOOD_LABELS[likelihood]}
-              </th>
-              {LEVELS.map((impact) => {
-                const count = counts.get(`${likelihood}x${impact}`) ?? 0;
-                const isSelected = selected?.likelihood === likelihood && selected.impact === impact;
-                return (
-                  <HeatmapCell
-                    key={impact}
-                    likelihood={likelihood}
-                    impact={impact}
-                    count={count}
-                    selected={isSelected}
-                    onClick={() => onSelect(isSelected ? null : { likelihood, impact })}
-                  />
-                );
-              })}
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <RiskMatrix
+        caption={caption}
+        renderCell={(likelihood, impact) => {
+          const isSelected = selected?.likelihood === likelihood && selected.impact === impact;
+          return (
+            <HeatmapCell
+              key={impact}
+              likelihood={likelihood}
+              impact={impact}
+              count={counts.get(`${likelihood}x${impact}`) ?? 0}
+              selected={isSelected}
+              onClick={() => onSelect(isSelected ? null : { likelihood, impact })}
+            />
+          );
+        }}
+      />
     </div>
   );
 }
@@ -100,7 +71,7 @@ function HeatmapCell({ likelihood, impact, count, selected, onClick }: HeatmapCe
   );
   return (
     <td
-      className="heatmap-cell"
+      className="risk-matrix-cell heatmap-cell"
       data-band={band}
       data-filled={count > 0 || undefined}
       data-selected={selected || undefined}

@@ -118,7 +118,7 @@ export function HoldingsSection({ detail, canManage }: HoldingsSectionProps) {
           holdings={holdings}
           access={vendor.effectiveAccess}
           criticality={vendor.criticality}
-          current={{ impact: risk.impact, suggestedTier: risk.suggestedTier }}
+          current={{ impact: risk.impact, suggestedTier: risk.suggestedTier, inherentBand: risk.inherentBand, inherentResidual: risk.inherentResidual }}
           onCancel={closeEditor}
           onSaved={(after) => done('Holding saved.', after)}
         />

@@ -10,6 +10,7 @@ import { RiskHeatmap } from './RiskHeatmap.tsx';
 export function ReportFacts({ report }: { report: Report }) {
   const a = report.assessment;
   const facts: Fact[] = [
+    ...(report.organisation ? [{ label: 'Assessed for', value: report.organisation }] : []),
     { label: 'Vendor', value: a.vendorName },
     { label: 'Questionnaire', value: `${a.templateName}, version ${a.templateVersion}` },
     { label: 'Assessor', value: a.assessorName ?? 'Not assigned' },

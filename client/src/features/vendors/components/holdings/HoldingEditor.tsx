@@ -13,7 +13,7 @@ import { trpc } from '../../../../lib/trpc.ts';
 import { useImpactPreview } from '../../hooks/useImpactPreview.ts';
 import type { Holding, SavedRisk } from '../../types.ts';
 import { countryName } from '../../vendorLabels.ts';
-import { ImpactFacts } from './ImpactFacts.tsx';
+import { ImpactFacts, type CurrentPosition } from './ImpactFacts.tsx';
 
 const SENSITIVITY_NAMES = { 1: 'contact data', 2: 'personal profile', 3: 'financial', 4: 'sensitive' } as const;
 const CATEGORY_OPTIONS = ([4, 3, 2, 1] as const).map((level) => ({
@@ -28,7 +28,8 @@ interface HoldingEditorProps {
   holdings: readonly Holding[];
   access: AccessLevel;
   criticality: number;
-  current: { impact: number; suggestedTier: number };
+  /** The vendor's position as saved, shown beside the preview as "Now". */
+  current: CurrentPosition;
   onSaved: (risk: SavedRisk) => void;
   onCancel: () => void;
 }
@@ -128,7 +129,7 @@ export function HoldingEditor({ vendorId, holding, holdings, access, criticality
           </Title>
           <div role="status" aria-live="polite" aria-busy={preview.isFetching}>
             {preview.data ? (
-              <ImpactFacts position={preview.data} before={current} />
+              <ImpactFacts position={preview.data} current={current} />
             ) : preview.isError ? (
               <Text size="sm">{errorMessage(preview.error)}</Text>
             ) : (
