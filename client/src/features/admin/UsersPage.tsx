@@ -34,7 +34,7 @@ export function UsersPage() {
         url: setPasswordUrl,
         note: (
           <>
-            <EmailDeliveryNote deliveries={[email]} what="An email with this link" otherwise={`Pass the link to ${user.name} yourself, through a channel you trust.`} /> Any earlier link for{' '}
+            <EmailDeliveryNote deliveries={[email]} what="The link" otherwise={`Pass the link to ${user.name} yourself, through a channel you trust.`} /> Any earlier link for{' '}
             {user.name} no longer works.
           </>
         ),
