@@ -40,7 +40,7 @@ const setPassword = (token: string, newPassword: string) => new StaffClient(serv
 
 interface Issued {
   setPasswordUrl: string;
-  email: { to: string; status: string };
+  email: { to: string; route: string };
 }
 
 describe('issuing a set-password link', () => {
@@ -51,7 +51,7 @@ describe('issuing a set-password link', () => {
 
     const issued = await admin.trpcMutation<Issued>('users.newSetPasswordLink', { userId: first.id });
     expect(issued.status).toBe(200);
-    expect(issued.data).toEqual({ setPasswordUrl: expect.stringMatching(/\/set-password\?token=[\w-]{43}$/), email: { to: 'robin@tollgate.example', status: 'held' } });
+    expect(issued.data).toEqual({ setPasswordUrl: expect.stringMatching(/\/set-password\?token=[\w-]{43}$/), email: { to: 'robin@tollgate.example', route: 'outbox' } });
     const second = issued.data!.setPasswordUrl;
 
     const event = db.select().from(auditEvents).where(eq(auditEvents.action, 'user.set_password_link.issue')).get();
@@ -121,7 +121,7 @@ describe('with a mail server configured', () => {
     const { client } = await signedInAdmin(withSmtp, 'smtp-admin@tollgate.example');
     const invited = await client.trpcMutation<{ id: string }>('users.invite', { email: 'kim@tollgate.example', name: 'Kim', role: 'procurement' });
     const issued = await client.trpcMutation<Issued>('users.newSetPasswordLink', { userId: invited.data!.id });
-    expect(issued.data?.email).toEqual({ to: 'kim@tollgate.example', status: 'pending' });
+    expect(issued.data?.email).toEqual({ to: 'kim@tollgate.example', route: 'mail_server' });
     const mail = mailDb.select().from(emailOutbox).where(eq(emailOutbox.subject, 'A link to set your Tollgate password')).get();
     expect(mail).toMatchObject({ to: 'kim@tollgate.example', status: 'pending', sentAt: null });
     expect(mailDb.select({ email: users.email }).from(users).where(eq(users.id, invited.data!.id)).get()).toEqual({ email: 'kim@tollgate.example' });
