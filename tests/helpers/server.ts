@@ -22,6 +22,8 @@ function fakeClientDir(): string {
   mkdirSync(path.join(dir, 'assets'));
   writeFileSync(path.join(dir, 'index.html'), '<!doctype html><title>Tollgate</title><div id="root"></div>');
   writeFileSync(path.join(dir, 'assets', 'app-abc123.js'), 'console.log(1)');
+  // A source map a build left behind: the server must never hand it out.
+  writeFileSync(path.join(dir, 'assets', 'app-abc123.js.map'), '{"version":3,"sources":["../src/secret.ts"],"mappings":""}');
   return dir;
 }
 
