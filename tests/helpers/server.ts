@@ -27,14 +27,14 @@ function fakeClientDir(): string {
   return dir;
 }
 
-export async function startTestServer(db: Db, opts: { now?: () => Date } = {}): Promise<TestServer> {
+export async function startTestServer(db: Db, opts: { now?: () => Date; trustProxy?: string[] | false } = {}): Promise<TestServer> {
   const port = await freePort();
   const base = `http://localhost:${port}`;
   const auth = createTestAuth(db, base);
   const app = await buildApp({
     db,
     auth,
-    config: { logLevel: 'silent', publicUrl: base, smtpUrl: null, trustProxy: false, uploadsDir: makeTempDir('uploads-'), organisationName: 'Skyline Air' },
+    config: { logLevel: 'silent', publicUrl: base, smtpUrl: null, trustProxy: opts.trustProxy ?? false, uploadsDir: makeTempDir('uploads-'), organisationName: 'Skyline Air' },
     clientDir: fakeClientDir(),
     ...(opts.now ? { now: opts.now } : {}),
   });

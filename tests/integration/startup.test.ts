@@ -94,8 +94,11 @@ describe('start-up', { timeout: 150_000 }, () => {
     ['PORT', '70000', 'PORT="70000": PORT must be from 0 to 65535'],
     ['SEED_DEMO', 'perhaps', 'SEED_DEMO="perhaps": SEED_DEMO must be true or false'],
     ['HOST', 'not a host!', 'HOST="not a host!": HOST must be a host name or IP address'],
+    ['TRUST_PROXY', 'true', 'TRUST_PROXY="true": TRUST_PROXY=true would take each client\'s IP from the left of X-Forwarded-For'],
+    ['TRUST_PROXY', '10.0.0.300', 'TRUST_PROXY="10.0.0.300": TRUST_PROXY must list the proxies\' IP addresses or ranges'],
   ])('refuses %s=%s with a message naming it', (name, value, message) => {
-    const result = spawnSync(process.execPath, [MAIN], { env: { ...process.env, DATA_DIR: makeTempDir('bad-'), [name]: value }, encoding: 'utf8' });
+    // A server that wrongly accepts the value would keep running: the timeout ends it and the test fails.
+    const result = spawnSync(process.execPath, [MAIN], { env: { ...process.env, DATA_DIR: makeTempDir('bad-'), PORT: '0', [name]: value }, encoding: 'utf8', timeout: 90_000 });
     expect(result.status).toBe(1);
     expect(result.stderr).toContain('Invalid configuration');
     expect(result.stderr).toContain(message);
