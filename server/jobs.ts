@@ -3,11 +3,13 @@
  * database what is due, so it runs once at start and then every hour: a
  * restart neither skips nor repeats anything. A job works in batches of
  * short transactions and lets other requests in between, so a month's
- * snapshots of 10,000 vendors never stop the server answering. Later jobs
- * (reminders, expiring risk acceptances) join the list.
+ * snapshots of 10,000 vendors never stop the server answering. Email texts
+ * no longer needed are erased the same way. Later jobs (reminders, expiring
+ * risk acceptances) join the list.
  */
 import { setImmediate as yieldToRequests } from 'node:timers/promises';
 import type { Db } from './db/database.ts';
+import { eraseDeliveredTexts } from './mail/outbox.ts';
 import { takeMonthlySnapshots } from './services/risk.ts';
 
 const HOUR_MS = 60 * 60 * 1000;
@@ -19,7 +21,10 @@ interface JobLog {
 }
 
 /** A job does at most `limit` items per call and says how many it did; fewer than `limit` means it is done for now. */
-const JOBS: { name: string; run: (db: Db, now: Date, limit: number) => number }[] = [{ name: 'monthly risk snapshots', run: takeMonthlySnapshots }];
+const JOBS: { name: string; run: (db: Db, now: Date, limit: number) => number }[] = [
+  { name: 'monthly risk snapshots', run: takeMonthlySnapshots },
+  { name: 'erase delivered and expired email texts', run: eraseDeliveredTexts },
+];
 
 /** Runs every job until it has nothing left to do; a failing job is logged and does not stop the others. */
 export async function runDueJobs(db: Db, log: JobLog, now: Date, batch = BATCH): Promise<void> {

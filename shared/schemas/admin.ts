@@ -38,3 +38,6 @@ export const AuditListInput = z.strictObject({
 export type AuditListInput = z.input<typeof AuditListInput>;
 
 export const SecuritySettingsInput = z.strictObject({ requireMfaForAll: z.boolean() });
+
+/** One message of the email outbox. */
+export const EmailIdInput = z.strictObject({ id: z.int({ error: 'id must be a whole number' }).positive({ error: 'id must be a whole number' }) });
