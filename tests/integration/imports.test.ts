@@ -4,6 +4,7 @@
  * commits, and risk recomputed for every vendor touched. Expected impacts
  * are worked by hand from docs/scoring.md section 5.
  */
+import { existsSync } from 'node:fs';
 import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { MAX_IMPORT_ROWS } from '../../shared/schemas/inventory.ts';
@@ -11,9 +12,10 @@ import { auditEvents, dataHoldings, remediationTasks, riskSnapshots, vendorRisk,
 import { createContextInner, type StaffUser } from '../../server/context.ts';
 import type { Db } from '../../server/db/database.ts';
 import { createCaller } from '../../server/routers/_app.ts';
+import { applyCommit, prepareCommit } from '../../server/services/importCommit.ts';
 import { computeVendorRisk, loadRiskInputs } from '../../server/services/risk.ts';
 import { completeAssessment, createUser, createVendor, NOW, setTaskStatus } from '../helpers/factories.ts';
-import { createTestDatabase } from '../helpers/testDatabase.ts';
+import { createTestDatabase, makeTempDir } from '../helpers/testDatabase.ts';
 
 const procurement: StaffUser = { id: 'u-proc', name: 'Priya Procurement', email: 'priya@tollgate.example', role: 'procurement' };
 
@@ -291,5 +293,31 @@ describe('risk after a holdings import', () => {
     const latest = db.select().from(riskSnapshots).where(eq(riskSnapshots.vendorId, skylineId)).all().at(-1)!;
     expect(latest).toMatchObject({ reason: 'profile_change', takenAt: NOW, standing: 'not_assessed', openTasks: 0 });
     expect(latest.impact).toBeGreaterThan(1);
+  });
+});
+
+describe('an inventory that changes while a file is planned', () => {
+  it('writes nothing from an outdated plan; planned again, the file is checked against the change', async () => {
+    const { db, caller } = await setup();
+    const input = { kind: 'vendors' as const, csv: csv('name', 'Planned Ltd', 'Raced Ltd') };
+    const actor = { type: 'user' as const, id: procurement.id, label: procurement.name };
+    const staging = () => `${makeTempDir('staging-')}/rows.sqlite`;
+
+    // Someone adds a vendor between the plan and the write: the plan is dropped whole.
+    const first = staging();
+    const outdated = prepareCommit(db, input, actor, NOW, first);
+    await caller.inventory.createVendor({ name: 'Raced Ltd' });
+    expect(await applyCommit(db, outdated, first)).toBeNull();
+    expect(existsSync(first)).toBe(false);
+    expect(db.select().from(vendors).all().map((v) => v.name)).toEqual(['Skyline Loyalty', 'Existing Vendor', 'Raced Ltd']);
+    expect(importAudits(db)).toHaveLength(0);
+
+    // Planned again, the file now clashes with that vendor: refused as a whole, by row and column.
+    expect(() => prepareCommit(db, input, actor, NOW, staging())).toThrow('The file has 1 error: nothing was imported. Preview it to see them.');
+    await expect(caller.inventory.commitImport(input)).rejects.toMatchObject({ code: 'BAD_REQUEST', message: expect.stringContaining('1 error') });
+    const fixed = { kind: 'vendors' as const, csv: csv('name', 'Planned Ltd') };
+    const second = staging();
+    expect(await applyCommit(db, prepareCommit(db, fixed, actor, NOW, second), second)).toMatchObject({ counts: { rows: 1, created: 1, updated: 0 } });
+    expect(importAudits(db)).toHaveLength(1);
   });
 });
