@@ -103,9 +103,12 @@ describe('start-up', { timeout: 150_000 }, () => {
     const database = ['tollgate.sqlite', 'tollgate.sqlite-wal', 'tollgate.sqlite-shm'];
 
     const first = await start({ DATA_DIR: dataDir, SEED_DEMO: 'false' });
-    // Checked while it runs, when SQLite's -wal and -shm files exist.
-    expectPrivate([...database, 'auth-secret']);
-    await first.stop();
+    try {
+      // Checked while it runs, when SQLite's -wal and -shm files exist.
+      expectPrivate([...database, 'auth-secret']);
+    } finally {
+      await first.stop();
+    }
 
     // As an older version, a restore or a hand copy may leave them.
     chmodSync(dataDir, 0o755);
@@ -114,8 +117,11 @@ describe('start-up', { timeout: 150_000 }, () => {
     writeFileSync(path.join(dataDir, 'uploads', 'evidence-from-before'), 'evidence', { mode: 0o644 });
     chmodSync(path.join(dataDir, 'uploads', 'evidence-from-before'), 0o644);
     const second = await start({ DATA_DIR: dataDir, SEED_DEMO: 'false' });
-    expectPrivate([...database, 'auth-secret', 'uploads/evidence-from-before']);
-    await second.stop();
+    try {
+      expectPrivate([...database, 'auth-secret', 'uploads/evidence-from-before']);
+    } finally {
+      await second.stop();
+    }
   });
 
   it.each([
