@@ -23,7 +23,8 @@ export default defineConfig({
   build: {
     outDir: '../dist/client',
     emptyOutDir: true,
-    sourcemap: true,
+    // No source maps: served, they would hand anyone the whole client source (security review, finding 16).
+    sourcemap: false,
     rolldownOptions: {
       input: { index: clientFile('index.html'), portal: clientFile('portal.html') },
       output: {

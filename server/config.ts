@@ -2,6 +2,7 @@
  * Configuration comes from the environment and is validated once at start;
  * a bad value stops the server with a message naming the variable.
  */
+import { isIP } from 'node:net';
 import path from 'node:path';
 import { z } from 'zod';
 
@@ -14,6 +15,51 @@ const booleanFlag = (name: string) =>
       error: `${name} must be true or false`,
     })
     .transform((v) => ['true', '1', 'yes'].includes(v));
+
+const PROXY_EXAMPLE = 'e.g. TRUST_PROXY=loopback for a proxy on this machine, or TRUST_PROXY=10.0.0.5';
+
+/** One trusted proxy: an IP address, a CIDR range, or "loopback" (127.0.0.0/8 and ::1). */
+function proxyEntryProblem(entry: string): string | null {
+  if (entry === 'loopback') return null;
+  const [address = '', prefix, ...rest] = entry.split('/');
+  const version = isIP(address);
+  if (version === 0 || rest.length > 0) return `"${entry}" is not an IP address, a range such as 10.0.0.0/24, or loopback`;
+  if (prefix !== undefined && !(/^\d{1,3}$/.test(prefix) && Number(prefix) <= (version === 4 ? 32 : 128))) {
+    return `"${entry}" has a range size that is not from 0 to ${version === 4 ? 32 : 128}`;
+  }
+  return null;
+}
+
+/**
+ * The reverse proxies whose X-Forwarded-For may be believed, by address.
+ * The client's IP is then the first address, from the right, that is not
+ * one of them: an address a client writes into the header itself is never
+ * taken. `true` (trust every hop, i.e. the left-most address, which the
+ * client chooses) and hop counts (which cannot tell a proxy from a client
+ * connecting directly, and which Fastify 5 ignores) are refused.
+ */
+const trustedProxies = z
+  .string()
+  .trim()
+  .transform((value, ctx): string[] | false => {
+    const lower = value.toLowerCase();
+    if (['false', 'no', '0', 'none'].includes(lower)) return false;
+    if (['true', 'yes'].includes(lower)) {
+      ctx.addIssue({ code: 'custom', message: `TRUST_PROXY=true would take each client's IP from the left of X-Forwarded-For, which the client writes itself: give the proxies' addresses instead (${PROXY_EXAMPLE})` });
+      return z.NEVER;
+    }
+    if (/^\d+$/.test(lower)) {
+      ctx.addIssue({ code: 'custom', message: `TRUST_PROXY takes the proxies' addresses, not a number of hops: a hop count cannot tell a proxy from a client that connects directly (${PROXY_EXAMPLE})` });
+      return z.NEVER;
+    }
+    const entries = lower.split(',').map((e) => e.trim()).filter(Boolean);
+    const problems = entries.map(proxyEntryProblem).filter((p) => p !== null);
+    if (problems.length > 0 || entries.length === 0) {
+      ctx.addIssue({ code: 'custom', message: `TRUST_PROXY must list the proxies' IP addresses or ranges, separated by commas: ${problems.join('; ') || 'none given'} (${PROXY_EXAMPLE})` });
+      return z.NEVER;
+    }
+    return [...new Set(entries)];
+  });
 
 const EnvSchema = z.object({
   PORT: z.coerce
@@ -40,7 +86,7 @@ const EnvSchema = z.object({
   MAIL_FROM: z.email({ error: 'MAIL_FROM must be an email address' }).default('tollgate@localhost'),
   CLIENT_DIR: z.string().trim().min(1).optional(),
   ORGANISATION_NAME: z.string().trim().min(1).max(120, { error: 'ORGANISATION_NAME must be at most 120 characters' }).optional(),
-  TRUST_PROXY: booleanFlag('TRUST_PROXY').default(false),
+  TRUST_PROXY: trustedProxies.default(false),
   AUTH_SECRET: z.string().min(32, { error: 'AUTH_SECRET must be at least 32 characters' }).optional(),
   AUDIT_KEY: z.string().min(32, { error: 'AUDIT_KEY must be at least 32 characters' }).optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], {
@@ -63,8 +109,11 @@ export interface AppConfig {
   clientDir: string | null;
   /** Seeds the organisation's name (Settings) on a start that finds none stored; null: asked for at setup. */
   organisationName: string | null;
-  /** Behind a reverse proxy: take the client's IP from X-Forwarded-For. */
-  trustProxy: boolean;
+  /**
+   * Behind reverse proxies: their addresses (IPs, CIDR ranges or "loopback"),
+   * whose X-Forwarded-For entries are believed; false when there is none.
+   */
+  trustProxy: string[] | false;
   /** Signs session cookies. Generated into DATA_DIR on first start unless set. */
   authSecret: string | null;
   /** Seals the audit log (HMAC of each entry). Generated into DATA_DIR on first start unless set. */

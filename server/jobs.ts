@@ -3,11 +3,13 @@
  * database what is due, so it runs once at start and then every hour: a
  * restart neither skips nor repeats anything. A job works in batches of
  * short transactions and lets other requests in between, so a month's
- * snapshots of 10,000 vendors never stop the server answering. Later jobs
- * (reminders, expiring risk acceptances) join the list.
+ * snapshots of 10,000 vendors never stop the server answering. Email texts
+ * no longer needed are erased the same way. Later jobs (reminders, expiring
+ * risk acceptances) join the list.
  */
 import { setImmediate as yieldToRequests } from 'node:timers/promises';
 import type { Db } from './db/database.ts';
+import { eraseDeliveredTexts } from './mail/outbox.ts';
 import { takeMonthlySnapshots } from './services/risk.ts';
 import { purgeUnusedEvidence } from './sharing/evidence.ts';
 
@@ -29,6 +31,7 @@ export interface JobContext {
 const JOBS: { name: string; run: (ctx: JobContext, now: Date, limit: number) => number }[] = [
   { name: 'unused evidence files', run: ({ db, uploadsDir }, now, limit) => purgeUnusedEvidence(db, uploadsDir, now, limit) },
   { name: 'monthly risk snapshots', run: ({ db }, now, limit) => takeMonthlySnapshots(db, now, limit) },
+  { name: 'erase delivered and expired email texts', run: ({ db }, now, limit) => eraseDeliveredTexts(db, now, limit) },
 ];
 
 /** Runs every job until it has nothing left to do; a failing job is logged and does not stop the others. */

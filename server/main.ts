@@ -1,11 +1,13 @@
 /**
- * Start-up: validate configuration, open and migrate the database, load
+ * Start-up: validate configuration, make DATA_DIR private to the server's
+ * user (files 0600, directories 0700), open and migrate the database, load
  * the audit key (sealing a log written before keyed hashes), make
  * sure the built-in questionnaires exist, on the very first start seed the
  * demo portfolio (printing its users' generated passwords once), seed the
  * organisation's name from the environment if none is stored, print a
  * one-time setup link while no user exists, start the scheduled jobs
- * (monthly risk snapshots, clearing unused evidence files), then serve.
+ * (monthly risk snapshots, clearing unused evidence files, erasing
+ * delivered email texts), then serve.
  */
 import { eq } from 'drizzle-orm';
 import { settings } from '../drizzle/schema/index.ts';
@@ -13,6 +15,7 @@ import { buildApp } from './app.ts';
 import { freePort } from './http/freePort.ts';
 import { createAuth } from './auth/betterAuth.ts';
 import { ConfigError, loadConfig, type AppConfig } from './config.ts';
+import { prepareDataDir, usePrivateFileModes } from './dataDir.ts';
 import { migrateDatabase, openDatabase } from './db/database.ts';
 import { startScheduledJobs } from './jobs.ts';
 import { startMailDelivery } from './mail/outbox.ts';
@@ -40,12 +43,14 @@ function readConfig(): AppConfig {
 }
 
 async function main(): Promise<void> {
+  usePrivateFileModes();
   let config = readConfig();
   if (config.port === 0) {
     const port = await freePort(config.host);
     config = { ...config, port, publicUrl: process.env.PUBLIC_URL ? config.publicUrl : `http://localhost:${port}` };
   }
 
+  prepareDataDir(config.dataDir, config.uploadsDir);
   const db = openDatabase(config.databaseFile);
   migrateDatabase(db);
   const now = new Date();

@@ -33,6 +33,7 @@ export const AUDIT_ACTIONS = [
   'settings.security.update',
   'settings.organisation.update',
   'settings.organisation.seed',
+  'outbox.passed_on',
   // The audit trail itself
   'audit.chain.keyed',
   // Vendor inventory

@@ -33,9 +33,14 @@ export const auditEvents = sqliteTable(
   ],
 );
 
-export const EMAIL_STATUSES = ['pending', 'sent', 'failed', 'held'] as const;
+/** "passed_on": an admin passed a held (or failed) message on by hand. */
+export const EMAIL_STATUSES = ['pending', 'sent', 'failed', 'held', 'passed_on'] as const;
 
-/** Every email goes through here first, so none is silently dropped; "held" waits in the admin outbox when no SMTP is set. */
+/**
+ * Every email goes through here first, so none is silently dropped; "held" waits in the admin outbox when no SMTP is set.
+ * Texts can carry set-password links, questionnaire links and codes: once a message is delivered (or too old to
+ * pass on) its text is erased, and only who it went to, its subject and its fate are kept.
+ */
 export const emailOutbox = sqliteTable(
   'email_outbox',
   {
@@ -47,6 +52,8 @@ export const emailOutbox = sqliteTable(
     attempts: integer().notNull().default(0),
     lastError: text(),
     sentAt: timestamp(),
+    /** When the text was erased (text_body is then empty). */
+    bodyErasedAt: timestamp(),
     createdAt: createdAt(),
   },
   (t) => [index('email_outbox_status_idx').on(t.status)],

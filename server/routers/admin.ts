@@ -1,7 +1,6 @@
 /** The audit trail, organisation and security settings, and the email outbox. */
-import { desc } from 'drizzle-orm';
-import { AuditListInput, OrganisationSettingsInput, SecuritySettingsInput } from '../../shared/schemas/admin.ts';
-import { emailOutbox } from '../../drizzle/schema/index.ts';
+import { AuditListInput, EmailIdInput, OrganisationSettingsInput, SecuritySettingsInput } from '../../shared/schemas/admin.ts';
+import { listOutbox, markPassedOn } from '../mail/outbox.ts';
 import { auditFilterOptions, listAuditEvents } from '../services/auditLog.ts';
 import { getOrganisation, getSecuritySettings, updateOrganisation, updateSecuritySettings } from '../services/settings.ts';
 import { actorOf, adminProcedure, auditReadProcedure, router } from '../trpc.ts';
@@ -20,22 +19,8 @@ export const settingsRouter = router({
 });
 
 export const outboxRouter = router({
-  list: adminProcedure.query(({ ctx }) =>
-    ctx.db
-      .select({
-        id: emailOutbox.id,
-        to: emailOutbox.to,
-        subject: emailOutbox.subject,
-        text: emailOutbox.textBody,
-        status: emailOutbox.status,
-        attempts: emailOutbox.attempts,
-        lastError: emailOutbox.lastError,
-        createdAt: emailOutbox.createdAt,
-        sentAt: emailOutbox.sentAt,
-      })
-      .from(emailOutbox)
-      .orderBy(desc(emailOutbox.id))
-      .limit(200)
-      .all(),
-  ),
+  /** Texts are shown only while they still have to be passed on by hand (server/mail/outbox.ts). */
+  list: adminProcedure.query(({ ctx }) => listOutbox(ctx.db, ctx.now())),
+  /** The admin passed a held message on by hand: its text is erased, and the audit log says who. */
+  markPassedOn: adminProcedure.input(EmailIdInput).mutation(({ ctx, input }) => markPassedOn(ctx.db, input.id, actorOf(ctx), ctx.now())),
 });

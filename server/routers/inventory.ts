@@ -20,7 +20,7 @@ import {
   VendorRecordInput,
 } from '../../shared/schemas/inventory.ts';
 import { VendorIdInput } from '../../shared/schemas/vendors.ts';
-import { commitImport, previewImport } from '../services/imports.ts';
+import { commitImportInWorker, previewImportInWorker } from '../services/importJobs.ts';
 import { deleteHolding, upsertHolding } from '../services/inventory/holdings.ts';
 import {
   createContact,
@@ -61,8 +61,8 @@ export const inventoryRouter = router({
   updateIntegration: procurementProcedure.input(UpdateIntegrationInput).mutation(({ ctx, input }) => updateIntegration(ctx.db, input, actorOf(ctx), ctx.now())),
   deleteIntegration: procurementProcedure.input(VendorRecordInput).mutation(({ ctx, input }) => deleteIntegration(ctx.db, input, actorOf(ctx), ctx.now())),
 
-  /** A mutation only because the file travels in the request body; it writes nothing. */
-  previewImport: procurementProcedure.input(ImportInput).mutation(({ ctx, input }) => previewImport(ctx.db, input)),
-  /** All rows in one transaction, or nothing when any row has an error. */
-  commitImport: procurementProcedure.input(ImportInput).mutation(({ ctx, input }) => commitImport(ctx.db, input, actorOf(ctx), ctx.now())),
+  /** A mutation only because the file travels in the request body; it writes nothing. Runs in the import worker. */
+  previewImport: procurementProcedure.input(ImportInput).mutation(({ ctx, input }) => previewImportInWorker(ctx.db, input)),
+  /** All rows in one short transaction, or nothing when any row has an error. Planned in the import worker. */
+  commitImport: procurementProcedure.input(ImportInput).mutation(({ ctx, input }) => commitImportInWorker(ctx.db, input, actorOf(ctx), ctx.now())),
 });

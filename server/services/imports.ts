@@ -1,15 +1,18 @@
 /**
- * CSV import of vendors and of data holdings. Preview and commit run the
- * same analysis; commit writes only a file without a single error, all in
- * one transaction, so an import lands whole or not at all.
+ * CSV import of vendors and of data holdings: reading the file and checking
+ * every row against the same rules as the forms and against the inventory.
+ * Preview and commit run the same analysis; a commit (importCommit.ts)
+ * writes only a file without a single error, so an import lands whole or
+ * not at all. Both run in the import worker (importJobs.ts), off the
+ * thread that answers requests.
  */
-import { createHash } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import Papa from 'papaparse';
 import type { z } from 'zod';
 import {
   HoldingImportRow,
   IMPORT_COLUMNS,
+  MAX_IMPORT_ROWS,
   REQUIRED_IMPORT_COLUMNS,
   VendorImportRow,
   type HoldingImportValues,
@@ -21,11 +24,7 @@ import { DATA_SUBJECT_LABELS, getDataCategory } from '../../shared/taxonomy.ts';
 import { dataHoldings, vendors } from '../../drizzle/schema/index.ts';
 import type { Db, Tx } from '../db/database.ts';
 import { badRequest } from '../errors.ts';
-import { recordAudit, type AuditActor } from './audit.ts';
 import { activeVendorsByName, duplicateNameMessage, nameKey } from './inventory/common.ts';
-import { writeHolding } from './inventory/holdings.ts';
-import { insertVendor } from './inventory/vendors.ts';
-import { applyProfileChange } from './risk.ts';
 
 export interface ImportError {
   /** The row as a spreadsheet numbers it: the header is row 1, the first data row is row 2. */
@@ -37,9 +36,11 @@ export interface ImportError {
 
 /** Enough to fix a file; a file with more errors than this is usually the wrong file. */
 export const MAX_REPORTED_ERRORS = 1000;
+/** Rows a preview sends back to be shown; the counts and errors cover the whole file. */
+export const PREVIEW_ROWS = 200;
 
-type CheckedRow<V> = { row: number; valid: true; action: 'create' | 'update'; values: V } | { row: number; valid: false; cells: Record<string, string> };
-type HoldingRowValues = HoldingImportValues & { vendorId: number; holdingId: number | null };
+export type CheckedRow<V> = { row: number; valid: true; action: 'create' | 'update'; values: V } | { row: number; valid: false; cells: Record<string, string> };
+export type HoldingRowValues = HoldingImportValues & { vendorId: number; holdingId: number | null };
 
 export type ImportPreview =
   | { kind: 'vendors'; columns: string[]; rows: CheckedRow<VendorImportValues>[]; errors: ImportError[]; errorsTruncated: boolean; counts: ImportCounts }
@@ -58,6 +59,16 @@ interface CsvRecord {
   row: number;
   cells: Record<string, string>;
 }
+
+/** A record with the outcome of the form rules, which need nothing from the database, checked apart from the inventory checks. */
+interface ValidatedRecord<V> extends CsvRecord {
+  result: z.ZodSafeParseResult<V>;
+}
+
+/** The file as read and checked on its own; `analyse` then checks it against the inventory. */
+export type ParsedFile =
+  | { kind: 'vendors'; columns: string[]; records: ValidatedRecord<VendorImportValues>[]; errors: readonly ImportError[]; missing: ReadonlySet<string> }
+  | { kind: 'holdings'; columns: string[]; records: ValidatedRecord<HoldingImportValues>[]; errors: readonly ImportError[]; missing: ReadonlySet<string> };
 
 const PARSE_MESSAGES: Record<Papa.ParseError['code'], string> = {
   MissingQuotes: 'A quoted value is never closed: check the quotes in this row',
@@ -107,7 +118,19 @@ function readCsv(kind: ImportKind, csv: string): { columns: string[]; records: C
     }
     records.push({ row, cells });
   });
+  if (records.length > MAX_IMPORT_ROWS) {
+    throw badRequest(
+      `The file has ${records.length.toLocaleString('en')} rows; an import takes at most ${MAX_IMPORT_ROWS.toLocaleString('en')}. Split it into files of up to ${MAX_IMPORT_ROWS.toLocaleString('en')} rows and import them one after another.`,
+    );
+  }
   return { columns: named.map((c) => c.name), records, errors, missing };
+}
+
+/** Reads the file and applies the form rules to every row. Throws a clear BAD_REQUEST for a file over the row limit. */
+export function parseImportFile(input: ImportInput): ParsedFile {
+  const { columns, records, errors, missing } = readCsv(input.kind, input.csv);
+  if (input.kind === 'vendors') return { kind: 'vendors', columns, errors, missing, records: records.map((r) => ({ ...r, result: VendorImportRow.safeParse(r.cells) })) };
+  return { kind: 'holdings', columns, errors, missing, records: records.map((r) => ({ ...r, result: HoldingImportRow.safeParse(r.cells) })) };
 }
 
 /** Zod issues of one row as errors naming the column at fault; a missing column is reported once, on the header row. */
@@ -137,12 +160,11 @@ function summarise<V>(kind: ImportKind, columns: string[], rows: CheckedRow<V>[]
   };
 }
 
-function checkVendors(tx: Db | Tx, records: CsvRecord[], errors: ImportError[], missing: ReadonlySet<string>): CheckedRow<VendorImportValues>[] {
+function checkVendors(tx: Db | Tx, records: ValidatedRecord<VendorImportValues>[], errors: ImportError[], missing: ReadonlySet<string>): CheckedRow<VendorImportValues>[] {
   const existing = activeVendorsByName(tx);
   const seen = new Map<string, number>();
   const failed = new Set(errors.map((e) => e.row));
-  return records.map(({ row, cells }) => {
-    const result = VendorImportRow.safeParse(cells);
+  return records.map(({ row, cells, result }) => {
     const problems = result.success ? [] : rowErrors(row, result.error.issues, missing);
     if (result.success) {
       const key = nameKey(result.data.name);
@@ -157,7 +179,7 @@ function checkVendors(tx: Db | Tx, records: CsvRecord[], errors: ImportError[], 
   });
 }
 
-function checkHoldings(tx: Db | Tx, records: CsvRecord[], errors: ImportError[], missing: ReadonlySet<string>): CheckedRow<HoldingRowValues>[] {
+function checkHoldings(tx: Db | Tx, records: ValidatedRecord<HoldingImportValues>[], errors: ImportError[], missing: ReadonlySet<string>): CheckedRow<HoldingRowValues>[] {
   const vendorsByName = activeVendorsByName(tx);
   const holdingKey = (vendorId: number, category: string, subjects: string) => `${vendorId}\u0000${category}\u0000${subjects}`;
   // The holdings already stored, read once rather than once per row.
@@ -172,8 +194,7 @@ function checkHoldings(tx: Db | Tx, records: CsvRecord[], errors: ImportError[],
   );
   const seen = new Map<string, number>();
   const failed = new Set(errors.map((e) => e.row));
-  return records.map(({ row, cells }) => {
-    const result = HoldingImportRow.safeParse(cells);
+  return records.map(({ row, cells, result }) => {
     const problems = result.success ? [] : rowErrors(row, result.error.issues, missing);
     let values: HoldingRowValues | null = null;
     if (result.success) {
@@ -200,56 +221,18 @@ function checkHoldings(tx: Db | Tx, records: CsvRecord[], errors: ImportError[],
   });
 }
 
-function analyse(tx: Db | Tx, input: ImportInput): ImportPreview {
-  const { columns, records, errors, missing } = readCsv(input.kind, input.csv);
-  if (input.kind === 'vendors') return { ...summarise('vendors', columns, checkVendors(tx, records, errors, missing), errors), kind: 'vendors' };
-  return { ...summarise('holdings', columns, checkHoldings(tx, records, errors, missing), errors), kind: 'holdings' };
+/** The file checked against the inventory as `tx` sees it: every row and every problem. Writes nothing. */
+export function analyse(tx: Db | Tx, file: ParsedFile): ImportPreview {
+  const errors = [...file.errors];
+  if (file.kind === 'vendors') return { ...summarise('vendors', file.columns, checkVendors(tx, file.records, errors, file.missing), errors), kind: 'vendors' };
+  return { ...summarise('holdings', file.columns, checkHoldings(tx, file.records, errors, file.missing), errors), kind: 'holdings' };
 }
 
-/** What the file would do, with every problem by row and column. Writes nothing. */
+/** What the file would do, with every problem by row and column, and its first rows as read. Writes nothing. */
 export function previewImport(db: Db, input: ImportInput): ImportPreview {
-  return analyse(db, input);
-}
-
-/** Re-checks the file and writes all of it in one transaction, or nothing. */
-export function commitImport(db: Db, input: ImportInput, actor: AuditActor, now: Date) {
-  return db.transaction((tx) => {
-    const preview = analyse(tx, input);
-    const { counts } = preview;
-    if (counts.errors > 0) {
-      throw badRequest(`The file has ${counts.errors.toLocaleString('en')} error${counts.errors === 1 ? '' : 's'}: nothing was imported. Preview it to see them.`);
-    }
-    if (counts.rows === 0) throw badRequest('The file has no data rows: nothing was imported.');
-
-    const touched = new Set<number>();
-    if (preview.kind === 'vendors') {
-      for (const r of preview.rows) if (r.valid) touched.add(insertVendor(tx, r.values, now));
-    } else {
-      for (const r of preview.rows) {
-        if (!r.valid) continue;
-        const { vendor: _name, vendorId, holdingId, ...values } = r.values;
-        writeHolding(tx, vendorId, holdingId, values, now);
-        touched.add(vendorId);
-      }
-      // Once per vendor, after all its rows: the stored position reflects the whole file.
-      for (const vendorId of touched) applyProfileChange(tx, vendorId, now);
-    }
-    const vendorIds = [...touched].sort((a, b) => a - b);
-    recordAudit(tx, {
-      actor,
-      action: `import.${input.kind}`,
-      targetType: 'inventory',
-      targetId: input.kind,
-      after: {
-        rows: counts.rows,
-        created: counts.create,
-        updated: counts.update,
-        vendorIds,
-        // Which file it was, without keeping its contents in the log.
-        sha256: createHash('sha256').update(input.csv).digest('hex'),
-      },
-      at: now,
-    });
-    return { kind: input.kind, counts: { rows: counts.rows, created: counts.create, updated: counts.update }, vendorIds };
-  });
+  const file = parseImportFile(input);
+  // One read transaction: the vendors and holdings it checks against are read as of one moment.
+  const preview = db.transaction((tx) => analyse(tx, file));
+  // The counts and errors speak for the whole file; a page shows its first rows, so only those travel.
+  return { ...preview, rows: preview.rows.slice(0, PREVIEW_ROWS) } as ImportPreview;
 }

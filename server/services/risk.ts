@@ -3,15 +3,16 @@
  * its inputs. Call inside the transaction that changed a vendor's profile,
  * holdings, answers or tasks.
  */
-import { and, desc, eq, gte, inArray, isNotNull, notExists, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, gte, inArray, isNotNull, notExists, sql } from 'drizzle-orm';
 import { toIsoDate } from '../../shared/dates.ts';
-import { ACTIVE_TASK_STATUSES, type AssessmentStanding } from '../../shared/statuses.ts';
+import { ACTIVE_TASK_STATUSES, type AssessmentStanding, type TaskStatus } from '../../shared/statuses.ts';
 import { getDataCategory } from '../../shared/taxonomy.ts';
 import { INHERENT_LIKELIHOOD, type Tier } from '../../shared/scoring/constants.ts';
+import type { AnswerMap, ScoredControl } from '../../shared/scoring/controlScore.ts';
 import { computeInherentImpact, type HoldingInput } from '../../shared/scoring/impact.ts';
 import { needsRemediation } from '../../shared/scoring/remediation.ts';
 import { bandForResidual, computeResidualRisk } from '../../shared/scoring/residual.ts';
-import { projectRiskPosition, scoreVendor } from '../../shared/scoring/scoreVendor.ts';
+import { projectRiskPosition, scoreVendor, type VendorProfile } from '../../shared/scoring/scoreVendor.ts';
 import { reassessmentDueDate, suggestTier } from '../../shared/scoring/tier.ts';
 import { assessments, remediationTasks, riskSnapshots, templateVersions, vendorRisk, vendors } from '../../drizzle/schema/index.ts';
 import type { Db, Tx } from '../db/database.ts';
@@ -42,22 +43,65 @@ function latestCompletedAssessment(tx: Db | Tx, vendorId: number) {
     .get();
 }
 
-/** Recomputes and stores the vendor's position; returns what was stored. */
-export function recomputeVendorRisk(tx: Db | Tx, vendorId: number, now: Date) {
-  const vendor = tx
-    .select({ tierOverride: vendors.tierOverride, criticality: vendors.criticality })
-    .from(vendors)
-    .where(eq(vendors.id, vendorId))
-    .get();
+/** Everything a vendor's position is computed from. */
+export interface RiskInputs {
+  tierOverride: Tier | null;
+  profile: VendorProfile;
+  /** The latest completed assessment, with its answers and the status of each task it raised. */
+  latest: { id: number; completedAt: Date; controls: readonly ScoredControl[]; answers: AnswerMap; tasks: readonly { controlId: string; status: TaskStatus }[] } | null;
+}
+
+/** Reads one vendor's risk inputs; bulk writers such as imports read many at once (riskInputs.ts). */
+export function loadRiskInputs(tx: Db | Tx, vendorId: number): RiskInputs {
+  const vendor = tx.select({ tierOverride: vendors.tierOverride }).from(vendors).where(eq(vendors.id, vendorId)).get();
   if (!vendor) throw notFound('The vendor');
-  const profile = loadVendorProfile(tx, vendorId);
+  const latest = latestCompletedAssessment(tx, vendorId);
+  return {
+    tierOverride: vendor.tierOverride,
+    profile: loadVendorProfile(tx, vendorId),
+    latest: latest?.completedAt
+      ? {
+          id: latest.id,
+          completedAt: latest.completedAt,
+          controls: latest.content.controls,
+          answers: loadAnswerMap(tx, latest.id),
+          tasks: tx
+            .select({ controlId: remediationTasks.controlId, status: remediationTasks.status })
+            .from(remediationTasks)
+            .where(eq(remediationTasks.assessmentId, latest.id))
+            .orderBy(asc(remediationTasks.id))
+            .all(),
+        }
+      : null,
+  };
+}
+
+/** The part of a position that comes from the latest completed assessment; all null without one. */
+type AssessedFields = {
+  [K in
+    | 'assessmentId'
+    | 'assessedAt'
+    | 'assessmentExpiresAt'
+    | 'score'
+    | 'grade'
+    | 'likelihood'
+    | 'residual'
+    | 'band'
+    | 'projectedResidual'
+    | 'projectedBand'
+    | 'domains'
+    | 'failingControls']: (typeof vendorRisk.$inferSelect)[K];
+};
+
+/** The vendor's stored position as the engine computes it from its inputs. Pure: the one place this is worked out. */
+export function computeVendorRisk(vendorId: number, inputs: RiskInputs, now: Date) {
+  const { profile, latest } = inputs;
   const impact = computeInherentImpact(profile);
   const suggestedTier = suggestTier(impact.impact, profile.criticality);
-  const tier: Tier = vendor.tierOverride ?? suggestedTier;
+  const tier: Tier = inputs.tierOverride ?? suggestedTier;
   const inherentResidual = computeResidualRisk(INHERENT_LIKELIHOOD, impact.impact);
 
-  const latest = latestCompletedAssessment(tx, vendorId);
-  let assessed: Partial<typeof vendorRisk.$inferInsert> = {
+  let assessed: AssessedFields = {
     assessmentId: null,
     assessedAt: null,
     assessmentExpiresAt: null,
@@ -71,18 +115,13 @@ export function recomputeVendorRisk(tx: Db | Tx, vendorId: number, now: Date) {
     domains: null,
     failingControls: null,
   };
-  if (latest?.completedAt) {
-    const tasks = tx
-      .select({ controlId: remediationTasks.controlId, status: remediationTasks.status })
-      .from(remediationTasks)
-      .where(eq(remediationTasks.assessmentId, latest.id))
-      .all();
+  if (latest) {
     // A verified task means its control now holds, so it counts as met.
-    const answers = { ...loadAnswerMap(tx, latest.id) };
-    for (const t of tasks) if (t.status === 'closed') answers[t.controlId] = { value: 'yes' };
-    const input = { ...profile, controls: latest.content.controls, answers };
+    const answers = { ...latest.answers };
+    for (const t of latest.tasks) if (t.status === 'closed') answers[t.controlId] = { value: 'yes' };
+    const input = { ...profile, controls: latest.controls, answers };
     const current = scoreVendor(input);
-    const stillOpen = tasks.filter((t) => ACTIVE_TASK_STATUSES.includes(t.status));
+    const stillOpen = latest.tasks.filter((t) => ACTIVE_TASK_STATUSES.includes(t.status));
     const projected = projectRiskPosition(input, stillOpen.map((t) => t.controlId));
     assessed = {
       assessmentId: latest.id,
@@ -100,7 +139,7 @@ export function recomputeVendorRisk(tx: Db | Tx, vendorId: number, now: Date) {
     };
   }
 
-  const row = {
+  return {
     vendorId,
     impact: impact.impact,
     sensitivity: impact.sensitivity,
@@ -115,14 +154,62 @@ export function recomputeVendorRisk(tx: Db | Tx, vendorId: number, now: Date) {
     ...assessed,
     computedAt: now,
   };
+}
+export type ComputedRisk = ReturnType<typeof computeVendorRisk>;
+
+/** Recomputes and stores the vendor's position; returns what was stored. */
+export function recomputeVendorRisk(tx: Db | Tx, vendorId: number, now: Date) {
+  const row = computeVendorRisk(vendorId, loadRiskInputs(tx, vendorId), now);
   tx.insert(vendorRisk).values(row).onConflictDoUpdate({ target: vendorRisk.vendorId, set: row }).run();
   return row;
 }
 
+/** The fields of a stored position that a snapshot copies. */
+type SnapshotSource = Pick<typeof vendorRisk.$inferSelect, 'assessmentId' | 'tier' | 'impact' | 'inherentResidual' | 'score' | 'grade' | 'likelihood' | 'residual' | 'band'> & {
+  assessmentExpiresAt?: Date | null | undefined;
+};
+
+/**
+ * A snapshot of a position as it stands at `at`: an assessment past its
+ * re-assessment date no longer vouches for the vendor, so the snapshot
+ * says "expired" and carries no residual. Pure.
+ */
+export function snapshotValues(
+  risk: SnapshotSource & { vendorId: number },
+  tasks: { open: number; overdue: number },
+  at: Date,
+  reason: (typeof riskSnapshots.$inferInsert)['reason'],
+  assessmentId: number | null = null,
+): typeof riskSnapshots.$inferInsert {
+  const standing: AssessmentStanding = !risk.assessmentId
+    ? 'not_assessed'
+    : risk.assessmentExpiresAt && risk.assessmentExpiresAt.getTime() <= at.getTime()
+      ? 'expired'
+      : 'assessed';
+  const current = standing === 'assessed';
+  return {
+    vendorId: risk.vendorId,
+    assessmentId: assessmentId ?? risk.assessmentId,
+    takenAt: at,
+    reason,
+    tier: risk.tier,
+    impact: risk.impact,
+    inherentResidual: risk.inherentResidual,
+    standing,
+    score: current ? risk.score : null,
+    grade: current ? risk.grade : null,
+    likelihood: current ? risk.likelihood : null,
+    residual: current ? risk.residual : null,
+    band: current ? risk.band : null,
+    openTasks: tasks.open,
+    overdueTasks: tasks.overdue,
+    createdAt: at,
+  };
+}
+
 /**
  * Records the vendor's stored position in its history, as it stands at
- * `at`: an assessment past its re-assessment date no longer vouches for
- * the vendor, so the snapshot says "expired" and carries no residual.
+ * `at` (see snapshotValues).
  */
 export function takeRiskSnapshot(
   tx: Db | Tx,
@@ -142,35 +229,18 @@ export function takeRiskSnapshot(
     .from(remediationTasks)
     .where(and(eq(remediationTasks.vendorId, vendorId), inArray(remediationTasks.status, ACTIVE_TASK_STATUSES)))
     .get();
-  const standing: AssessmentStanding = !risk.assessmentId
-    ? 'not_assessed'
-    : risk.assessmentExpiresAt && risk.assessmentExpiresAt.getTime() <= at.getTime()
-      ? 'expired'
-      : 'assessed';
-  const current = standing === 'assessed';
   tx.insert(riskSnapshots)
-    .values({
-      vendorId,
-      assessmentId: assessmentId ?? risk.assessmentId,
-      takenAt: at,
-      reason,
-      tier: risk.tier,
-      impact: risk.impact,
-      inherentResidual: risk.inherentResidual,
-      standing,
-      score: current ? risk.score : null,
-      grade: current ? risk.grade : null,
-      likelihood: current ? risk.likelihood : null,
-      residual: current ? risk.residual : null,
-      band: current ? risk.band : null,
-      openTasks: counts?.open ?? 0,
-      overdueTasks: counts?.overdue ?? 0,
-      createdAt: at,
-    })
+    .values(snapshotValues(risk, { open: counts?.open ?? 0, overdue: counts?.overdue ?? 0 }, at, reason, assessmentId))
     .run();
 }
 
 const POSITION_FIELDS = ['tier', 'impact', 'inherentResidual', 'likelihood', 'residual', 'band'] as const;
+type Position = { [K in (typeof POSITION_FIELDS)[number]]?: (typeof vendorRisk.$inferSelect)[K] | undefined };
+
+/** Whether a change moved the vendor's position (a new vendor has none before): such a change is recorded in its history. */
+export function positionMoved(before: Position | null | undefined, after: Position): boolean {
+  return !before || POSITION_FIELDS.some((field) => before[field] !== after[field]);
+}
 
 /**
  * Recomputes after an edit to a vendor's profile or holdings and, when its
@@ -180,7 +250,7 @@ const POSITION_FIELDS = ['tier', 'impact', 'inherentResidual', 'likelihood', 're
 export function applyProfileChange(tx: Db | Tx, vendorId: number, now: Date): void {
   const before = tx.select().from(vendorRisk).where(eq(vendorRisk.vendorId, vendorId)).get();
   const after = recomputeVendorRisk(tx, vendorId, now);
-  if (!before || POSITION_FIELDS.some((field) => before[field] !== after[field])) takeRiskSnapshot(tx, vendorId, now, 'profile_change');
+  if (positionMoved(before, after)) takeRiskSnapshot(tx, vendorId, now, 'profile_change');
 }
 
 /**

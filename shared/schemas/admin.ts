@@ -49,3 +49,6 @@ export const OrganisationSettingsInput = z.strictObject({
   vendorContactEmail: z.email({ error: 'Enter a valid email address for vendors to write to' }).max(254),
 });
 export type OrganisationSettingsInput = z.infer<typeof OrganisationSettingsInput>;
+
+/** One message of the email outbox. */
+export const EmailIdInput = z.strictObject({ id: z.int({ error: 'id must be a whole number' }).positive({ error: 'id must be a whole number' }) });

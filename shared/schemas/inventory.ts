@@ -230,6 +230,12 @@ export type UpdateIntegrationInput = z.input<typeof UpdateIntegrationInput>;
 export const IMPORT_KINDS = ['vendors', 'holdings'] as const;
 export type ImportKind = (typeof IMPORT_KINDS)[number];
 export const MAX_IMPORT_CHARS = 5_000_000;
+/**
+ * Data rows per file. Bounds how long an import holds the database's single
+ * write lock (docs/decisions/0014-imports-off-the-request-path.md); a larger
+ * inventory is imported in several files.
+ */
+export const MAX_IMPORT_ROWS = 5_000;
 
 export const ImportInput = z.strictObject({
   kind: namedEnum(IMPORT_KINDS, 'import kind'),

@@ -1,5 +1,6 @@
 /** Vendor tier (1 critical .. 4 low) and when it must be assessed again. */
-import { addMonths } from 'date-fns';
+// Per-function entry: the date-fns index loads every function (about a second at start, in each thread).
+import { addMonths } from 'date-fns/addMonths';
 import { DEFAULT_POLICY, TEMPLATE_BY_TIER, TIER_BY_EXPOSURE, type Level, type ScoringPolicy, type Tier } from './constants.ts';
 
 /** Tier suggested from inherent impact and business criticality; a person may override it. */

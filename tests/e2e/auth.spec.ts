@@ -166,6 +166,13 @@ test('an administrator sets up an authenticator app at first sign-in, then signs
   await expect(invitation).toContainText('Held');
   await expect(page.getByRole('row').filter({ hasText: newcomer.email }).filter({ hasText: 'A link to set your Tollgate password' })).toContainText('Held');
   await expectNoAxeViolations(page);
+  // Once passed on by hand, its text (a set-password link) is removed: only who and what stay.
+  await invitation.getByRole('button', { name: 'Mark as passed on' }).click();
+  await expect(page.getByRole('dialog', { name: 'Mark as passed on?' })).toContainText(newcomer.email);
+  await expectNoAxeViolations(page);
+  await page.getByRole('dialog').getByRole('button', { name: 'Mark as passed on' }).press('Enter');
+  await expect(invitation).toContainText('Passed on by an admin');
+  await expect(invitation).toContainText('Text removed once passed on.');
   await nav(page).getByRole('link', { name: 'Settings', exact: true }).click();
   await expect(page.getByRole('switch', { name: 'Require multi-factor authentication for everyone' })).not.toBeChecked();
   await expectNoAxeViolations(page);

@@ -25,11 +25,13 @@ function fakeClientDir(): string {
   mkdirSync(path.join(dir, 'assets'));
   writeFileSync(path.join(dir, 'index.html'), '<!doctype html><title>Tollgate</title><div id="root"></div>');
   writeFileSync(path.join(dir, 'assets', 'app-abc123.js'), 'console.log(1)');
+  // A source map a build left behind: the server must never hand it out.
+  writeFileSync(path.join(dir, 'assets', 'app-abc123.js.map'), '{"version":3,"sources":["../src/secret.ts"],"mappings":""}');
   return dir;
 }
 
 /** `smtpUrl` configures mail as an operator would; nothing is delivered (tests start no delivery loop), emails wait as pending. */
-export async function startTestServer(db: Db, opts: { now?: () => Date; evidenceLimits?: EvidenceLimits; smtpUrl?: string } = {}): Promise<TestServer> {
+export async function startTestServer(db: Db, opts: { now?: () => Date; evidenceLimits?: EvidenceLimits; smtpUrl?: string; trustProxy?: string[] | false } = {}): Promise<TestServer> {
   const port = await freePort();
   const base = `http://localhost:${port}`;
   const auth = createTestAuth(db, base);
@@ -37,7 +39,7 @@ export async function startTestServer(db: Db, opts: { now?: () => Date; evidence
   const app = await buildApp({
     db,
     auth,
-    config: { logLevel: 'silent', publicUrl: base, smtpUrl: opts.smtpUrl ?? null, trustProxy: false, uploadsDir },
+    config: { logLevel: 'silent', publicUrl: base, smtpUrl: opts.smtpUrl ?? null, trustProxy: opts.trustProxy ?? false, uploadsDir },
     clientDir: fakeClientDir(),
     ...(opts.now ? { now: opts.now } : {}),
     ...(opts.evidenceLimits ? { evidenceLimits: opts.evidenceLimits } : {}),

@@ -83,4 +83,15 @@ describe('HTTP server', () => {
     const missing = await fetch(`${base}/trpc-nothing-here`, { headers: { accept: 'application/json' } });
     expect(missing.status).toBe(404);
   });
+
+  it('never serves a source map, even one left in the build, nor the page in place of a missing asset', async () => {
+    for (const accept of ['*/*', 'text/html,*/*']) {
+      const map = await fetch(`${base}/assets/app-abc123.js.map`, { headers: { accept } });
+      expect(map.status, accept).toBe(404);
+      expect(await map.text()).not.toContain('sources');
+      expect((await fetch(`${base}/assets/app-abc123.JS.MAP?x=1`, { headers: { accept } })).status).toBe(404);
+      expect((await fetch(`${base}/assets/gone-123.js`, { headers: { accept } })).status).toBe(404);
+    }
+    expect((await fetch(`${base}/assets/app-abc123.js`)).status).toBe(200);
+  });
 });

@@ -4,14 +4,18 @@
  * commits, and risk recomputed for every vendor touched. Expected impacts
  * are worked by hand from docs/scoring.md section 5.
  */
+import { existsSync } from 'node:fs';
 import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { auditEvents, dataHoldings, vendors } from '../../drizzle/schema/index.ts';
+import { MAX_IMPORT_ROWS } from '../../shared/schemas/inventory.ts';
+import { auditEvents, dataHoldings, remediationTasks, riskSnapshots, vendorRisk, vendors } from '../../drizzle/schema/index.ts';
 import { createContextInner, type StaffUser } from '../../server/context.ts';
 import type { Db } from '../../server/db/database.ts';
 import { createCaller } from '../../server/routers/_app.ts';
-import { createUser, NOW } from '../helpers/factories.ts';
-import { createTestDatabase } from '../helpers/testDatabase.ts';
+import { applyCommit, prepareCommit } from '../../server/services/importCommit.ts';
+import { computeVendorRisk, loadRiskInputs } from '../../server/services/risk.ts';
+import { completeAssessment, createUser, createVendor, NOW, setTaskStatus } from '../helpers/factories.ts';
+import { createTestDatabase, makeTempDir } from '../helpers/testDatabase.ts';
 
 const procurement: StaffUser = { id: 'u-proc', name: 'Priya Procurement', email: 'priya@tollgate.example', role: 'procurement' };
 
@@ -212,5 +216,108 @@ describe('committing an import', () => {
     expect(audits[1]!.after).toMatchObject({ rows: 5, created: 4, updated: 1, vendorIds: [skylineId, acme.id, acme.id + 1].sort((a, b) => a - b) });
     // One event for the whole file, none per row: only setup's two vendors and one holding have their own.
     expect(db.select().from(auditEvents).all().filter((e) => e.action === 'holding.create' || e.action === 'vendor.create')).toHaveLength(3);
+  });
+});
+
+describe('large files', () => {
+  const vendorFile = (rows: number) => ['name,criticality', ...Array.from({ length: rows }, (_, i) => `Bulk Vendor ${i},${1 + (i % 5)}`)].join('\n');
+
+  it(`takes at most ${MAX_IMPORT_ROWS.toLocaleString('en')} rows, refusing a longer file whole with a clear error`, async () => {
+    const { db, caller } = await setup();
+    const tooLong = vendorFile(MAX_IMPORT_ROWS + 1);
+    const message = `The file has ${(MAX_IMPORT_ROWS + 1).toLocaleString('en')} rows; an import takes at most ${MAX_IMPORT_ROWS.toLocaleString('en')}. Split it into files of up to ${MAX_IMPORT_ROWS.toLocaleString('en')} rows and import them one after another.`;
+    await expect(caller.inventory.previewImport({ kind: 'vendors', csv: tooLong })).rejects.toMatchObject({ code: 'BAD_REQUEST', message });
+    await expect(caller.inventory.commitImport({ kind: 'vendors', csv: tooLong })).rejects.toMatchObject({ code: 'BAD_REQUEST', message });
+    expect(db.select().from(vendors).all()).toHaveLength(2);
+    expect(importAudits(db)).toHaveLength(0);
+  });
+
+  it('previews a file at the limit, sending back its first rows and counts for all of them, and imports it whole', async () => {
+    const { db, caller } = await setup();
+    const file = vendorFile(MAX_IMPORT_ROWS);
+    const preview = await caller.inventory.previewImport({ kind: 'vendors', csv: file });
+    expect(preview.counts).toEqual({ rows: MAX_IMPORT_ROWS, valid: MAX_IMPORT_ROWS, invalid: 0, create: MAX_IMPORT_ROWS, update: 0, errors: 0 });
+    expect(preview.rows).toHaveLength(200);
+    expect(preview.rows[199]).toMatchObject({ row: 201, valid: true, values: { name: 'Bulk Vendor 199' } });
+
+    const done = await caller.inventory.commitImport({ kind: 'vendors', csv: file });
+    expect(done.counts).toEqual({ rows: MAX_IMPORT_ROWS, created: MAX_IMPORT_ROWS, updated: 0 });
+    expect(done.vendorIds).toHaveLength(MAX_IMPORT_ROWS);
+    const lastId = done.vendorIds.at(-1)!;
+    const stored = db.select({ id: vendors.id, name: vendors.name, criticality: vendors.criticality, status: vendors.status }).from(vendors).where(eq(vendors.id, lastId)).get();
+    expect(stored).toEqual({ id: lastId, name: `Bulk Vendor ${MAX_IMPORT_ROWS - 1}`, criticality: 1 + ((MAX_IMPORT_ROWS - 1) % 5), status: 'active' });
+    // Each new vendor has its position and the first entry of its history, as one created by hand has.
+    expect(db.select().from(vendorRisk).all()).toHaveLength(MAX_IMPORT_ROWS + 2);
+    expect(db.select().from(riskSnapshots).where(eq(riskSnapshots.reason, 'profile_change')).all()).toHaveLength(MAX_IMPORT_ROWS + 2);
+    const { computedAt: _a, ...expected } = computeVendorRisk(lastId, loadRiskInputs(db, lastId), NOW);
+    expect(db.select().from(vendorRisk).where(eq(vendorRisk.vendorId, lastId)).get()).toMatchObject(expected);
+    expect(importAudits(db)).toHaveLength(1);
+  });
+});
+
+describe('risk after a holdings import', () => {
+  it('stores for each vendor the position its own edits would give, and records it in the history only when it moved', async () => {
+    const { db, caller, skylineId } = await setup();
+    // Assessed, with failed controls (open tasks, one of them since closed), an integration and a tier override.
+    const assessed = createVendor(db, { name: 'Assessed Airline Services', services: ['contact_centre'], criticality: 4, holdings: [{ category: 'contact.email', records: 2_000 }] });
+    completeAssessment(db, assessed, { value: 'yes', exceptions: { 'IAM-01': 'no', 'IAM-02': 'partial', 'REC-01': 'no' }, completedAt: NOW });
+    const [task] = db.select().from(remediationTasks).where(eq(remediationTasks.vendorId, assessed)).all();
+    setTaskStatus(db, task!.id, 'closed');
+    await caller.inventory.createIntegration({ vendorId: assessed, name: 'CRM sync', accessLevel: 'privileged' });
+    await caller.inventory.setTierOverride({ vendorId: assessed, tier: 1, reason: 'Runs our whole contact centre' });
+    const quiet = createVendor(db, { name: 'Quiet Stationers', holdings: [{ category: 'contact.name', records: 10 }] });
+    const snapshotsBefore = (vendorId: number) => db.select().from(riskSnapshots).where(eq(riskSnapshots.vendorId, vendorId)).all().length;
+    const before = { assessed: snapshotsBefore(assessed), quiet: snapshotsBefore(quiet), skyline: snapshotsBefore(skylineId) };
+
+    const file = csv(
+      'vendor,category,subjects,records,needed',
+      // Little data: the privileged integration's access floor (4) decides this vendor's impact.
+      'Assessed Airline Services,contact.email,customers,3000,yes',
+      'Assessed Airline Services,contact.phone,customers,500,no',
+      // The same record count as now: nothing moves for this vendor.
+      'Quiet Stationers,contact.name,customers,10,yes',
+      'Skyline Loyalty,contact.email,customers,900000,yes',
+    );
+    await caller.inventory.commitImport({ kind: 'holdings', csv: file });
+
+    for (const vendorId of [assessed, quiet, skylineId]) {
+      const { computedAt: _c, ...expected } = computeVendorRisk(vendorId, loadRiskInputs(db, vendorId), NOW);
+      expect(db.select().from(vendorRisk).where(eq(vendorRisk.vendorId, vendorId)).get()).toMatchObject(expected);
+    }
+    expect(db.select().from(vendorRisk).where(eq(vendorRisk.vendorId, assessed)).get()).toMatchObject({ tier: 1, impact: 4, excessData: true, largestHolding: 3000, assessmentId: expect.any(Number) });
+    expect(db.select().from(dataHoldings).where(eq(dataHoldings.vendorId, assessed)).all()).toHaveLength(2);
+    // Skyline's position moved, so its history has the change; the others' did not.
+    expect(snapshotsBefore(skylineId)).toBe(before.skyline + 1);
+    expect(snapshotsBefore(assessed)).toBe(before.assessed);
+    expect(snapshotsBefore(quiet)).toBe(before.quiet);
+    const latest = db.select().from(riskSnapshots).where(eq(riskSnapshots.vendorId, skylineId)).all().at(-1)!;
+    expect(latest).toMatchObject({ reason: 'profile_change', takenAt: NOW, standing: 'not_assessed', openTasks: 0 });
+    expect(latest.impact).toBeGreaterThan(1);
+  });
+});
+
+describe('an inventory that changes while a file is planned', () => {
+  it('writes nothing from an outdated plan; planned again, the file is checked against the change', async () => {
+    const { db, caller } = await setup();
+    const input = { kind: 'vendors' as const, csv: csv('name', 'Planned Ltd', 'Raced Ltd') };
+    const actor = { type: 'user' as const, id: procurement.id, label: procurement.name };
+    const staging = () => `${makeTempDir('staging-')}/rows.sqlite`;
+
+    // Someone adds a vendor between the plan and the write: the plan is dropped whole.
+    const first = staging();
+    const outdated = prepareCommit(db, input, actor, NOW, first);
+    await caller.inventory.createVendor({ name: 'Raced Ltd' });
+    expect(await applyCommit(db, outdated, first)).toBeNull();
+    expect(existsSync(first)).toBe(false);
+    expect(db.select().from(vendors).all().map((v) => v.name)).toEqual(['Skyline Loyalty', 'Existing Vendor', 'Raced Ltd']);
+    expect(importAudits(db)).toHaveLength(0);
+
+    // Planned again, the file now clashes with that vendor: refused as a whole, by row and column.
+    expect(() => prepareCommit(db, input, actor, NOW, staging())).toThrow('The file has 1 error: nothing was imported. Preview it to see them.');
+    await expect(caller.inventory.commitImport(input)).rejects.toMatchObject({ code: 'BAD_REQUEST', message: expect.stringContaining('1 error') });
+    const fixed = { kind: 'vendors' as const, csv: csv('name', 'Planned Ltd') };
+    const second = staging();
+    expect(await applyCommit(db, prepareCommit(db, fixed, actor, NOW, second), second)).toMatchObject({ counts: { rows: 1, created: 1, updated: 0 } });
+    expect(importAudits(db)).toHaveLength(1);
   });
 });

@@ -1,9 +1,11 @@
 /**
  * Start-up as `npm start` runs it (`node server/main.ts`): configuration
  * checked with a clear message, migrations applied, demo data on the first
- * start only, data kept across restarts.
+ * start only, data kept across restarts, DATA_DIR readable by the server's
+ * user only.
  */
 import { spawn, spawnSync } from 'node:child_process';
+import { chmodSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { count } from 'drizzle-orm';
@@ -89,13 +91,49 @@ describe('start-up', { timeout: 150_000 }, () => {
     expect(vendorCount(dataDir)).toBe(0);
   });
 
+  it('keeps DATA_DIR private: directories 0700 and files 0600, also those an older version left open', async () => {
+    const dataDir = makeTempDir('private-');
+    chmodSync(dataDir, 0o755);
+    const modeOf = (name: string) => (statSync(path.join(dataDir, name)).mode & 0o777).toString(8);
+    const expectPrivate = (files: string[]) => {
+      expect(modeOf('.')).toBe('700');
+      expect(modeOf('uploads')).toBe('700');
+      for (const file of files) expect([file, modeOf(file)]).toEqual([file, '600']);
+    };
+    const database = ['tollgate.sqlite', 'tollgate.sqlite-wal', 'tollgate.sqlite-shm'];
+
+    const first = await start({ DATA_DIR: dataDir, SEED_DEMO: 'false' });
+    try {
+      // Checked while it runs, when SQLite's -wal and -shm files exist.
+      expectPrivate([...database, 'auth-secret']);
+    } finally {
+      await first.stop();
+    }
+
+    // As an older version, a restore or a hand copy may leave them.
+    chmodSync(dataDir, 0o755);
+    chmodSync(path.join(dataDir, 'uploads'), 0o755);
+    for (const file of ['tollgate.sqlite', 'auth-secret']) chmodSync(path.join(dataDir, file), 0o644);
+    writeFileSync(path.join(dataDir, 'uploads', 'evidence-from-before'), 'evidence', { mode: 0o644 });
+    chmodSync(path.join(dataDir, 'uploads', 'evidence-from-before'), 0o644);
+    const second = await start({ DATA_DIR: dataDir, SEED_DEMO: 'false' });
+    try {
+      expectPrivate([...database, 'auth-secret', 'uploads/evidence-from-before']);
+    } finally {
+      await second.stop();
+    }
+  });
+
   it.each([
     ['PORT', 'eighty', 'PORT="eighty": PORT must be a number'],
     ['PORT', '70000', 'PORT="70000": PORT must be from 0 to 65535'],
     ['SEED_DEMO', 'perhaps', 'SEED_DEMO="perhaps": SEED_DEMO must be true or false'],
     ['HOST', 'not a host!', 'HOST="not a host!": HOST must be a host name or IP address'],
+    ['TRUST_PROXY', 'true', 'TRUST_PROXY="true": TRUST_PROXY=true would take each client\'s IP from the left of X-Forwarded-For'],
+    ['TRUST_PROXY', '10.0.0.300', 'TRUST_PROXY="10.0.0.300": TRUST_PROXY must list the proxies\' IP addresses or ranges'],
   ])('refuses %s=%s with a message naming it', (name, value, message) => {
-    const result = spawnSync(process.execPath, [MAIN], { env: { ...process.env, DATA_DIR: makeTempDir('bad-'), [name]: value }, encoding: 'utf8' });
+    // A server that wrongly accepts the value would keep running: the timeout ends it and the test fails.
+    const result = spawnSync(process.execPath, [MAIN], { env: { ...process.env, DATA_DIR: makeTempDir('bad-'), PORT: '0', [name]: value }, encoding: 'utf8', timeout: 90_000 });
     expect(result.status).toBe(1);
     expect(result.stderr).toContain('Invalid configuration');
     expect(result.stderr).toContain(message);

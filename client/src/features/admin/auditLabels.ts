@@ -30,6 +30,7 @@ export const ACTION_LABELS = {
   'user.set_password_link.issue': 'Issued a set-password link',
   'settings.security.update': 'Changed security settings',
   'settings.organisation.update': 'Changed the organisation’s name or vendor contact',
+  'outbox.passed_on': 'Marked an email as passed on by hand (its text removed)',
   'settings.organisation.seed': 'Set the organisation’s name from the server’s configuration at start-up',
   'audit.chain.keyed': 'Sealed the earlier audit log with the audit key',
   'vendor.create': 'Added a vendor',

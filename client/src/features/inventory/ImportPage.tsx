@@ -7,7 +7,7 @@ import { Anchor, Button, Grid, Group, Input, Radio, Stack, Text, Title } from '@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState, type ChangeEvent, type FormEvent } from 'react';
 import { Link } from 'react-router';
-import { MAX_IMPORT_CHARS, type ImportKind } from '../../../../shared/schemas/inventory.ts';
+import { MAX_IMPORT_CHARS, MAX_IMPORT_ROWS, type ImportKind } from '../../../../shared/schemas/inventory.ts';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { SuccessNote } from '../../components/SuccessNote.tsx';
 import { errorMessage } from '../../lib/errors.ts';
@@ -88,7 +88,7 @@ export function ImportPage() {
                     ))}
                   </Group>
                 </Radio.Group>
-                <Input.Wrapper id="import-file" label="CSV file" description="Saved from a spreadsheet as CSV (comma separated), at most 5 MB" error={fileError}>
+                <Input.Wrapper id="import-file" label="CSV file" description={`Saved from a spreadsheet as CSV (comma separated), at most 5 MB and ${formatExact(MAX_IMPORT_ROWS)} rows; split a longer list into several files`} error={fileError}>
                   <input id="import-file" type="file" accept=".csv,text/csv" aria-describedby="import-file-description" onChange={(e) => void chooseFile(e)} style={{ display: 'block', marginTop: 6 }} />
                 </Input.Wrapper>
                 <Button type="submit" loading={preview.isPending} w="fit-content" variant={ready ? 'default' : 'filled'}>

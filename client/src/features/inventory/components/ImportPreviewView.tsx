@@ -6,7 +6,6 @@ import { Section } from '../../../components/Section.tsx';
 import { formatExact } from '../../../lib/format.ts';
 import type { ImportPreview } from '../importLabels.ts';
 
-const SHOWN_ROWS = 200;
 
 export function ImportPreviewView({ preview }: { preview: ImportPreview }) {
   const { counts } = preview;
@@ -65,10 +64,11 @@ function ErrorsTable({ preview }: { preview: ImportPreview }) {
 
 function RowsTable({ preview }: { preview: ImportPreview }) {
   const vendors = preview.kind === 'vendors';
-  const rows = preview.rows.slice(0, SHOWN_ROWS);
+  // The server sends the first rows only; the counts cover the whole file.
+  const rows = preview.rows;
   const headers = vendors ? ['Name', 'Services', 'Criticality', 'Access'] : ['Vendor', 'Category', 'About whom', 'Records', 'Needed'];
   return (
-    <Section title="Rows as read" meta={preview.rows.length > SHOWN_ROWS ? `first ${SHOWN_ROWS} of ${formatExact(preview.rows.length)}` : undefined}>
+    <Section title="Rows as read" meta={preview.counts.rows > rows.length ? `first ${formatExact(rows.length)} of ${formatExact(preview.counts.rows)}` : undefined}>
       {rows.length === 0 ? (
         <Text size="sm">The file has no data rows.</Text>
       ) : (

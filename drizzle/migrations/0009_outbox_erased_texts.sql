@@ -1,0 +1,1 @@
+ALTER TABLE `email_outbox` ADD `body_erased_at` integer;

@@ -1,0 +1,119 @@
+/**
+ * Writing many rows while holding the write lock as briefly as possible.
+ * The rows are first staged, off the request thread, in a staging database
+ * file of their own: they travel as one JSON parameter that SQLite unpacks
+ * with json_each, each value encoded by its drizzle column as drizzle itself
+ * encodes it (dates as milliseconds, booleans as 0/1, JSON as text). Then
+ * the server's own connection attaches that file and, inside one write
+ * transaction, copies each table over with one INSERT ... SELECT (or
+ * UPDATE ... FROM). The server's connection stays the only one writing:
+ * with a second writer, a request whose transaction reads and then writes
+ * fails at once with "database is locked" while the other holds the lock
+ * (SQLite cannot wait for a lock to upgrade a read transaction).
+ * Measured for 10,000 vendor_risk rows: 87 ms of CPU to unpack the JSON
+ * (off the request thread), 14 ms to copy (under the lock); a statement per
+ * row through drizzle's builder takes over a second.
+ */
+import { rmSync } from 'node:fs';
+import Database from 'better-sqlite3';
+import { getTableColumns, getTableName, sql } from 'drizzle-orm';
+import { CasingCache } from 'drizzle-orm/casing';
+import type { SQLiteColumn, SQLiteTable } from 'drizzle-orm/sqlite-core';
+import type { Db, Tx } from './database.ts';
+
+// The same column naming as openDatabase's drizzle instance.
+const casing = new CasingCache('snake_case');
+const quote = (name: string) => `"${name.replaceAll('"', '""')}"`;
+const STAGING = 'staging';
+
+type Row<T extends SQLiteTable> = { [K in keyof T['$inferInsert']]?: T['$inferInsert'][K] };
+
+/** Rows of one table waiting in the staging file, and the columns they set. Plain data: it crosses threads. */
+export interface StagedRows {
+  target: string;
+  table: string;
+  columns: string[];
+  /** The column an update matches rows on, or an upsert's conflict key. */
+  key: string | null;
+  rows: number;
+}
+
+/** A new, empty staging file. Nothing in it needs to survive a crash: no journal, no syncing. */
+export function openStaging(file: string): Database.Database {
+  const staging = new Database(file);
+  staging.pragma('journal_mode = OFF');
+  staging.pragma('synchronous = OFF');
+  return staging;
+}
+
+/**
+ * Stages `rows` (all with the keys of the first) for `table` in the staging
+ * file; `key` names the column updates match on, or upserts conflict on.
+ * Null when there are no rows.
+ */
+export function stageRows<T extends SQLiteTable>(staging: Database.Database, table: T, rows: readonly Row<T>[], key?: keyof T['$inferInsert'] & string): StagedRows | null {
+  if (rows.length === 0) return null;
+  const keys = Object.keys(rows[0]!);
+  const all = getTableColumns(table) as Record<string, SQLiteColumn>;
+  const columns = keys.map((key) => {
+    const column = all[key];
+    if (!column) throw new Error(`${getTableName(table)} has no column ${key}`);
+    return column;
+  });
+  const json = JSON.stringify(
+    rows.map((row) =>
+      columns.map((column, i) => {
+        const value = (row as Record<string, unknown>)[keys[i]!];
+        return value === undefined || value === null ? null : column.mapToDriverValue(value);
+      }),
+    ),
+  );
+  const names = columns.map((column) => quote(casing.getColumnCasing(column)));
+  const name = quote(`rows_${staging.prepare('select count(*) as n from sqlite_master').pluck().get() as number}`);
+  // Untyped columns keep each value as json_each gives it; the target's column types apply when it is copied.
+  staging.exec(`create table ${name} (${names.join(', ')})`);
+  staging.prepare(`insert into ${name} (${names.join(', ')}) select ${names.map((_, i) => `j.value ->> ${i}`).join(', ')} from json_each(?) as j`).run(json);
+  const keyName = key ? names[keys.indexOf(key)] : undefined;
+  if (key && !keyName) throw new Error(`The staged rows of ${getTableName(table)} lack their key ${key}`);
+  return { target: quote(getTableName(table)), table: name, columns: names, key: keyName ?? null, rows: rows.length };
+}
+
+/**
+ * Runs `write` (synchronous: nothing else uses the connection meanwhile)
+ * with the staging file attached to the server's connection; the file is
+ * deleted afterwards, whatever happens.
+ */
+export function withStaging<T>(db: Db, file: string, write: () => T): T {
+  try {
+    db.$client.prepare(`attach database ? as ${STAGING}`).run(file);
+    try {
+      return write();
+    } finally {
+      db.$client.exec(`detach database ${STAGING}`);
+    }
+  } finally {
+    rmSync(file, { force: true });
+  }
+}
+
+/** Inside the write transaction: inserts the staged rows; with `upsert`, a row whose key exists replaces that row's other columns. */
+export function insertStaged(tx: Db | Tx, staged: StagedRows | null, upsert = false): number {
+  if (!staged) return 0;
+  const list = staged.columns.join(', ');
+  let text = `insert into main.${staged.target} (${list}) select ${list} from ${STAGING}.${staged.table}`;
+  if (upsert) {
+    if (!staged.key) throw new Error(`No key to upsert ${staged.target} on`);
+    // "where true" keeps SQLite from reading ON CONFLICT as part of the SELECT.
+    text += ` where true on conflict (${staged.key}) do update set ${staged.columns.filter((c) => c !== staged.key).map((c) => `${c} = excluded.${c}`).join(', ')}`;
+  }
+  return tx.run(sql.raw(text)).changes;
+}
+
+/** Inside the write transaction: updates the rows whose key matches a staged row, setting its other columns. */
+export function updateStaged(tx: Db | Tx, staged: StagedRows | null): number {
+  if (!staged) return 0;
+  const key = staged.key;
+  if (!key) throw new Error(`No key to update ${staged.target} by`);
+  const set = staged.columns.filter((c) => c !== key).map((c) => `${c} = s.${c}`);
+  return tx.run(sql.raw(`update main.${staged.target} set ${set.join(', ')} from ${STAGING}.${staged.table} as s where main.${staged.target}.${key} = s.${key}`)).changes;
+}
