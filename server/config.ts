@@ -15,6 +15,9 @@ const booleanFlag = (name: string) =>
     })
     .transform((v) => ['true', '1', 'yes'].includes(v));
 
+/** Requests one client may make per minute, all routes together, unless RATE_LIMIT_PER_MINUTE says otherwise. */
+export const DEFAULT_RATE_LIMIT_PER_MINUTE = 600;
+
 const EnvSchema = z.object({
   PORT: z.coerce
     .number({ error: 'PORT must be a number' })
@@ -42,6 +45,12 @@ const EnvSchema = z.object({
   ORGANISATION_NAME: z.string().trim().min(1).max(120).default('Our organisation'),
   TRUST_PROXY: booleanFlag('TRUST_PROXY').default(false),
   AUTH_SECRET: z.string().min(32, { error: 'AUTH_SECRET must be at least 32 characters' }).optional(),
+  RATE_LIMIT_PER_MINUTE: z.coerce
+    .number({ error: 'RATE_LIMIT_PER_MINUTE must be a number' })
+    .int({ error: 'RATE_LIMIT_PER_MINUTE must be a whole number' })
+    .min(1, { error: 'RATE_LIMIT_PER_MINUTE must be at least 1' })
+    .max(Number.MAX_SAFE_INTEGER, { error: 'RATE_LIMIT_PER_MINUTE is too large' })
+    .default(DEFAULT_RATE_LIMIT_PER_MINUTE),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], {
     error: 'LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent',
   }).default('info'),
@@ -67,6 +76,8 @@ export interface AppConfig {
   /** Signs session cookies. Generated into DATA_DIR on first start unless set. */
   authSecret: string | null;
   logLevel: z.infer<typeof EnvSchema>['LOG_LEVEL'];
+  /** The global request budget per client and minute; load tests lift it (stricter limits on sign-in and links still apply). */
+  rateLimitPerMinute: number;
 }
 
 export class ConfigError extends Error {
@@ -98,5 +109,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     organisationName: parsed.data.ORGANISATION_NAME,
     clientDir: parsed.data.CLIENT_DIR ? path.resolve(parsed.data.CLIENT_DIR) : null,
     logLevel: parsed.data.LOG_LEVEL,
+    rateLimitPerMinute: parsed.data.RATE_LIMIT_PER_MINUTE,
   };
 }
