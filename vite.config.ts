@@ -24,6 +24,8 @@ export default defineConfig({
     outDir: '../dist/client',
     emptyOutDir: true,
     sourcemap: true,
+    // .vite/manifest.json: which chunks each page loads; `npm run bench` weighs the JavaScript of a page with it.
+    manifest: true,
     rolldownOptions: {
       input: { index: clientFile('index.html'), portal: clientFile('portal.html') },
       output: {
