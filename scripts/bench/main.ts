@@ -23,7 +23,7 @@ import { dashboardSql } from './dashboardSql.ts';
 import { getEach, percentile, runLoad, sample, saveAnswers, signIn, trpcClient, type LoadResult, type LoadShape, type SaveCounters } from './load.ts';
 import { BENCH_USERS, ensurePortfolio, importFiles, prepareRun, SAVE_ASSESSMENTS, type PreparedRun } from './portfolio.ts';
 import { startCeilingServer, startRealServer, type ServerProcess } from './processes.ts';
-import { formatProfile, summariseProfile } from './profile.ts';
+import { formatProfile, monotonicUs, summariseProfile, type ProfileWindow } from './profile.ts';
 import { FIGURE_KEYS, figuresJson, ms, perSecond, ratio, table, type Figures, type Row } from './report.ts';
 
 // Further modes (issue 15's --crash and --soak N) would join --profile here.
@@ -73,6 +73,7 @@ function tollgateLoads(server: ServerProcess, run: PreparedRun, sessions: Sessio
 }
 
 async function measure(run: PreparedRun, generatedMs: number): Promise<void> {
+  const loadAtStart = os.loadavg()[0]!.toFixed(1);
   const portal = portalJs(CLIENT_DIR);
   const dashboardBundle = dashboardJs(CLIENT_DIR);
   const ceiling = await startCeilingServer(tmp);
@@ -213,7 +214,9 @@ async function measure(run: PreparedRun, generatedMs: number): Promise<void> {
     console.log(
       table(
         `Tollgate over HTTP: ${run.vendorCount.toLocaleString('en')} vendors, ${shape.connections} connections, ${shape.seconds} s per load, ${n} samples per latency` +
-          ` (${os.cpus().length} CPUs; portfolio ${generatedMs ? `generated in ${(generatedMs / 1000).toFixed(1)} s` : 'reused'})`,
+          ` (portfolio ${generatedMs ? `generated in ${(generatedMs / 1000).toFixed(1)} s` : 'reused'})\n` +
+          // The machine may be shared: the load average says how much else ran (the ratios hold up best).
+          `${os.cpus().length} x ${os.cpus()[0]?.model.trim()}, Node ${process.version}, load average ${loadAtStart} at start, ${os.loadavg()[0]!.toFixed(1)} at end`,
         rows,
       ),
     );
@@ -235,13 +238,18 @@ async function profile(run: PreparedRun): Promise<void> {
   for (const name of ['gate', 'me', 'save'] as const) {
     log(`Profiling ${name}...`);
     const server = await startRealServer({ dataDir: run.dataDir, nodeArgs: ['--cpu-prof', `--cpu-prof-dir=${dir}`, `--cpu-prof-name=${name}.cpuprofile`] });
+    let window: ProfileWindow;
     try {
-      const result = await tollgateLoads(server, run, await signInBoth(server, run), settings.load)[name]();
+      const load = tollgateLoads(server, run, await signInBoth(server, run), settings.load)[name];
+      // The warm-up (and before it start-up and sign-in) falls outside the window summarised.
+      const fromUs = monotonicUs() + settings.load.warmupSeconds * 1e6;
+      const result = await load();
+      window = { fromUs, toUs: monotonicUs() };
       log(`  ${perSecond(result.rps)}, p99 ${ms(result.p99)}, errors ${result.errors} (under the profiler)`);
     } finally {
       await server.stop();
     }
-    console.log(`\n${formatProfile({ gate: 'portal.gate', me: 'account.me', save: 'portal.saveAnswer' }[name], summariseProfile(path.join(dir, `${name}.cpuprofile`)))}`);
+    console.log(`\n${formatProfile({ gate: 'portal.gate', me: 'account.me', save: 'portal.saveAnswer' }[name], summariseProfile(path.join(dir, `${name}.cpuprofile`), window))}`);
   }
   console.log(`\nProfiles kept in ${dir} (open them in Chrome DevTools, Performance tab).`);
 }

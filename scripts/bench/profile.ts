@@ -13,11 +13,24 @@ interface ProfileNode {
 }
 interface CpuProfile {
   nodes: ProfileNode[];
+  /** Microseconds on the system's monotonic clock (the clock of process.hrtime), like the samples. */
+  startTime: number;
   samples: number[];
   timeDeltas: number[];
 }
 
+/** A stretch of time on the monotonic clock, in microseconds: only samples taken in it count. */
+export interface ProfileWindow {
+  fromUs: number;
+  toUs: number;
+}
+
+/** Now on the monotonic clock that V8 stamps profile samples with, in microseconds. */
+export const monotonicUs = () => Number(process.hrtime.bigint() / 1000n);
+
 export interface ProfileSummary {
+  /** How many samples fell in the window. */
+  samples: number;
   /** Sampled time in ms, idle excluded. */
   busyMs: number;
   idleShare: number;
@@ -41,8 +54,17 @@ function packageOf(url: string, functionName: string): string {
 
 const shortUrl = (url: string) => url.replace(/^.*node_modules\//, '').replace(/^file:\/\/.*?\/(server|shared|drizzle|scripts)\//, '$1/');
 
-export function summariseProfile(file: string, top = 15): ProfileSummary {
-  const profile = JSON.parse(readFileSync(file, 'utf8')) as CpuProfile;
+export function summariseProfile(file: string, window: ProfileWindow | null, top = 15): ProfileSummary {
+  const full = JSON.parse(readFileSync(file, 'utf8')) as CpuProfile;
+  // Keep the samples taken under load: start-up (module loading) and shutdown are not what is asked about.
+  const profile = { ...full, samples: [] as number[], timeDeltas: [] as number[] };
+  let at = full.startTime;
+  full.samples.forEach((id, i) => {
+    at += full.timeDeltas[i] ?? 0;
+    if (window && (at < window.fromUs || at > window.toUs)) return;
+    profile.samples.push(id);
+    profile.timeDeltas.push(full.timeDeltas[i] ?? 0);
+  });
   const byId = new Map(profile.nodes.map((n) => [n.id, n]));
   const parent = new Map<number, number>();
   for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
@@ -93,6 +115,7 @@ export function summariseProfile(file: string, top = 15): ProfileSummary {
 
   const share = (us: number) => (busy ? us / busy : 0);
   return {
+    samples: profile.samples.length,
     busyMs: busy / 1000,
     idleShare: idle / (idle + busy || 1),
     topSelf: [...selfByFunction.values()].sort((a, b) => b.us - a.us).slice(0, top).map((f) => ({ name: f.name, where: f.where, share: share(f.us) })),
@@ -105,7 +128,7 @@ export function summariseProfile(file: string, top = 15): ProfileSummary {
 export function formatProfile(title: string, s: ProfileSummary): string {
   const pct = (x: number) => `${(x * 100).toFixed(1).padStart(5)} %`;
   return [
-    `${title}: ${(s.busyMs / 1000).toFixed(1)} s busy on the server's main thread (${pct(s.idleShare).trim()} idle)`,
+    `${title}: ${(s.busyMs / 1000).toFixed(1)} s busy on the server's main thread under load (${pct(s.idleShare).trim()} idle, ${s.samples.toLocaleString('en')} samples)`,
     '  Self time by package:',
     ...s.byPackage.map((p) => `    ${pct(p.share)}  ${p.name}`),
     '  Packages by inclusive time (share of busy time with the package on the stack):',
