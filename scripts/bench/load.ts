@@ -22,6 +22,8 @@ export interface LoadResult {
   p99: number;
   /** Everything that was not a 2xx answer: socket errors, timeouts, 4xx and 5xx. */
   errors: number;
+  /** Socket errors and timeouts alone. */
+  socketErrors: number;
   timeouts: number;
   requests: number;
 }
@@ -49,6 +51,7 @@ export async function runLoad(url: string, shape: LoadShape, requestsFor: (conne
     p50: result.latency.p50,
     p99: result.latency.p99,
     errors: result.errors + result.non2xx,
+    socketErrors: result.errors,
     timeouts: result.timeouts,
     requests: ok + result.non2xx,
   };
@@ -62,33 +65,41 @@ export function getEach(path: string, cookieFor: (connection: number) => string 
   };
 }
 
-export interface SaveCounters {
+/** The vendors' saves across every load of a run (warm-ups included). */
+export interface SaveState {
+  /** The revision each answer ("assessment:control") had at its last save seen. */
+  revisions: Map<string, number>;
+  /** Per answer, the comments of saves sent whose answer never came back (a warm-up cut short, a timeout). */
+  unanswered: Map<string, Set<string>>;
+  sent: number;
   saved: number;
+  /** Refused because someone else's save came first: never expected here, so an error. */
   conflicts: number;
+  /** Refused because our own earlier save, whose answer was lost, came first: the bench picks up from there. */
+  resynced: number;
   failed: number;
 }
+
+export const newSaveState = (): SaveState => ({ revisions: new Map(), unanswered: new Map(), sent: 0, saved: 0, conflicts: 0, resynced: 0, failed: 0 });
+
+type SaveResponse = { result?: { data?: { json?: { revision?: number } } }; error?: { json?: { data?: { details?: { current?: { revision?: number; comment?: string } } } } } };
 
 /**
  * Vendors saving answers: each connection is one vendor's browser on its
  * own questionnaires (link sessions), going from question to question, each
  * save based on the revision its previous save returned, as the portal
- * does. No two connections share a questionnaire, so a conflict (409) is
- * real: it means a save was lost or applied twice. `revisions` carries the
- * known revision of every answer across loads.
+ * does. No two connections share a questionnaire. A save whose answer was
+ * lost (autocannon resends it after a timeout, or a warm-up ends with it in
+ * flight) makes the next save of that answer stale: the server's 409 then
+ * shows our own comment, and the bench carries on from its revision. Any
+ * other 409 is a real conflict.
  */
-export function saveAnswers(
-  sessions: LinkSession[],
-  controlIds: string[],
-  origin: string,
-  connections: number,
-  revisions: Map<string, number>,
-  counters: SaveCounters,
-): (connection: number) => Request[] {
+export function saveAnswers(sessions: LinkSession[], controlIds: string[], origin: string, connections: number, state: SaveState): (connection: number) => Request[] {
   return (connection) => {
     const mine = sessions.filter((_, k) => k % connections === connection);
     if (mine.length === 0) throw new Error(`Not enough questionnaires for ${connections} connections (${sessions.length}).`);
     let n = 0;
-    let pending = '';
+    let pending = { key: '', comment: '' };
     return [
       {
         method: 'POST',
@@ -96,27 +107,37 @@ export function saveAnswers(
         setupRequest: (request) => {
           const session = mine[n % mine.length]!;
           const controlId = controlIds[Math.floor(n / mine.length) % controlIds.length]!;
-          pending = `${session.assessmentId}:${controlId}`;
           const value = ['yes', 'partial', 'no'][n % 3];
           n++;
+          // Unique, so that a 409 tells our own lost save from anyone else's.
+          pending = { key: `${session.assessmentId}:${controlId}`, comment: `Bench save ${++state.sent}` };
+          const unanswered = state.unanswered.get(pending.key) ?? new Set();
+          state.unanswered.set(pending.key, unanswered.add(pending.comment));
           return {
             ...request,
             headers: { cookie: session.cookie, origin, 'content-type': 'application/json' },
-            body: JSON.stringify({ json: { controlId, value, comment: `Bench save ${n}`, baseRevision: revisions.get(pending) ?? 0, overwrite: false } }),
+            body: JSON.stringify({ json: { controlId, value, comment: pending.comment, baseRevision: state.revisions.get(pending.key) ?? 0, overwrite: false } }),
           };
         },
         onResponse: (status, body) => {
+          const unanswered = state.unanswered.get(pending.key);
+          unanswered?.delete(pending.comment);
           if (status === 200) {
-            counters.saved++;
-            const revision = (JSON.parse(body) as { result?: { data?: { json?: { revision?: number } } } }).result?.data?.json?.revision;
-            if (typeof revision === 'number') revisions.set(pending, revision);
+            state.saved++;
+            const revision = (JSON.parse(body) as SaveResponse).result?.data?.json?.revision;
+            if (typeof revision === 'number') state.revisions.set(pending.key, revision);
           } else if (status === 409) {
-            // Lost track (e.g. after a timeout): count it, and carry on from the revision the server holds.
-            counters.conflicts++;
-            const current = (JSON.parse(body) as { error?: { json?: { data?: { details?: { current?: { revision?: number } } } } } }).error?.json?.data?.details?.current?.revision;
-            if (typeof current === 'number') revisions.set(pending, current);
+            const current = (JSON.parse(body) as SaveResponse).error?.json?.data?.details?.current;
+            const ours = current?.comment !== undefined && (current.comment === pending.comment || unanswered?.has(current.comment));
+            if (ours) {
+              state.resynced++;
+              unanswered?.delete(current.comment!);
+            } else {
+              state.conflicts++;
+            }
+            if (typeof current?.revision === 'number') state.revisions.set(pending.key, current.revision);
           } else {
-            counters.failed++;
+            state.failed++;
           }
         },
       },
