@@ -149,6 +149,7 @@ async function measure(run: PreparedRun, generatedMs: number): Promise<void> {
     const sql = dashboardSql(run.databaseFile, new Date());
     sql.run();
     const sqlTimes = await sample(n, async () => sql.run());
+    const heaviestSql = sql.timeEach().sort((a, b) => b.ms - a.ms).slice(0, 3);
     sql.close();
 
     const listViews = [
@@ -225,6 +226,7 @@ async function measure(run: PreparedRun, generatedMs: number): Promise<void> {
       { what: 'Whole dashboard, warm: p50 / p95', value: `${ms(percentile(warm, 50))} / ${ms(percentile(warm, 95))}` },
       { what: 'Same aggregates as raw SQL: p50 / p95', value: `${ms(percentile(sqlTimes, 50))} / ${ms(figures.dashboard_sql_ms)}` },
       { what: '  ratio dashboard cold / SQL (p95)', value: ratio(figures.ratio_dashboard_vs_sql), target: '<= 3' },
+      ...heaviestSql.map((q) => ({ what: `  SQL: ${q.sql.slice(0, 40)}...`, value: ms(q.ms) })),
       { what: 'Vendor list page (50 rows): p50 / p95', value: `${ms(percentile(list, 50))} / ${ms(figures.vendor_list_p95_ms)}`, target: 'p95 <= 30 ms' },
       { what: 'Vendor page: p50 / p95', value: `${ms(percentile(vendorPage, 50))} / ${ms(figures.vendor_page_p95_ms)}` },
       { what: 'Rescore all vendors (in process)', value: ms(figures.rescore_all_ms), target: '<= 2 s' },
