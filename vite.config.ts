@@ -25,6 +25,8 @@ export default defineConfig({
     emptyOutDir: true,
     // No source maps: served, they would hand anyone the whole client source (security review, finding 16).
     sourcemap: false,
+    // .vite/manifest.json: which chunks each page loads; `npm run bench` weighs the JavaScript of a page with it.
+    manifest: true,
     rolldownOptions: {
       input: { index: clientFile('index.html'), portal: clientFile('portal.html') },
       output: {

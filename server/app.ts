@@ -11,7 +11,7 @@ import { fastifyTRPCPlugin, type FastifyTRPCPluginOptions } from '@trpc/server/a
 import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
 import type { Auth } from './auth/betterAuth.ts';
 import { resolveStaffSession } from './auth/staffSession.ts';
-import type { AppConfig } from './config.ts';
+import { DEFAULT_RATE_LIMIT_PER_MINUTE, type AppConfig } from './config.ts';
 import { createContextInner } from './context.ts';
 import { isDatabaseReachable, type Db } from './db/database.ts';
 import { CLIENT_IP_HEADER, registerAuthRoutes } from './http/authRoutes.ts';
@@ -31,7 +31,7 @@ export const DEFAULT_CLIENT_DIR = fileURLToPath(new URL('../dist/client', import
 export interface AppOptions {
   db: Db;
   auth: Auth;
-  config: Pick<AppConfig, 'logLevel' | 'publicUrl' | 'smtpUrl' | 'trustProxy' | 'uploadsDir'>;
+  config: Pick<AppConfig, 'logLevel' | 'publicUrl' | 'smtpUrl' | 'trustProxy' | 'uploadsDir'> & Partial<Pick<AppConfig, 'rateLimitPerMinute'>>;
   clientDir?: string;
   now?: () => Date;
   /** Evidence quotas and disk reserve, when not the documented defaults (tests use small ones). */
@@ -71,7 +71,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
 
   await registerSecurityHeaders(app, { https: opts.config.publicUrl.startsWith('https:') });
   await app.register(cookie);
-  await app.register(rateLimit, { global: true, max: 600, timeWindow: '1 minute' });
+  await app.register(rateLimit, { global: true, max: opts.config.rateLimitPerMinute ?? DEFAULT_RATE_LIMIT_PER_MINUTE, timeWindow: '1 minute' });
   const staffOf = (request: FastifyRequest) => resolveStaffSession(opts.auth, opts.db, headersOf(request), now());
   registerRefusalAudit(app, { db: opts.db, now, staffOf, linkOf: (request) => linkAccessOf(request, opts.db, now()).scope });
   app.addHook('onClose', async () => {

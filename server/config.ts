@@ -60,6 +60,8 @@ const trustedProxies = z
     }
     return [...new Set(entries)];
   });
+/** Requests one client may make per minute, all routes together, unless RATE_LIMIT_PER_MINUTE says otherwise. */
+export const DEFAULT_RATE_LIMIT_PER_MINUTE = 600;
 
 const EnvSchema = z.object({
   PORT: z.coerce
@@ -89,6 +91,12 @@ const EnvSchema = z.object({
   TRUST_PROXY: trustedProxies.default(false),
   AUTH_SECRET: z.string().min(32, { error: 'AUTH_SECRET must be at least 32 characters' }).optional(),
   AUDIT_KEY: z.string().min(32, { error: 'AUDIT_KEY must be at least 32 characters' }).optional(),
+  RATE_LIMIT_PER_MINUTE: z.coerce
+    .number({ error: 'RATE_LIMIT_PER_MINUTE must be a number' })
+    .int({ error: 'RATE_LIMIT_PER_MINUTE must be a whole number' })
+    .min(1, { error: 'RATE_LIMIT_PER_MINUTE must be at least 1' })
+    .max(Number.MAX_SAFE_INTEGER, { error: 'RATE_LIMIT_PER_MINUTE is too large' })
+    .default(DEFAULT_RATE_LIMIT_PER_MINUTE),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], {
     error: 'LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent',
   }).default('info'),
@@ -119,6 +127,8 @@ export interface AppConfig {
   /** Seals the audit log (HMAC of each entry). Generated into DATA_DIR on first start unless set. */
   auditKey: string | null;
   logLevel: z.infer<typeof EnvSchema>['LOG_LEVEL'];
+  /** The global request budget per client and minute; load tests lift it (stricter limits on sign-in and links still apply). */
+  rateLimitPerMinute: number;
 }
 
 export class ConfigError extends Error {
@@ -151,5 +161,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     organisationName: parsed.data.ORGANISATION_NAME ?? null,
     clientDir: parsed.data.CLIENT_DIR ? path.resolve(parsed.data.CLIENT_DIR) : null,
     logLevel: parsed.data.LOG_LEVEL,
+    rateLimitPerMinute: parsed.data.RATE_LIMIT_PER_MINUTE,
   };
 }

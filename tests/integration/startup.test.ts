@@ -131,11 +131,46 @@ describe('start-up', { timeout: 150_000 }, () => {
     ['HOST', 'not a host!', 'HOST="not a host!": HOST must be a host name or IP address'],
     ['TRUST_PROXY', 'true', 'TRUST_PROXY="true": TRUST_PROXY=true would take each client\'s IP from the left of X-Forwarded-For'],
     ['TRUST_PROXY', '10.0.0.300', 'TRUST_PROXY="10.0.0.300": TRUST_PROXY must list the proxies\' IP addresses or ranges'],
+    ['RATE_LIMIT_PER_MINUTE', 'lots', 'RATE_LIMIT_PER_MINUTE="lots": RATE_LIMIT_PER_MINUTE must be a number'],
+    ['RATE_LIMIT_PER_MINUTE', '0', 'RATE_LIMIT_PER_MINUTE="0": RATE_LIMIT_PER_MINUTE must be at least 1'],
+    ['RATE_LIMIT_PER_MINUTE', '2.5', 'RATE_LIMIT_PER_MINUTE="2.5": RATE_LIMIT_PER_MINUTE must be a whole number'],
   ])('refuses %s=%s with a message naming it', (name, value, message) => {
     // A server that wrongly accepts the value would keep running: the timeout ends it and the test fails.
     const result = spawnSync(process.execPath, [MAIN], { env: { ...process.env, DATA_DIR: makeTempDir('bad-'), PORT: '0', [name]: value }, encoding: 'utf8', timeout: 90_000 });
     expect(result.status).toBe(1);
     expect(result.stderr).toContain('Invalid configuration');
     expect(result.stderr).toContain(message);
+  });
+
+  /** Sends `n` requests for /healthz, a few at a time, and returns their statuses in order. */
+  async function healthStatuses(url: string, n: number): Promise<Response[]> {
+    const responses: Response[] = [];
+    for (let i = 0; i < n; i += 50) {
+      responses.push(...(await Promise.all(Array.from({ length: Math.min(50, n - i) }, () => fetch(`${url}/healthz`)))));
+    }
+    return responses;
+  }
+
+  it('RATE_LIMIT_PER_MINUTE sets how many requests a client may make per minute', async () => {
+    const started = await start({ DATA_DIR: makeTempDir('limit-'), SEED_DEMO: 'false', RATE_LIMIT_PER_MINUTE: '5' });
+    try {
+      const responses = await healthStatuses(started.url, 6);
+      expect(responses.slice(0, 5).map((r) => r.status)).toEqual([200, 200, 200, 200, 200]);
+      expect(responses[5]!.status).toBe(429);
+      expect(Number(responses[5]!.headers.get('retry-after'))).toBeGreaterThan(0);
+    } finally {
+      await started.stop();
+    }
+  });
+
+  it('keeps a budget of 600 requests a minute when RATE_LIMIT_PER_MINUTE is not set', async () => {
+    const started = await start({ DATA_DIR: makeTempDir('default-limit-'), SEED_DEMO: 'false', RATE_LIMIT_PER_MINUTE: '' });
+    try {
+      const statuses = (await healthStatuses(started.url, 601)).map((r) => r.status);
+      expect(statuses.slice(0, 600).every((s) => s === 200)).toBe(true);
+      expect(statuses[600]).toBe(429);
+    } finally {
+      await started.stop();
+    }
   });
 });

@@ -1,0 +1,108 @@
+/**
+ * The servers under test, each in a process of its own, so the load
+ * generator (this process) never shares a thread with them:
+ *   - the real server, started as `npm start` starts it (`node server/main.ts`);
+ *   - the ceiling (ceiling.ts): a bare Fastify + tRPC server doing nothing.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { closeSync, openSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { freePort } from '../../server/http/freePort.ts';
+
+export interface ServerProcess {
+  pid: number;
+  /** Where the bench sends requests (loopback only). */
+  base: string;
+  /** The origin the server believes it has (PUBLIC_URL), for the Origin header of writes. */
+  origin: string;
+  /** From spawning the process to the first healthy answer. */
+  startupMs: number;
+  /** Peak resident memory so far (VmHWM), in MB. */
+  peakRssMb: () => number;
+  stop: () => Promise<void>;
+}
+
+const ROOT = path.resolve(import.meta.dirname, '../..');
+
+/** The peak resident set size of a process, from Linux's /proc. */
+export function peakRssMb(pid: number): number {
+  const match = /^VmHWM:\s+(\d+) kB$/m.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+  if (!match) throw new Error(`No VmHWM in /proc/${pid}/status`);
+  return Number(match[1]) / 1024;
+}
+
+function tail(file: string): string {
+  try {
+    return readFileSync(file, 'utf8').split('\n').slice(-30).join('\n');
+  } catch {
+    return '(no log)';
+  }
+}
+
+async function waitHealthy(child: ChildProcess, url: string, logFile: string, timeoutMs = 180_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  let exited: number | null = null;
+  child.once('exit', (code) => (exited = code ?? -1));
+  while (Date.now() < deadline) {
+    if (exited !== null) throw new Error(`The server exited (code ${exited}) before it was healthy. Its log:\n${tail(logFile)}`);
+    const ok = await fetch(url, { signal: AbortSignal.timeout(1000) }).then((r) => r.ok, () => false);
+    if (ok) return;
+    await sleep(5);
+  }
+  child.kill('SIGKILL');
+  throw new Error(`The server was not healthy within ${timeoutMs / 1000} s. Its log:\n${tail(logFile)}`);
+}
+
+function stopper(child: ChildProcess): () => Promise<void> {
+  return () =>
+    new Promise((resolve) => {
+      if (child.exitCode !== null || child.signalCode !== null) return resolve();
+      const kill = setTimeout(() => child.kill('SIGKILL'), 30_000);
+      child.once('exit', () => {
+        clearTimeout(kill);
+        resolve();
+      });
+      // The server's own shutdown: closes the database and, under --cpu-prof, writes the profile.
+      child.kill('SIGTERM');
+    });
+}
+
+/** Variables of the developer's shell that would change what is measured. */
+const CONFIG_VARIABLES = ['PUBLIC_URL', 'TRUST_PROXY', 'CLIENT_DIR', 'SMTP_URL', 'AUTH_SECRET', 'AUDIT_KEY', 'ORGANISATION_NAME', 'LOG_LEVEL', 'RATE_LIMIT_PER_MINUTE', 'SEED_DEMO', 'HOST', 'PORT', 'DATA_DIR'];
+
+/**
+ * Starts `node server/main.ts` on `dataDir`, logging (at the default level,
+ * info, as a server runs by default) to a file there, with the global rate
+ * limit lifted so that load is served rather than refused.
+ */
+export async function startRealServer(opts: { dataDir: string; nodeArgs?: string[] }): Promise<ServerProcess> {
+  const port = await freePort();
+  const env = Object.fromEntries(Object.entries(process.env).filter(([name]) => !CONFIG_VARIABLES.includes(name)));
+  const logFile = path.join(opts.dataDir, 'server.log');
+  const log = openSync(logFile, 'a');
+  const started = performance.now();
+  const child = spawn(process.execPath, [...(opts.nodeArgs ?? []), path.join(ROOT, 'server/main.ts')], {
+    cwd: ROOT,
+    env: { ...env, DATA_DIR: opts.dataDir, PORT: String(port), HOST: '127.0.0.1', SEED_DEMO: 'false', LOG_LEVEL: 'info', RATE_LIMIT_PER_MINUTE: '1000000000' },
+    stdio: ['ignore', log, log],
+  });
+  closeSync(log);
+  const base = `http://127.0.0.1:${port}`;
+  await waitHealthy(child, `${base}/healthz`, logFile);
+  const startupMs = performance.now() - started;
+  return { pid: child.pid!, base, origin: `http://localhost:${port}`, startupMs, peakRssMb: () => peakRssMb(child.pid!), stop: stopper(child) };
+}
+
+/** Starts the ceiling server (ceiling.ts) in its own process. */
+export async function startCeilingServer(logDir: string): Promise<ServerProcess> {
+  const port = await freePort();
+  const logFile = path.join(logDir, 'ceiling.log');
+  const log = openSync(logFile, 'a');
+  const started = performance.now();
+  const child = spawn(process.execPath, [path.join(import.meta.dirname, 'ceiling.ts')], { cwd: ROOT, env: { ...process.env, PORT: String(port) }, stdio: ['ignore', log, log] });
+  closeSync(log);
+  const base = `http://127.0.0.1:${port}`;
+  await waitHealthy(child, `${base}/bare`, logFile);
+  return { pid: child.pid!, base, origin: base, startupMs: performance.now() - started, peakRssMb: () => peakRssMb(child.pid!), stop: stopper(child) };
+}
