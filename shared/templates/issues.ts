@@ -8,6 +8,10 @@ export interface TemplateIssue {
   /** Where: a JSON path ("questions[3].options"), or for CSV "row 4, column condition". Empty for the whole document. */
   path: string;
   message: string;
+  /** For CSV: the row as a spreadsheet numbers it (the header is row 1). */
+  row?: number;
+  /** For CSV: the column at fault, when one is. */
+  column?: string | null;
 }
 
 export type ParseResult<T> = { ok: true; value: T } | { ok: false; issues: TemplateIssue[] };

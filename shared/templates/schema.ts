@@ -159,8 +159,8 @@ export const NumberQuestionSchema = z.strictObject({
   type: z.literal('number'),
   bands: z
     .array(BandSchema, { error: 'bands must be a list' })
-    .min(1, { error: 'a number question needs at least one scoring band' })
-    .max(LIMITS.bands, { error: `a number question can have at most ${LIMITS.bands} bands` }),
+    .max(LIMITS.bands, { error: `a number question can have at most ${LIMITS.bands} bands` })
+    .default([]),
 });
 export const DateQuestionSchema = z.strictObject({ ...authored, type: z.literal('date') });
 export const TextQuestionSchema = z.strictObject({ ...authored, type: z.literal('text') });

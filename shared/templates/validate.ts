@@ -62,6 +62,11 @@ function checkOptions(question: TemplateQuestion & { options: ChoiceOption[] }, 
 function checkBands(question: NumberQuestion, at: string): TemplateIssue[] {
   const issues: TemplateIssue[] = [];
   const bands = question.bands;
+  if (question.weight === 0) {
+    if (bands.length) issues.push({ path: `${at}.bands`, message: 'A question with weight 0 is not scored: leave its bands out' });
+    return issues;
+  }
+  if (!bands.length) return [{ path: `${at}.bands`, message: 'A scored number question needs scoring bands (or weight 0 if it is not scored)' }];
   const show = (n: number | null) => (n === null ? 'no bound' : String(n));
   bands.forEach((band, j) => {
     const here = `${at}.bands[${j}]`;
@@ -105,6 +110,10 @@ export function checkTemplateContent(content: TemplateContent): TemplateIssue[] 
     }
     if (q.type === 'control' && q.id !== q.control.id) {
       issues.push({ path: `${at}.id`, message: `A catalogue control question takes its control's id: "${q.control.id}", not "${q.id}"` });
+    }
+    // Weight 0 would also lift a critical control's grade cap: a catalogue control is scored or left out.
+    if (q.type === 'control' && q.weight === 0) {
+      issues.push({ path: `${at}.weight`, message: 'A catalogue control is always scored: give it a weight above 0, or leave it out of the template' });
     }
     const scored = q.type === 'control' || (isScoredCustom(q) && q.weight !== 0);
     if (isScoredCustom(q) && q.weight === 0 && q.critical) {

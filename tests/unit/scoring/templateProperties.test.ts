@@ -60,8 +60,8 @@ function bestAnswer(q: TemplateQuestion): QuestionAnswer {
     case 'multiple_choice':
       return { options: q.options.map((o) => o.id) };
     case 'number': {
-      const band = q.bands.find((b) => b.score === 1)!;
-      return { number: band.min ?? (band.max === null ? 0 : band.max - 1) };
+      const band = q.bands.find((b) => b.score === 1);
+      return { number: band ? (band.min ?? (band.max === null ? 0 : band.max - 1)) : 0 };
     }
     case 'date':
       return { date: '2026-01-31' };

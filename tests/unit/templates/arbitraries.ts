@@ -73,7 +73,7 @@ const draftArb: fc.Arbitrary<Draft> = fc.constantFrom(...QUESTION_KINDS).chain((
       const scored = s.weight !== 0;
       const base = { type: fc.constant(type), ...authored, severity: fc.constant(s.severity), weight: fc.constant(s.weight), critical: fc.constant(scored && s.critical) };
       if (type === 'single_choice' || type === 'multiple_choice') return fc.record({ ...base, options: scored ? OPTIONS.scored : OPTIONS.unscored });
-      if (type === 'number') return fc.record({ ...base, bands: bandsArb });
+      if (type === 'number') return fc.record({ ...base, bands: scored ? bandsArb : fc.constant([]) });
       return fc.record(base);
     });
 });
