@@ -89,6 +89,22 @@ describe('Tollgate template JSON', () => {
   });
 });
 
+describe('the examples in docs/templates.md', () => {
+  const doc = readFileSync(new URL('../../../docs/templates.md', import.meta.url), 'utf8');
+  const block = (lang: string, after: string) => {
+    const start = doc.indexOf('```' + lang + '\n', doc.indexOf(after));
+    return doc.slice(start + lang.length + 4, doc.indexOf('```', start + 3));
+  };
+
+  it('the JSON example (section 4) is the SaaS pre-screen', () => {
+    expect(importTemplate(block('json', '## 4. Tollgate JSON'))).toEqual({ format: 'tollgate-json', result: { ok: true, value: parsedExample() } });
+  });
+
+  it('the CSV example (section 5) is the same template', () => {
+    expect(importTemplate(block('csv', 'The example of section 4 as CSV'))).toEqual({ format: 'csv', result: { ok: true, value: parsedExample() } });
+  });
+});
+
 const HEADER = 'id,type,section,title,text,help,options,weight,severity,critical,required,na_allowed,condition,reference';
 
 describe('template CSV', () => {
