@@ -10,7 +10,7 @@ import { failed, type ParseResult, type TemplateIssue } from '../issues.ts';
 import type { TemplateDefinition, TemplateQuestion } from '../schema.ts';
 import { parseTemplateDefinition } from '../validate.ts';
 import { builtInControls, type ControlLookup } from './catalogueControls.ts';
-import { CSV_COLUMNS, REQUIRED_CSV_COLUMNS, columnName, csvIssue, issueAtRow, type CsvColumn, type RowMap } from './csvColumns.ts';
+import { CSV_COLUMNS, REQUIRED_CSV_COLUMNS, columnName, csvIssue, issueAtRow, type CsvColumn } from './csvColumns.ts';
 import { formatBands, formatCondition, formatFlag, formatNumber, formatOptions } from './csvCells.ts';
 import { readRows, type CsvRow } from './csvRows.ts';
 
@@ -71,7 +71,7 @@ export function parseTemplateCsv(csv: string, options: CsvImportOptions = {}): P
   if (!read.ok) return read;
   const { input, rows } = read.value;
   const parsed = parseTemplateDefinition(input);
-  return parsed.ok ? parsed : failed(parsed.issues.map((issue) => issueAtRow(issue, rows as RowMap)));
+  return parsed.ok ? parsed : failed(parsed.issues.map((issue) => issueAtRow(issue, rows)));
 }
 
 function questionCells(q: TemplateQuestion): Partial<Record<CsvColumn, string>> {

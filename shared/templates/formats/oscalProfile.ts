@@ -7,11 +7,10 @@
  * a profile whose catalog is unknown is refused with the import at fault.
  * Alterations, merge directives and profiles of profiles are not read.
  */
-import { failed, type ParseResult, type TemplateIssue } from '../issues.ts';
+import { failed, formatPath, type ParseResult, type TemplateIssue } from '../issues.ts';
 import { LIMITS, type TemplateDefinition } from '../schema.ts';
 import { catalogParams, catalogQuestions, keyFromTitle, readCatalog, templateFromQuestions, type CatalogQuestions, type OscalImportOptions } from './oscalCatalog.ts';
 import { OscalProfileDocumentSchema, type OscalBackMatter, type OscalCatalog, type OscalControl, type OscalImport, type OscalSelection } from './oscalModel.ts';
-import { formatPath } from '../issues.ts';
 
 /** Which catalog a profile import means. */
 export interface CatalogReference {
@@ -72,7 +71,32 @@ function controlTree(catalog: OscalCatalog): Map<string, ControlNode> {
   return nodes;
 }
 
-const globToRegExp = (pattern: string) => new RegExp(`^${pattern.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.')}$`);
+/**
+ * Whether `text` matches a profile's `matching` pattern (* any run, ? one
+ * character). Patterns come from the uploaded file, so this is the classic
+ * greedy wildcard match (at most pattern x text steps), never a regex
+ * that could backtrack exponentially.
+ */
+export function globMatches(pattern: string, text: string): boolean {
+  let p = 0;
+  let t = 0;
+  let star = -1;
+  let resume = 0;
+  while (t < text.length) {
+    if (p < pattern.length && (pattern[p] === '?' || pattern[p] === text[t])) {
+      p++;
+      t++;
+    } else if (p < pattern.length && pattern[p] === '*') {
+      star = p++;
+      resume = t;
+    } else if (star >= 0) {
+      p = star + 1;
+      t = ++resume;
+    } else return false;
+  }
+  while (pattern[p] === '*') p++;
+  return p === pattern.length;
+}
 
 function selectedIds(catalog: OscalCatalog, imp: OscalImport, path: string, issues: TemplateIssue[]): Set<string> {
   const tree = controlTree(catalog);
@@ -90,8 +114,7 @@ function selectedIds(catalog: OscalCatalog, imp: OscalImport, path: string, issu
       });
       sel.matching?.forEach((m, k) => {
         if (!m.pattern) return;
-        const re = globToRegExp(m.pattern);
-        const hits = [...tree.keys()].filter((id) => re.test(id));
+        const hits = [...tree.keys()].filter((id) => globMatches(m.pattern!, id));
         if (!hits.length) issues.push({ path: `${at}[${j}].matching[${k}].pattern`, message: `The pattern "${m.pattern}" matches no control of the catalog` });
         matched.push(...hits);
       });

@@ -8,7 +8,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parseOscalCatalog } from '../../../shared/templates/formats/oscalCatalog.ts';
-import { parseOscalProfile, resolverFor, type CatalogReference } from '../../../shared/templates/formats/oscalProfile.ts';
+import { globMatches, parseOscalProfile, resolverFor, type CatalogReference } from '../../../shared/templates/formats/oscalProfile.ts';
 import { importTemplate } from '../../../shared/templates/formats/templateFiles.ts';
 import type { TemplateIssue } from '../../../shared/templates/issues.ts';
 
@@ -222,5 +222,27 @@ describe('OSCAL profile import', () => {
     const bad = catalogDoc();
     delete bad.catalog.uuid;
     expect(issues(parseOscalProfile(profileDoc(), () => bad))[0]).toEqual({ path: 'profile.imports[0] > catalog.uuid', message: 'the catalog uuid must be text' });
+  });
+});
+
+describe('matching patterns', () => {
+  it.each<[string, string, boolean]>([
+    ['ac-2.*', 'ac-2.1', true],
+    ['ac-2.*', 'ac-2', false],
+    ['ac-?', 'ac-1', true],
+    ['ac-?', 'ac-10', false],
+    ['*', 'anything', true],
+    ['a*b*c', 'aXXbYYc', true],
+    ['a*b*c', 'aXXbYY', false],
+    ['ac-2.1', 'ac-2.1', true],
+    ['ac.2', 'ac-2', false],
+  ])('%s against %s is %s', (pattern, id, expected) => {
+    expect(globMatches(pattern, id)).toBe(expected);
+  });
+
+  it('stays fast on patterns written to make a regex backtrack', () => {
+    const started = performance.now();
+    expect(globMatches(`${'a*'.repeat(40)}b`, 'a'.repeat(5_000))).toBe(false);
+    expect(performance.now() - started).toBeLessThan(1_000);
   });
 });
