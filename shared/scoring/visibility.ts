@@ -4,7 +4,8 @@
  * answer is missing, rejected or does not fit its question, the dependent
  * questions stay asked (and count), because a vendor must not be able to
  * skip questions by leaving out, or giving a false, routing answer.
- * A question that depends on a hidden question is hidden too.
+ * A question that depends on a hidden question is hidden too. The portal
+ * asks for the stricter display rule (whileUnknown: 'hidden').
  */
 import { answerFor, readAnswer, type QuestionAnswerMap, type ScoredQuestion } from './questionScore.ts';
 
@@ -18,7 +19,18 @@ function conditionMet(target: ScoredQuestion, answers: QuestionAnswerMap, anyOf:
   return null;
 }
 
-export function hiddenQuestionIds(questions: readonly ScoredQuestion[], answers: QuestionAnswerMap): Set<string> {
+export interface VisibilityOptions {
+  /**
+   * What a question does while the answer it depends on is missing or
+   * rejected: scoring keeps it asked ('shown', the default: unknown is not
+   * safe); the portal and the preview wait for the answer ('hidden'), so a
+   * vendor meets the follow-up questions only after answering the first.
+   */
+  whileUnknown?: 'shown' | 'hidden';
+}
+
+export function hiddenQuestionIds(questions: readonly ScoredQuestion[], answers: QuestionAnswerMap, options: VisibilityOptions = {}): Set<string> {
+  const unknownHides = options.whileUnknown === 'hidden';
   const byId = new Map(questions.map((q) => [q.id, q]));
   const memo = new Map<string, boolean>();
   const visiting = new Set<string>();
@@ -32,7 +44,8 @@ export function hiddenQuestionIds(questions: readonly ScoredQuestion[], answers:
     // An unknown target or a cycle cannot occur in a validated template; if it does, the question stays asked.
     if (condition && target && !visiting.has(question.id)) {
       visiting.add(question.id);
-      hidden = isHidden(target) || conditionMet(target, answers, condition.anyOf) === false;
+      const met = conditionMet(target, answers, condition.anyOf);
+      hidden = isHidden(target) || met === false || (met === null && unknownHides);
       visiting.delete(question.id);
     }
     memo.set(question.id, hidden);

@@ -7,6 +7,7 @@
 import { describe, expect, it } from 'vitest';
 import type { QuestionAnswerMap } from '../../../shared/scoring/questionScore.ts';
 import { scoreVendorQuestionnaire } from '../../../shared/scoring/questionnaireVendor.ts';
+import { hiddenQuestionIds } from '../../../shared/scoring/visibility.ts';
 import { scoringQuestions } from '../../../shared/templates/scoringView.ts';
 import { parseTemplateDefinition } from '../../../shared/templates/validate.ts';
 import { saasPrescreen } from '../templates/fixtures.ts';
@@ -104,5 +105,19 @@ describe('worked example: vendor C, whose "no integrations" the reviewer rejecte
     expect([r.score, r.grade, r.likelihood.likelihood, r.residual, r.band]).toEqual([72.2, 'C', 3, 6, 'medium']);
     expect(sections(r)[2]).toEqual(['integrations', 0, 3, 1]);
     expect(tasks(r).map((t) => t[0])).toEqual(['sso', 'protections', 'token-lifetime']);
+  });
+});
+
+describe('what the portal shows (docs/templates.md section 3)', () => {
+  it('shows the integration questions once the vendor says it has integrations, hides them on No', () => {
+    const shown = (answers: QuestionAnswerMap) => [...hiddenQuestionIds(questions, answers, { whileUnknown: 'hidden' })];
+    expect(shown({})).toEqual(['token-lifetime', 'integration-notes']);
+    expect(shown({ 'has-integrations': { value: 'partial' } })).toEqual([]);
+    expect(shown({ 'has-integrations': { value: 'no' } })).toEqual(['token-lifetime', 'integration-notes']);
+  });
+
+  it('while scoring, keeps them asked until the answer is known', () => {
+    expect([...hiddenQuestionIds(questions, {})]).toEqual([]);
+    expect([...hiddenQuestionIds(questions, { 'has-integrations': { value: 'no', rejected: true } })]).toEqual([]);
   });
 });
