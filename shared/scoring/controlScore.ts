@@ -1,19 +1,18 @@
 /**
- * Control score, domain scores and grade from a vendor's answers.
- * Unknown is not safe: an unanswered control, a rejected answer and an
- * N/A the control does not allow all count as No.
+ * Control score, domain scores and grade of a catalogue questionnaire (the
+ * built-in Core and Lite snapshots). Unknown is not safe: an unanswered
+ * control, a rejected answer and an N/A the control does not allow all
+ * count as No. The counting itself is the generalised questionnaire score
+ * (questionnaireScore.ts): a catalogue control is a Yes / Partial / No
+ * question in its domain's section, so both give identical results.
  */
 import type { ControlDefinition, DomainId } from '../catalogue/types.ts';
-import {
-  ANSWER_CREDIT,
-  GRADE_CAP_ONE_CRITICAL_FAILURE,
-  GRADE_CAP_TWO_CRITICAL_FAILURES,
-  GRADE_THRESHOLDS,
-  GRADES,
-  SEVERITY_WEIGHT,
-  type AnswerValue,
-  type Grade,
-} from './constants.ts';
+import type { AnswerValue, Grade } from './constants.ts';
+import { computeQuestionnaireScore, type SectionScore } from './questionnaireScore.ts';
+import { controlAsQuestion, evaluateQuestion, type QuestionResult } from './questionScore.ts';
+
+export { capGrade, countsAsNo, gradeForScore, passes, roundScore } from './grading.ts';
+export { answerFor } from './questionScore.ts';
 
 /** The fields of a control that scoring needs; a questionnaire version stores these. */
 export type ScoredControl = Pick<ControlDefinition, 'id' | 'domain' | 'severity' | 'critical' | 'allowNa'>;
@@ -65,105 +64,29 @@ export interface ControlScoreResult {
   controls: ControlResult[];
 }
 
-export function answerFor(answers: AnswerMap, controlId: string): ControlAnswer | undefined {
-  return Object.hasOwn(answers, controlId) ? answers[controlId] : undefined;
+/** A question result of a catalogue control, in the shape the catalogue's callers know. */
+export function asControlResult(control: ScoredControl, result: QuestionResult): ControlResult {
+  // A catalogue control is Yes / Partial / No, always scored and never hidden: only the catalogue's outcomes occur.
+  return { control, outcome: result.outcome as ControlOutcome, credit: result.credit, weight: result.weight };
+}
+
+/** Each catalogue control sits in its domain's section, so the section scores are the domain scores, in the same order. */
+export function asDomainScores(sections: readonly SectionScore[]): DomainScore[] {
+  return sections.map((s) => ({ domain: s.section as DomainId, score: s.score, controls: s.questions, answered: s.answered }));
 }
 
 export function evaluateControl(control: ScoredControl, answer: ControlAnswer | undefined): ControlResult {
-  const weight = SEVERITY_WEIGHT[control.severity];
-  const outcome = outcomeOf(control, answer);
-  const credit = creditOf(outcome, answer);
-  return { control, outcome, credit, weight };
+  return asControlResult(control, evaluateQuestion(controlAsQuestion(control), answer));
 }
 
-function outcomeOf(control: ScoredControl, answer: ControlAnswer | undefined): ControlOutcome {
-  if (!answer) return 'unanswered';
-  if (answer.rejected) return 'rejected';
-  switch (answer.value) {
-    case 'yes':
-      return 'met';
-    case 'partial':
-      return 'partial';
-    case 'no':
-      return 'not_met';
-    case 'na':
-      return control.allowNa ? 'not_applicable' : 'invalid_na';
-  }
-}
-
-function creditOf(outcome: ControlOutcome, answer: ControlAnswer | undefined): number | null {
-  if (outcome === 'not_applicable') return null;
-  if (outcome === 'met' || outcome === 'partial') return ANSWER_CREDIT[answer!.value as 'yes' | 'partial'];
-  return ANSWER_CREDIT.no;
-}
-
-/** True when the control counts as No: the meaning of "fails" for grade caps and the likelihood floor. */
-export function countsAsNo(result: ControlResult): boolean {
-  return result.credit === 0;
-}
-
-/** True when the control is fully met or validly not applicable. */
-export function passes(result: ControlResult): boolean {
-  return result.credit === null || result.credit === 1;
-}
-
-export function roundScore(value: number): number {
-  return Math.round(value * 10) / 10;
-}
-
-function weightedScore(results: readonly ControlResult[]): number | null {
-  let earned = 0;
-  let possible = 0;
-  for (const r of results) {
-    if (r.credit === null) continue;
-    earned += r.credit * r.weight;
-    possible += r.weight;
-  }
-  return possible === 0 ? null : roundScore((100 * earned) / possible);
-}
-
-export function gradeForScore(score: number): Grade {
-  for (const { grade, minScore } of GRADE_THRESHOLDS) {
-    if (score >= minScore) return grade;
-  }
-  return 'F';
-}
-
-function worseGrade(a: Grade, b: Grade): Grade {
-  return GRADES.indexOf(a) >= GRADES.indexOf(b) ? a : b;
-}
-
-export function capGrade(grade: Grade, criticalFailures: number): Grade {
-  if (criticalFailures >= 2) return worseGrade(grade, GRADE_CAP_TWO_CRITICAL_FAILURES);
-  if (criticalFailures === 1) return worseGrade(grade, GRADE_CAP_ONE_CRITICAL_FAILURE);
-  return grade;
-}
-
-export function computeControlScore(
-  controls: readonly ScoredControl[],
-  answers: AnswerMap,
-): ControlScoreResult {
-  const results = controls.map((c) => evaluateControl(c, answerFor(answers, c.id)));
-  const domainIds = [...new Set(controls.map((c) => c.domain))];
-  const domains = domainIds.map((domain): DomainScore => {
-    const inDomain = results.filter((r) => r.control.domain === domain);
-    return {
-      domain,
-      score: weightedScore(inDomain),
-      controls: inDomain.length,
-      answered: inDomain.filter((r) => r.outcome !== 'unanswered').length,
-    };
-  });
-  // With nothing applicable there is nothing to credit: unknown is not safe.
-  const score = weightedScore(results) ?? 0;
-  const criticalFailures = results.filter((r) => r.control.critical && countsAsNo(r)).map((r) => r.control.id);
-  const uncappedGrade = gradeForScore(score);
+export function computeControlScore(controls: readonly ScoredControl[], answers: AnswerMap): ControlScoreResult {
+  const result = computeQuestionnaireScore(controls.map((c) => controlAsQuestion(c)), answers);
   return {
-    score,
-    grade: capGrade(uncappedGrade, criticalFailures.length),
-    uncappedGrade,
-    criticalFailures,
-    domains,
-    controls: results,
+    score: result.score,
+    grade: result.grade,
+    uncappedGrade: result.uncappedGrade,
+    criticalFailures: result.criticalFailures,
+    domains: asDomainScores(result.sections),
+    controls: result.questions.map((r, i) => asControlResult(controls[i]!, r)),
   };
 }

@@ -3,7 +3,6 @@
  * hold against the attacks in CISA AA23-320A.
  */
 import type { ServiceType } from '../taxonomy.ts';
-import { countsAsNo, passes, type ControlResult } from './controlScore.ts';
 import {
   DOOR_DOMAINS,
   DOOR_LIKELIHOOD_FLOOR,
@@ -12,6 +11,8 @@ import {
   SOCIAL_ENGINEERING_UPLIFT,
   type Level,
 } from './constants.ts';
+import { countsAsNo, passes } from './grading.ts';
+import type { QuestionResult } from './questionScore.ts';
 
 export interface LikelihoodResult {
   likelihood: Level;
@@ -22,6 +23,9 @@ export interface LikelihoodResult {
   socialEngineeringUplift: boolean;
 }
 
+/** What likelihood reads of each question's result. */
+export type LikelihoodItem = Pick<QuestionResult, 'credit'> & { question: Pick<QuestionResult['question'], 'id' | 'domain' | 'critical'> };
+
 export function likelihoodFromScore(score: number): Level {
   for (const { minScore, likelihood } of LIKELIHOOD_BY_SCORE) {
     if (score >= minScore) return likelihood;
@@ -29,22 +33,19 @@ export function likelihoodFromScore(score: number): Level {
   return 5;
 }
 
-const isDoorDomain = (r: ControlResult) => (DOOR_DOMAINS as readonly string[]).includes(r.control.domain);
+// Only the catalogue's own IAM and REC controls are doors: a custom question has no domain.
+const isDoorDomain = (r: LikelihoodItem) => r.question.domain !== null && (DOOR_DOMAINS as readonly string[]).includes(r.question.domain);
 
-export function computeLikelihood(
-  score: number,
-  controls: readonly ControlResult[],
-  services: readonly ServiceType[],
-): LikelihoodResult {
+export function computeLikelihood(score: number, results: readonly LikelihoodItem[], services: readonly ServiceType[]): LikelihoodResult {
   const fromScore = likelihoodFromScore(score);
-  const doorFailures = controls.filter((r) => isDoorDomain(r) && r.control.critical && countsAsNo(r)).map((r) => r.control.id);
+  const doorFailures = results.filter((r) => isDoorDomain(r) && r.question.critical && countsAsNo(r)).map((r) => r.question.id);
   let likelihood: number = fromScore;
   if (doorFailures.length > 0) likelihood = Math.max(likelihood, DOOR_LIKELIHOOD_FLOOR);
 
   const takesCalls = services.some((s) => (SOCIAL_ENGINEERING_SERVICES as readonly string[]).includes(s));
   // A vendor that passes every identity and recovery control has closed the
   // door callers use, so it must be able to reach the lowest likelihood.
-  const doorClosed = controls.filter(isDoorDomain).every(passes);
+  const doorClosed = results.filter(isDoorDomain).every(passes);
   const socialEngineeringUplift = takesCalls && !doorClosed;
   if (socialEngineeringUplift) likelihood = Math.min(5, likelihood + SOCIAL_ENGINEERING_UPLIFT);
 

@@ -1,33 +1,24 @@
 /**
- * The whole scoring model for one vendor: control score and grade,
+ * The whole scoring model for one vendor answering a catalogue
+ * questionnaire (a Core or Lite snapshot): control score and grade,
  * likelihood, inherent impact, residual risk and band, suggested tier,
  * remediation tasks, and the residual risk projected once tasks close.
+ * It runs the generalised model (questionnaireVendor.ts) with each control
+ * as a Yes / Partial / No question and reports in the catalogue's terms.
  */
-import { getControl } from '../catalogue/coreV1.ts';
-import type { AccessLevel, ServiceType } from '../taxonomy.ts';
-import { computeControlScore, type AnswerMap, type ControlScoreResult, type ScoredControl } from './controlScore.ts';
+import type { ScoringPolicy } from './constants.ts';
+import { asControlResult, asDomainScores, type AnswerMap, type ControlScoreResult, type ScoredControl } from './controlScore.ts';
 import {
-  DEFAULT_POLICY,
-  EXCESS_DATA_CONTROL_ID,
-  INHERENT_LIKELIHOOD,
-  type Grade,
-  type Level,
-  type RiskBand,
-  type ScoringPolicy,
-  type Tier,
-} from './constants.ts';
-import { computeInherentImpact, type HoldingInput, type ImpactResult } from './impact.ts';
-import { computeLikelihood, type LikelihoodResult } from './likelihood.ts';
-import { buildRemediationTasks, type RemediationTaskDraft } from './remediation.ts';
-import { bandForResidual, computeResidualRisk } from './residual.ts';
-import { suggestTier } from './tier.ts';
+  projectQuestionnaireRisk,
+  scoreVendorQuestionnaire,
+  type QuestionnaireVendorInput,
+  type QuestionnaireVendorScore,
+  type RiskPosition,
+  type VendorProfile,
+} from './questionnaireVendor.ts';
+import { controlAsQuestion } from './questionScore.ts';
 
-export interface VendorProfile {
-  services: readonly ServiceType[];
-  access: AccessLevel;
-  criticality: Level;
-  holdings: readonly HoldingInput[];
-}
+export type { RiskPosition, VendorProfile } from './questionnaireVendor.ts';
 
 export interface VendorScoreInput extends VendorProfile {
   /** The questionnaire's controls (a template version's snapshot). */
@@ -36,83 +27,28 @@ export interface VendorScoreInput extends VendorProfile {
   policy?: ScoringPolicy;
 }
 
-export interface RiskPosition {
-  score: number;
-  grade: Grade;
-  likelihood: Level;
-  residual: number;
-  band: RiskBand;
-}
+export interface VendorScore
+  extends ControlScoreResult,
+    Omit<QuestionnaireVendorScore, 'sections' | 'questions' | keyof ControlScoreResult> {}
 
-export interface VendorScore extends ControlScoreResult {
-  likelihood: LikelihoodResult;
-  impact: ImpactResult;
-  residual: number;
-  band: RiskBand;
-  /** Impact at the worst credible likelihood: the risk before any control is known. */
-  inherentResidual: number;
-  inherentBand: RiskBand;
-  suggestedTier: Tier;
-  tasks: RemediationTaskDraft[];
-  /** Where the vendor would stand if every task raised here were closed. */
-  projected: RiskPosition;
-}
-
-function riskPosition(
-  input: VendorProfile & { controls: readonly ScoredControl[] },
-  answers: AnswerMap,
-  impact: Level,
-): RiskPosition & { control: ControlScoreResult; likelihoodResult: LikelihoodResult } {
-  const control = computeControlScore(input.controls, answers);
-  const likelihoodResult = computeLikelihood(control.score, control.controls, input.services);
-  const residual = computeResidualRisk(likelihoodResult.likelihood, impact);
-  return {
-    control,
-    likelihoodResult,
-    score: control.score,
-    grade: control.grade,
-    likelihood: likelihoodResult.likelihood,
-    residual,
-    band: bandForResidual(residual),
-  };
+function asQuestionnaireInput(input: VendorScoreInput): QuestionnaireVendorInput {
+  const { controls, ...rest } = input;
+  return { ...rest, questions: controls.map((c) => controlAsQuestion(c)) };
 }
 
 /**
- * Risk position if the tasks on these controls were closed (their answers
- * treated as Yes). Data held is unchanged: closing a task does not delete records.
+ * Risk position if the tasks on these controls were closed (each counted
+ * as met). Data held is unchanged: closing a task does not delete records.
  */
-export function projectRiskPosition(
-  input: VendorScoreInput,
-  closedControlIds: Iterable<string>,
-): RiskPosition {
-  const impact = computeInherentImpact(input).impact;
-  const answers: Record<string, AnswerMap[string]> = { ...input.answers };
-  for (const id of closedControlIds) answers[id] = { value: 'yes' };
-  const { score, grade, likelihood, residual, band } = riskPosition(input, answers, impact);
-  return { score, grade, likelihood, residual, band };
+export function projectRiskPosition(input: VendorScoreInput, closedControlIds: Iterable<string>): RiskPosition {
+  return projectQuestionnaireRisk(asQuestionnaireInput(input), closedControlIds);
 }
 
 export function scoreVendor(input: VendorScoreInput): VendorScore {
-  const impact = computeInherentImpact(input);
-  const current = riskPosition(input, input.answers, impact.impact);
-  const inherentResidual = computeResidualRisk(INHERENT_LIKELIHOOD, impact.impact);
-  const tasks = buildRemediationTasks({
-    controls: current.control.controls,
-    impact: impact.impact,
-    excessData: impact.excessCategories.length > 0,
-    excessDataControl: getControl(EXCESS_DATA_CONTROL_ID),
-    policy: input.policy ?? DEFAULT_POLICY,
-  });
+  const { sections, questions, ...rest } = scoreVendorQuestionnaire(asQuestionnaireInput(input));
   return {
-    ...current.control,
-    likelihood: current.likelihoodResult,
-    impact,
-    residual: current.residual,
-    band: current.band,
-    inherentResidual,
-    inherentBand: bandForResidual(inherentResidual),
-    suggestedTier: suggestTier(impact.impact, input.criticality),
-    tasks,
-    projected: projectRiskPosition(input, tasks.map((t) => t.controlId)),
+    ...rest,
+    domains: asDomainScores(sections),
+    controls: questions.map((r, i) => asControlResult(input.controls[i]!, r)),
   };
 }

@@ -1,0 +1,107 @@
+/**
+ * The whole scoring model for one vendor and any questionnaire: score and
+ * grade, likelihood, inherent impact, residual risk and band, suggested
+ * tier, remediation tasks, and the residual risk projected once tasks
+ * close. The catalogue's scoreVendor (scoreVendor.ts) is this with every
+ * question a catalogue control.
+ */
+import { getControl } from '../catalogue/coreV1.ts';
+import type { AccessLevel, ServiceType } from '../taxonomy.ts';
+import {
+  DEFAULT_POLICY,
+  EXCESS_DATA_CONTROL_ID,
+  INHERENT_LIKELIHOOD,
+  type Grade,
+  type Level,
+  type RiskBand,
+  type ScoringPolicy,
+  type Tier,
+} from './constants.ts';
+import { computeInherentImpact, type HoldingInput, type ImpactResult } from './impact.ts';
+import { computeLikelihood, type LikelihoodResult } from './likelihood.ts';
+import { computeQuestionnaireScore, type QuestionnaireScoreResult } from './questionnaireScore.ts';
+import type { QuestionAnswerMap, ScoredQuestion } from './questionScore.ts';
+import { buildRemediationTasks, type RemediationTaskDraft } from './remediation.ts';
+import { bandForResidual, computeResidualRisk } from './residual.ts';
+import { suggestTier } from './tier.ts';
+
+export interface VendorProfile {
+  services: readonly ServiceType[];
+  access: AccessLevel;
+  criticality: Level;
+  holdings: readonly HoldingInput[];
+}
+
+export interface QuestionnaireVendorInput extends VendorProfile {
+  /** The questionnaire's questions, in order (a template version's scoring view). */
+  questions: readonly ScoredQuestion[];
+  answers: QuestionAnswerMap;
+  /** Questions whose remediation task was verified closed: they count as fully met. */
+  met?: Iterable<string>;
+  policy?: ScoringPolicy;
+}
+
+export interface RiskPosition {
+  score: number;
+  grade: Grade;
+  likelihood: Level;
+  residual: number;
+  band: RiskBand;
+}
+
+export interface QuestionnaireVendorScore extends QuestionnaireScoreResult {
+  likelihood: LikelihoodResult;
+  impact: ImpactResult;
+  residual: number;
+  band: RiskBand;
+  /** Impact at the worst credible likelihood: the risk before any control is known. */
+  inherentResidual: number;
+  inherentBand: RiskBand;
+  suggestedTier: Tier;
+  tasks: RemediationTaskDraft[];
+  /** Where the vendor would stand if every task raised here were closed. */
+  projected: RiskPosition;
+}
+
+function riskPosition(input: QuestionnaireVendorInput, met: Iterable<string>, impact: Level) {
+  const score = computeQuestionnaireScore(input.questions, input.answers, { met });
+  const likelihood = computeLikelihood(score.score, score.questions, input.services);
+  const residual = computeResidualRisk(likelihood.likelihood, impact);
+  return { score, likelihood, residual, band: bandForResidual(residual) };
+}
+
+/**
+ * Risk position if the tasks on these questions were closed (each counted
+ * as fully met). Data held is unchanged: closing a task does not delete records.
+ */
+export function projectQuestionnaireRisk(input: QuestionnaireVendorInput, closedIds: Iterable<string>): RiskPosition {
+  const impact = computeInherentImpact(input).impact;
+  const met = new Set([...(input.met ?? []), ...closedIds]);
+  const { score, likelihood, residual, band } = riskPosition(input, met, impact);
+  return { score: score.score, grade: score.grade, likelihood: likelihood.likelihood, residual, band };
+}
+
+export function scoreVendorQuestionnaire(input: QuestionnaireVendorInput): QuestionnaireVendorScore {
+  const impact = computeInherentImpact(input);
+  const current = riskPosition(input, input.met ?? [], impact.impact);
+  const inherentResidual = computeResidualRisk(INHERENT_LIKELIHOOD, impact.impact);
+  const tasks = buildRemediationTasks({
+    results: current.score.questions,
+    impact: impact.impact,
+    excessData: impact.excessCategories.length > 0,
+    excessDataControl: getControl(EXCESS_DATA_CONTROL_ID),
+    policy: input.policy ?? DEFAULT_POLICY,
+  });
+  return {
+    ...current.score,
+    likelihood: current.likelihood,
+    impact,
+    residual: current.residual,
+    band: current.band,
+    inherentResidual,
+    inherentBand: bandForResidual(inherentResidual),
+    suggestedTier: suggestTier(impact.impact, input.criticality),
+    tasks,
+    projected: projectQuestionnaireRisk(input, tasks.map((t) => t.controlId)),
+  };
+}
