@@ -5,11 +5,11 @@ import { ACCESS_LEVEL_LABELS } from '../../../../../shared/taxonomy.ts';
 import { ScrollTable } from '../../../components/ScrollTable.tsx';
 import { Section } from '../../../components/Section.tsx';
 import { SuccessNote } from '../../../components/SuccessNote.tsx';
-import { formatDate } from '../../../lib/format.ts';
+import { formatDate, pluralise } from '../../../lib/format.ts';
 import { trpc } from '../../../lib/trpc.ts';
 import { useRefreshVendor } from '../hooks/useRefreshVendor.ts';
 import type { VendorDetail } from '../types.ts';
-import { isTokenStale, pluralise, STALE_TOKEN_DAYS } from '../vendorLabels.ts';
+import { isTokenStale, STALE_TOKEN_DAYS } from '../vendorLabels.ts';
 import { IntegrationDialog } from './editors/IntegrationDialog.tsx';
 import { DeleteRecordDialog, RowActions, useRecordEditing } from './editors/RecordEditing.tsx';
 

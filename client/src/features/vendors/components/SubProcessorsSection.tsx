@@ -4,10 +4,11 @@ import { useMutation } from '@tanstack/react-query';
 import { ScrollTable } from '../../../components/ScrollTable.tsx';
 import { Section } from '../../../components/Section.tsx';
 import { SuccessNote } from '../../../components/SuccessNote.tsx';
+import { pluralise } from '../../../lib/format.ts';
+import { categoryLabel, countryName } from '../../../lib/labels.ts';
 import { trpc } from '../../../lib/trpc.ts';
 import { useRefreshVendor } from '../hooks/useRefreshVendor.ts';
 import type { VendorDetail } from '../types.ts';
-import { categoryLabel, countryName, pluralise } from '../vendorLabels.ts';
 import { DeleteRecordDialog, RowActions, useRecordEditing } from './editors/RecordEditing.tsx';
 import { SubProcessorDialog } from './editors/SubProcessorDialog.tsx';
 

@@ -4,9 +4,9 @@ import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
 import { DATA_CATEGORIES, type DataCategoryId } from '../../../../../../shared/taxonomy.ts';
 import { fieldErrorsOf } from '../../../../lib/errors.ts';
+import { countryName } from '../../../../lib/labels.ts';
 import { trpc } from '../../../../lib/trpc.ts';
 import type { VendorDetail } from '../../types.ts';
-import { countryName } from '../../vendorLabels.ts';
 import { FormDialog } from './RecordEditing.tsx';
 
 type SubProcessor = VendorDetail['subProcessors'][number];

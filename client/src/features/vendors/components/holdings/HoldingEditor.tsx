@@ -9,10 +9,10 @@ import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { DATA_CATEGORIES, DATA_SUBJECT_LABELS, DATA_SUBJECTS, findDataCategory, type AccessLevel, type DataCategoryId, type DataSubject } from '../../../../../../shared/taxonomy.ts';
 import { ErrorAlert } from '../../../../components/ErrorAlert.tsx';
 import { errorMessage, fieldErrorsOf } from '../../../../lib/errors.ts';
+import { countryName } from '../../../../lib/labels.ts';
 import { trpc } from '../../../../lib/trpc.ts';
 import { useImpactPreview } from '../../hooks/useImpactPreview.ts';
 import type { Holding, SavedRisk } from '../../types.ts';
-import { countryName } from '../../vendorLabels.ts';
 import { ImpactFacts, type CurrentPosition } from './ImpactFacts.tsx';
 
 const SENSITIVITY_NAMES = { 1: 'contact data', 2: 'personal profile', 3: 'financial', 4: 'sensitive' } as const;
