@@ -4,8 +4,8 @@ import { useMutation } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { DEFAULT_LINK_DAYS, MAX_LINK_DAYS } from '../../../../../shared/schemas/sharing.ts';
 import { ErrorAlert } from '../../../components/ErrorAlert.tsx';
+import { errorMessage } from '../../../lib/errors.ts';
 import { trpc } from '../../../lib/trpc.ts';
-import { errorMessage } from '../assessmentLabels.ts';
 import type { NewLink } from './CreatedLink.tsx';
 
 export function CreateLinkForm({ assessmentId, onCreated }: { assessmentId: number; onCreated: (link: NewLink) => void }) {

@@ -9,9 +9,10 @@ import { ErrorAlert } from '../../../components/ErrorAlert.tsx';
 import { ErrorState, LoadingState } from '../../../components/QueryStates.tsx';
 import { ScrollTable } from '../../../components/ScrollTable.tsx';
 import { Section } from '../../../components/Section.tsx';
+import { errorMessage } from '../../../lib/errors.ts';
 import { formatDate, formatDateTime } from '../../../lib/format.ts';
 import { trpc } from '../../../lib/trpc.ts';
-import { errorMessage, LINK_STATUS_COLORS, LINK_STATUS_LABELS, LINKABLE_STATUSES, type AssessmentDetail, type ShareLink } from '../assessmentLabels.ts';
+import { LINK_STATUS_COLORS, LINK_STATUS_LABELS, LINKABLE_STATUSES, type AssessmentDetail, type ShareLink } from '../assessmentLabels.ts';
 import { CreatedLink, type NewLink } from './CreatedLink.tsx';
 import { CreateLinkForm } from './CreateLinkForm.tsx';
 
