@@ -2,10 +2,12 @@
  * Staff sign-in in Chromium against the real server: password, the
  * authenticator app (enrolled at an administrator's first sign-in), passkeys
  * through Chromium's virtual authenticator, roles in the navigation, and
- * the audit trail. Tests share one server and run in order, so each one
+ * the audit trail, and recovery codes. Tests share one server and run in order, so each one
  * sets up what it needs itself; only the administrator test changes the
  * administrator (it enrols TOTP), and no other test signs in as them.
  */
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
 import * as OTPAuth from 'otpauth';
 import type { Page } from '@playwright/test';
 import { demoUser, expect, expectNoAxeViolations, signIn, test } from './fixtures.ts';
@@ -232,4 +234,58 @@ test('a passkey added on the security page signs the person in without a passwor
   await expect(page.getByRole('heading', { name: 'My sign-in methods', level: 2 })).toBeVisible();
   await expect(page.getByRole('button', { name: 'Add a passkey' })).toBeVisible();
   await expect(page.getByRole('button', { name: 'Set up authenticator app' })).toBeVisible();
+});
+
+test('a wrong code is refused in words, and a recovery code signs the person in once', async ({ page }) => {
+  test.setTimeout(90_000);
+  // A person of their own, from the operator's command line, so no other test's account changes.
+  const email = 'rae.recovery@tollgate.example';
+  const password = 'copper willow signal 42';
+  const { stdout } = await promisify(execFile)(process.execPath, ['server/cli/index.ts', 'user', 'create', '--email', email, '--role', 'procurement', '--name', 'Rae Recovery'], {
+    env: { ...process.env, DATA_DIR: process.env.E2E_DATA_DIR!, LOG_LEVEL: 'silent' },
+  });
+  await page.goto(`/set-password?token=${/[?&]token=([\w-]+)/.exec(stdout)![1]}`);
+  await page.getByLabel('New password', { exact: true }).fill(password);
+  await page.getByLabel('Confirm new password').fill(password);
+  await page.getByRole('button', { name: 'Set password' }).click();
+  await expect(page.getByRole('status')).toContainText('Your password is set');
+  await signIn(page, { email, password });
+  await expect(page.getByRole('heading', { name: 'Portfolio dashboard', level: 2 })).toBeVisible();
+
+  // Connecting the app: a wrong code is refused in words and the form can be used again.
+  await nav(page).getByRole('link', { name: 'My sign-in methods' }).click();
+  await page.getByRole('button', { name: 'Set up authenticator app' }).click();
+  await page.getByLabel('Current password').fill(password);
+  await page.getByRole('button', { name: 'Continue' }).click();
+  const secret = (await page.getByTestId('totp-secret').textContent())!.replace(/\s+/g, '');
+  await page.getByLabel('Authentication code').fill('000 000');
+  await page.getByRole('button', { name: 'Verify' }).click();
+  await expect(page.getByRole('alert')).toContainText('That code is not right');
+  const code = await totpCode(secret);
+  await page.getByLabel('Authentication code').fill(`${code.slice(0, 3)} ${code.slice(3)}`);
+  await page.getByRole('button', { name: 'Verify' }).click();
+  const listed = page.getByRole('list', { name: 'Recovery codes' }).getByRole('listitem');
+  await expect(listed).toHaveCount(10);
+  const recovery = (await listed.first().textContent())!;
+  await page.getByRole('button', { name: 'I have stored them' }).click();
+
+  // Signing in: a wrong recovery code is refused, a right one (spaces around it are fine) opens the app.
+  await signOut(page);
+  await signIn(page, { email, password });
+  await page.getByRole('button', { name: 'Use a recovery code instead' }).click();
+  await expect(page.getByRole('heading', { name: 'Enter a recovery code' })).toBeFocused();
+  await page.getByLabel('Recovery code').fill('not-a-recovery-code');
+  await page.getByRole('button', { name: 'Verify' }).click();
+  await expect(page.getByRole('alert')).toContainText('That recovery code is not valid, or it has been used already.');
+  await page.getByLabel('Recovery code').fill(` ${recovery} `);
+  await page.getByRole('button', { name: 'Verify' }).click();
+  await expect(page.getByRole('heading', { name: 'Portfolio dashboard', level: 2 })).toBeVisible();
+
+  // The same code does not work twice.
+  await signOut(page);
+  await signIn(page, { email, password });
+  await page.getByRole('button', { name: 'Use a recovery code instead' }).click();
+  await page.getByLabel('Recovery code').fill(recovery);
+  await page.getByRole('button', { name: 'Verify' }).click();
+  await expect(page.getByRole('alert')).toContainText('That recovery code is not valid, or it has been used already.');
 });

@@ -1,7 +1,8 @@
 /**
  * The staff SPA on the demo portfolio, in Chromium: the vendor list ranks
- * vendors by residual risk, filters survive a reload, and the contact-centre
- * vendor's page shows its band and its 5.7 M records.
+ * vendors by residual risk, filters survive a reload, the contact-centre
+ * vendor's page shows its band and its 5.7 M records, and the holdings
+ * editor's preview is worked out in the browser.
  */
 import { expect, expectNoAxeViolations, signInAs, test } from './fixtures.ts';
 
@@ -84,6 +85,36 @@ test("the contact-centre vendor's page shows its band and its 5.7 M records", as
   // A deep link survives a reload (served by the SPA fallback).
   await page.reload();
   await expect(page.getByRole('heading', { level: 2, name: CONTACT_CENTRE })).toBeVisible();
+});
+
+test('the holdings preview is worked out in the browser: typing asks the server nothing, and a save stores what it showed', async ({ page }) => {
+  // A vendor of its own (criticality 3, no access, no data yet), so the seeded portfolio stays as other tests expect it.
+  const created = await page.request.post('/trpc/inventory.createVendor', { data: { json: { name: 'Local Preview Ltd' } } });
+  expect(created.status(), await created.text()).toBe(200);
+  const { vendorId } = ((await created.json()) as { result: { data: { json: { vendorId: number } } } }).result.data.json;
+  await page.goto(`/vendors/${vendorId}`);
+  await expect(page.getByRole('heading', { level: 2, name: 'Local Preview Ltd' })).toBeVisible();
+
+  // Every call to the API from here until the holding is saved.
+  const asked: string[] = [];
+  page.on('request', (request) => {
+    const { pathname } = new URL(request.url());
+    if (pathname.startsWith('/trpc/') || pathname.startsWith('/api/')) asked.push(pathname);
+  });
+  const section = page.getByRole('region', { name: 'Data held', exact: true });
+  await section.getByRole('button', { name: 'Add holding' }).click();
+  await section.getByLabel('Data category').selectOption('financial.payment_card');
+  await section.getByLabel('Records').fill('500000');
+  const after = section.getByRole('region', { name: 'If you save this' }).getByRole('row', { name: /^Impact/ }).getByRole('cell').last();
+  await expect(after).toHaveText('5 of 5 (Severe)');
+  // Payment cards (sensitivity 4) of 2,000 people: volume band 2, impact 4.
+  await section.getByLabel('Records').fill('2000');
+  await expect(after).toHaveText('4 of 5 (Major)');
+  const shown = await after.textContent();
+  expect(asked).toEqual([]);
+
+  await section.getByRole('button', { name: 'Save holding' }).click();
+  await expect(section.getByRole('status').filter({ hasText: 'Holding saved.' })).toContainText(`Impact ${shown}`);
 });
 
 test('an unknown vendor shows a clear not-found message', async ({ page }) => {

@@ -1,6 +1,11 @@
 /** Number and date formatting for people, in one place. */
 import { format, formatDistanceToNowStrict } from 'date-fns';
 
+/** "1 vendor", "3 vendors": a count with its noun. */
+export function pluralise(count: number, one: string, many = `${one}s`): string {
+  return `${count} ${count === 1 ? one : many}`;
+}
+
 const compact = new Intl.NumberFormat('en', { notation: 'compact', maximumFractionDigits: 1 });
 const whole = new Intl.NumberFormat('en');
 

@@ -1,6 +1,31 @@
 /** Display labels and colours for the model's values, shared by every feature. */
 import type { RiskBand } from '../../../shared/scoring/constants.ts';
 import type { Severity } from '../../../shared/catalogue/types.ts';
+import { findDataCategory } from '../../../shared/taxonomy.ts';
+
+/** A data category's name ("Payment card numbers"); an id the taxonomy does not know shows as it is. */
+export function categoryLabel(id: string | null | undefined): string {
+  if (!id) return '-';
+  return findDataCategory(id)?.label ?? id;
+}
+
+const REGION_NAMES = new Intl.DisplayNames(['en'], { type: 'region' });
+
+/** "Philippines (PH)" from an ISO 3166 code as written, or undefined when it names no region. */
+export function regionName(code: string): string | undefined {
+  try {
+    const name = REGION_NAMES.of(code);
+    return name && name !== code ? `${name} (${code})` : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** "Philippines (PH)" from a stored country code in any case; the code alone if it is not one. */
+export function countryName(code: string | null | undefined): string {
+  if (!code) return '-';
+  return regionName(code.toUpperCase()) ?? code;
+}
 
 export const BAND_LABELS: Record<RiskBand, string> = {
   low: 'Low',

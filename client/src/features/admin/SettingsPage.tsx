@@ -7,8 +7,8 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { ErrorState, LoadingState } from '../../components/QueryStates.tsx';
+import { errorMessage } from '../../lib/errors.ts';
 import { trpc } from '../../lib/trpc.ts';
-import { errorMessage } from './adminLabels.ts';
 import { OrganisationSection } from './components/OrganisationSection.tsx';
 
 export function SettingsPage() {

@@ -1,17 +1,25 @@
 /** Staff accounts: invite, change roles, deactivate, reset MFA and issue set-password links. */
 import { Stack, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import { EmailDeliveryNote } from '../../components/EmailDelivery.tsx';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
+import { OneTimeLink } from '../../components/OneTimeLink.tsx';
 import { ErrorState, LoadingState } from '../../components/QueryStates.tsx';
 import { Section } from '../../components/Section.tsx';
 import { useMe } from '../../lib/session.ts';
 import { trpc } from '../../lib/trpc.ts';
 import { InviteUserForm } from './components/InviteUserForm.tsx';
-import { OneTimeLink, type IssuedLink } from './components/OneTimeLink.tsx';
 import { UsersTable } from './components/UsersTable.tsx';
 import { useUserAdmin } from './hooks/useUserAdmin.ts';
+
+/** A set-password link just issued, shown once to the administrator who asked for it. */
+interface IssuedLink {
+  title: string;
+  url: string;
+  /** Whether the link was also sent by email, or must be passed on by hand. */
+  note: ReactNode;
+}
 
 export function UsersPage() {
   const users = useQuery(trpc.users.list.queryOptions());
@@ -45,7 +53,19 @@ export function UsersPage() {
     <Stack gap="md">
       <title>Users · Tollgate</title>
       <Title order={2}>Users</Title>
-      {issued ? <OneTimeLink key={issued.url} link={issued} onDismiss={() => setIssued(null)} /> : null}
+      {issued ? (
+        <OneTimeLink
+          key={issued.url}
+          heading={issued.title}
+          headingOrder={3}
+          label="Set-password link"
+          url={issued.url}
+          warning="The link works once, for 24 hours. It is shown only now: copy it before you leave this page."
+          onDismiss={() => setIssued(null)}
+        >
+          {issued.note}
+        </OneTimeLink>
+      ) : null}
       <InviteUserForm
         onInvited={({ email, setPasswordUrl, delivery }) =>
           setIssued({

@@ -6,7 +6,7 @@
  */
 import { ASSESSMENT_STATUS_LABELS } from '../../../../shared/assessmentLifecycle.ts';
 import { ANSWER_LABELS, REVIEW_STATUS_LABELS } from '../../lib/controlLabels.ts';
-import { BAND_LABELS } from '../../lib/labels.ts';
+import { BAND_LABELS, regionName } from '../../lib/labels.ts';
 import { formatDate, formatDateTime, formatExact } from '../../lib/format.ts';
 import { STAFF_ROLE_LABELS, TASK_STATUS_LABELS } from '../../../../shared/statuses.ts';
 import { ACCESS_LEVEL_LABELS, DATA_SUBJECT_LABELS, findDataCategory, SERVICE_TYPE_LABELS } from '../../../../shared/taxonomy.ts';
@@ -102,16 +102,6 @@ const SESSION_END_CAUSES: Record<string, string> = {
   assessment_completed: 'the review was completed',
   link_revoked: 'the link was revoked',
 };
-const REGION_NAMES = new Intl.DisplayNames(['en'], { type: 'region' });
-
-function countryName(code: string): string | undefined {
-  try {
-    const name = REGION_NAMES.of(code);
-    return name && name !== code ? `${name} (${code})` : undefined;
-  } catch {
-    return undefined;
-  }
-}
 const MAX_TEXT = 160;
 
 const lookup = (labels: Record<string, string>, value: string): string | undefined => labels[value];
@@ -131,8 +121,8 @@ const VALUE_LABELS: Record<string, (value: string) => string | undefined> = {
   method: (v) => lookup(SIGN_IN_METHODS, v),
   template: (v) => lookup(TEMPLATE_NAMES, v),
   cause: (v) => lookup(SESSION_END_CAUSES, v),
-  country: countryName,
-  storageCountry: countryName,
+  country: regionName,
+  storageCountry: regionName,
 };
 
 function text(value: string): string {

@@ -24,10 +24,6 @@ export const LINKABLE_STATUSES: readonly AssessmentDetail['status'][] = ['draft'
 /** Assessments the vendor can be given back to change answers. */
 export const REOPENABLE_STATUSES: readonly AssessmentDetail['status'][] = ['submitted', 'in_review'];
 
-export function errorMessage(error: unknown): string {
-  return error instanceof Error && error.message ? error.message : 'Something went wrong. Please try again.';
-}
-
 export type AssessmentList = RouterOutputs['assessments']['list'];
 export type AssessmentListRow = AssessmentList['rows'][number];
 export type Review = RouterOutputs['assessments']['review'];

@@ -3,13 +3,13 @@ import { Button, Group, Stack, Text, Title } from '@mantine/core';
 import { keepPreviousData, useQuery, type UseQueryResult } from '@tanstack/react-query';
 import { EmptyState, ErrorState, LoadingState } from '../../components/QueryStates.tsx';
 import { PageNav } from '../../components/PageNav.tsx';
+import { pluralise } from '../../lib/format.ts';
 import { trpc } from '../../lib/trpc.ts';
 import { VendorFilters } from './components/VendorFilters.tsx';
 import { VendorTable } from './components/VendorTable.tsx';
 import { VendorsToolbar } from './components/VendorsToolbar.tsx';
 import { useVendorListParams } from './hooks/useVendorListParams.ts';
 import type { VendorList } from './types.ts';
-import { pluralise } from './vendorLabels.ts';
 
 const PAGE_SIZE = 50;
 

@@ -7,4 +7,3 @@ export type VendorDetail = RouterOutputs['vendors']['get'];
 export type Holding = VendorDetail['holdings'][number];
 /** The vendor's inherent position as the inventory editors answer it after a change. */
 export type SavedRisk = RouterOutputs['inventory']['upsertHolding']['risk'];
-export type ImpactPreview = RouterOutputs['inventory']['previewImpact'];

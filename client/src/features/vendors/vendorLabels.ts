@@ -1,12 +1,7 @@
 /** Words for the vendor screens: labels for stored ids, and small judgements made for display. */
 import { differenceInCalendarDays } from 'date-fns';
 import type { Level } from '../../../../shared/scoring/constants.ts';
-import { findDataCategory, SERVICE_TYPE_LABELS, type ServiceType } from '../../../../shared/taxonomy.ts';
-
-export function categoryLabel(id: string | null | undefined): string {
-  if (!id) return '-';
-  return findDataCategory(id)?.label ?? id;
-}
+import { SERVICE_TYPE_LABELS, type ServiceType } from '../../../../shared/taxonomy.ts';
 
 export function serviceLabels(services: readonly ServiceType[]): string {
   return services.map((s) => SERVICE_TYPE_LABELS[s]).join(', ');
@@ -24,25 +19,8 @@ export function isTokenStale(lastRotation: string | null, now: Date = new Date()
 /** Business criticality, 1..5, in words. */
 export const CRITICALITY_WORDS: Record<number, string> = { 1: 'minimal', 2: 'low', 3: 'moderate', 4: 'high', 5: 'essential' };
 
-export function pluralise(count: number, one: string, many = `${one}s`): string {
-  return `${count} ${count === 1 ? one : many}`;
-}
-
 export function levelLabel(labels: Record<Level, string>, level: number | null): string {
   return level === null ? '-' : (labels[level as Level] ?? String(level));
-}
-
-const REGION_NAMES = new Intl.DisplayNames(['en'], { type: 'region' });
-
-/** "Philippines (PH)" from a stored ISO 3166 code; the code alone if it is not one. */
-export function countryName(code: string | null): string {
-  if (!code) return '-';
-  try {
-    const name = REGION_NAMES.of(code.toUpperCase());
-    return name && name !== code.toUpperCase() ? `${name} (${code.toUpperCase()})` : code;
-  } catch {
-    return code;
-  }
 }
 
 /** Only web addresses become links: a stored "javascript:" value must never be clickable. */

@@ -3,6 +3,7 @@ import { Button, Group, PasswordInput, Stack, Text } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
 import { StepHeading } from '../../../components/StepHeading.tsx';
 import type { AuthError } from '../../../lib/authClient.ts';
+import { useFormRequest } from '../../../lib/useFormRequest.ts';
 import { AuthErrorAlert } from './AuthErrorAlert.tsx';
 
 interface PasswordConfirmFormProps {
@@ -17,19 +18,11 @@ interface PasswordConfirmFormProps {
 
 export function PasswordConfirmForm({ heading, text, submitLabel, danger = false, onConfirm, onCancel }: PasswordConfirmFormProps) {
   const [password, setPassword] = useState('');
-  const [error, setError] = useState<AuthError | null>(null);
-  const [busy, setBusy] = useState(false);
-
-  const submit = async (event: FormEvent) => {
+  // On success the parent moves on and this form is gone.
+  const { busy, problem: error, run } = useFormRequest<AuthError>();
+  const submit = (event: FormEvent) => {
     event.preventDefault();
-    setBusy(true);
-    setError(null);
-    const problem = await onConfirm(password);
-    // On success the parent moves on and this form is gone.
-    if (problem) {
-      setBusy(false);
-      setError(problem);
-    }
+    void run(() => onConfirm(password));
   };
 
   return (
@@ -37,7 +30,7 @@ export function PasswordConfirmForm({ heading, text, submitLabel, danger = false
       <StepHeading order={4} size="h5">{heading}</StepHeading>
       <Text size="sm">{text}</Text>
       {error ? <AuthErrorAlert error={error} /> : null}
-      <form onSubmit={(event) => void submit(event)} aria-label={heading}>
+      <form onSubmit={submit} aria-label={heading}>
         <Stack gap="sm">
           <PasswordInput
             label="Current password"

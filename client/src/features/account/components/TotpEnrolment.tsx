@@ -2,11 +2,10 @@
  * Connecting an authenticator app: scan the QR code (or type the key), then
  * prove it works with one code. Only then is the app turned on.
  */
-import { Box, Button, Code, CopyButton, Group, Stack, Text, TextInput } from '@mantine/core';
-import { useState, type FormEvent } from 'react';
+import { Box, Button, Code, CopyButton, Group, Stack, Text } from '@mantine/core';
 import QRCode from 'react-qr-code';
+import { TotpCodeInput, useCodeEntry, verifyTotp } from '../../../components/CodeEntry.tsx';
 import { StepHeading } from '../../../components/StepHeading.tsx';
-import { authClient, callAuth, type AuthError } from '../../../lib/authClient.ts';
 import { AuthErrorAlert } from './AuthErrorAlert.tsx';
 
 /** The base32 secret of an otpauth:// URI, for people who type it in instead of scanning. */
@@ -22,22 +21,7 @@ const groupsOfFour = (secret: string) => secret.replace(/(.{4})/g, '$1 ').trim()
 
 export function TotpEnrolment({ totpURI, onVerified, onCancel }: { totpURI: string; onVerified: () => Promise<void>; onCancel: () => void }) {
   const secret = totpSecretOf(totpURI);
-  const [code, setCode] = useState('');
-  const [error, setError] = useState<AuthError | null>(null);
-  const [busy, setBusy] = useState(false);
-
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    setBusy(true);
-    setError(null);
-    const result = await callAuth(() => authClient.twoFactor.verifyTotp({ code: code.replace(/\s+/g, '') }));
-    if (result.error) {
-      setBusy(false);
-      setError(result.error);
-      return;
-    }
-    await onVerified();
-  };
+  const { code, setCode, error, busy, submit } = useCodeEntry(verifyTotp, onVerified);
 
   return (
     <Stack gap="sm">
@@ -61,20 +45,9 @@ export function TotpEnrolment({ totpURI, onVerified, onCancel }: { totpURI: stri
       </Group>
       <Text size="sm">2. Enter the 6-digit code the app now shows for Tollgate.</Text>
       {error ? <AuthErrorAlert error={error} /> : null}
-      <form onSubmit={(event) => void submit(event)} aria-label="Verify your authenticator app">
+      <form onSubmit={submit} aria-label="Verify your authenticator app">
         <Group gap="sm" align="flex-end">
-          <TextInput
-            label="Authentication code"
-            inputMode="numeric"
-            autoComplete="one-time-code"
-            pattern="[0-9 ]*"
-            maxLength={7}
-            required
-            withAsterisk={false}
-            value={code}
-            onChange={(event) => setCode(event.currentTarget.value)}
-            w={200}
-          />
+          <TotpCodeInput value={code} onChange={setCode} />
           <Button type="submit" loading={busy}>
             Verify
           </Button>

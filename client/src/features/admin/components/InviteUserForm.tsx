@@ -6,8 +6,9 @@ import type { EmailDelivery } from '../../../../../shared/emailDelivery.ts';
 import type { StaffRole } from '../../../../../shared/statuses.ts';
 import { ErrorAlert } from '../../../components/ErrorAlert.tsx';
 import { Section } from '../../../components/Section.tsx';
+import { errorMessage } from '../../../lib/errors.ts';
 import { trpc } from '../../../lib/trpc.ts';
-import { errorMessage, ROLE_OPTIONS } from '../adminLabels.ts';
+import { ROLE_OPTIONS } from '../adminLabels.ts';
 
 export function InviteUserForm({ onInvited }: { onInvited: (invited: { email: string; setPasswordUrl: string; delivery: EmailDelivery }) => void }) {
   const [email, setEmail] = useState('');

@@ -6,9 +6,8 @@ import { ErrorAlert } from '../../../components/ErrorAlert.tsx';
 import { OrganisationFields, type OrganisationValues } from '../../../components/OrganisationFields.tsx';
 import { ErrorState, LoadingState } from '../../../components/QueryStates.tsx';
 import { Section } from '../../../components/Section.tsx';
-import { fieldErrorsOf } from '../../../lib/errors.ts';
+import { errorMessage, fieldErrorsOf } from '../../../lib/errors.ts';
 import { trpc, type RouterOutputs } from '../../../lib/trpc.ts';
-import { errorMessage } from '../adminLabels.ts';
 
 type Organisation = RouterOutputs['settings']['organisation'];
 

@@ -6,8 +6,8 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { STAFF_ROLE_LABELS, type StaffRole } from '../../../../../shared/statuses.ts';
 import { emailDeliveryText } from '../../../components/EmailDelivery.tsx';
+import { errorMessage } from '../../../lib/errors.ts';
 import { trpc, type RouterOutputs } from '../../../lib/trpc.ts';
-import { errorMessage } from '../adminLabels.ts';
 
 export type UserRow = RouterOutputs['users']['list'][number];
 export type IssuedSetPasswordLink = RouterOutputs['users']['newSetPasswordLink'];

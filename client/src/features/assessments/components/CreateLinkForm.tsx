@@ -2,11 +2,21 @@
 import { Button, Checkbox, Divider, Group, NumberInput, Stack, TextInput, Title } from '@mantine/core';
 import { useMutation } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
+import type { EmailDelivery } from '../../../../../shared/emailDelivery.ts';
 import { DEFAULT_LINK_DAYS, MAX_LINK_DAYS } from '../../../../../shared/schemas/sharing.ts';
 import { ErrorAlert } from '../../../components/ErrorAlert.tsx';
+import { errorMessage } from '../../../lib/errors.ts';
 import { trpc } from '../../../lib/trpc.ts';
-import { errorMessage } from '../assessmentLabels.ts';
-import type { NewLink } from './CreatedLink.tsx';
+
+/** A link just created: only a hash of its token is kept, so its URL can be shown this once only. */
+export interface NewLink {
+  url: string;
+  expiresAt: Date;
+  recipientName: string;
+  recipientEmail: string;
+  /** What the server did with the email, or null when none was asked for. */
+  email: EmailDelivery | null;
+}
 
 export function CreateLinkForm({ assessmentId, onCreated }: { assessmentId: number; onCreated: (link: NewLink) => void }) {
   const [recipientName, setRecipientName] = useState('');

@@ -10,8 +10,8 @@ import { EmailDeliveryNote } from '../../../components/EmailDelivery.tsx';
 import { ErrorAlert } from '../../../components/ErrorAlert.tsx';
 import { Section } from '../../../components/Section.tsx';
 import { SuccessNote } from '../../../components/SuccessNote.tsx';
+import { errorMessage } from '../../../lib/errors.ts';
 import { trpc } from '../../../lib/trpc.ts';
-import { errorMessage } from '../assessmentLabels.ts';
 
 const MIN_NOTE = 5;
 

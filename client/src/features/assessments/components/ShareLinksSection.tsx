@@ -5,15 +5,17 @@
 import { Badge, Button, Group, Modal, Stack, Table, Text, VisuallyHidden } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
+import { EmailDeliveryNote } from '../../../components/EmailDelivery.tsx';
 import { ErrorAlert } from '../../../components/ErrorAlert.tsx';
+import { OneTimeLink } from '../../../components/OneTimeLink.tsx';
 import { ErrorState, LoadingState } from '../../../components/QueryStates.tsx';
 import { ScrollTable } from '../../../components/ScrollTable.tsx';
 import { Section } from '../../../components/Section.tsx';
+import { errorMessage } from '../../../lib/errors.ts';
 import { formatDate, formatDateTime } from '../../../lib/format.ts';
 import { trpc } from '../../../lib/trpc.ts';
-import { errorMessage, LINK_STATUS_COLORS, LINK_STATUS_LABELS, LINKABLE_STATUSES, type AssessmentDetail, type ShareLink } from '../assessmentLabels.ts';
-import { CreatedLink, type NewLink } from './CreatedLink.tsx';
-import { CreateLinkForm } from './CreateLinkForm.tsx';
+import { LINK_STATUS_COLORS, LINK_STATUS_LABELS, LINKABLE_STATUSES, type AssessmentDetail, type ShareLink } from '../assessmentLabels.ts';
+import { CreateLinkForm, type NewLink } from './CreateLinkForm.tsx';
 
 export function ShareLinksSection({ assessment, canManage }: { assessment: AssessmentDetail; canManage: boolean }) {
   const assessmentId = assessment.id;
@@ -29,7 +31,27 @@ export function ShareLinksSection({ assessment, canManage }: { assessment: Asses
 
   return (
     <Section title="Questionnaire links" meta={links.data?.length ? `${links.data.length}` : undefined} description="The vendor answers through a link, without an account. Each link reaches this assessment only.">
-      {created ? <CreatedLink link={created} onDismiss={() => setCreated(null)} /> : null}
+      {created ? (
+        <OneTimeLink
+          heading={`Link created for ${created.recipientName}`}
+          headingOrder={4}
+          label="Questionnaire link"
+          url={created.url}
+          warning={
+            <Text span inherit fw={600}>
+              Copy it now: this is the only time the link is shown. Tollgate keeps only a fingerprint of it, so it cannot be shown again.
+            </Text>
+          }
+          onDismiss={() => setCreated(null)}
+        >
+          {created.email ? (
+            <EmailDeliveryNote deliveries={[created.email]} what="The link" otherwise="Send it to them yourself." />
+          ) : (
+            `It was not emailed: send it to ${created.recipientEmail} yourself.`
+          )}{' '}
+          It works until {formatDate(created.expiresAt)}. If it is lost, revoke it and create a new one.
+        </OneTimeLink>
+      ) : null}
       {links.isPending ? (
         <LoadingState label="Loading links" />
       ) : links.isError ? (

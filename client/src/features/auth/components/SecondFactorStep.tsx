@@ -1,9 +1,9 @@
 /** The second sign-in step: a code from the authenticator app, or one of the recovery codes. */
 import { Button, Group, Stack, Text, TextInput } from '@mantine/core';
-import { useState, type FormEvent } from 'react';
+import { TotpCodeInput, useCodeEntry, verifyRecoveryCode, verifyTotp } from '../../../components/CodeEntry.tsx';
 import { ErrorAlert } from '../../../components/ErrorAlert.tsx';
 import { StepHeading } from '../../../components/StepHeading.tsx';
-import { authClient, authErrorMessage, callAuth } from '../../../lib/authClient.ts';
+import { authErrorMessage } from '../../../lib/authClient.ts';
 
 export type SecondFactorMethod = 'totp' | 'recovery';
 
@@ -18,13 +18,11 @@ const COPY = {
   totp: {
     heading: 'Enter your authentication code',
     text: 'Open the authenticator app you set up for Tollgate and enter the 6-digit code it shows.',
-    label: 'Authentication code',
     other: 'Use a recovery code instead',
   },
   recovery: {
     heading: 'Enter a recovery code',
     text: 'Enter one of the recovery codes you saved when you set up your authenticator app. Each code works once.',
-    label: 'Recovery code',
     other: 'Use your authenticator app instead',
   },
 } as const;
@@ -36,49 +34,20 @@ export function SecondFactorStep(props: SecondFactorStepProps) {
 
 function CodeForm({ method, onMethod, onVerified, onRestart }: SecondFactorStepProps) {
   const copy = COPY[method];
-  const [code, setCode] = useState('');
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    setBusy(true);
-    setError(null);
-    const value = code.replace(/\s+/g, '');
-    const result = await callAuth(() =>
-      method === 'totp' ? authClient.twoFactor.verifyTotp({ code: value }) : authClient.twoFactor.verifyBackupCode({ code: value }),
-    );
-    if (result.error) {
-      setBusy(false);
-      setError(authErrorMessage(result.error));
-      return;
-    }
-    await onVerified();
-  };
+  const { code, setCode, error, busy, submit } = useCodeEntry(method === 'totp' ? verifyTotp : verifyRecoveryCode, onVerified);
 
   return (
     <Stack gap="sm">
       <StepHeading>{copy.heading}</StepHeading>
       <Text size="sm">{copy.text}</Text>
-      {error ? <ErrorAlert>{error}</ErrorAlert> : null}
-      <form onSubmit={(event) => void submit(event)}>
+      {error ? <ErrorAlert>{authErrorMessage(error)}</ErrorAlert> : null}
+      <form onSubmit={submit}>
         <Stack gap="sm">
           {method === 'totp' ? (
-            <TextInput
-              label={copy.label}
-              inputMode="numeric"
-              autoComplete="one-time-code"
-              pattern="[0-9 ]*"
-              maxLength={7}
-              required
-              withAsterisk={false}
-              value={code}
-              onChange={(event) => setCode(event.currentTarget.value)}
-              w={200}
-            />
+            <TotpCodeInput value={code} onChange={setCode} />
           ) : (
             <TextInput
-              label={copy.label}
+              label="Recovery code"
               autoComplete="off"
               autoCapitalize="off"
               spellCheck={false}

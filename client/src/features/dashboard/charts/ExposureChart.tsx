@@ -1,7 +1,7 @@
 /** Records each vendor holds, stacked by data category, on a linear or log scale. */
 import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { formatRecords } from '../../../lib/format.ts';
-import { categoryLabel } from '../dashboardLabels.ts';
+import { categoryLabel } from '../../../lib/labels.ts';
 import type { DataExposure } from '../types.ts';
 import { AXIS_TICK, categoryColor, exposureCategories } from './chartData.ts';
 import { LEGEND_PROPS, NameTick, niceCeiling } from './chartParts.tsx';

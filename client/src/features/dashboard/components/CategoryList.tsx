@@ -1,8 +1,8 @@
 /** "Birth dates: 7 vendors, 4.6 M records", per category, most records first; data held but not needed is flagged. */
 import { Badge, Group, Paper, SimpleGrid, Text, Title } from '@mantine/core';
 import { findDataCategory } from '../../../../../shared/taxonomy.ts';
-import { formatExact, formatRecords } from '../../../lib/format.ts';
-import { categoryLabel, pluralise } from '../dashboardLabels.ts';
+import { formatExact, formatRecords, pluralise } from '../../../lib/format.ts';
+import { categoryLabel } from '../../../lib/labels.ts';
 import type { DataExposure } from '../types.ts';
 
 const LEVEL_LABELS: Record<number, string> = { 1: 'low', 2: 'moderate', 3: 'high', 4: 'severe' };

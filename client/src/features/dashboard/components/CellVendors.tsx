@@ -6,8 +6,9 @@ import type { DashboardFilters } from '../../../../../shared/schemas/dashboard.t
 import { RecordCount } from '../../../components/RecordCount.tsx';
 import { GradeBadge, StandingBadge, TierBadge } from '../../../components/RiskBadges.tsx';
 import { ScrollTable } from '../../../components/ScrollTable.tsx';
+import { pluralise } from '../../../lib/format.ts';
 import { trpc } from '../../../lib/trpc.ts';
-import { cellName, pluralise } from '../dashboardLabels.ts';
+import { cellName } from '../dashboardLabels.ts';
 import type { HeatmapCellRef } from '../hooks/useDashboardParams.ts';
 import type { HeatmapView } from '../types.ts';
 import { QueryContent } from './QueryContent.tsx';

@@ -6,9 +6,10 @@
 import { Badge, Button, Code, Group, Paper, Progress, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
+import { pluralise } from '../../../lib/format.ts';
 import { SEVERITY_LABELS } from '../../../lib/labels.ts';
 import { trpc } from '../../../lib/trpc.ts';
-import { percent, pluralise } from '../dashboardLabels.ts';
+import { percent } from '../dashboardLabels.ts';
 import type { DashboardState } from '../hooks/useDashboardParams.ts';
 import type { FailingControls } from '../types.ts';
 import { CsvButton } from './CsvButton.tsx';

@@ -5,9 +5,10 @@
  */
 import { UnstyledButton } from '@mantine/core';
 import type { Level } from '../../../../../shared/scoring/constants.ts';
+import { bandForResidual } from '../../../../../shared/scoring/residual.ts';
 import { RiskMatrix } from '../../../components/RiskMatrix.tsx';
 import { BAND_LABELS } from '../../../lib/labels.ts';
-import { bandOf, cellDescription } from '../dashboardLabels.ts';
+import { cellDescription } from '../dashboardLabels.ts';
 import type { HeatmapCellRef } from '../hooks/useDashboardParams.ts';
 import type { Heatmap } from '../types.ts';
 
@@ -60,7 +61,7 @@ interface HeatmapCellProps {
 
 function HeatmapCell({ likelihood, impact, count, selected, onClick }: HeatmapCellProps) {
   const residual = likelihood * impact;
-  const band = bandOf(residual);
+  const band = bandForResidual(residual);
   const content = (
     <>
       <span className="heatmap-count">{count}</span>

@@ -3,9 +3,11 @@ import { Grid, SegmentedControl, Stack, Text } from '@mantine/core';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useId } from 'react';
 import { IMPACT_LABELS, LIKELIHOOD_LABELS } from '../../../../../shared/scoring/constants.ts';
+import { bandForResidual } from '../../../../../shared/scoring/residual.ts';
+import { pluralise } from '../../../lib/format.ts';
 import { BAND_LABELS } from '../../../lib/labels.ts';
 import { trpc } from '../../../lib/trpc.ts';
-import { bandOf, LEVELS, pluralise } from '../dashboardLabels.ts';
+import { LEVELS } from '../dashboardLabels.ts';
 import type { DashboardState } from '../hooks/useDashboardParams.ts';
 import type { Heatmap, HeatmapView } from '../types.ts';
 import { CellVendors } from './CellVendors.tsx';
@@ -31,7 +33,7 @@ function csvRows(heatmap: Heatmap) {
       Impact: impact,
       'Impact label': IMPACT_LABELS[impact],
       'Risk score': likelihood * impact,
-      Band: BAND_LABELS[bandOf(likelihood * impact)],
+      Band: BAND_LABELS[bandForResidual(likelihood * impact)],
       Vendors: counts.get(`${likelihood}x${impact}`) ?? 0,
     })),
   );

@@ -6,7 +6,8 @@ import { Anchor, Badge, Stack, Table, Text, Title } from '@mantine/core';
 import { Link } from 'react-router';
 import { IMPACT_LABELS, TIER_LABELS } from '../../../../../shared/scoring/constants.ts';
 import { ScrollTable } from '../../../components/ScrollTable.tsx';
-import { pluralise, STANDING_LABELS } from '../dashboardLabels.ts';
+import { pluralise } from '../../../lib/format.ts';
+import { STANDING_LABELS } from '../dashboardLabels.ts';
 import type { Heatmap } from '../types.ts';
 
 export function NotAssessedList({ heatmap }: { heatmap: Heatmap }) {

@@ -5,9 +5,8 @@ import { ASSESSMENT_STATUS_LABELS } from '../../../../../shared/assessmentLifecy
 import { BandBadge, GradeBadge } from '../../../components/RiskBadges.tsx';
 import { ScrollTable } from '../../../components/ScrollTable.tsx';
 import { Section } from '../../../components/Section.tsx';
-import { formatDate, formatScore } from '../../../lib/format.ts';
+import { formatDate, formatScore, pluralise } from '../../../lib/format.ts';
 import type { VendorDetail } from '../types.ts';
-import { pluralise } from '../vendorLabels.ts';
 
 export function AssessmentsSection({ assessments }: { assessments: VendorDetail['assessments'] }) {
   return (

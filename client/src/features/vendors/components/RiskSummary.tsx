@@ -10,8 +10,9 @@ import {
 import { RecordCount } from '../../../components/RecordCount.tsx';
 import { BandBadge, GradeBadge, StandingBadge, TierBadge } from '../../../components/RiskBadges.tsx';
 import { formatDate, formatScore } from '../../../lib/format.ts';
+import { categoryLabel } from '../../../lib/labels.ts';
 import type { VendorDetail } from '../types.ts';
-import { categoryLabel, levelLabel } from '../vendorLabels.ts';
+import { levelLabel } from '../vendorLabels.ts';
 import { ExcessDataBadge } from './ExcessDataBadge.tsx';
 
 type Risk = VendorDetail['risk'];

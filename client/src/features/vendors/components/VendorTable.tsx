@@ -7,9 +7,10 @@ import { RecordCount } from '../../../components/RecordCount.tsx';
 import { GradeBadge, StandingBadge, TierBadge } from '../../../components/RiskBadges.tsx';
 import { ScrollTable } from '../../../components/ScrollTable.tsx';
 import { SortableTh } from '../../../components/SortableTh.tsx';
+import { categoryLabel } from '../../../lib/labels.ts';
 import type { SortDirection } from '../hooks/useVendorListParams.ts';
 import type { VendorListRow } from '../types.ts';
-import { categoryLabel, serviceLabels } from '../vendorLabels.ts';
+import { serviceLabels } from '../vendorLabels.ts';
 import { ExcessDataBadge } from './ExcessDataBadge.tsx';
 
 interface VendorTableProps {

@@ -5,11 +5,11 @@ import { useState } from 'react';
 import { fieldErrorsOf } from '../../../../lib/errors.ts';
 import { trpc } from '../../../../lib/trpc.ts';
 import type { VendorDetail } from '../../types.ts';
-import { FormDialog } from './RecordEditing.tsx';
+import { FormDialog, type RecordEditorProps } from './RecordEditing.tsx';
 
 type Contact = VendorDetail['contacts'][number];
 
-export function ContactDialog({ vendorId, contact, onSaved, onClose }: { vendorId: number; contact: Contact | null; onSaved: () => void; onClose: () => void }) {
+export function ContactDialog({ vendorId, record: contact, onSaved, onClose }: RecordEditorProps<Contact>) {
   const [name, setName] = useState(contact?.name ?? '');
   const [role, setRole] = useState(contact?.role ?? '');
   const [email, setEmail] = useState(contact?.email ?? '');

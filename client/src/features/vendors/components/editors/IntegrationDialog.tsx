@@ -8,20 +8,13 @@ import { ACCESS_LEVEL_LABELS } from '../../../../../../shared/taxonomy.ts';
 import { fieldErrorsOf } from '../../../../lib/errors.ts';
 import { trpc } from '../../../../lib/trpc.ts';
 import type { VendorDetail } from '../../types.ts';
-import { FormDialog } from './RecordEditing.tsx';
+import { FormDialog, type RecordEditorProps } from './RecordEditing.tsx';
 
 type Integration = VendorDetail['integrations'][number];
 type IntegrationAccess = (typeof INTEGRATION_ACCESS_LEVELS)[number];
 const ACCESS_OPTIONS = INTEGRATION_ACCESS_LEVELS.map((a) => ({ value: a, label: ACCESS_LEVEL_LABELS[a] }));
 
-interface IntegrationDialogProps {
-  vendorId: number;
-  integration: Integration | null;
-  onSaved: () => void;
-  onClose: () => void;
-}
-
-export function IntegrationDialog({ vendorId, integration, onSaved, onClose }: IntegrationDialogProps) {
+export function IntegrationDialog({ vendorId, record: integration, onSaved, onClose }: RecordEditorProps<Integration>) {
   const [name, setName] = useState(integration?.name ?? '');
   const [system, setSystem] = useState(integration?.system ?? '');
   const [accessLevel, setAccessLevel] = useState<IntegrationAccess>((integration?.accessLevel as IntegrationAccess | undefined) ?? 'read');

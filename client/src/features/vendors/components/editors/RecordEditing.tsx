@@ -1,15 +1,21 @@
-/** Pieces the contact, sub-processor and integration editors share: row buttons, a form dialog, a delete confirmation, and their state. */
+/** Pieces the vendor page's record sections and their editors share: state, row buttons, a form dialog and a delete confirmation. */
 import { Button, Group, Modal, Stack } from '@mantine/core';
 import { useState, type FormEvent, type ReactNode } from 'react';
 import { ConfirmDialog } from '../../../../components/ConfirmDialog.tsx';
 import { ErrorAlert } from '../../../../components/ErrorAlert.tsx';
 import { errorMessage } from '../../../../lib/errors.ts';
+import { useRefreshVendor } from '../../hooks/useRefreshVendor.ts';
 
-/** Which record is open in the form ('new' to add one), which is being deleted, and the last confirmation. */
-export function useRecordEditing<T>() {
+/**
+ * Which record is open in the editor ('new' to add one), which is being
+ * deleted, and the note about the last change. A change refetches the
+ * vendor, whose page shows the records and the risk they make.
+ */
+export function useRecordEditing<T, Notice = string>(vendorId: number) {
+  const refresh = useRefreshVendor(vendorId);
   const [editing, setEditing] = useState<T | 'new' | null>(null);
   const [deleting, setDeleting] = useState<T | null>(null);
-  const [notice, setNotice] = useState<string | null>(null);
+  const [notice, setNotice] = useState<Notice | null>(null);
   return {
     editing,
     deleting,
@@ -17,17 +23,30 @@ export function useRecordEditing<T>() {
     add: () => setEditing('new'),
     edit: (record: T) => setEditing(record),
     askDelete: (record: T) => setDeleting(record),
+    /** Leaves an editor open in the page as it was. */
+    cancelDelete: () => setDeleting(null),
     close: () => {
       setEditing(null);
       setDeleting(null);
     },
-    done: (message: string) => {
+    done: (message: Notice) => {
+      void refresh();
       setEditing(null);
       setDeleting(null);
       setNotice(message);
     },
     dismiss: () => setNotice(null),
   };
+}
+
+export type RecordEditing<T, Notice = string> = ReturnType<typeof useRecordEditing<T, Notice>>;
+
+/** What a record's form is given: the record to change, or null to add one. */
+export interface RecordEditorProps<T> {
+  vendorId: number;
+  record: T | null;
+  onSaved: () => void;
+  onClose: () => void;
 }
 
 export function RowActions({ name, onEdit, onDelete }: { name: string; onEdit: () => void; onDelete: () => void }) {

@@ -4,22 +4,15 @@ import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
 import { DATA_CATEGORIES, type DataCategoryId } from '../../../../../../shared/taxonomy.ts';
 import { fieldErrorsOf } from '../../../../lib/errors.ts';
+import { countryName } from '../../../../lib/labels.ts';
 import { trpc } from '../../../../lib/trpc.ts';
 import type { VendorDetail } from '../../types.ts';
-import { countryName } from '../../vendorLabels.ts';
-import { FormDialog } from './RecordEditing.tsx';
+import { FormDialog, type RecordEditorProps } from './RecordEditing.tsx';
 
 type SubProcessor = VendorDetail['subProcessors'][number];
 const CATEGORY_OPTIONS = DATA_CATEGORIES.map((c) => ({ value: c.id, label: c.label }));
 
-interface SubProcessorDialogProps {
-  vendorId: number;
-  subProcessor: SubProcessor | null;
-  onSaved: () => void;
-  onClose: () => void;
-}
-
-export function SubProcessorDialog({ vendorId, subProcessor, onSaved, onClose }: SubProcessorDialogProps) {
+export function SubProcessorDialog({ vendorId, record: subProcessor, onSaved, onClose }: RecordEditorProps<SubProcessor>) {
   const [name, setName] = useState(subProcessor?.name ?? '');
   const [service, setService] = useState(subProcessor?.service ?? '');
   const [country, setCountry] = useState(subProcessor?.country ?? '');

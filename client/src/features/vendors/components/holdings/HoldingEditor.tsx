@@ -4,15 +4,16 @@
  * were saved, and flags data held without need.
  */
 import { Button, Checkbox, Group, NativeSelect, NumberInput, Paper, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
+import { useDebouncedValue } from '@mantine/hooks';
 import { useMutation } from '@tanstack/react-query';
-import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
 import { DATA_CATEGORIES, DATA_SUBJECT_LABELS, DATA_SUBJECTS, findDataCategory, type AccessLevel, type DataCategoryId, type DataSubject } from '../../../../../../shared/taxonomy.ts';
 import { ErrorAlert } from '../../../../components/ErrorAlert.tsx';
 import { errorMessage, fieldErrorsOf } from '../../../../lib/errors.ts';
+import { countryName } from '../../../../lib/labels.ts';
 import { trpc } from '../../../../lib/trpc.ts';
-import { useImpactPreview } from '../../hooks/useImpactPreview.ts';
+import { previewImpact } from '../../impactPreview.ts';
 import type { Holding, SavedRisk } from '../../types.ts';
-import { countryName } from '../../vendorLabels.ts';
 import { ImpactFacts, type CurrentPosition } from './ImpactFacts.tsx';
 
 const SENSITIVITY_NAMES = { 1: 'contact data', 2: 'personal profile', 3: 'financial', 4: 'sensitive' } as const;
@@ -47,8 +48,10 @@ export function HoldingEditor({ vendorId, holding, holdings, access, criticality
   useEffect(() => firstField.current?.focus(), []);
 
   const recordCount = typeof records === 'number' ? records : null;
-  const draft = category && recordCount !== null ? { category, subjects, records: recordCount, needed } : null;
-  const preview = useImpactPreview({ holdings, editingId: holding?.id ?? null, draft, access, criticality });
+  const draft = useMemo(() => (category && recordCount !== null ? { category, subjects, records: recordCount, needed } : null), [category, subjects, recordCount, needed]);
+  // The preview is a live region: after a pause in typing, a screen reader hears the result rather than every keystroke.
+  const [settled] = useDebouncedValue(draft, 250);
+  const preview = previewImpact({ holdings, editingId: holding?.id ?? null, draft: settled, access, criticality });
   const server = save.error ? fieldErrorsOf(save.error) : {};
   const local = {
     category: category ? undefined : 'Choose what kind of data it is',
@@ -127,16 +130,8 @@ export function HoldingEditor({ vendorId, holding, holdings, access, criticality
           <Title order={4} id="impact-preview-title">
             If you save this
           </Title>
-          <div role="status" aria-live="polite" aria-busy={preview.isFetching}>
-            {preview.data ? (
-              <ImpactFacts position={preview.data} current={current} />
-            ) : preview.isError ? (
-              <Text size="sm">{errorMessage(preview.error)}</Text>
-            ) : (
-              <Text size="sm" c="gray.7">
-                Working out the impact…
-              </Text>
-            )}
+          <div role="status" aria-live="polite">
+            {preview.position ? <ImpactFacts position={preview.position} current={current} /> : <Text size="sm">{preview.problem}</Text>}
           </div>
           {!needed ? (
             <Text size="sm" fw={600}>
