@@ -12,7 +12,7 @@ import { EmptyState, ErrorState, LoadingState } from '../../components/QueryStat
 import { ScrollTable } from '../../components/ScrollTable.tsx';
 import { formatDateTime } from '../../lib/format.ts';
 import { trpc, type RouterOutputs } from '../../lib/trpc.ts';
-import { errorMessage } from './adminLabels.ts';
+import { errorMessage } from '../../lib/errors.ts';
 
 type Email = RouterOutputs['outbox']['list'][number];
 
