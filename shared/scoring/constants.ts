@@ -4,7 +4,7 @@
  * together with that document and its tests.
  */
 import type { Severity } from '../catalogue/types.ts';
-import type { AccessLevel, SensitivityLevel } from '../taxonomy.ts';
+import type { AccessLevel, SensitivityLevel, ServiceType } from '../taxonomy.ts';
 
 export const ANSWER_VALUES = ['yes', 'partial', 'no', 'na'] as const;
 export type AnswerValue = (typeof ANSWER_VALUES)[number];
@@ -61,6 +61,36 @@ export const DOOR_LIKELIHOOD_FLOOR: Level = 4;
 /** Services whose staff take calls from the public or from staff: one step more likely, unless IAM and REC all pass. */
 export const SOCIAL_ENGINEERING_SERVICES = ['contact_centre', 'help_desk'] as const;
 export const SOCIAL_ENGINEERING_UPLIFT = 1;
+
+export const ACCESS_PATH_RULE_IDS = ['connected_app', 'credential_reset', 'privileged_account_reset'] as const;
+export type AccessPathRuleId = (typeof ACCESS_PATH_RULE_IDS)[number];
+
+export interface AccessPathRule {
+  id: AccessPathRuleId;
+  /** The vendor's effective access (profile or any integration) must be at least this. */
+  minAccess: AccessLevel;
+  /** The vendor must run one of these services; null: any vendor. */
+  services: readonly ServiceType[] | null;
+  /** Catalogue controls that then count as critical for this vendor. */
+  controls: readonly string[];
+}
+
+/**
+ * The access path decides what is critical (docs/scoring.md section 15).
+ * A control these rules name counts as critical for the vendor: it caps the
+ * grade, holds likelihood at the door floor when it fails, and its task
+ * takes the critical severity and deadline. Its weight in the score does
+ * not change, so the same answers keep the same score whatever the access
+ * (a heavier Yes could otherwise lower likelihood as access grows).
+ */
+export const ACCESS_PATH_RULES: readonly AccessPathRule[] = [
+  // A write or privileged token is the door: stolen, it opens our systems without a password (the 2025 chat-widget case).
+  { id: 'connected_app', minAccess: 'write', services: null, controls: ['INT-01', 'INT-02', 'INT-05'] },
+  // A desk that takes calls and can write into our systems can hand a caller someone's account: the factor reset is the door.
+  { id: 'credential_reset', minAccess: 'write', services: SOCIAL_ENGINEERING_SERVICES, controls: ['REC-03'] },
+  // With privileged access the accounts it resets carry admin rights: one agent alone must not be able to hand one over.
+  { id: 'privileged_account_reset', minAccess: 'privileged', services: SOCIAL_ENGINEERING_SERVICES, controls: ['REC-05'] },
+];
 
 /** Likelihood assumed for inherent risk: the worst credible case, as for a vendor never assessed. */
 export const INHERENT_LIKELIHOOD: Level = 5;

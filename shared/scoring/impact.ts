@@ -2,7 +2,7 @@
  * Inherent impact: what a breach or outage at this vendor would cost us
  * before any of its controls are considered.
  */
-import { getDataCategory, type AccessLevel, type DataCategoryId, type DataSubject, type SensitivityLevel } from '../taxonomy.ts';
+import { effectiveAccess, getDataCategory, type AccessLevel, type DataCategoryId, type DataSubject, type SensitivityLevel } from '../taxonomy.ts';
 import {
   ACCESS_IMPACT_FLOOR,
   CHILDREN_SENSITIVITY_UPLIFT,
@@ -24,7 +24,10 @@ export interface HoldingInput {
 
 export interface ImpactInput {
   holdings: readonly HoldingInput[];
+  /** The access recorded on the vendor's profile. */
   access: AccessLevel;
+  /** Integrations recorded for the vendor: the strongest of these and `access` counts. */
+  integrations?: readonly { access: AccessLevel }[];
   /** Business criticality 1..5: how badly an outage of this vendor hurts. */
   criticality: Level;
 }
@@ -108,7 +111,7 @@ export function computeInherentImpact(input: ImpactInput): ImpactResult {
   const largestHolding = held.reduce((max, h) => Math.max(max, h.records), 0);
   const band = volumeBand(largestHolding);
   const dataImpact: Level = sensitivity === 0 ? 1 : DATA_IMPACT_MATRIX[sensitivity][band - 1]!;
-  const accessImpact = ACCESS_IMPACT_FLOOR[input.access];
+  const accessImpact = ACCESS_IMPACT_FLOOR[effectiveAccess(input.access, (input.integrations ?? []).map((i) => i.access))];
   const criticalityImpact = Math.max(1, input.criticality - CRITICALITY_IMPACT_OFFSET) as Level;
 
   return {

@@ -17,7 +17,7 @@ import type { QuestionResult } from './questionScore.ts';
 export interface LikelihoodResult {
   likelihood: Level;
   fromScore: Level;
-  /** Critical IAM/REC controls that fail and hold likelihood at the floor. */
+  /** Critical IAM/REC controls, and controls critical for this vendor because of its access path, that fail and hold likelihood at the floor. */
   doorFailures: string[];
   /** True when the help-desk / contact-centre uplift applied. */
   socialEngineeringUplift: boolean;
@@ -36,9 +36,20 @@ export function likelihoodFromScore(score: number): Level {
 // Only the catalogue's own IAM and REC controls are doors: a custom question has no domain.
 const isDoorDomain = (r: LikelihoodItem) => r.question.domain !== null && (DOOR_DOMAINS as readonly string[]).includes(r.question.domain);
 
-export function computeLikelihood(score: number, results: readonly LikelihoodItem[], services: readonly ServiceType[]): LikelihoodResult {
+/**
+ * `accessPathDoors`: controls that are critical for this vendor because of
+ * its access path (accessPath.ts); failing one opens a door just as a
+ * critical IAM or REC failure does.
+ */
+export function computeLikelihood(
+  score: number,
+  results: readonly LikelihoodItem[],
+  services: readonly ServiceType[],
+  accessPathDoors: ReadonlySet<string> = new Set(),
+): LikelihoodResult {
   const fromScore = likelihoodFromScore(score);
-  const doorFailures = results.filter((r) => isDoorDomain(r) && r.question.critical && countsAsNo(r)).map((r) => r.question.id);
+  const isDoor = (r: LikelihoodItem) => r.question.critical && (isDoorDomain(r) || (r.question.domain !== null && accessPathDoors.has(r.question.id)));
+  const doorFailures = results.filter((r) => isDoor(r) && countsAsNo(r)).map((r) => r.question.id);
   let likelihood: number = fromScore;
   if (doorFailures.length > 0) likelihood = Math.max(likelihood, DOOR_LIKELIHOOD_FLOOR);
 

@@ -2,8 +2,9 @@
  * The whole scoring model for one vendor and any questionnaire: score and
  * grade, likelihood, inherent impact, residual risk and band, suggested
  * tier, remediation tasks, and the residual risk projected once tasks
- * close. The catalogue's scoreVendor (scoreVendor.ts) is this with every
- * question a catalogue control.
+ * close. The vendor's access path decides which catalogue controls are
+ * critical for it (accessPath.ts). The catalogue's scoreVendor
+ * (scoreVendor.ts) is this with every question a catalogue control.
  */
 import { getControl } from '../catalogue/coreV1.ts';
 import type { AccessLevel, ServiceType } from '../taxonomy.ts';
@@ -17,6 +18,14 @@ import {
   type ScoringPolicy,
   type Tier,
 } from './constants.ts';
+import {
+  accessPathDoors,
+  criticalBecauseByControl,
+  summariseAccessPath,
+  withAccessPath,
+  type AccessPathResult,
+  type IntegrationAccess,
+} from './accessPath.ts';
 import { computeInherentImpact, type HoldingInput, type ImpactResult } from './impact.ts';
 import { computeLikelihood, type LikelihoodResult } from './likelihood.ts';
 import { computeQuestionnaireScore, type QuestionnaireScoreResult } from './questionnaireScore.ts';
@@ -27,7 +36,16 @@ import { suggestTier } from './tier.ts';
 
 export interface VendorProfile {
   services: readonly ServiceType[];
+  /** The access recorded on the vendor's own profile. */
   access: AccessLevel;
+  /**
+   * Every integration recorded for the vendor, with its name. The engine
+   * takes the strongest of these and `access` for impact and for the access
+   * path's rules, and names them in the reasons. A caller that passes an
+   * already combined level in `access` and no integrations gets the same
+   * scores, but the reasons can then only name the profile.
+   */
+  integrations?: readonly IntegrationAccess[];
   criticality: Level;
   holdings: readonly HoldingInput[];
 }
@@ -61,11 +79,20 @@ export interface QuestionnaireVendorScore extends QuestionnaireScoreResult {
   tasks: RemediationTaskDraft[];
   /** Where the vendor would stand if every task raised here were closed. */
   projected: RiskPosition;
+  /** The controls its access path makes critical for this vendor, and why (docs/scoring.md section 15). */
+  accessPath: AccessPathResult;
 }
 
-function riskPosition(input: QuestionnaireVendorInput, met: Iterable<string>, impact: Level) {
-  const score = computeQuestionnaireScore(input.questions, input.answers, { met });
-  const likelihood = computeLikelihood(score.score, score.questions, input.services);
+/** The questionnaire as this vendor is scored on it: its access path decides which controls are critical. */
+function accessPathOf(input: QuestionnaireVendorInput) {
+  const reasons = criticalBecauseByControl(input);
+  return { reasons, questions: withAccessPath(input.questions, reasons), doors: accessPathDoors(input.questions, reasons) };
+}
+type AccessPath = ReturnType<typeof accessPathOf>;
+
+function riskPosition(input: QuestionnaireVendorInput, path: AccessPath, met: Iterable<string>, impact: Level) {
+  const score = computeQuestionnaireScore(path.questions, input.answers, { met });
+  const likelihood = computeLikelihood(score.score, score.questions, input.services, path.doors);
   const residual = computeResidualRisk(likelihood.likelihood, impact);
   return { score, likelihood, residual, band: bandForResidual(residual) };
 }
@@ -77,13 +104,14 @@ function riskPosition(input: QuestionnaireVendorInput, met: Iterable<string>, im
 export function projectQuestionnaireRisk(input: QuestionnaireVendorInput, closedIds: Iterable<string>): RiskPosition {
   const impact = computeInherentImpact(input).impact;
   const met = new Set([...(input.met ?? []), ...closedIds]);
-  const { score, likelihood, residual, band } = riskPosition(input, met, impact);
+  const { score, likelihood, residual, band } = riskPosition(input, accessPathOf(input), met, impact);
   return { score: score.score, grade: score.grade, likelihood: likelihood.likelihood, residual, band };
 }
 
 export function scoreVendorQuestionnaire(input: QuestionnaireVendorInput): QuestionnaireVendorScore {
   const impact = computeInherentImpact(input);
-  const current = riskPosition(input, input.met ?? [], impact.impact);
+  const path = accessPathOf(input);
+  const current = riskPosition(input, path, input.met ?? [], impact.impact);
   const inherentResidual = computeResidualRisk(INHERENT_LIKELIHOOD, impact.impact);
   const tasks = buildRemediationTasks({
     results: current.score.questions,
@@ -103,5 +131,6 @@ export function scoreVendorQuestionnaire(input: QuestionnaireVendorInput): Quest
     suggestedTier: suggestTier(impact.impact, input.criticality),
     tasks,
     projected: projectQuestionnaireRisk(input, tasks.map((t) => t.controlId)),
+    accessPath: summariseAccessPath(input, input.questions, current.score.questions, path.reasons),
   };
 }

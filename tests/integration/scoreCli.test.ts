@@ -39,13 +39,12 @@ const airline = {
   ],
 };
 
+const CONTROL_IDS =
+  'IAM-01 IAM-02 IAM-03 IAM-04 IAM-05 IAM-06 IAM-07 IAM-08 REC-01 REC-02 REC-03 REC-04 REC-05 REC-06 REC-07 REC-08 DAT-01 DAT-02 DAT-03 DAT-04 DAT-05 DAT-06 DAT-07 INT-01 INT-02 INT-03 INT-04 INT-05 INT-06 PAM-01 PAM-02 PAM-03 PAM-04 DET-01 DET-02 DET-03 DET-04 IRN-01 IRN-02 IRN-03 IRN-04 GOV-01 GOV-02 GOV-03 GOV-04 GOV-05'.split(' ');
+
 describe('npm run score', () => {
   it('scores the worked contact-centre example exactly as docs/scoring.md section 9 works it out', () => {
-    const yes = Object.fromEntries(
-      'IAM-01 IAM-02 IAM-03 IAM-04 IAM-05 IAM-06 IAM-07 IAM-08 REC-01 REC-02 REC-03 REC-04 REC-05 REC-06 REC-07 REC-08 DAT-01 DAT-02 DAT-03 DAT-04 DAT-05 DAT-06 DAT-07 INT-01 INT-02 INT-03 INT-04 INT-05 INT-06 PAM-01 PAM-02 PAM-03 PAM-04 DET-01 DET-02 DET-03 DET-04 IRN-01 IRN-02 IRN-03 IRN-04 GOV-01 GOV-02 GOV-03 GOV-04 GOV-05'
-        .split(' ')
-        .map((id) => [id, 'yes']),
-    );
+    const yes = Object.fromEntries(CONTROL_IDS.map((id) => [id, 'yes']));
     const answers = { ...yes, 'IAM-01': 'no', 'IAM-04': 'no', 'REC-01': 'no', 'REC-02': 'partial', 'REC-06': 'no', 'DAT-01': 'partial', 'DAT-04': 'no', 'INT-02': 'no', 'DET-02': 'no' };
     const result = score({ ...airline, answers });
     expect(result.stderr).toBe('');
@@ -78,6 +77,31 @@ describe('npm run score', () => {
     const out = JSON.parse(result.stdout);
     expect(out).toMatchObject({ score: 0, grade: 'F', likelihood: 5 });
     expect(out.tasks).toHaveLength(46);
+  });
+
+  it('applies the access path (docs/scoring.md section 15.4): a privileged chat widget failing every connected-app control is F, 4, 16 high, with 15-day tasks', () => {
+    const yes = Object.fromEntries(CONTROL_IDS.map((id) => [id, 'yes']));
+    const failing = { 'INT-01': 'no', 'INT-02': 'no', 'INT-03': 'no', 'INT-04': 'no', 'INT-05': 'no', 'INT-06': 'no' };
+    const holdings = ['contact.name', 'contact.email', 'comms.content'].map((category) => ({ category, records: 50_000 }));
+    const result = score({ name: 'Chat widget', services: ['saas'], access: 'privileged', criticality: 3, holdings, answers: { ...yes, ...failing } });
+    expect(result.stderr).toBe('');
+    expect(JSON.parse(result.stdout)).toEqual({
+      score: 88.5,
+      grade: 'F',
+      likelihood: 4,
+      impact: 4,
+      residual: 16,
+      band: 'high',
+      tier: 2,
+      tasks: [
+        { controlId: 'INT-01', severity: 'critical', dueInDays: 15 },
+        { controlId: 'INT-02', severity: 'critical', dueInDays: 15 },
+        { controlId: 'INT-05', severity: 'critical', dueInDays: 15 },
+        { controlId: 'INT-03', severity: 'medium', dueInDays: 90 },
+        { controlId: 'INT-04', severity: 'medium', dueInDays: 90 },
+        { controlId: 'INT-06', severity: 'medium', dueInDays: 90 },
+      ],
+    });
   });
 
   it('scores the catering supplier as negligible impact', () => {

@@ -20,29 +20,38 @@ function tasks(statuses: Record<string, TaskLifecycleStatus> = {}, extra: Partia
 const position = (r: ReturnType<typeof scoreWithRemediation>['current']) => ({ score: r.score, grade: r.grade, likelihood: r.likelihood.likelihood, residual: r.residual, band: r.band });
 const NOW = new Date('2026-07-01T09:00:00Z');
 
-describe('section 14.1: two verified doors', () => {
+describe('section 14.1: three verified doors', () => {
   it('before anything is verified: section 9 as it was (74.4, F, 5, 25 critical; projected 5 medium)', () => {
     const r = scoreWithRemediation(vendor, ASSESSMENT, tasks(), NOW);
     expect(position(r.current)).toEqual({ score: 74.4, grade: 'F', likelihood: 5, residual: 25, band: 'critical' });
     expect(r.projected).toEqual({ score: 100, grade: 'A', likelihood: 1, residual: 5, band: 'medium' });
   });
 
-  it('IAM-01 verified: 79.5, the grade rises from F to D, likelihood and residual stay at 5 and 25 (REC-01 still open)', () => {
+  it('IAM-01 verified: 79.5, still F (REC-01 and INT-02 fail), likelihood and residual stay at 5 and 25', () => {
     const r = scoreWithRemediation(vendor, ASSESSMENT, tasks({ 'IAM-01': 'closed' }), NOW);
     expect(r.current.score).toBe(79.5);
     expect(r.current.uncappedGrade).toBe('C');
-    expect(r.current.criticalFailures).toEqual(['REC-01']);
-    expect(r.current.likelihood).toMatchObject({ fromScore: 3, doorFailures: ['REC-01'], socialEngineeringUplift: true, likelihood: 5 });
-    expect(position(r.current)).toEqual({ score: 79.5, grade: 'D', likelihood: 5, residual: 25, band: 'critical' });
+    expect(r.current.criticalFailures).toEqual(['REC-01', 'INT-02']);
+    expect(r.current.likelihood).toMatchObject({ fromScore: 3, doorFailures: ['REC-01', 'INT-02'], socialEngineeringUplift: true, likelihood: 5 });
+    expect(position(r.current)).toEqual({ score: 79.5, grade: 'F', likelihood: 5, residual: 25, band: 'critical' });
     expect(r.projected).toEqual({ score: 100, grade: 'A', likelihood: 1, residual: 5, band: 'medium' });
     expect(r.overlay.verifiedControls).toEqual(['IAM-01']);
   });
 
-  it('REC-01 verified too: 84.6, B, likelihood 3 (2 plus the contact-centre step), residual 15 high', () => {
+  it('REC-01 verified too: 84.6, D (INT-02 is still a door), likelihood 5 (the floor 4 plus the contact-centre step), residual 25 critical', () => {
     const r = scoreWithRemediation(vendor, ASSESSMENT, tasks({ 'IAM-01': 'closed', 'REC-01': 'closed' }), NOW);
+    expect(r.current.uncappedGrade).toBe('B');
+    expect(r.current.criticalFailures).toEqual(['INT-02']);
+    expect(r.current.likelihood).toMatchObject({ fromScore: 2, doorFailures: ['INT-02'], socialEngineeringUplift: true, likelihood: 5 });
+    expect(position(r.current)).toEqual({ score: 84.6, grade: 'D', likelihood: 5, residual: 25, band: 'critical' });
+    expect(r.projected).toEqual({ score: 100, grade: 'A', likelihood: 1, residual: 5, band: 'medium' });
+  });
+
+  it('INT-02 verified too: 87.2, B, likelihood 3 (2 plus the contact-centre step), residual 15 high', () => {
+    const r = scoreWithRemediation(vendor, ASSESSMENT, tasks({ 'IAM-01': 'closed', 'REC-01': 'closed', 'INT-02': 'closed' }), NOW);
     expect(r.current.criticalFailures).toEqual([]);
     expect(r.current.likelihood).toMatchObject({ fromScore: 2, doorFailures: [], socialEngineeringUplift: true, likelihood: 3 });
-    expect(position(r.current)).toEqual({ score: 84.6, grade: 'B', likelihood: 3, residual: 15, band: 'high' });
+    expect(position(r.current)).toEqual({ score: 87.2, grade: 'B', likelihood: 3, residual: 15, band: 'high' });
     expect(r.projected).toEqual({ score: 100, grade: 'A', likelihood: 1, residual: 5, band: 'medium' });
   });
 });
@@ -52,7 +61,7 @@ describe('section 14.2: an accepted risk', () => {
     scoreWithRemediation(
       vendor,
       ASSESSMENT,
-      tasks({ 'IAM-01': 'closed', 'REC-01': 'closed', 'REC-06': 'risk_accepted' }).map((t) =>
+      tasks({ 'IAM-01': 'closed', 'REC-01': 'closed', 'INT-02': 'closed', 'REC-06': 'risk_accepted' }).map((t) =>
         t.controlId === 'REC-06'
           ? { ...t, acceptedBy: CISO, acceptedAt: NOW, acceptanceJustification: 'Vishing training is booked for the next quarter.', acceptanceExpiresOn: '2027-01-01' }
           : t,
@@ -60,8 +69,8 @@ describe('section 14.2: an accepted risk', () => {
       now,
     );
 
-  it('changes nothing in the current position: 84.6, B, 3, 15 high', () => {
-    expect(position(accepted(NOW).current)).toEqual({ score: 84.6, grade: 'B', likelihood: 3, residual: 15, band: 'high' });
+  it('changes nothing in the current position: 87.2, B, 3, 15 high', () => {
+    expect(position(accepted(NOW).current)).toEqual({ score: 87.2, grade: 'B', likelihood: 3, residual: 15, band: 'high' });
   });
 
   it('is shown: by whom, why, until when', () => {
@@ -74,12 +83,12 @@ describe('section 14.2: an accepted risk', () => {
     const r = accepted(NOW);
     expect(r.projected).toEqual({ score: 98.7, grade: 'A', likelihood: 2, residual: 10, band: 'high' });
     expect(r.current.projected).toEqual(r.projected);
-    expect(r.overlay.openControls).toEqual(['DAT-01', 'DAT-04', 'DET-02', 'IAM-04', 'INT-02', 'REC-02']);
+    expect(r.overlay.openControls).toEqual(['DAT-01', 'DAT-04', 'DET-02', 'IAM-04', 'REC-02']);
   });
 
   it('from 2027-01-01 the acceptance has lapsed: the current position is the same, the projection back to 5 medium', () => {
     const r = accepted(new Date('2027-01-01T00:00:00Z'));
-    expect(position(r.current)).toEqual({ score: 84.6, grade: 'B', likelihood: 3, residual: 15, band: 'high' });
+    expect(position(r.current)).toEqual({ score: 87.2, grade: 'B', likelihood: 3, residual: 15, band: 'high' });
     expect(r.overlay.acceptedRisks).toEqual([]);
     expect(r.overlay.lapsedAcceptances).toEqual(['REC-06']);
     expect(r.projected).toEqual({ score: 100, grade: 'A', likelihood: 1, residual: 5, band: 'medium' });

@@ -54,3 +54,33 @@ export const cateringProfile = {
   criticality: 1 as const,
   holdings: [{ category: 'contact.name', subjects: 'employees', records: 200, needed: true }] satisfies HoldingInput[],
 };
+
+/** The chat widget of docs/scoring.md section 15.4: no access on its profile, a privileged integration "CRM sync". */
+export const chatWidgetProfile = {
+  services: ['saas'] as const,
+  access: 'none' as const,
+  integrations: [{ name: 'CRM sync', access: 'privileged' as const }],
+  criticality: 3 as const,
+  holdings: [
+    { category: 'contact.name', subjects: 'customers', records: 50_000, needed: true },
+    { category: 'contact.email', subjects: 'customers', records: 50_000, needed: true },
+    { category: 'comms.content', subjects: 'customers', records: 50_000, needed: true },
+  ] satisfies HoldingInput[],
+};
+
+/** It fails every connected-app control and nothing else. */
+export const chatWidgetAnswers = answersWith('yes', { 'INT-01': 'no', 'INT-02': 'no', 'INT-03': 'no', 'INT-04': 'no', 'INT-05': 'no', 'INT-06': 'no' });
+
+/** The outsourced IT service desk of docs/scoring.md section 15.5: privileged in our identity provider. */
+export const serviceDeskProfile = {
+  services: ['help_desk'] as const,
+  access: 'privileged' as const,
+  criticality: 4 as const,
+  holdings: [
+    { category: 'contact.name', subjects: 'employees', records: 8_000, needed: true },
+    { category: 'contact.email', subjects: 'employees', records: 8_000, needed: true },
+    { category: 'contact.phone', subjects: 'employees', records: 8_000, needed: true },
+  ] satisfies HoldingInput[],
+};
+
+export const serviceDeskAnswers = answersWith('yes', { 'REC-03': 'partial', 'REC-05': 'no' });

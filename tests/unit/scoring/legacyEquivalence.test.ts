@@ -4,11 +4,18 @@
  * Lite: through the catalogue API the server calls (scoreVendor,
  * projectRiskPosition, computeControlScore, evaluateControl), and through
  * the template API (Core and Lite as template content, scored as questions).
+ *
+ * Issue 17 changed the model on purpose for vendors with write or
+ * privileged access (their access path makes more controls critical,
+ * docs/scoring.md section 15): for them, everything that rule does not
+ * touch (score, domains, each control's credit, impact, tier, the likelihood
+ * from the score) must still equal the frozen engine; for vendors with read
+ * or no access, everything does.
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { BuiltInTemplateKey } from '../../../shared/catalogue/templates.ts';
-import { ACCESS_LEVELS, DATA_CATEGORY_IDS, DATA_SUBJECTS, SERVICE_TYPES } from '../../../shared/taxonomy.ts';
+import { ACCESS_LEVELS, DATA_CATEGORY_IDS, DATA_SUBJECTS, SERVICE_TYPES, type AccessLevel } from '../../../shared/taxonomy.ts';
 import type { AnswerValue, Level } from '../../../shared/scoring/constants.ts';
 import { computeControlScore, evaluateControl, type AnswerMap } from '../../../shared/scoring/controlScore.ts';
 import type { HoldingInput } from '../../../shared/scoring/impact.ts';
@@ -55,12 +62,25 @@ const caseArb = fc.constantFrom<BuiltInTemplateKey>('core', 'lite').chain((key) 
   }),
 );
 
+/** Below write access no rule of the access path applies. */
+const accessPathApplies = (access: AccessLevel) => access === 'write' || access === 'privileged';
+
+/** What the access path never changes. */
+function untouched(r: Pick<ReturnType<typeof oracleVendor.scoreVendor>, 'score' | 'uncappedGrade' | 'domains' | 'controls' | 'impact' | 'inherentResidual' | 'suggestedTier' | 'likelihood'>) {
+  return [r.score, r.uncappedGrade, r.domains, r.controls, r.impact, r.inherentResidual, r.suggestedTier, r.likelihood.fromScore, r.likelihood.socialEngineeringUplift];
+}
+
 describe('the generalised engine equals the engine before issue 14 on Core and Lite', () => {
   it('scoreVendor and projectRiskPosition, as the server calls them', () => {
     fc.assert(
       fc.property(caseArb, ({ key, profile, answers, closed }) => {
         const input = { ...profile, controls: builtInQuestionnaire(key).controls, answers };
-        expect(scoreVendor(input)).toEqual(oracleVendor.scoreVendor(input));
+        const { accessPath, ...now } = scoreVendor(input);
+        const before = oracleVendor.scoreVendor(input);
+        expect(untouched(now)).toEqual(untouched(before));
+        if (accessPathApplies(profile.access)) return;
+        expect(accessPath).toEqual({ effectiveAccess: profile.access, criticalControls: [], notAsked: [], answeredNotApplicable: [] });
+        expect(now).toEqual(before);
         expect(projectRiskPosition(input, closed)).toEqual(oracleVendor.projectRiskPosition(input, closed));
       }),
       { numRuns: 1_500 },
@@ -88,6 +108,19 @@ describe('the generalised engine equals the engine before issue 14 on Core and L
         const questions = scoringQuestions(stored.value);
         const general = scoreVendorQuestionnaire({ ...profile, questions, answers });
         const before = oracleVendor.scoreVendor({ ...profile, controls, answers });
+        expect([general.score, general.uncappedGrade, general.impact, general.suggestedTier, general.likelihood.fromScore]).toEqual([
+          before.score,
+          before.uncappedGrade,
+          before.impact,
+          before.suggestedTier,
+          before.likelihood.fromScore,
+        ]);
+        if (accessPathApplies(profile.access)) {
+          // The rule applies alike whether Core and Lite are scored as templates or through the catalogue API.
+          const { grade, criticalFailures, likelihood, residual, band, tasks, projected, accessPath } = scoreVendor({ ...profile, controls, answers });
+          expect(general).toMatchObject({ grade, criticalFailures, likelihood, residual, band, tasks, projected, accessPath });
+          return;
+        }
 
         expect([general.score, general.grade, general.uncappedGrade, general.criticalFailures]).toEqual([before.score, before.grade, before.uncappedGrade, before.criticalFailures]);
         expect(general.sections.map((s) => [s.section, s.score, s.questions, s.answered])).toEqual(before.domains.map((d) => [d.domain, d.score, d.controls, d.answered]));

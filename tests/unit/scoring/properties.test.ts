@@ -1,6 +1,7 @@
 /**
- * The properties of docs/scoring.md section 8 (from the handbook's
- * section 7), checked on thousands of generated vendors with fast-check.
+ * The properties of docs/scoring.md section 12 (from the handbook's
+ * section 7), checked on thousands of generated vendors with fast-check,
+ * including the two about the access path (section 15).
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
@@ -9,6 +10,7 @@ import { RISK_BANDS, type AnswerValue, type Level } from '../../../shared/scorin
 import type { AnswerMap } from '../../../shared/scoring/controlScore.ts';
 import { computeInherentImpact, type HoldingInput } from '../../../shared/scoring/impact.ts';
 import { scoreVendor, type VendorScoreInput } from '../../../shared/scoring/scoreVendor.ts';
+import type { IntegrationAccess } from '../../../shared/scoring/accessPath.ts';
 import { CORE_CONTROLS } from './examples.ts';
 
 const levelArb = fc.constantFrom<Level>(1, 2, 3, 4, 5);
@@ -29,14 +31,31 @@ const answersArb: fc.Arbitrary<AnswerMap> = fc
     });
     return map;
   });
+/** Answers close to Yes everywhere: the vendors whose likelihood is not already at its worst. */
+const mostlyYesArb: fc.Arbitrary<AnswerMap> = fc
+  .tuple(...CORE_CONTROLS.map(() => fc.oneof({ weight: 12, arbitrary: fc.constant<AnswerValue | undefined>('yes') }, { weight: 1, arbitrary: answerArb })))
+  .map((values) => {
+    const map: Record<string, { value: AnswerValue }> = {};
+    values.forEach((value, i) => {
+      if (value !== undefined) map[CORE_CONTROLS[i]!.id] = { value };
+    });
+    return map;
+  });
+const integrationArb: fc.Arbitrary<IntegrationAccess> = fc.record({
+  name: fc.constantFrom('CRM sync', 'Zendesk bridge', 'Data loader', 'IdP admin'),
+  access: fc.constantFrom(...ACCESS_LEVELS),
+});
 const vendorArb: fc.Arbitrary<VendorScoreInput> = fc.record({
   services: fc.uniqueArray(fc.constantFrom(...SERVICE_TYPES), { maxLength: 3 }),
   access: fc.constantFrom(...ACCESS_LEVELS),
+  integrations: fc.array(integrationArb, { maxLength: 3 }),
   criticality: levelArb,
   holdings: fc.array(holdingArb, { maxLength: 8 }),
   controls: fc.constant(CORE_CONTROLS),
-  answers: answersArb,
+  answers: fc.oneof(answersArb, mostlyYesArb),
 });
+/** The connected-app controls the access path makes critical for write and privileged vendors. */
+const CONNECTED_APP = ['INT-01', 'INT-02', 'INT-05'] as const;
 
 const bandRank = (band: string) => RISK_BANDS.indexOf(band as (typeof RISK_BANDS)[number]);
 const gradeRank = (grade: string) => ['A', 'B', 'C', 'D', 'F'].indexOf(grade);
@@ -107,7 +126,7 @@ describe('scoring properties', () => {
     );
   });
 
-  it('is deterministic and independent of the order of answers and holdings', () => {
+  it('is deterministic and independent of the order of answers, holdings and integrations', () => {
     fc.assert(
       fc.property(vendorArb, fc.integer(), (vendor, seed) => {
         const shuffle = <T>(items: readonly T[]) => {
@@ -123,6 +142,7 @@ describe('scoring properties', () => {
         const reordered = {
           ...vendor,
           holdings: shuffle(vendor.holdings),
+          integrations: shuffle(vendor.integrations ?? []),
           answers: Object.fromEntries(shuffle(Object.entries(vendor.answers))),
         };
         expect(scoreVendor(reordered)).toEqual(scoreVendor(vendor));
@@ -157,5 +177,71 @@ describe('scoring properties', () => {
       }),
       { numRuns: 500 },
     );
+  });
+});
+
+describe('access path properties (docs/scoring.md sections 12 and 15)', () => {
+  const deeperAccess = (vendor: VendorScoreInput, pick: number, extra: IntegrationAccess) => {
+    const higher = ACCESS_LEVELS.slice(ACCESS_LEVELS.indexOf(vendor.access));
+    // Either the profile's access goes up, or another integration is recorded.
+    return pick % 2 === 0
+      ? { ...vendor, access: higher[pick % higher.length]! }
+      : { ...vendor, integrations: [...(vendor.integrations ?? []), extra] };
+  };
+
+  it('more access never changes the score, never lowers likelihood, residual, band, impact or the projection, never improves the grade', () => {
+    fc.assert(
+      fc.property(vendorArb, fc.nat(), integrationArb, (vendor, pick, extra) => {
+        const before = scoreVendor(vendor);
+        const after = scoreVendor(deeperAccess(vendor, pick, extra));
+        expect(after.score).toBe(before.score);
+        expect(after.likelihood.likelihood).toBeGreaterThanOrEqual(before.likelihood.likelihood);
+        expect(after.impact.impact).toBeGreaterThanOrEqual(before.impact.impact);
+        expect(after.residual).toBeGreaterThanOrEqual(before.residual);
+        expect(bandRank(after.band)).toBeGreaterThanOrEqual(bandRank(before.band));
+        expect(gradeRank(after.grade)).toBeGreaterThanOrEqual(gradeRank(before.grade));
+        expect(after.projected.residual).toBeGreaterThanOrEqual(before.projected.residual);
+        // What was critical for the vendor stays critical.
+        const ids = (r: typeof before) => r.accessPath.criticalControls.map((c) => c.controlId);
+        for (const id of ids(before)) expect(ids(after)).toContain(id);
+      }),
+      { numRuns: 2_000 },
+    );
+  });
+
+  it('a failing connected-app control costs a privileged vendor strictly more residual than one with no access, unless both factors are already 4 or more without access', () => {
+    let strict = 0;
+    fc.assert(
+      fc.property(
+        vendorArb,
+        fc.constantFrom(...CONNECTED_APP),
+        fc.constantFrom<AnswerMap[string]>(undefined, { value: 'no' }, { value: 'yes', rejected: true }),
+        fc.boolean(),
+        (vendor, failing, failure, throughIntegration) => {
+          const answers: Record<string, AnswerMap[string]> = { ...vendor.answers, [failing]: failure };
+          if (failure === undefined) delete answers[failing];
+          const noAccess = scoreVendor({ ...vendor, access: 'none', integrations: [], answers });
+          const privileged = scoreVendor({
+            ...vendor,
+            answers,
+            ...(throughIntegration ? { access: 'none' as const, integrations: [{ name: 'CRM sync', access: 'privileged' as const }] } : { access: 'privileged' as const, integrations: [] }),
+          });
+          // The exact precondition: likelihood before the contact-centre step, or impact, below 4 without access.
+          const { fromScore, doorFailures } = noAccess.likelihood;
+          const likelihoodRoom = Math.max(fromScore, doorFailures.length > 0 ? 4 : 1) < 4;
+          const impactRoom = noAccess.impact.impact < 4;
+          if (likelihoodRoom || impactRoom) {
+            strict++;
+            expect(noAccess.residual).toBeLessThan(privileged.residual);
+          } else {
+            expect(noAccess.residual).toBe(privileged.residual);
+          }
+        },
+      ),
+      { numRuns: 2_000 },
+    );
+    // Both sides of the precondition were exercised.
+    expect(strict).toBeGreaterThan(100);
+    expect(strict).toBeLessThan(2_000);
   });
 });

@@ -14,9 +14,21 @@ describe('worked example: the contact-centre platform (docs/scoring.md section 9
     expect(result.score).toBe(74.4);
   });
 
-  it('would be a C on score alone, but two failed critical controls cap it at F', () => {
+  it('makes INT-01, INT-02, INT-05 (write access) and REC-03 (a contact centre with write access) critical for it, not REC-05', () => {
+    const profile = { kind: 'profile', access: 'write' };
+    expect(result.accessPath.effectiveAccess).toBe('write');
+    expect(result.accessPath.criticalControls.map((c) => [c.controlId, c.catalogueSeverity, c.reasons])).toEqual([
+      ['REC-03', 'high', [{ rule: 'credential_reset', access: 'write', sources: [profile], services: ['contact_centre'] }]],
+      ['INT-01', 'high', [{ rule: 'connected_app', access: 'write', sources: [profile], services: [] }]],
+      ['INT-02', 'high', [{ rule: 'connected_app', access: 'write', sources: [profile], services: [] }]],
+      ['INT-05', 'high', [{ rule: 'connected_app', access: 'write', sources: [profile], services: [] }]],
+    ]);
+    expect(result.accessPath.notAsked).toEqual([]);
+  });
+
+  it('would be a C on score alone, but three failed critical controls (INT-02 critical for this vendor) cap it at F', () => {
     expect(result.uncappedGrade).toBe('C');
-    expect(result.criticalFailures).toEqual(['IAM-01', 'REC-01']);
+    expect(result.criticalFailures).toEqual(['IAM-01', 'REC-01', 'INT-02']);
     expect(result.grade).toBe('F');
   });
 
@@ -27,7 +39,7 @@ describe('worked example: the contact-centre platform (docs/scoring.md section 9
 
   it('is Almost certain: score gives 3, a failed door control raises it to 4, the contact centre to 5', () => {
     expect(result.likelihood.fromScore).toBe(3);
-    expect(result.likelihood.doorFailures).toEqual(['IAM-01', 'REC-01']);
+    expect(result.likelihood.doorFailures).toEqual(['IAM-01', 'REC-01', 'INT-02']);
     expect(result.likelihood.socialEngineeringUplift).toBe(true);
     expect(result.likelihood.likelihood).toBe(5);
   });
@@ -99,5 +111,9 @@ describe('worked example: a vendor never assessed (docs/scoring.md section 11)',
 
   it('raises a task for every one of the 46 controls', () => {
     expect(result.tasks).toHaveLength(46);
+  });
+
+  it('counts nine critical failures: the catalogue five, and INT-01, INT-02, INT-05, REC-03 for its access path', () => {
+    expect([...result.criticalFailures].sort()).toEqual(['IAM-01', 'IAM-02', 'INT-01', 'INT-02', 'INT-05', 'IRN-01', 'REC-01', 'REC-02', 'REC-03']);
   });
 });
