@@ -14,6 +14,8 @@ export default defineConfig({
           name: 'unit',
           include: ['tests/unit/**/*.test.ts'],
           environment: 'node',
+          // Property tests run hundreds of generated cases: a busy 2-core machine can take longer than vitest's 5 s default.
+          testTimeout: 30_000,
         },
       },
       {
