@@ -4,7 +4,7 @@ import { defineConfig, type Plugin } from 'vite';
 
 const clientFile = (name: string) => fileURLToPath(new URL(`./client/${name}`, import.meta.url));
 
-/** In development, serve the vendor portal's own page for /portal, as the server does in production (server/http/spa.ts). */
+/** In development, serve the vendor portal's own page for /portal, as the server does in production (server/platform/http/spa.ts). */
 const portalPage: Plugin = {
   name: 'tollgate-portal-page',
   configureServer(server) {

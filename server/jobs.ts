@@ -8,10 +8,10 @@
  * risk acceptances) join the list.
  */
 import { setImmediate as yieldToRequests } from 'node:timers/promises';
-import type { Db } from './db/database.ts';
-import { eraseDeliveredTexts } from './mail/outbox.ts';
-import { takeMonthlySnapshots } from './services/risk.ts';
-import { purgeUnusedEvidence } from './sharing/evidence.ts';
+import type { Db } from './platform/db/database.ts';
+import { eraseDeliveredTexts } from './platform/mail/outbox.ts';
+import { takeMonthlySnapshots } from './risk/vendorRisk.ts';
+import { purgeUnusedEvidence } from './assessments/evidence/evidence.ts';
 
 const HOUR_MS = 60 * 60 * 1000;
 const BATCH = 100;

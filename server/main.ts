@@ -12,21 +12,21 @@
 import { eq } from 'drizzle-orm';
 import { settings } from '../drizzle/schema/index.ts';
 import { buildApp } from './app.ts';
-import { freePort } from './http/freePort.ts';
-import { createAuth } from './auth/betterAuth.ts';
-import { ConfigError, loadConfig, type AppConfig } from './config.ts';
-import { prepareDataDir, usePrivateFileModes } from './dataDir.ts';
-import { migrateDatabase, openDatabase } from './db/database.ts';
+import { freePort } from './platform/http/freePort.ts';
+import { createAuth } from './accounts/betterAuth.ts';
+import { ConfigError, loadConfig, type AppConfig } from './platform/config.ts';
+import { prepareDataDir, usePrivateFileModes } from './platform/dataDir.ts';
+import { migrateDatabase, openDatabase } from './platform/db/database.ts';
 import { startScheduledJobs } from './jobs.ts';
-import { startMailDelivery } from './mail/outbox.ts';
-import { loadOrCreateAuditKey, loadOrCreateAuthSecret } from './secrets.ts';
+import { startMailDelivery } from './platform/mail/outbox.ts';
+import { loadOrCreateAuditKey, loadOrCreateAuthSecret } from './platform/secrets.ts';
 import { seedDemoPortfolio } from './seed/seedDemo.ts';
-import { prepareAuditChain, useAuditKey } from './services/audit.ts';
+import { prepareAuditChain, useAuditKey } from './platform/audit/auditTrail.ts';
 import { DEMO_ORGANISATION } from './seed/users.ts';
-import { assignDemoPasswords, createSetupLink } from './services/setup.ts';
-import { backfillVendorRisk } from './services/risk.ts';
-import { seedOrganisation } from './services/settings.ts';
-import { ensureBuiltInTemplates } from './services/templates.ts';
+import { assignDemoPasswords, createSetupLink } from './accounts/setup.ts';
+import { backfillVendorRisk } from './risk/vendorRisk.ts';
+import { seedOrganisation } from './platform/settings.ts';
+import { ensureBuiltInTemplates } from './templates/questionnaires.ts';
 
 const FIRST_START_KEY = 'initialised_at';
 

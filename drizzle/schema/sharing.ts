@@ -44,7 +44,7 @@ export const shareLinks = sqliteTable(
 /**
  * A vendor's browser session, created when a valid link is opened. It is
  * checked against its link and assessment on every request
- * (server/sharing/linkSessions.ts); cancelling, completing or revoking also
+ * (server/assessments/links/linkSessions.ts); cancelling, completing or revoking also
  * sets expiresAt to that moment, so the table says which sessions are live.
  */
 export const linkSessions = sqliteTable(

@@ -16,16 +16,16 @@ import { asc, count, eq, inArray } from 'drizzle-orm';
 import { CORE_CATALOGUE_V1 } from '../../shared/catalogue/coreV1.ts';
 import { DATA_CATEGORY_IDS, SERVICE_TYPES } from '../../shared/taxonomy.ts';
 import { accounts, assessments, answers, dataHoldings, riskSnapshots, settings, subProcessors, users, vendorRisk, vendors } from '../../drizzle/schema/index.ts';
-import { createAuth } from '../../server/auth/betterAuth.ts';
-import { migrateDatabase, openDatabase, type Db } from '../../server/db/database.ts';
-import { SYSTEM_ACTOR, useAuditKey } from '../../server/services/audit.ts';
-import { completeReview } from '../../server/services/reviews.ts';
-import { recomputeVendorRisk, takeMonthlySnapshots } from '../../server/services/risk.ts';
-import { setUserPassword } from '../../server/services/setup.ts';
-import { ensureBuiltInTemplates, latestPublishedVersion } from '../../server/services/templates.ts';
-import { LINK_COOKIE } from '../../server/http/linkRoutes.ts';
-import { createShareLink, openShareLink } from '../../server/sharing/shareLinks.ts';
-import { AUDIT_KEY_FILE } from '../../server/secrets.ts';
+import { createAuth } from '../../server/accounts/betterAuth.ts';
+import { migrateDatabase, openDatabase, type Db } from '../../server/platform/db/database.ts';
+import { SYSTEM_ACTOR, useAuditKey } from '../../server/platform/audit/auditTrail.ts';
+import { completeReview } from '../../server/assessments/review/completeReview.ts';
+import { recomputeVendorRisk, takeMonthlySnapshots } from '../../server/risk/vendorRisk.ts';
+import { setUserPassword } from '../../server/accounts/setup.ts';
+import { ensureBuiltInTemplates, latestPublishedVersion } from '../../server/templates/questionnaires.ts';
+import { LINK_COOKIE } from '../../server/portal/linkRoutes.ts';
+import { createShareLink, openShareLink } from '../../server/assessments/links/shareLinks.ts';
+import { AUDIT_KEY_FILE } from '../../server/platform/secrets.ts';
 
 /** The bench portfolio's audit key: fixed, so a cached portfolio and the server it is copied to agree (never verified, never secret). */
 const BENCH_AUDIT_KEY = 'tollgate-bench-audit-key-not-a-secret-0000';

@@ -8,7 +8,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { closeSync, openSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { freePort } from '../../server/http/freePort.ts';
+import { freePort } from '../../server/platform/http/freePort.ts';
 
 export interface ServerProcess {
   pid: number;

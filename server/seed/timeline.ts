@@ -3,8 +3,8 @@
  * reviewed, tasks verified, monthly snapshots), so every stored position
  * and snapshot is what the engine would have computed on that day.
  */
-import type { Tx } from '../db/database.ts';
-import { recomputeVendorRisk, takeRiskSnapshot } from '../services/risk.ts';
+import type { Tx } from '../platform/db/database.ts';
+import { recomputeVendorRisk, takeRiskSnapshot } from '../risk/vendorRisk.ts';
 import type { SeedVendor } from './types.ts';
 import { addedOn, applyTaskEvent, completeSeededAssessment, dayAt, insertAssessment, insertVendor, milestones } from './writers.ts';
 

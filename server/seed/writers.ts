@@ -20,11 +20,11 @@ import {
   users,
   vendors,
 } from '../../drizzle/schema/index.ts';
-import type { Tx } from '../db/database.ts';
-import type { AuditActor } from '../services/audit.ts';
-import { completeReview } from '../services/reviews.ts';
-import { recomputeVendorRisk } from '../services/risk.ts';
-import { latestPublishedVersion } from '../services/templates.ts';
+import type { Tx } from '../platform/db/database.ts';
+import type { AuditActor } from '../platform/audit/auditTrail.ts';
+import { completeReview } from '../assessments/review/completeReview.ts';
+import { recomputeVendorRisk } from '../risk/vendorRisk.ts';
+import { latestPublishedVersion } from '../templates/questionnaires.ts';
 import type { DayOffset, SeedAssessment, SeedCompletedAssessment, SeedTaskEvent, SeedVendor } from './types.ts';
 import { STAFF_USERS, staffUser, type StaffUserId } from './users.ts';
 

@@ -1,8 +1,8 @@
 /** Real accounts for tests: users with passwords, signed in over real HTTP. */
 import type { StaffRole } from '../../shared/statuses.ts';
-import { createAuth, type Auth } from '../../server/auth/betterAuth.ts';
-import type { Db } from '../../server/db/database.ts';
-import { setUserPassword } from '../../server/services/setup.ts';
+import { createAuth, type Auth } from '../../server/accounts/betterAuth.ts';
+import type { Db } from '../../server/platform/db/database.ts';
+import { setUserPassword } from '../../server/accounts/setup.ts';
 
 export const TEST_SECRET = 'test-secret-that-is-long-enough-for-better-auth';
 export const TEST_PASSWORD = 'correct horse battery staple 42';

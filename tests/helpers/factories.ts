@@ -7,11 +7,11 @@ import type { AnswerValue } from '../../shared/scoring/constants.ts';
 import type { HoldingInput } from '../../shared/scoring/impact.ts';
 import type { AccessLevel, ServiceType } from '../../shared/taxonomy.ts';
 import { answers, assessments, dataHoldings, remediationTasks, users, vendors } from '../../drizzle/schema/index.ts';
-import type { Db } from '../../server/db/database.ts';
-import { SYSTEM_ACTOR } from '../../server/services/audit.ts';
-import { completeReview } from '../../server/services/reviews.ts';
-import { recomputeVendorRisk } from '../../server/services/risk.ts';
-import { latestPublishedVersion } from '../../server/services/templates.ts';
+import type { Db } from '../../server/platform/db/database.ts';
+import { SYSTEM_ACTOR } from '../../server/platform/audit/auditTrail.ts';
+import { completeReview } from '../../server/assessments/review/completeReview.ts';
+import { recomputeVendorRisk } from '../../server/risk/vendorRisk.ts';
+import { latestPublishedVersion } from '../../server/templates/questionnaires.ts';
 
 export const NOW = new Date('2026-06-15T09:00:00Z');
 

@@ -3,10 +3,10 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from '../../server/app.ts';
-import type { Auth } from '../../server/auth/betterAuth.ts';
-import type { Db } from '../../server/db/database.ts';
-import { freePort } from '../../server/http/freePort.ts';
-import type { EvidenceLimits } from '../../server/sharing/evidence.ts';
+import type { Auth } from '../../server/accounts/betterAuth.ts';
+import type { Db } from '../../server/platform/db/database.ts';
+import { freePort } from '../../server/platform/http/freePort.ts';
+import type { EvidenceLimits } from '../../server/assessments/evidence/evidence.ts';
 import { createTestAuth } from './auth.ts';
 import { makeTempDir } from './testDatabase.ts';
 

@@ -7,9 +7,9 @@ import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll } from 'vitest';
-import { migrateDatabase, openDatabase, type Db } from '../../server/db/database.ts';
-import { useAuditKey } from '../../server/services/audit.ts';
-import { ensureBuiltInTemplates } from '../../server/services/templates.ts';
+import { migrateDatabase, openDatabase, type Db } from '../../server/platform/db/database.ts';
+import { useAuditKey } from '../../server/platform/audit/auditTrail.ts';
+import { ensureBuiltInTemplates } from '../../server/templates/questionnaires.ts';
 
 /** The audit key of every test database (the server's comes from DATA_DIR or AUDIT_KEY). */
 export const TEST_AUDIT_KEY = 'test-audit-key-that-is-long-enough-0123456789';

@@ -5,9 +5,9 @@
  */
 import { describe, expect, it } from 'vitest';
 import { STAFF_ROLES, type StaffRole } from '../../shared/statuses.ts';
-import { createContextInner, type LinkScope, type StaffUser } from '../../server/context.ts';
-import { appRouter, createCaller } from '../../server/routers/_app.ts';
-import { MFA_REQUIRED_MESSAGE, type ProcedureMeta } from '../../server/trpc.ts';
+import { createContextInner, type LinkScope, type StaffUser } from '../../server/platform/context.ts';
+import { appRouter, createCaller } from '../../server/router.ts';
+import { MFA_REQUIRED_MESSAGE, type ProcedureMeta } from '../../server/platform/trpc.ts';
 import { createTestDatabase } from '../helpers/testDatabase.ts';
 
 const { db } = createTestDatabase();

@@ -6,9 +6,9 @@
 import { eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { answers, assessments, remediationTasks, riskSnapshots, users, vendorRisk } from '../../drizzle/schema/index.ts';
-import { createContextInner, type LinkScope, type StaffUser } from '../../server/context.ts';
-import type { Db } from '../../server/db/database.ts';
-import { createCaller } from '../../server/routers/_app.ts';
+import { createContextInner, type LinkScope, type StaffUser } from '../../server/platform/context.ts';
+import type { Db } from '../../server/platform/db/database.ts';
+import { createCaller } from '../../server/router.ts';
 import { completeAssessment, createVendor, NOW } from '../helpers/factories.ts';
 import { createTestDatabase } from '../helpers/testDatabase.ts';
 

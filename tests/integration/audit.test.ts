@@ -10,7 +10,7 @@ import Database from 'better-sqlite3';
 import { asc, eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { auditEvents } from '../../drizzle/schema/index.ts';
-import { openDatabase, type Db } from '../../server/db/database.ts';
+import { openDatabase, type Db } from '../../server/platform/db/database.ts';
 import {
   GENESIS_HASH,
   legacyAuditHash,
@@ -20,7 +20,7 @@ import {
   verifyAuditChain,
   type AuditEntry,
   type Checkpoint,
-} from '../../server/services/audit.ts';
+} from '../../server/platform/audit/auditTrail.ts';
 import { NOW } from '../helpers/factories.ts';
 import { createTestDatabase, TEST_AUDIT_KEY } from '../helpers/testDatabase.ts';
 

@@ -5,7 +5,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { users } from '../../drizzle/schema/index.ts';
-import { openDatabase } from '../../server/db/database.ts';
+import { openDatabase } from '../../server/platform/db/database.ts';
 import { makeTempDir } from '../helpers/testDatabase.ts';
 
 const CLI = path.resolve('server/cli/index.ts');

@@ -7,8 +7,8 @@
 import { eq } from 'drizzle-orm';
 import { afterEach, describe, expect, it } from 'vitest';
 import { auditEvents } from '../../drizzle/schema/index.ts';
-import { ConfigError, loadConfig } from '../../server/config.ts';
-import type { Db } from '../../server/db/database.ts';
+import { ConfigError, loadConfig } from '../../server/platform/config.ts';
+import type { Db } from '../../server/platform/db/database.ts';
 import { createUserWithPassword, TEST_PASSWORD } from '../helpers/auth.ts';
 import { startTestServer, type TestServer } from '../helpers/server.ts';
 import { createTestDatabase } from '../helpers/testDatabase.ts';

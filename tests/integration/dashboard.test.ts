@@ -10,10 +10,10 @@
 import { addDays, addMonths } from 'date-fns';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { subProcessors, users, vendors } from '../../drizzle/schema/index.ts';
-import { createContextInner } from '../../server/context.ts';
-import type { Db } from '../../server/db/database.ts';
-import { createCaller } from '../../server/routers/_app.ts';
-import { takeRiskSnapshot } from '../../server/services/risk.ts';
+import { createContextInner } from '../../server/platform/context.ts';
+import type { Db } from '../../server/platform/db/database.ts';
+import { createCaller } from '../../server/router.ts';
+import { takeRiskSnapshot } from '../../server/risk/vendorRisk.ts';
 import { completeAssessment, createVendor, NOW } from '../helpers/factories.ts';
 import { createTestDatabase } from '../helpers/testDatabase.ts';
 import { airlineHoldings, contactCentreAnswers } from '../unit/scoring/examples.ts';

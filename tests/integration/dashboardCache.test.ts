@@ -9,8 +9,8 @@ import { addMonths } from 'date-fns';
 import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { remediationTasks, users, vendorRisk, vendors } from '../../drizzle/schema/index.ts';
-import { createContextInner, type StaffUser } from '../../server/context.ts';
-import { createCaller } from '../../server/routers/_app.ts';
+import { createContextInner, type StaffUser } from '../../server/platform/context.ts';
+import { createCaller } from '../../server/router.ts';
 import { completeAssessment, createVendor, NOW, setTaskStatus } from '../helpers/factories.ts';
 import { createTestDatabase } from '../helpers/testDatabase.ts';
 

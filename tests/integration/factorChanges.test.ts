@@ -12,7 +12,7 @@ import { and, eq } from 'drizzle-orm';
 import * as OTPAuth from 'otpauth';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditEvents, passkeys, twoFactors, users } from '../../drizzle/schema/index.ts';
-import type { Db } from '../../server/db/database.ts';
+import type { Db } from '../../server/platform/db/database.ts';
 import { createUserWithPassword } from '../helpers/auth.ts';
 import { startTestServer, type TestServer } from '../helpers/server.ts';
 import { StaffClient } from '../helpers/staffClient.ts';

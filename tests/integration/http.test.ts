@@ -4,7 +4,7 @@
  */
 import { createTRPCClient, httpBatchLink } from '@trpc/client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { AppRouter } from '../../server/routers/_app.ts';
+import type { AppRouter } from '../../server/router.ts';
 import { transformer } from '../../shared/transformer.ts';
 import { createVendor } from '../helpers/factories.ts';
 import { createUserWithPassword, signIn } from '../helpers/auth.ts';

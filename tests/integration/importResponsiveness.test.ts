@@ -9,10 +9,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MAX_IMPORT_ROWS } from '../../shared/schemas/inventory.ts';
 import { assessments, auditEvents, users, vendors } from '../../drizzle/schema/index.ts';
-import { createContextInner } from '../../server/context.ts';
-import type { Db } from '../../server/db/database.ts';
-import { createCaller } from '../../server/routers/_app.ts';
-import { latestPublishedVersion } from '../../server/services/templates.ts';
+import { createContextInner } from '../../server/platform/context.ts';
+import type { Db } from '../../server/platform/db/database.ts';
+import { createCaller } from '../../server/router.ts';
+import { latestPublishedVersion } from '../../server/templates/questionnaires.ts';
 import { createUserWithPassword, signIn } from '../helpers/auth.ts';
 import { createVendor } from '../helpers/factories.ts';
 import { startTestServer, type TestServer } from '../helpers/server.ts';

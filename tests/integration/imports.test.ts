@@ -9,11 +9,11 @@ import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { MAX_IMPORT_ROWS } from '../../shared/schemas/inventory.ts';
 import { auditEvents, dataHoldings, remediationTasks, riskSnapshots, vendorRisk, vendors } from '../../drizzle/schema/index.ts';
-import { createContextInner, type StaffUser } from '../../server/context.ts';
-import type { Db } from '../../server/db/database.ts';
-import { createCaller } from '../../server/routers/_app.ts';
-import { applyCommit, prepareCommit } from '../../server/services/importCommit.ts';
-import { computeVendorRisk, loadRiskInputs } from '../../server/services/risk.ts';
+import { createContextInner, type StaffUser } from '../../server/platform/context.ts';
+import type { Db } from '../../server/platform/db/database.ts';
+import { createCaller } from '../../server/router.ts';
+import { applyCommit, prepareCommit } from '../../server/vendors/imports/commit.ts';
+import { computeVendorRisk, loadRiskInputs } from '../../server/risk/vendorRisk.ts';
 import { completeAssessment, createUser, createVendor, NOW, setTaskStatus } from '../helpers/factories.ts';
 import { createTestDatabase, makeTempDir } from '../helpers/testDatabase.ts';
 

@@ -11,12 +11,12 @@ import { eq } from 'drizzle-orm';
 import nodemailer from 'nodemailer';
 import { describe, expect, it } from 'vitest';
 import { assessments, auditEvents, emailOutbox } from '../../drizzle/schema/index.ts';
-import { createContextInner, type StaffUser } from '../../server/context.ts';
-import type { Db } from '../../server/db/database.ts';
+import { createContextInner, type StaffUser } from '../../server/platform/context.ts';
+import type { Db } from '../../server/platform/db/database.ts';
 import { runDueJobs } from '../../server/jobs.ts';
-import { deliverPendingEmails, HELD_TEXT_DAYS } from '../../server/mail/outbox.ts';
-import { createCaller } from '../../server/routers/_app.ts';
-import { latestPublishedVersion } from '../../server/services/templates.ts';
+import { deliverPendingEmails, HELD_TEXT_DAYS } from '../../server/platform/mail/outbox.ts';
+import { createCaller } from '../../server/router.ts';
+import { latestPublishedVersion } from '../../server/templates/questionnaires.ts';
 import { createUser, createVendor, NOW } from '../helpers/factories.ts';
 import { createTestDatabase, makeTempDir } from '../helpers/testDatabase.ts';
 

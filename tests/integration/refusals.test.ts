@@ -7,12 +7,12 @@
 import { and, asc, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { assessments, auditEvents, users } from '../../drizzle/schema/index.ts';
-import { createContextInner, type StaffUser } from '../../server/context.ts';
-import type { Db } from '../../server/db/database.ts';
-import { createCaller } from '../../server/routers/_app.ts';
-import { verifyAuditChain } from '../../server/services/audit.ts';
-import { flushRefusals, REFUSALS_OVERALL, REFUSALS_PER_CALLER, REFUSAL_WINDOW_MS } from '../../server/services/refusals.ts';
-import { latestPublishedVersion } from '../../server/services/templates.ts';
+import { createContextInner, type StaffUser } from '../../server/platform/context.ts';
+import type { Db } from '../../server/platform/db/database.ts';
+import { createCaller } from '../../server/router.ts';
+import { verifyAuditChain } from '../../server/platform/audit/auditTrail.ts';
+import { flushRefusals, REFUSALS_OVERALL, REFUSALS_PER_CALLER, REFUSAL_WINDOW_MS } from '../../server/platform/audit/refusals.ts';
+import { latestPublishedVersion } from '../../server/templates/questionnaires.ts';
 import { createUserWithPassword, signIn } from '../helpers/auth.ts';
 import { createVendor, NOW } from '../helpers/factories.ts';
 import { startTestServer, type TestServer } from '../helpers/server.ts';

@@ -1,7 +1,7 @@
 /** The assessment report as a PDF, for signed-in staff only. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { assessments } from '../../drizzle/schema/index.ts';
-import { latestPublishedVersion } from '../../server/services/templates.ts';
+import { latestPublishedVersion } from '../../server/templates/questionnaires.ts';
 import { createUserWithPassword, signIn } from '../helpers/auth.ts';
 import { completeAssessment, createVendor } from '../helpers/factories.ts';
 import { startTestServer, type TestServer } from '../helpers/server.ts';

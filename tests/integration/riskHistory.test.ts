@@ -10,11 +10,11 @@
 import { asc, eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { riskSnapshots } from '../../drizzle/schema/index.ts';
-import { createContextInner, type StaffUser } from '../../server/context.ts';
-import type { Db } from '../../server/db/database.ts';
+import { createContextInner, type StaffUser } from '../../server/platform/context.ts';
+import type { Db } from '../../server/platform/db/database.ts';
 import { runDueJobs } from '../../server/jobs.ts';
-import { createCaller } from '../../server/routers/_app.ts';
-import { takeMonthlySnapshots } from '../../server/services/risk.ts';
+import { createCaller } from '../../server/router.ts';
+import { takeMonthlySnapshots } from '../../server/risk/vendorRisk.ts';
 import { completeAssessment, createUser } from '../helpers/factories.ts';
 import { createTestDatabase, makeTempDir } from '../helpers/testDatabase.ts';
 

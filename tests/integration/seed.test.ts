@@ -22,9 +22,9 @@ import {
   vendorRisk,
   vendors,
 } from '../../drizzle/schema/index.ts';
-import { migrateDatabase, openDatabase, type Db } from '../../server/db/database.ts';
+import { migrateDatabase, openDatabase, type Db } from '../../server/platform/db/database.ts';
 import { hasBeenSeeded, seedDemoPortfolio } from '../../server/seed/seedDemo.ts';
-import { useAuditKey, verifyAuditChain } from '../../server/services/audit.ts';
+import { useAuditKey, verifyAuditChain } from '../../server/platform/audit/auditTrail.ts';
 import { TEST_AUDIT_KEY } from '../helpers/testDatabase.ts';
 import { BUILT_IN_TEMPLATES } from '../../shared/catalogue/templates.ts';
 import { toIsoDate } from '../../shared/dates.ts';

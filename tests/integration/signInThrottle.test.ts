@@ -8,7 +8,7 @@
  */
 import http from 'node:http';
 import { describe, expect, it } from 'vitest';
-import { SIGN_IN_FAILURE_MEMORY_SECONDS, SIGN_IN_MAX_DELAY_SECONDS, signInDelaySeconds } from '../../server/auth/policy.ts';
+import { SIGN_IN_FAILURE_MEMORY_SECONDS, SIGN_IN_MAX_DELAY_SECONDS, signInDelaySeconds } from '../../server/accounts/policy.ts';
 import { createUserWithPassword, TEST_PASSWORD } from '../helpers/auth.ts';
 import { startTestServer } from '../helpers/server.ts';
 import { StaffClient } from '../helpers/staffClient.ts';

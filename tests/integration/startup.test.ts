@@ -10,7 +10,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { count } from 'drizzle-orm';
 import { vendors } from '../../drizzle/schema/index.ts';
-import { openDatabase } from '../../server/db/database.ts';
+import { openDatabase } from '../../server/platform/db/database.ts';
 import { makeTempDir } from '../helpers/testDatabase.ts';
 
 const MAIN = path.resolve('server/main.ts');

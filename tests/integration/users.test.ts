@@ -2,10 +2,10 @@
 import { eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { auditEvents, emailOutbox, passkeys, twoFactors, users } from '../../drizzle/schema/index.ts';
-import { mfaStateFor } from '../../server/auth/staffSession.ts';
-import { createContextInner, type StaffUser } from '../../server/context.ts';
-import type { Db } from '../../server/db/database.ts';
-import { createCaller } from '../../server/routers/_app.ts';
+import { mfaStateFor } from '../../server/accounts/staffSession.ts';
+import { createContextInner, type StaffUser } from '../../server/platform/context.ts';
+import type { Db } from '../../server/platform/db/database.ts';
+import { createCaller } from '../../server/router.ts';
 import { createTestAuth, createUserWithPassword } from '../helpers/auth.ts';
 import { createTestDatabase } from '../helpers/testDatabase.ts';
 

@@ -5,7 +5,7 @@
 import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { assessments, questionnaireTemplates, templateVersions } from '../../drizzle/schema/index.ts';
-import { ensureBuiltInTemplates, latestPublishedVersion } from '../../server/services/templates.ts';
+import { ensureBuiltInTemplates, latestPublishedVersion } from '../../server/templates/questionnaires.ts';
 import { completeAssessment, createVendor, NOW } from '../helpers/factories.ts';
 import { createTestDatabase } from '../helpers/testDatabase.ts';
 

@@ -5,7 +5,7 @@
  */
 import { describe, expect, expectTypeOf, it } from 'vitest';
 import { AUDIT_ACTIONS, type AuditAction } from '../../shared/auditActions.ts';
-import type { AuditEntry } from '../../server/services/audit.ts';
+import type { AuditEntry } from '../../server/platform/audit/auditTrail.ts';
 import { actionLabel } from '../../client/src/features/admin/auditLabels.ts';
 import { summarizeAuditEvent } from '../../client/src/features/admin/auditSummary.ts';
 

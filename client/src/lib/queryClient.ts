@@ -4,7 +4,7 @@ import { TRPCClientError } from '@trpc/client';
 
 const NOT_RETRIED = new Set(['BAD_REQUEST', 'UNAUTHORIZED', 'FORBIDDEN', 'NOT_FOUND', 'CONFLICT', 'TOO_MANY_REQUESTS']);
 
-/** The server's answer when a second factor is owed (server/trpc.ts). */
+/** The server's answer when a second factor is owed (server/platform/trpc.ts). */
 const MFA_OWED_MESSAGE = 'Set up or use multi-factor authentication to continue.';
 
 /** account.me's key, written out: lib/trpc.ts imports this module, so it cannot use the proxy. */

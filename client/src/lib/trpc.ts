@@ -2,7 +2,7 @@
 import { createTRPCClient, httpBatchLink } from '@trpc/client';
 import { createTRPCOptionsProxy } from '@trpc/tanstack-react-query';
 import type { inferRouterOutputs } from '@trpc/server';
-import type { AppRouter } from '../../../server/routers/_app.ts';
+import type { AppRouter } from '../../../server/router.ts';
 import { transformer } from '../../../shared/transformer.ts';
 import { queryClient } from './queryClient.ts';
 

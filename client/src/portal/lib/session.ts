@@ -5,7 +5,7 @@
  */
 import { useSyncExternalStore } from 'react';
 
-/** The server's reasons (server/sharing/linkSessions.ts); "ended" covers anything else. */
+/** The server's reasons (server/assessments/links/linkSessions.ts); "ended" covers anything else. */
 export type SessionEndReason = 'closed' | 'withdrawn' | 'expired' | 'review_complete' | 'ended';
 
 export interface SessionEnd {

@@ -1,7 +1,7 @@
 /** A new password and its confirmation, with the rule stated up front and a mismatch caught before sending. */
 import { PasswordInput, Stack } from '@mantine/core';
 
-/** The server enforces the same minimum (server/auth/passwordPolicy.ts) and also refuses common passwords. */
+/** The server enforces the same minimum (server/accounts/passwordPolicy.ts) and also refuses common passwords. */
 export const MIN_PASSWORD_LENGTH = 12;
 
 export interface NewPassword {

@@ -1,0 +1,123 @@
+/**
+ * better-auth's endpoints under /api/auth, and the first-admin setup, with
+ * rate limits per IP, and a progressive delay per account on wrong
+ * passwords, that answer 429 with Retry-After.
+ */
+import type {} from '@fastify/cookie';
+import type { FastifyInstance, FastifyReply, FastifyRequest, preHandlerHookHandler } from 'fastify';
+import type { Auth } from './betterAuth.ts';
+import { KNOWN_BROWSER_COOKIE, SignInThrottle, type SignInOutcome } from './signInThrottle.ts';
+import type { Db } from '../platform/db/database.ts';
+import { AppError } from '../platform/errors.ts';
+import { completeSetup, SetupInput } from './setup.ts';
+import { describeIssues } from '../../shared/schemas/common.ts';
+
+/** Header through which the server tells better-auth the caller's IP; any copy sent by a client is dropped. */
+export const CLIENT_IP_HEADER = 'x-tollgate-client-ip';
+
+function toWebRequest(request: FastifyRequest, publicUrl: string): Request {
+  const headers = new Headers();
+  for (const [key, value] of Object.entries(request.headers)) {
+    if (value === undefined || key === CLIENT_IP_HEADER) continue;
+    if (Array.isArray(value)) for (const v of value) headers.append(key, v);
+    else headers.set(key, value);
+  }
+  headers.set(CLIENT_IP_HEADER, request.ip);
+  const hasBody = request.method !== 'GET' && request.method !== 'HEAD' && request.body !== undefined;
+  return new Request(new URL(request.url, publicUrl), {
+    method: request.method,
+    headers,
+    body: hasBody ? JSON.stringify(request.body) : undefined,
+  });
+}
+
+/**
+ * A limit checked in addition to the global one (the plugin's own route
+ * hooks run only once per request, so several limits need this form).
+ */
+export function limit(app: FastifyInstance, max: number, timeWindow: string, keyGenerator?: (request: FastifyRequest) => string): preHandlerHookHandler {
+  const check = app.createRateLimit({ max, timeWindow, ...(keyGenerator ? { keyGenerator } : {}) });
+  return async (request, reply) => {
+    const result = await check(request);
+    if (result.isAllowed || !result.isExceeded) return;
+    reply.header('retry-after', result.ttlInSeconds);
+    const minutes = Math.max(1, Math.ceil(result.ttlInSeconds / 60));
+    return reply.code(429).send({ code: 'TOO_MANY_REQUESTS', message: `Too many attempts. Try again in ${minutes} minute${minutes === 1 ? '' : 's'}.` });
+  };
+}
+
+/** A wait in words: short waits in seconds, so a person is not told a minute for two seconds. */
+export function waitInWords(seconds: number): string {
+  if (seconds < 60) return `${seconds} second${seconds === 1 ? '' : 's'}`;
+  const minutes = Math.ceil(seconds / 60);
+  return `${minutes} minute${minutes === 1 ? '' : 's'}`;
+}
+
+export async function registerAuthRoutes(app: FastifyInstance, deps: { auth: Auth; db: Db; publicUrl: string; now: () => Date }): Promise<void> {
+  const perIp = (max: number, timeWindow: string) => limit(app, max, timeWindow, (request) => `ip:${request.ip}:${request.routeOptions.url}`);
+  const throttle = new SignInThrottle(deps.db, { secret: (await deps.auth.$context).secret, secure: deps.publicUrl.startsWith('https:') });
+
+  // Guessing is slow by design: per IP for every endpoint, and per account for passwords (signIn below).
+  const limits: Record<string, preHandlerHookHandler[]> = {
+    '/api/auth/two-factor/verify-totp': [perIp(10, '1 minute')],
+    '/api/auth/two-factor/verify-backup-code': [perIp(10, '1 minute')],
+    '/api/auth/two-factor/enable': [perIp(10, '1 minute')],
+    '/api/auth/reset-password': [perIp(10, '1 minute')],
+    '/api/auth/passkey/verify-authentication': [perIp(20, '1 minute')],
+  };
+
+  const forward = async (request: FastifyRequest) => {
+    const webRequest = toWebRequest(request, deps.publicUrl);
+    // The URL parser folds "/./" and "%2e" segments that the HTTP router does not: a path spelled
+    // otherwise would reach a limited endpoint through the catch-all route and dodge its limits.
+    if (new URL(webRequest.url).pathname !== request.url.split('?')[0]) return Response.json({ code: 'NOT_FOUND', message: 'Not found.' }, { status: 404 });
+    return deps.auth.handler(webRequest);
+  };
+  const send = async (reply: FastifyReply, response: Response, extraCookies: string[] = []) => {
+    reply.status(response.status);
+    response.headers.forEach((value, key) => {
+      if (key.toLowerCase() !== 'set-cookie') reply.header(key, value);
+    });
+    const cookies = [...response.headers.getSetCookie(), ...extraCookies];
+    if (cookies.length) reply.header('set-cookie', cookies);
+    return reply.send(response.body ? await response.text() : null);
+  };
+  const handle = async (request: FastifyRequest, reply: FastifyReply) => send(reply, await forward(request));
+
+  /** Password sign-in: wrong passwords delay the next attempt of their lane; a right one clears it and marks the browser as known. */
+  const signIn = async (request: FastifyRequest, reply: FastifyReply) => {
+    const body = request.body as { email?: unknown; password?: unknown } | undefined;
+    if (typeof body?.email !== 'string' || typeof body.password !== 'string') return handle(request, reply);
+    const email = body.email.trim().toLowerCase();
+    const lane = throttle.laneFor(email, request.cookies[KNOWN_BROWSER_COOKIE]);
+    const wait = throttle.begin(lane, deps.now());
+    if (wait !== null) {
+      reply.header('retry-after', wait);
+      return reply
+        .code(429)
+        .send({ code: 'TOO_MANY_REQUESTS', message: `Too many wrong passwords for this account. For your security, wait ${waitInWords(wait)} before trying again.` });
+    }
+    const response = await forward(request);
+    const outcome: SignInOutcome = response.status === 200 ? 'right' : response.status === 401 ? 'wrong' : 'not_checked';
+    throttle.finish(lane, outcome);
+    return send(reply, response, outcome === 'right' ? [throttle.knownBrowserCookie(email, lane)] : []);
+  };
+
+  app.route({ method: 'POST', url: '/api/auth/sign-in/email', preHandler: [perIp(20, '1 minute')], handler: signIn });
+  for (const [url, preHandler] of Object.entries(limits)) {
+    app.route({ method: 'POST', url, preHandler, handler: handle });
+  }
+  app.route({ method: ['GET', 'POST'], url: '/api/auth/*', preHandler: [perIp(120, '1 minute')], handler: handle });
+
+  app.post('/api/setup', { preHandler: [perIp(10, '1 minute')] }, async (request, reply) => {
+    const parsed = SetupInput.safeParse(request.body);
+    if (!parsed.success) return reply.code(400).send({ error: describeIssues(parsed.error.issues) });
+    try {
+      const result = await completeSetup(deps.auth, deps.db, parsed.data, request.ip);
+      return reply.send(result);
+    } catch (error) {
+      if (error instanceof AppError) return reply.code(error.code === 'CONFLICT' ? 409 : 400).send({ error: error.message });
+      throw error;
+    }
+  });
+}

@@ -1,0 +1,25 @@
+import { ChangeRoleInput, InviteUserInput, ResetMfaInput, SetActiveInput, UserIdInput } from '../../shared/schemas/admin.ts';
+import { AppError } from '../platform/errors.ts';
+import { changeRole, createUser, issueSetPasswordLink, listUsers, resetMfa, setActive } from './users.ts';
+import { actorOf, adminProcedure, router } from '../platform/trpc.ts';
+import type { Context } from '../platform/context.ts';
+
+function userDeps(ctx: Context) {
+  if (!ctx.services.auth) throw new AppError('PRECONDITION_FAILED', 'Accounts are not available in this context.');
+  return { db: ctx.db, auth: ctx.services.auth, publicUrl: ctx.services.publicUrl, mail: ctx.services.mail };
+}
+
+export const usersRouter = router({
+  list: adminProcedure.query(({ ctx }) => listUsers(ctx.db)),
+  /** Creates the account and returns a one-time set-password link (also emailed, or held in the outbox). */
+  invite: adminProcedure.input(InviteUserInput).mutation(({ ctx, input }) => createUser(userDeps(ctx), input, actorOf(ctx))),
+  /** Voids the user's earlier link, emails the new one to them (or holds it in the outbox) and says which. */
+  newSetPasswordLink: adminProcedure
+    .input(UserIdInput)
+    .mutation(({ ctx, input }) => issueSetPasswordLink({ db: ctx.db, publicUrl: ctx.services.publicUrl, mail: ctx.services.mail }, input.userId, actorOf(ctx), ctx.now())),
+  changeRole: adminProcedure.input(ChangeRoleInput).mutation(({ ctx, input }) => changeRole(ctx.db, input.userId, input.role, actorOf(ctx), ctx.now())),
+  setActive: adminProcedure.input(SetActiveInput).mutation(({ ctx, input }) => setActive(ctx.db, input.userId, input.active, actorOf(ctx), ctx.now())),
+  resetMfa: adminProcedure
+    .input(ResetMfaInput)
+    .mutation(({ ctx, input }) => resetMfa({ db: ctx.db, mail: ctx.services.mail }, input.userId, input.reason, actorOf(ctx), ctx.now())),
+});

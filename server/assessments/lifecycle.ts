@@ -1,0 +1,130 @@
+/**
+ * Starting assessments and moving them through their lifecycle:
+ * draft -> sent -> in progress -> submitted -> in review -> completed, or
+ * cancelled. Illegal moves are refused with a message that says why.
+ */
+import { and, asc, count, desc, eq, inArray, isNotNull, lt, sql, type SQL } from 'drizzle-orm';
+import type { z } from 'zod';
+import { ASSESSMENT_STATUS_LABELS, canTransition, OPEN_STATUSES, type AssessmentStatus } from '../../shared/assessmentLifecycle.ts';
+import { toIsoDate } from '../../shared/dates.ts';
+import type { AssessmentListInput, StartAssessmentInput } from '../../shared/schemas/assessments.ts';
+import { BUILT_IN_TEMPLATE_KEYS } from '../../shared/catalogue/templates.ts';
+import { templateForTier } from '../../shared/scoring/tier.ts';
+import { answers, assessments, questionnaireTemplates, templateVersions, users, vendorRisk, vendors } from '../../drizzle/schema/index.ts';
+import type { Db } from '../platform/db/database.ts';
+import { badRequest, conflict, notFound } from '../platform/errors.ts';
+import { endLinkSessions } from './links/linkSessions.ts';
+import { recordAudit, type AuditActor } from '../platform/audit/auditTrail.ts';
+import { completeReview } from './review/completeReview.ts';
+import { latestPublishedVersion } from '../templates/questionnaires.ts';
+
+const label = (s: AssessmentStatus) => ASSESSMENT_STATUS_LABELS[s].toLowerCase();
+
+export function startAssessment(db: Db, input: z.output<typeof StartAssessmentInput>, actor: AuditActor, now: Date) {
+  return db.transaction((tx) => {
+    const vendor = tx.select({ id: vendors.id, status: vendors.status, name: vendors.name, tier: vendorRisk.tier }).from(vendors).innerJoin(vendorRisk, eq(vendorRisk.vendorId, vendors.id)).where(eq(vendors.id, input.vendorId)).get();
+    if (!vendor) throw notFound('The vendor');
+    if (vendor.status === 'archived') throw badRequest('This vendor is archived: restore it before assessing it.');
+    const open = tx.select({ id: assessments.id, status: assessments.status }).from(assessments).where(and(eq(assessments.vendorId, vendor.id), inArray(assessments.status, [...OPEN_STATUSES]))).get();
+    if (open) throw conflict(`${vendor.name} already has an assessment in progress (${label(open.status)}): finish or cancel it first.`, { assessmentId: open.id });
+    const templateKey = input.templateKey ?? templateForTier(vendor.tier);
+    if (!(BUILT_IN_TEMPLATE_KEYS as readonly string[]).includes(templateKey)) throw badRequest(`Unknown questionnaire template "${templateKey}".`);
+    if (input.dueDate && input.dueDate < toIsoDate(now)) throw badRequest('The due date is in the past.');
+    if (input.assessorId && !tx.select({ id: users.id }).from(users).where(and(eq(users.id, input.assessorId), eq(users.active, true))).get()) {
+      throw badRequest('The assessor is not an active user.');
+    }
+    const version = latestPublishedVersion(tx, templateKey);
+    const row = tx
+      .insert(assessments)
+      .values({ vendorId: vendor.id, templateVersionId: version.id, status: 'draft', dueDate: input.dueDate ?? null, assessorId: input.assessorId ?? actor.id, createdBy: actor.id, createdAt: now, updatedAt: now })
+      .returning()
+      .get();
+    recordAudit(tx, { actor, action: 'assessment.start', targetType: 'assessment', targetId: row.id, after: { vendorId: vendor.id, template: templateKey, version: version.version, dueDate: row.dueDate }, at: now });
+    return { assessmentId: row.id, templateKey };
+  });
+}
+
+const STAMP: Partial<Record<AssessmentStatus, 'sentAt' | 'reviewStartedAt' | 'cancelledAt'>> = { sent: 'sentAt', in_review: 'reviewStartedAt', cancelled: 'cancelledAt' };
+
+export function transitionAssessment(db: Db, assessmentId: number, to: 'sent' | 'in_review' | 'completed' | 'cancelled', note: string | undefined, actor: AuditActor, now: Date) {
+  return db.transaction((tx) => {
+    const a = tx.select().from(assessments).where(eq(assessments.id, assessmentId)).get();
+    if (!a) throw notFound('The assessment');
+    if (!canTransition(a.status, to)) throw badRequest(`An assessment that is ${label(a.status)} cannot become ${label(to)}.`);
+    if (to === 'completed') {
+      const waiting = tx.select({ n: count() }).from(answers).where(and(eq(answers.assessmentId, a.id), eq(answers.reviewStatus, 'clarification_requested'))).get()?.n ?? 0;
+      // A question stays open until the reviewer decides, whether or not the vendor has replied yet.
+      if (waiting > 0) throw badRequest(`${waiting} answer${waiting === 1 ? ' has' : 's have'} an open question to the vendor: accept or reject ${waiting === 1 ? 'it' : 'them'} first.`);
+      const result = completeReview(tx, { assessmentId: a.id, actor, now });
+      // Sessions opened to answer end here; the vendor opens its link again to reach the remediation tasks.
+      endLinkSessions(tx, { assessmentId: a.id }, 'assessment_completed', actor, now);
+      return { status: 'completed' as const, tasks: result.tasks.length, residual: result.residual, band: result.band, grade: result.grade };
+    }
+    if (to === 'cancelled' && !note) throw badRequest('Say why the assessment is cancelled.');
+    const stamp = STAMP[to];
+    tx.update(assessments).set({ status: to, updatedAt: now, ...(stamp ? { [stamp]: now } : {}) }).where(eq(assessments.id, a.id)).run();
+    recordAudit(tx, { actor, action: `assessment.${to}`, targetType: 'assessment', targetId: a.id, before: { status: a.status }, after: { status: to, note }, at: now });
+    if (to === 'cancelled') endLinkSessions(tx, { assessmentId: a.id }, 'assessment_cancelled', actor, now);
+    return { status: to };
+  });
+}
+
+/** The people assigned to at least one assessment, by name: what the list's assessor filter offers. Names only, no emails. */
+export function listAssessors(db: Db): { id: string; name: string }[] {
+  return db
+    .selectDistinct({ id: users.id, name: users.name })
+    .from(assessments)
+    .innerJoin(users, eq(users.id, assessments.assessorId))
+    .orderBy(asc(users.name))
+    .all();
+}
+
+export function listAssessments(db: Db, input: z.output<typeof AssessmentListInput>, now: Date) {
+  const today = toIsoDate(now);
+  const overdue = sql<boolean>`(${assessments.status} in ('draft', 'sent', 'in_progress') and ${assessments.dueDate} < ${today})`;
+  const filters: SQL[] = [];
+  if (input.status?.length) filters.push(inArray(assessments.status, input.status));
+  if (input.overdue) filters.push(and(isNotNull(assessments.dueDate), lt(assessments.dueDate, today), inArray(assessments.status, ['draft', 'sent', 'in_progress']))!);
+  if (input.assessorId) filters.push(eq(assessments.assessorId, input.assessorId));
+  if (input.vendorId) filters.push(eq(assessments.vendorId, input.vendorId));
+  const where = filters.length ? and(...filters) : undefined;
+  const answered = db
+    .select({ assessmentId: answers.assessmentId, n: count().as('n') })
+    .from(answers)
+    .where(isNotNull(answers.value))
+    .groupBy(answers.assessmentId)
+    .as('answered');
+  const rows = db
+    .select({
+      id: assessments.id,
+      status: assessments.status,
+      dueDate: assessments.dueDate,
+      overdue: overdue.mapWith(Boolean),
+      createdAt: assessments.createdAt,
+      submittedAt: assessments.submittedAt,
+      completedAt: assessments.completedAt,
+      grade: assessments.grade,
+      residual: assessments.residual,
+      band: assessments.band,
+      vendorId: vendors.id,
+      vendorName: vendors.name,
+      templateName: questionnaireTemplates.name,
+      assessorId: assessments.assessorId,
+      assessorName: users.name,
+      answered: sql<number>`coalesce(${answered.n}, 0)`,
+      total: sql<number>`json_array_length(${templateVersions.content}, '$.controls')`,
+    })
+    .from(assessments)
+    .innerJoin(vendors, eq(vendors.id, assessments.vendorId))
+    .innerJoin(templateVersions, eq(templateVersions.id, assessments.templateVersionId))
+    .innerJoin(questionnaireTemplates, eq(questionnaireTemplates.id, templateVersions.templateId))
+    .leftJoin(users, eq(users.id, assessments.assessorId))
+    .leftJoin(answered, eq(answered.assessmentId, assessments.id))
+    .where(where)
+    .orderBy(desc(overdue), asc(sql`coalesce(${assessments.dueDate}, '9999-12-31')`), desc(assessments.id))
+    .limit(input.pageSize)
+    .offset((input.page - 1) * input.pageSize)
+    .all();
+  const total = db.select({ n: count() }).from(assessments).where(where).get()?.n ?? 0;
+  return { rows, total, page: input.page, pageSize: input.pageSize };
+}

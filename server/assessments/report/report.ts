@@ -1,0 +1,79 @@
+/** The assessment report: what a reviewer prints or sends to the board. */
+import { and, asc, eq, isNull } from 'drizzle-orm';
+import { IMPACT_LABELS, LIKELIHOOD_LABELS, type Level } from '../../../shared/scoring/constants.ts';
+import { answers, assessments, evidenceFiles, remediationTasks, vendors } from '../../../drizzle/schema/index.ts';
+import type { Db } from '../../platform/db/database.ts';
+import { AppError } from '../../platform/errors.ts';
+import { getAssessment } from '../assessmentRecords.ts';
+import { loadThreads } from '../review/thread.ts';
+import { getOrganisation } from '../../platform/settings.ts';
+import { getTemplateVersion } from '../../templates/questionnaires.ts';
+import { answerFor, evaluateControl } from '../../../shared/scoring/controlScore.ts';
+import { needsRemediation } from '../../../shared/scoring/remediation.ts';
+import { loadAnswerMap } from '../../risk/vendorProfile.ts';
+
+export function getReport(db: Db, assessmentId: number) {
+  const summary = getAssessment(db, assessmentId);
+  const a = db.select().from(assessments).where(eq(assessments.id, assessmentId)).get()!;
+  if (a.status !== 'completed' || !a.result) throw new AppError('PRECONDITION_FAILED', 'The report is available once the review is completed.');
+  const vendor = db.select({ name: vendors.name, serviceDescription: vendors.serviceDescription }).from(vendors).where(eq(vendors.id, a.vendorId)).get()!;
+  const version = getTemplateVersion(db, a.templateVersionId);
+  const answerMap = loadAnswerMap(db, assessmentId);
+  const comments = new Map(db.select({ controlId: answers.controlId, comment: answers.comment }).from(answers).where(eq(answers.assessmentId, assessmentId)).all().map((r) => [r.controlId, r]));
+  // The reviewer's last word on each answer, from its review thread.
+  const threads = loadThreads(db, assessmentId);
+  const lastReviewerNote = (controlId: string) => threads.get(controlId)?.findLast((m) => m.authorType === 'staff')?.body ?? null;
+  const failing = version.content.controls
+    .map((control) => ({ control, result: evaluateControl(control, answerFor(answerMap, control.id)) }))
+    .filter(({ result }) => needsRemediation(result))
+    .map(({ control, result }) => ({
+      controlId: control.id,
+      title: control.title,
+      domain: control.domain,
+      severity: control.severity,
+      critical: control.critical,
+      outcome: result.outcome,
+      references: control.references,
+      comment: comments.get(control.id)?.comment ?? '',
+      reviewNote: lastReviewerNote(control.id),
+    }));
+  const tasks = db
+    .select({ id: remediationTasks.id, controlId: remediationTasks.controlId, severity: remediationTasks.severity, status: remediationTasks.status, dueDate: remediationTasks.dueDate })
+    .from(remediationTasks)
+    .where(eq(remediationTasks.assessmentId, assessmentId))
+    .orderBy(asc(remediationTasks.dueDate), asc(remediationTasks.id))
+    .all();
+  const evidence = db
+    .select({ id: evidenceFiles.id, controlId: evidenceFiles.controlId, name: evidenceFiles.originalName, sizeBytes: evidenceFiles.sizeBytes, sha256: evidenceFiles.sha256, createdAt: evidenceFiles.createdAt })
+    .from(evidenceFiles)
+    .where(and(eq(evidenceFiles.assessmentId, assessmentId), isNull(evidenceFiles.deletedAt)))
+    .orderBy(asc(evidenceFiles.id))
+    .all();
+  const domainNames = new Map(version.content.domains.map((d) => [d.id, d.name]));
+  return {
+    /** Who the assessment was made for, from Settings; null until an administrator names it. */
+    organisation: getOrganisation(db).name,
+    assessment: summary,
+    vendor,
+    position: {
+      score: a.score!,
+      grade: a.grade!,
+      likelihood: a.likelihood as Level,
+      likelihoodLabel: LIKELIHOOD_LABELS[a.likelihood as Level],
+      impact: a.impact as Level,
+      impactLabel: IMPACT_LABELS[a.impact as Level],
+      residual: a.residual!,
+      band: a.band!,
+      projectedResidual: a.projectedResidual,
+      inherentResidual: a.result.inherentResidual,
+      criticalFailures: a.result.criticalFailures,
+    },
+    domains: a.result.domains.map((d) => ({ ...d, name: domainNames.get(d.domain) ?? d.domain })),
+    comparison: a.result.comparison ?? null,
+    failing,
+    tasks,
+    evidence,
+  };
+}
+
+export type AssessmentReport = ReturnType<typeof getReport>;

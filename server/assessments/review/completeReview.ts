@@ -1,0 +1,153 @@
+/**
+ * Completing an assessment's review: the scoring engine scores it, the
+ * result is frozen on the assessment, remediation tasks are raised with due
+ * dates, and the vendor's current risk and history are updated, all in one
+ * transaction.
+ */
+import { and, desc, eq, inArray, ne } from 'drizzle-orm';
+import { canTransition } from '../../../shared/assessmentLifecycle.ts';
+import { isoDateInDays, toIsoDate } from '../../../shared/dates.ts';
+import { ACTIVE_TASK_STATUSES } from '../../../shared/statuses.ts';
+import { scoreVendor, type VendorScore } from '../../../shared/scoring/scoreVendor.ts';
+import { assessments, remediationTasks, taskComments, type AssessmentComparison } from '../../../drizzle/schema/index.ts';
+import { answerFor, evaluateControl } from '../../../shared/scoring/controlScore.ts';
+import { needsRemediation } from '../../../shared/scoring/remediation.ts';
+import type { Tx } from '../../platform/db/database.ts';
+import { badRequest, notFound } from '../../platform/errors.ts';
+import { recordAudit, type AuditActor } from '../../platform/audit/auditTrail.ts';
+import { recomputeVendorRisk, takeRiskSnapshot } from '../../risk/vendorRisk.ts';
+import { getTemplateVersion } from '../../templates/questionnaires.ts';
+import { loadAnswerMap, loadVendorProfile } from '../../risk/vendorProfile.ts';
+
+export interface CompleteReviewInput {
+  assessmentId: number;
+  actor: AuditActor;
+  now: Date;
+}
+
+/** Controls that count as not met in a completed assessment, from its own questionnaire version. */
+function failingControls(tx: Tx, assessmentId: number, templateVersionId: number): Set<string> {
+  const version = getTemplateVersion(tx, templateVersionId);
+  const answers = loadAnswerMap(tx, assessmentId);
+  return new Set(version.content.controls.filter((c) => needsRemediation(evaluateControl(c, answerFor(answers, c.id)))).map((c) => c.id));
+}
+
+/** What changed since the vendor's previous completed assessment, shown when the review completes. */
+export function compareWithPrevious(tx: Tx, vendorId: number, assessmentId: number, result: VendorScore): AssessmentComparison {
+  const previous = tx
+    .select()
+    .from(assessments)
+    .where(and(eq(assessments.vendorId, vendorId), eq(assessments.status, 'completed'), ne(assessments.id, assessmentId)))
+    .orderBy(desc(assessments.completedAt), desc(assessments.id))
+    .limit(1)
+    .get();
+  const now = new Set(result.tasks.filter((t) => t.reasons.includes('answer')).map((t) => t.controlId));
+  if (!previous?.completedAt) return { previous: null, newlyFailing: [...now], fixed: [] };
+  const before = failingControls(tx, previous.id, previous.templateVersionId);
+  const asked = new Set(result.controls.map((c) => c.control.id));
+  return {
+    previous: { assessmentId: previous.id, completedAt: previous.completedAt.toISOString(), score: previous.score, grade: previous.grade, residual: previous.residual, band: previous.band },
+    newlyFailing: [...now].filter((id) => !before.has(id)),
+    fixed: [...before].filter((id) => asked.has(id) && !now.has(id)),
+  };
+}
+
+/**
+ * A new assessment is now the record for the vendor. Tasks still waiting
+ * from earlier assessments are closed: as verified when the new answers
+ * meet the control, otherwise as superseded by the new assessment's own
+ * task. Without this a control failing twice would count as two tasks.
+ */
+function settleEarlierTasks(tx: Tx, vendorId: number, assessmentId: number, result: VendorScore, input: CompleteReviewInput) {
+  const earlier = tx
+    .select({ id: remediationTasks.id, controlId: remediationTasks.controlId })
+    .from(remediationTasks)
+    .where(and(eq(remediationTasks.vendorId, vendorId), ne(remediationTasks.assessmentId, assessmentId), inArray(remediationTasks.status, ACTIVE_TASK_STATUSES)))
+    .all();
+  const stillFailing = new Set(result.tasks.map((t) => t.controlId));
+  for (const task of earlier) {
+    const met = !stillFailing.has(task.controlId);
+    tx.update(remediationTasks)
+      .set({ status: met ? 'closed' : 'superseded', closedAt: input.now, verifiedBy: met ? input.actor.id : null, updatedAt: input.now })
+      .where(eq(remediationTasks.id, task.id))
+      .run();
+    tx.insert(taskComments)
+      .values({
+        taskId: task.id,
+        authorType: 'staff',
+        authorName: input.actor.label,
+        authorUserId: input.actor.type === 'user' ? input.actor.id : null,
+        body: met
+          ? `Verified by the assessment completed on ${toIsoDate(input.now)}: the control is now met.`
+          : `Superseded by the assessment completed on ${toIsoDate(input.now)}, which raised its own task for this control.`,
+        createdAt: input.now,
+      })
+      .run();
+  }
+}
+
+export function completeReview(tx: Tx, input: CompleteReviewInput): VendorScore {
+  const assessment = tx.select().from(assessments).where(eq(assessments.id, input.assessmentId)).get();
+  if (!assessment) throw notFound('The assessment');
+  if (!canTransition(assessment.status, 'completed')) {
+    throw badRequest(`An assessment that is ${assessment.status.replace('_', ' ')} cannot be completed; start the review first.`);
+  }
+  const profile = loadVendorProfile(tx, assessment.vendorId);
+  const version = getTemplateVersion(tx, assessment.templateVersionId);
+  const result = scoreVendor({ ...profile, controls: version.content.controls, answers: loadAnswerMap(tx, assessment.id) });
+  const comparison = compareWithPrevious(tx, assessment.vendorId, assessment.id, result);
+
+  const after = {
+    status: 'completed' as const,
+    completedAt: input.now,
+    updatedAt: input.now,
+    score: result.score,
+    grade: result.grade,
+    likelihood: result.likelihood.likelihood,
+    impact: result.impact.impact,
+    residual: result.residual,
+    band: result.band,
+    projectedResidual: result.projected.residual,
+    result: {
+      domains: result.domains,
+      holdings: [...profile.holdings],
+      criticalFailures: result.criticalFailures,
+      impact: result.impact.impact,
+      inherentResidual: result.inherentResidual,
+      comparison,
+    },
+  };
+  tx.update(assessments).set(after).where(eq(assessments.id, assessment.id)).run();
+
+  settleEarlierTasks(tx, assessment.vendorId, assessment.id, result, input);
+  if (result.tasks.length > 0) {
+    tx.insert(remediationTasks)
+      .values(
+        result.tasks.map((task) => ({
+          vendorId: assessment.vendorId,
+          assessmentId: assessment.id,
+          controlId: task.controlId,
+          severity: task.severity,
+          reasons: task.reasons,
+          dueDate: isoDateInDays(input.now, task.dueInDays),
+          ownerId: assessment.assessorId,
+          createdAt: input.now,
+          updatedAt: input.now,
+        })),
+      )
+      .run();
+  }
+
+  recomputeVendorRisk(tx, assessment.vendorId, input.now);
+  takeRiskSnapshot(tx, assessment.vendorId, input.now, 'review', assessment.id);
+  recordAudit(tx, {
+    actor: input.actor,
+    action: 'assessment.complete',
+    targetType: 'assessment',
+    targetId: assessment.id,
+    before: { status: assessment.status },
+    after: { status: 'completed', score: result.score, grade: result.grade, residual: result.residual, band: result.band, tasks: result.tasks.length },
+    at: input.now,
+  });
+  return result;
+}

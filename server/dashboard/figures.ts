@@ -1,0 +1,85 @@
+/** Key figures: vendors by band and tier, overdue work, records held per category, critical controls failing. */
+import { and, count, eq, inArray, isNotNull, lt, sql } from 'drizzle-orm';
+import { CORE_CATALOGUE_V1 } from '../../shared/catalogue/coreV1.ts';
+import { toIsoDate } from '../../shared/dates.ts';
+import type { DashboardFilters } from '../../shared/schemas/dashboard.ts';
+import { ACTIVE_TASK_STATUSES } from '../../shared/statuses.ts';
+import { assessments, dataHoldings, remediationTasks, vendorRisk, vendors } from '../../drizzle/schema/index.ts';
+import type { Db } from '../platform/db/database.ts';
+import { standingSql } from '../vendors/vendorList.ts';
+import { assessedSql, scopedVendorIds, scopeWhere } from './scope.ts';
+
+export function keyFigures(db: Db, filters: DashboardFilters, now: Date) {
+  const where = scopeWhere(filters, now);
+  const today = toIsoDate(now);
+  const standing = standingSql(now);
+
+  const bands = db
+    .select({ band: sql<string>`case when ${standing} = 'assessed' then ${vendorRisk.band} else 'not_assessed' end`, standing, count: count() })
+    .from(vendors)
+    .innerJoin(vendorRisk, eq(vendorRisk.vendorId, vendors.id))
+    .where(where)
+    .groupBy(sql`1`, sql`2`)
+    .all();
+  const byBand = { low: 0, medium: 0, high: 0, critical: 0, not_assessed: 0 } as Record<string, number>;
+  let expired = 0;
+  for (const b of bands) {
+    byBand[b.band] = (byBand[b.band] ?? 0) + b.count;
+    if (b.standing === 'expired') expired += b.count;
+  }
+
+  const tiers = db.select({ tier: vendorRisk.tier, count: count() }).from(vendors).innerJoin(vendorRisk, eq(vendorRisk.vendorId, vendors.id)).where(where).groupBy(vendorRisk.tier).all();
+  const byTier = { 1: 0, 2: 0, 3: 0, 4: 0 } as Record<number, number>;
+  for (const t of tiers) byTier[t.tier] = t.count;
+
+  const inScope = scopedVendorIds(filters, now);
+  const assessmentsOverdue =
+    db
+      .select({ n: count() })
+      .from(assessments)
+      .where(and(sql`${assessments.vendorId} in ${inScope}`, inArray(assessments.status, ['draft', 'sent', 'in_progress']), isNotNull(assessments.dueDate), lt(assessments.dueDate, today)))
+      .get()?.n ?? 0;
+
+  const taskRows = db
+    .select({
+      severity: remediationTasks.severity,
+      open: count(),
+      overdue: sql<number>`sum(case when ${remediationTasks.dueDate} < ${today} then 1 else 0 end)`,
+    })
+    .from(remediationTasks)
+    .where(and(sql`${remediationTasks.vendorId} in ${inScope}`, inArray(remediationTasks.status, ACTIVE_TASK_STATUSES)))
+    .groupBy(remediationTasks.severity)
+    .all();
+  const tasks = Object.fromEntries(['critical', 'high', 'medium', 'low'].map((s) => {
+    const row = taskRows.find((r) => r.severity === s);
+    return [s, { open: row?.open ?? 0, overdue: row?.overdue ?? 0 }];
+  }));
+
+  const recordsByCategory = db
+      .select({ category: dataHoldings.category, records: sql<number>`sum(${dataHoldings.records})`, vendors: sql<number>`count(distinct ${dataHoldings.vendorId})` })
+      .from(dataHoldings)
+      .where(and(sql`${dataHoldings.vendorId} in ${inScope}`, sql`${dataHoldings.records} > 0`))
+      .groupBy(dataHoldings.category)
+      .orderBy(sql`2 desc`)
+      .all();
+
+  // Share of assessed vendors failing each critical control.
+  const assessedCount =
+    db.select({ n: count() }).from(vendors).innerJoin(vendorRisk, eq(vendorRisk.vendorId, vendors.id)).where(and(where, assessedSql(now))).get()?.n ?? 0;
+  const failing = failingCounts(db, where, now);
+  const criticalControls = CORE_CATALOGUE_V1.controls
+    .filter((c) => c.critical)
+    .map((c) => ({ controlId: c.id, title: c.title, failing: failing.get(c.id) ?? 0, assessed: assessedCount, share: assessedCount ? (failing.get(c.id) ?? 0) / assessedCount : 0 }));
+
+  return { byBand, expired, byTier, assessmentsOverdue, tasks, recordsByCategory, criticalControls };
+}
+
+/** How many assessed vendors fail each control, from the stored list of each vendor's failing controls. */
+export function failingCounts(db: Db, where: ReturnType<typeof scopeWhere>, now: Date): Map<string, number> {
+  const rows = db.all<{ controlId: string; n: number }>(sql`
+    select f.value as controlId, count(*) as n
+    from ${vendors} join ${vendorRisk} on ${vendorRisk.vendorId} = ${vendors.id}, json_each(${vendorRisk.failingControls}) f
+    where ${where} and ${assessedSql(now)}
+    group by f.value`);
+  return new Map(rows.map((r) => [r.controlId, r.n]));
+}

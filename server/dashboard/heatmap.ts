@@ -1,0 +1,76 @@
+/** The likelihood x impact heatmap, residual or inherent, and the vendors in one cell. */
+import { and, asc, count, desc, eq, sql } from 'drizzle-orm';
+import type { DashboardFilters } from '../../shared/schemas/dashboard.ts';
+import { INHERENT_LIKELIHOOD } from '../../shared/scoring/constants.ts';
+import { vendorRisk, vendors } from '../../drizzle/schema/index.ts';
+import type { Db } from '../platform/db/database.ts';
+import { standingSql } from '../vendors/vendorList.ts';
+import { assessedSql, scopeWhere } from './scope.ts';
+
+export type HeatmapView = 'residual' | 'inherent';
+
+export function heatmap(db: Db, filters: DashboardFilters, view: HeatmapView, now: Date) {
+  const where = scopeWhere(filters, now);
+  const assessed = assessedSql(now);
+  const cells =
+    view === 'residual'
+      ? db
+          .select({ likelihood: sql<number>`${vendorRisk.likelihood}`, impact: vendorRisk.impact, count: count() })
+          .from(vendors)
+          .innerJoin(vendorRisk, eq(vendorRisk.vendorId, vendors.id))
+          .where(and(where, assessed))
+          .groupBy(vendorRisk.likelihood, vendorRisk.impact)
+          .all()
+      : db
+          .select({ likelihood: sql<number>`${INHERENT_LIKELIHOOD}`, impact: vendorRisk.impact, count: count() })
+          .from(vendors)
+          .innerJoin(vendorRisk, eq(vendorRisk.vendorId, vendors.id))
+          .where(where)
+          .groupBy(vendorRisk.impact)
+          .all();
+  // Not assessed (never, or expired): shown apart with their inherent impact, never as low risk.
+  const notAssessed = db
+    .select({ id: vendors.id, name: vendors.name, impact: vendorRisk.impact, standing: standingSql(now), tier: vendorRisk.tier })
+    .from(vendors)
+    .innerJoin(vendorRisk, eq(vendorRisk.vendorId, vendors.id))
+    .where(and(where, sql`not ${assessed}`))
+    .orderBy(desc(vendorRisk.impact), asc(vendors.name))
+    .limit(200)
+    .all();
+  const notAssessedTotal =
+    db
+      .select({ n: count() })
+      .from(vendors)
+      .innerJoin(vendorRisk, eq(vendorRisk.vendorId, vendors.id))
+      .where(and(where, sql`not ${assessed}`))
+      .get()?.n ?? 0;
+  return { view, cells, notAssessed, notAssessedTotal };
+}
+
+export function heatmapCell(db: Db, filters: DashboardFilters, view: HeatmapView, likelihood: number, impact: number, now: Date) {
+  const where = scopeWhere(filters, now);
+  const inCell =
+    view === 'residual'
+      ? and(assessedSql(now), eq(vendorRisk.likelihood, likelihood), eq(vendorRisk.impact, impact))
+      : likelihood === INHERENT_LIKELIHOOD
+        ? eq(vendorRisk.impact, impact)
+        : sql`0`;
+  return db
+    .select({
+      id: vendors.id,
+      name: vendors.name,
+      tier: vendorRisk.tier,
+      grade: vendorRisk.grade,
+      residual: vendorRisk.residual,
+      band: vendorRisk.band,
+      inherentResidual: vendorRisk.inherentResidual,
+      standing: standingSql(now),
+      largestHolding: vendorRisk.largestHolding,
+    })
+    .from(vendors)
+    .innerJoin(vendorRisk, eq(vendorRisk.vendorId, vendors.id))
+    .where(and(where, inCell))
+    .orderBy(asc(vendors.name))
+    .limit(500)
+    .all();
+}

@@ -1,0 +1,186 @@
+/** Data exposure, failing controls, fourth parties, trends and top risks across the portfolio. */
+import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
+import { subMonths } from 'date-fns';
+import { findAttackTechnique } from '../../shared/catalogue/attackTechniques.ts';
+import { CORE_CATALOGUE_V1 } from '../../shared/catalogue/coreV1.ts';
+import type { DashboardFilters } from '../../shared/schemas/dashboard.ts';
+import { dataHoldings, riskSnapshots, SNAPSHOT_REASONS, subProcessors, vendorRisk, vendors } from '../../drizzle/schema/index.ts';
+import type { Db } from '../platform/db/database.ts';
+import { rankRiskSql, standingSql, taskCountsFor } from '../vendors/vendorList.ts';
+import { failingCounts } from './figures.ts';
+import { assessedSql, scopedVendorIds, scopeWhere } from './scope.ts';
+
+/** Records per vendor by category (the vendors holding most), and per category across vendors. */
+export function dataExposure(db: Db, filters: DashboardFilters, now: Date, topVendors = 20) {
+  const where = scopeWhere(filters, now);
+  const top = db
+    .select({ id: vendors.id, name: vendors.name, largestHolding: vendorRisk.largestHolding })
+    .from(vendors)
+    .innerJoin(vendorRisk, eq(vendorRisk.vendorId, vendors.id))
+    .where(and(where, sql`${vendorRisk.largestHolding} > 0`))
+    .orderBy(desc(vendorRisk.largestHolding), asc(vendors.name))
+    .limit(topVendors)
+    .all();
+  const holdings = top.length
+    ? db
+        .select({ vendorId: dataHoldings.vendorId, category: dataHoldings.category, records: sql<number>`sum(${dataHoldings.records})`, excess: sql<number>`sum(case when ${dataHoldings.needed} then 0 else ${dataHoldings.records} end)` })
+        .from(dataHoldings)
+        .where(inArray(dataHoldings.vendorId, top.map((v) => v.id)))
+        .groupBy(dataHoldings.vendorId, dataHoldings.category)
+        .all()
+    : [];
+  const byCategory = db
+    .select({
+      category: dataHoldings.category,
+      vendors: sql<number>`count(distinct ${dataHoldings.vendorId})`,
+      records: sql<number>`sum(${dataHoldings.records})`,
+      excessRecords: sql<number>`sum(case when ${dataHoldings.needed} then 0 else ${dataHoldings.records} end)`,
+      excessVendors: sql<number>`count(distinct case when ${dataHoldings.needed} then null else ${dataHoldings.vendorId} end)`,
+    })
+    .from(dataHoldings)
+    .where(and(sql`${dataHoldings.vendorId} in ${scopedVendorIds(filters, now)}`, sql`${dataHoldings.records} > 0`))
+    .groupBy(dataHoldings.category)
+    .orderBy(sql`3 desc`)
+    .all();
+  return {
+    vendors: top.map((v) => ({ ...v, holdings: holdings.filter((h) => h.vendorId === v.id).map(({ category, records, excess }) => ({ category, records, excess })) })),
+    byCategory,
+  };
+}
+
+/** How many vendors fail each control, by domain, with the attack techniques each gap leaves open. */
+export function failingControls(db: Db, filters: DashboardFilters, now: Date) {
+  const where = scopeWhere(filters, now);
+  const counts = failingCounts(db, where, now);
+  const assessed = db.select({ n: sql<number>`count(*)` }).from(vendors).innerJoin(vendorRisk, eq(vendorRisk.vendorId, vendors.id)).where(and(where, assessedSql(now))).get()?.n ?? 0;
+  return {
+    assessed,
+    domains: CORE_CATALOGUE_V1.domains.map((d) => ({
+      domain: d.id,
+      name: d.name,
+      controls: CORE_CATALOGUE_V1.controls
+        .filter((c) => c.domain === d.id)
+        .map((c) => ({
+          controlId: c.id,
+          title: c.title,
+          severity: c.severity,
+          critical: c.critical,
+          failing: counts.get(c.id) ?? 0,
+          techniques: c.techniques.map((t) => ({ id: t, name: findAttackTechnique(t)?.name ?? t })),
+        })),
+    })),
+  };
+}
+
+/** Sub-processors that several vendors share: one breach there reaches all of them. */
+export function fourthParties(db: Db, filters: DashboardFilters, now: Date) {
+  const where = scopeWhere(filters, now);
+  const rows = db
+    .select({ key: sql<string>`lower(trim(${subProcessors.name}))`, name: subProcessors.name, vendorId: vendors.id, vendorName: vendors.name, country: subProcessors.country, dataShared: subProcessors.dataShared })
+    .from(subProcessors)
+    .innerJoin(vendors, eq(vendors.id, subProcessors.vendorId))
+    .innerJoin(vendorRisk, eq(vendorRisk.vendorId, vendors.id))
+    .where(where)
+    .orderBy(asc(subProcessors.name))
+    .all();
+  const groups = new Map<string, { name: string; vendors: { id: number; name: string }[]; countries: Set<string>; categories: Set<string> }>();
+  for (const r of rows) {
+    const g = groups.get(r.key) ?? { name: r.name.trim(), vendors: [], countries: new Set(), categories: new Set() };
+    if (!g.vendors.some((v) => v.id === r.vendorId)) g.vendors.push({ id: r.vendorId, name: r.vendorName });
+    if (r.country) g.countries.add(r.country);
+    for (const c of r.dataShared) g.categories.add(c);
+    groups.set(r.key, g);
+  }
+  return [...groups.values()]
+    .filter((g) => g.vendors.length >= 2)
+    .map((g) => ({ name: g.name, vendorCount: g.vendors.length, vendors: g.vendors, countries: [...g.countries].sort(), categories: [...g.categories].sort() }))
+    .sort((a, b) => b.vendorCount - a.vendorCount || a.name.localeCompare(b.name));
+}
+
+/**
+ * Month by month, from the risk snapshots (the monthly ones, and those a
+ * review or a profile change took): residual risk, band counts and open
+ * work. A vendor counts once a month, at its latest snapshot in that month,
+ * so a month shows where each vendor stood at its end (or now).
+ */
+export function trends(db: Db, filters: DashboardFilters, now: Date, months = 12) {
+  // From the start of the day (UTC) twelve months back: the window moves once a day, not every millisecond.
+  const since = subMonths(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()), months).getTime();
+  // The calendar month (UTC) of each snapshot, from month starts worked out here once: far cheaper than strftime on every row.
+  const monthStarts: { label: string; at: number }[] = [];
+  let start: number;
+  do {
+    start = Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - monthStarts.length, 1);
+    monthStarts.push({ label: new Date(start).toISOString().slice(0, 7), at: start });
+  } while (start > since);
+  const monthOf = sql.join([sql`case`, ...monthStarts.map((m) => sql`when ${riskSnapshots.takenAt} >= ${m.at} then ${m.label}`), sql`end`], sql` `);
+  return db.all<{
+    month: string;
+    vendors: number;
+    totalResidual: number;
+    averageResidual: number | null;
+    low: number;
+    medium: number;
+    high: number;
+    critical: number;
+    notAssessed: number;
+    openTasks: number;
+    overdueTasks: number;
+  }>(sql`
+    select month, count(*) as vendors, coalesce(sum(residual), 0) as totalResidual, round(avg(residual), 1) as averageResidual,
+           -- a month of unassessed vendors only has no bands: zero, not null
+           coalesce(sum(band = 'low'), 0) as low, coalesce(sum(band = 'medium'), 0) as medium,
+           coalesce(sum(band = 'high'), 0) as high, coalesce(sum(band = 'critical'), 0) as critical,
+           sum(standing <> 'assessed') as notAssessed, sum(open_tasks) as openTasks, sum(overdue_tasks) as overdueTasks
+    from (
+      -- One row per vendor and month. With max(), SQLite takes the other (bare) columns from the row
+      -- holding the maximum: the vendor's latest snapshot that month.
+      select ${riskSnapshots.vendorId} as vendor_id, ${monthOf} as month, max(${riskSnapshots.takenAt}) as taken_at,
+             ${riskSnapshots.residual} as residual, ${riskSnapshots.band} as band, ${riskSnapshots.standing} as standing,
+             ${riskSnapshots.openTasks} as open_tasks, ${riskSnapshots.overdueTasks} as overdue_tasks
+      from ${riskSnapshots}
+      -- Every reason is named (not left out) so SQLite walks the covering trend index, which leads with the reason.
+      where ${riskSnapshots.reason} in ${SNAPSHOT_REASONS} and ${riskSnapshots.takenAt} >= ${since} and ${riskSnapshots.vendorId} in ${scopedVendorIds(filters, now)}
+      group by vendor_id, month
+    ) latest
+    group by month order by month`);
+}
+
+/** The riskiest vendors now, and where they would stand with their open tasks closed. */
+export function topRisks(db: Db, filters: DashboardFilters, now: Date, limit = 10) {
+  const where = scopeWhere(filters, now);
+  const top = db
+    .select({
+      id: vendors.id,
+      name: vendors.name,
+      tier: vendorRisk.tier,
+      standing: standingSql(now),
+      likelihood: vendorRisk.likelihood,
+      impact: vendorRisk.impact,
+      residual: vendorRisk.residual,
+      band: vendorRisk.band,
+      inherentResidual: vendorRisk.inherentResidual,
+      projectedResidual: vendorRisk.projectedResidual,
+      projectedBand: vendorRisk.projectedBand,
+    })
+    .from(vendors)
+    .innerJoin(vendorRisk, eq(vendorRisk.vendorId, vendors.id))
+    .where(where)
+    .orderBy(desc(rankRiskSql(now)), desc(vendorRisk.impact), asc(sql`case when ${standingSql(now)} = 'assessed' then 0 else 1 end`), asc(vendors.name))
+    .limit(limit)
+    .all();
+  const counts = taskCountsFor(db, top.map((v) => v.id), now);
+  return top.map((v) => ({ ...v, openTasks: counts.get(v.id)?.open ?? 0, overdueTasks: counts.get(v.id)?.overdue ?? 0 }));
+}
+
+/** Business owners to offer as a filter. */
+export function ownerOptions(db: Db): string[] {
+  return db
+    .selectDistinct({ owner: vendors.businessOwner })
+    .from(vendors)
+    .where(and(eq(vendors.status, 'active'), sql`${vendors.businessOwner} is not null`))
+    .orderBy(asc(vendors.businessOwner))
+    .all()
+    .map((r) => r.owner!)
+    .filter(Boolean);
+}

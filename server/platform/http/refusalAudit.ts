@@ -1,0 +1,70 @@
+/**
+ * Refused calls on the plain HTTP routes go into the audit log, as tRPC's
+ * do (server/platform/trpc.ts): every 403 answer, and the requests a route marks as
+ * refused while answering otherwise (a link reaching another assessment's
+ * file gets 404, so nothing leaks; the origin check's refusal on /trpc
+ * never reaches a procedure). Recorded before the answer leaves, bounded by
+ * server/platform/audit/refusals.ts.
+ */
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { LinkScope } from '../context.ts';
+import type { Db } from '../db/database.ts';
+import type { StaffSession } from '../../accounts/staffSession.ts';
+import { recordRefusal, refusalActor } from '../audit/refusals.ts';
+
+const marked = new WeakMap<FastifyRequest, string>();
+
+/** Records this request as refused, whatever status it is answered with. */
+export function markRefused(request: FastifyRequest, reason: string): void {
+  marked.set(request, reason);
+}
+
+export interface RefusalAuditDeps {
+  db: Db;
+  now: () => Date;
+  staffOf: (request: FastifyRequest) => Promise<StaffSession | null>;
+  linkOf: (request: FastifyRequest) => LinkScope | null;
+}
+
+/** The message a refusal was answered with: our routes send { error }, better-auth { message, code }. */
+function reasonIn(payload: unknown): string {
+  if (typeof payload !== 'string' || payload.length > 10_000) return 'Refused';
+  try {
+    const body = JSON.parse(payload) as { error?: unknown; message?: unknown; code?: unknown };
+    const text = [body.error, body.message].find((v) => typeof v === 'string');
+    const code = typeof body.code === 'string' ? ` (${body.code})` : '';
+    return text ? `${String(text).slice(0, 300)}${code}` : 'Refused';
+  } catch {
+    return 'Refused';
+  }
+}
+
+function paramsOf(request: FastifyRequest): Record<string, string> | undefined {
+  const params = Object.entries((request.params ?? {}) as Record<string, unknown>).filter(([name, value]) => name !== 'token' && typeof value === 'string');
+  return params.length ? Object.fromEntries(params.map(([name, value]) => [name, String(value).slice(0, 100)])) : undefined;
+}
+
+export function registerRefusalAudit(app: FastifyInstance, deps: RefusalAuditDeps): void {
+  app.addHook('onSend', async (request, reply, payload) => {
+    const reason = marked.get(request);
+    const route = request.routeOptions.url ?? '';
+    // A 403 from a procedure is recorded by the procedure's middleware, with its name.
+    const forbidden = reply.statusCode === 403 && !route.startsWith('/trpc');
+    if (reason === undefined && !forbidden) return payload;
+    const staff = await deps.staffOf(request).catch(() => null);
+    const link = staff ? null : deps.linkOf(request);
+    const params = paramsOf(request);
+    recordRefusal(
+      deps.db,
+      refusalActor({ user: staff?.user ?? null, link, ip: request.ip }),
+      {
+        kind: 'route',
+        name: `${request.method} ${route || '(no route)'}`,
+        reason: reason ?? reasonIn(payload),
+        details: { ...(staff ? { role: staff.user.role } : {}), ...(params ? { params } : {}), status: reply.statusCode },
+      },
+      deps.now(),
+    );
+    return payload;
+  });
+}

@@ -1,0 +1,126 @@
+/**
+ * Base procedures, one per access level. Every procedure in the routers
+ * starts from one of these, so who may call it is visible where it is
+ * defined, and recorded in its meta for the authorisation test.
+ */
+import { initTRPC, TRPCError } from '@trpc/server';
+import { z } from 'zod';
+import { describeIssues } from '../../shared/schemas/common.ts';
+import { STAFF_ROLES, type StaffRole } from '../../shared/statuses.ts';
+import type { Context, LinkScope, MfaState, StaffUser } from './context.ts';
+import type { AuditActor } from './audit/auditTrail.ts';
+import { AppError, isRefusal, toTRPCError } from './errors.ts';
+import { recordRefusal, refusalActor } from './audit/refusals.ts';
+import { transformer } from '../../shared/transformer.ts';
+
+export type Access =
+  | { kind: 'anonymous' }
+  /** A vendor's questionnaire-link session; `beforeCode` procedures also serve sessions still owing the emailed code. */
+  | { kind: 'link'; beforeCode?: boolean }
+  /** Signed in with any role, even before the required second factor: only for setting up one's own sign-in. */
+  | { kind: 'signed_in' }
+  | { kind: 'staff'; roles: readonly StaffRole[] };
+
+export interface ProcedureMeta {
+  access: Access;
+}
+
+const t = initTRPC
+  .context<Context>()
+  .meta<ProcedureMeta>()
+  .create({
+    transformer,
+    errorFormatter({ shape, error }) {
+      const zodError = error.cause instanceof z.ZodError ? error.cause : null;
+      return {
+        ...shape,
+        data: {
+          ...shape.data,
+          stack: undefined,
+          // Facts a client needs to recover, e.g. the newer answer in a save conflict.
+          details: error.cause instanceof AppError ? error.cause.details : undefined,
+          fieldErrors: zodError ? z.flattenError(zodError).fieldErrors : undefined,
+          issues: zodError ? zodError.issues.map((i) => ({ path: i.path.map(String), message: i.message })) : undefined,
+        },
+      };
+    },
+  });
+
+export const router = t.router;
+export const createCallerFactory = t.createCallerFactory;
+
+const mapErrors = t.middleware(async ({ ctx, path, next }) => {
+  const result = await next();
+  if (result.ok) return result;
+  const cause = result.error.cause;
+  if (cause instanceof z.ZodError) {
+    // Input validation: one line per field at fault, for callers and people alike.
+    throw new TRPCError({ code: 'BAD_REQUEST', message: describeIssues(cause.issues), cause });
+  }
+  const error = toTRPCError(result.error);
+  // Every refusal, from the access checks below or from a service, passes here on its way out.
+  if (isRefusal(error)) {
+    recordRefusal(ctx.db, refusalActor(ctx), { kind: 'procedure', name: path, reason: error.message, details: ctx.user ? { role: ctx.user.role } : undefined }, ctx.now());
+  }
+  throw error;
+});
+
+const base = t.procedure.use(mapErrors);
+
+/** Anyone, signed in or not. */
+export const anonymousProcedure = base.meta({ access: { kind: 'anonymous' } });
+
+const LINK_LOST = 'Your questionnaire session has ended: open the link from your email again to continue.';
+export const EMAIL_CODE_NEEDED = 'Enter the code we emailed you to continue.';
+
+/** No usable link session: 401, saying why when the cookie's session was ended (the portal shows a page for it). */
+const linkRefused = (ctx: Context) => new AppError('UNAUTHORIZED', ctx.linkRefusal?.message ?? LINK_LOST, ctx.linkRefusal?.details);
+
+/** A vendor holding a session from a questionnaire link; ctx.link says which assessment. */
+export const linkProcedure = base.meta({ access: { kind: 'link' } }).use(({ ctx, next }) => {
+  if (!ctx.link) throw linkRefused(ctx);
+  if (ctx.link.codePending) throw new TRPCError({ code: 'FORBIDDEN', message: EMAIL_CODE_NEEDED });
+  return next({ ctx: { ...ctx, link: ctx.link as LinkScope } });
+});
+
+/** A link session that may still owe the emailed code: only to ask for and give that code. */
+export const linkBeforeCodeProcedure = base.meta({ access: { kind: 'link', beforeCode: true } }).use(({ ctx, next }) => {
+  if (!ctx.link) throw linkRefused(ctx);
+  return next({ ctx: { ...ctx, link: ctx.link as LinkScope } });
+});
+
+export const MFA_REQUIRED_MESSAGE = 'Set up or use multi-factor authentication to continue.';
+
+/** Signed in, with MFA possibly still owed: for the account's own security settings. */
+export const signedInProcedure = base.meta({ access: { kind: 'signed_in' } }).use(({ ctx, next }) => {
+  if (!ctx.user || !ctx.mfa) throw new TRPCError({ code: 'UNAUTHORIZED', message: 'Please sign in.' });
+  return next({ ctx: { ...ctx, user: ctx.user as StaffUser, mfa: ctx.mfa as MfaState } });
+});
+
+/** Signed-in staff with one of these roles and any MFA they owe; ctx.user is then never null. */
+export function staffProcedure(roles: readonly StaffRole[]) {
+  return base.meta({ access: { kind: 'staff', roles } }).use(({ ctx, next }) => {
+    if (!ctx.user || !ctx.mfa) throw new TRPCError({ code: 'UNAUTHORIZED', message: 'Please sign in.' });
+    if (ctx.mfa.required && !ctx.mfa.satisfied) throw new TRPCError({ code: 'FORBIDDEN', message: MFA_REQUIRED_MESSAGE });
+    if (!roles.includes(ctx.user.role)) {
+      throw new TRPCError({ code: 'FORBIDDEN', message: 'Your role does not allow this.' });
+    }
+    return next({ ctx: { ...ctx, user: ctx.user as StaffUser } });
+  });
+}
+
+/** The audit trail's view of the caller. */
+export function actorOf(ctx: Pick<Context, 'user' | 'ip'>): AuditActor {
+  if (!ctx.user) throw new TRPCError({ code: 'UNAUTHORIZED', message: 'Please sign in.' });
+  return { type: 'user', id: ctx.user.id, label: ctx.user.name, ip: ctx.ip };
+}
+
+/** Administrators and auditors: the audit trail. */
+export const auditReadProcedure = staffProcedure(['admin', 'auditor']);
+/** Every staff role, including read-only auditors. */
+export const readProcedure = staffProcedure(STAFF_ROLES);
+/** People who change the vendor inventory and run assessments. */
+export const procurementProcedure = staffProcedure(['admin', 'procurement']);
+/** Risk owners: accept risks. */
+export const riskOwnerProcedure = staffProcedure(['admin', 'ciso']);
+export const adminProcedure = staffProcedure(['admin']);

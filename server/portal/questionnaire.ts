@@ -1,0 +1,300 @@
+/**
+ * What a vendor does through its link: read the questionnaire, save
+ * answers (never silently over someone else's newer answer), submit, and
+ * later answer the remediation tasks raised for it.
+ */
+import { and, asc, eq, inArray, isNotNull, isNull } from 'drizzle-orm';
+import type { z } from 'zod';
+import { VENDOR_EDITABLE_STATUSES } from '../../shared/assessmentLifecycle.ts';
+import type { SaveAnswerInput } from '../../shared/schemas/sharing.ts';
+import { answers, assessments, evidenceFiles, questionnaireTemplates, remediationTasks, taskComments, templateVersions, users, vendors } from '../../drizzle/schema/index.ts';
+import type { LinkScope } from '../platform/context.ts';
+import type { Db, Tx } from '../platform/db/database.ts';
+import { AppError, badRequest, conflict, notFound, outOfScope } from '../platform/errors.ts';
+import { enqueueEmail, type MailSettings } from '../platform/mail/outbox.ts';
+import { recordAudit, type AuditActor } from '../platform/audit/auditTrail.ts';
+import { loadThreads, REPLYABLE_REVIEW_STATUSES, repliedFileIds, unsentReplyFiles, waitingFor } from '../assessments/review/thread.ts';
+import type { OrganisationSettings } from '../platform/settings.ts';
+
+export const linkActor = (link: LinkScope, ip: string | null): AuditActor => ({ type: 'vendor_link', id: String(link.shareLinkId), label: link.recipientName, ip });
+
+function loadAssessment(tx: Db | Tx, assessmentId: number) {
+  const row = tx
+    .select({
+      id: assessments.id,
+      status: assessments.status,
+      dueDate: assessments.dueDate,
+      reopenNote: assessments.reopenNote,
+      submittedAt: assessments.submittedAt,
+      completedAt: assessments.completedAt,
+      vendorName: vendors.name,
+      templateName: questionnaireTemplates.name,
+      content: templateVersions.content,
+      askerName: users.name,
+      askerEmail: users.email,
+    })
+    .from(assessments)
+    .innerJoin(vendors, eq(vendors.id, assessments.vendorId))
+    .innerJoin(templateVersions, eq(templateVersions.id, assessments.templateVersionId))
+    .innerJoin(questionnaireTemplates, eq(questionnaireTemplates.id, templateVersions.templateId))
+    .leftJoin(users, eq(users.id, assessments.assessorId))
+    .where(eq(assessments.id, assessmentId))
+    .get();
+  if (!row) throw notFound('The questionnaire');
+  return row;
+}
+
+function answerRows(tx: Db | Tx, assessmentId: number) {
+  return tx
+    .select({
+      controlId: answers.controlId,
+      value: answers.value,
+      comment: answers.comment,
+      revision: answers.revision,
+      answeredBy: answers.answeredBy,
+      answeredAt: answers.answeredAt,
+      reviewStatus: answers.reviewStatus,
+    })
+    .from(answers)
+    .where(eq(answers.assessmentId, assessmentId))
+    .all();
+}
+
+/**
+ * What the reviewer waits for from the vendor, while the assessment is in
+ * review: questions not yet answered, and rejection notes not yet replied to.
+ */
+function reviewRequests(db: Db, a: ReturnType<typeof loadAssessment>, rows: ReturnType<typeof answerRows>) {
+  if (a.status !== 'in_review') return { questions: [], rejections: [] };
+  const threads = loadThreads(db, a.id);
+  const waiting = rows
+    .filter((r) => waitingFor(r.reviewStatus, threads.get(r.controlId) ?? []) === 'vendor' || (r.reviewStatus === 'rejected' && threads.get(r.controlId)?.at(-1)?.authorType === 'staff'))
+    .map((r) => {
+      const control = a.content.controls.find((c) => c.id === r.controlId);
+      return { controlId: r.controlId, title: control?.title ?? r.controlId, domain: control?.domain ?? '', reviewStatus: r.reviewStatus };
+    });
+  // In questionnaire order, so the list reads like the questions.
+  const order = new Map(a.content.controls.map((c, i) => [c.id, i]));
+  waiting.sort((x, y) => (order.get(x.controlId) ?? 0) - (order.get(y.controlId) ?? 0));
+  const pick = ({ controlId, title, domain }: (typeof waiting)[number]) => ({ controlId, title, domain });
+  return {
+    questions: waiting.filter((w) => w.reviewStatus === 'clarification_requested').map(pick),
+    rejections: waiting.filter((w) => w.reviewStatus === 'rejected').map(pick),
+  };
+}
+
+export function portalOverview(db: Db, link: LinkScope, organisation: OrganisationSettings) {
+  const a = loadAssessment(db, link.assessmentId);
+  const rows = answerRows(db, a.id);
+  const answered = new Set(rows.filter((r) => r.value).map((r) => r.controlId));
+  const byDomain = a.content.domains.map((d) => {
+    const ids = a.content.controls.filter((c) => c.domain === d.id).map((c) => c.id);
+    return { domain: d.id, name: d.name, answered: ids.filter((id) => answered.has(id)).length, total: ids.length };
+  });
+  return {
+    /** Null only where no administrator has named it yet: the portal then says "your customer". */
+    organisation: organisation.name,
+    vendorContact: organisation.vendorContact,
+    recipientName: link.recipientName,
+    vendorName: a.vendorName,
+    askedBy: a.askerName ? { name: a.askerName, email: a.askerEmail } : null,
+    status: a.status,
+    editable: VENDOR_EDITABLE_STATUSES.includes(a.status),
+    dueDate: a.dueDate,
+    reopenNote: a.reopenNote,
+    submittedAt: a.submittedAt,
+    templateName: a.templateName,
+    questionCount: a.content.controls.length,
+    // About a minute a question, more for those that need evidence gathered.
+    estimatedMinutes: Math.max(10, Math.round(a.content.controls.length * 1.2)),
+    progress: { answered: answered.size, total: a.content.controls.length, byDomain },
+    /** What the reviewer asks of the vendor now: shown at once on every page. */
+    review: reviewRequests(db, a, rows),
+  };
+}
+
+export function portalQuestionnaire(db: Db, link: LinkScope) {
+  const a = loadAssessment(db, link.assessmentId);
+  const evidence = db
+    .select({ id: evidenceFiles.id, controlId: evidenceFiles.controlId, name: evidenceFiles.originalName, sizeBytes: evidenceFiles.sizeBytes, sha256: evidenceFiles.sha256, createdAt: evidenceFiles.createdAt })
+    .from(evidenceFiles)
+    .where(and(eq(evidenceFiles.assessmentId, a.id), isNull(evidenceFiles.taskId), isNull(evidenceFiles.deletedAt)))
+    .orderBy(asc(evidenceFiles.id))
+    .all();
+  const rows = answerRows(db, a.id);
+  const threads = loadThreads(db, a.id);
+  const sentWithReplies = repliedFileIds(db, a.id);
+  const replyable = new Set(a.status === 'in_review' ? rows.filter((r) => REPLYABLE_REVIEW_STATUSES.includes(r.reviewStatus)).map((r) => r.controlId) : []);
+  const unsent = new Set([...replyable].flatMap((controlId) => unsentReplyFiles(db, a.id, controlId).map((f) => f.id)));
+  return {
+    editable: VENDOR_EDITABLE_STATUSES.includes(a.status),
+    domains: a.content.domains,
+    controls: a.content.controls.map((c) => ({
+      id: c.id,
+      domain: c.domain,
+      title: c.title,
+      question: c.question,
+      guidance: c.guidance,
+      whyItMatters: c.whyItMatters,
+      remediation: c.remediation,
+      severity: c.severity,
+      critical: c.critical,
+      allowNa: c.allowNa,
+      naHint: c.naHint ?? null,
+      references: c.references,
+    })),
+    answers: rows,
+    evidence: evidence.map((file) => ({
+      ...file,
+      // Sent with a reply: shown with the reply. Unsent: waiting in the reply form.
+      sentWithReply: sentWithReplies.has(file.id),
+      unsentReply: unsent.has(file.id),
+    })),
+    /** The conversation with the reviewer on each answer that has one, and where the vendor may reply now. */
+    threads: Object.fromEntries(
+      [...threads].map(([controlId, thread]) => {
+        const reviewStatus = rows.find((r) => r.controlId === controlId)?.reviewStatus ?? 'pending';
+        // Outside the review (reopened, completed) nobody waits on anybody: the thread is history.
+        return [controlId, { messages: thread, reviewStatus, waitingFor: a.status === 'in_review' ? waitingFor(reviewStatus, thread) : null, canReply: replyable.has(controlId) }];
+      }),
+    ),
+  };
+}
+
+export function saveAnswer(db: Db, link: LinkScope, input: z.output<typeof SaveAnswerInput>, ip: string | null, now: Date) {
+  return db.transaction((tx) => {
+    const a = loadAssessment(tx, link.assessmentId);
+    if (!VENDOR_EDITABLE_STATUSES.includes(a.status)) {
+      throw new AppError('PRECONDITION_FAILED', 'This questionnaire was submitted and is now read-only. Ask for it to be reopened to change an answer.');
+    }
+    const control = a.content.controls.find((c) => c.id === input.controlId);
+    if (!control) throw badRequest(`${input.controlId} is not a question of this questionnaire.`);
+    if (input.value === 'na' && !control.allowNa) throw badRequest(`"Not applicable" is not an answer for ${control.id}: answer Yes, Partial or No.`);
+
+    const existing = tx.select().from(answers).where(and(eq(answers.assessmentId, a.id), eq(answers.controlId, control.id))).get();
+    const current = existing?.revision ?? 0;
+    if (current !== input.baseRevision && !input.overwrite) {
+      // Someone else saved since this person loaded the question: show both, let them choose.
+      throw conflict('This answer was changed by someone else since you opened it.', {
+        controlId: control.id,
+        current: existing ? { value: existing.value, comment: existing.comment, revision: existing.revision, answeredBy: existing.answeredBy, answeredAt: existing.answeredAt } : null,
+      });
+    }
+    const values = { value: input.value, comment: input.comment, answeredBy: link.recipientName, answeredAt: now, updatedAt: now };
+    const saved = existing
+      ? // A changed answer has not been reviewed: an earlier decision (kept in the audit log and the thread) no longer applies.
+        tx.update(answers).set({ ...values, revision: current + 1, reviewStatus: 'pending', reviewedBy: null, reviewerName: null, reviewedAt: null }).where(eq(answers.id, existing.id)).returning().get()
+      : tx.insert(answers).values({ ...values, assessmentId: a.id, controlId: control.id, revision: 1, createdAt: now }).returning().get();
+    if (a.status === 'sent') tx.update(assessments).set({ status: 'in_progress', startedAt: now, updatedAt: now }).where(eq(assessments.id, a.id)).run();
+    recordAudit(tx, {
+      actor: linkActor(link, ip),
+      action: 'answer.save',
+      targetType: 'assessment',
+      targetId: a.id,
+      before: existing ? { controlId: control.id, value: existing.value, comment: existing.comment } : null,
+      after: { controlId: control.id, value: saved.value, comment: saved.comment },
+      at: now,
+    });
+    return { controlId: saved.controlId, value: saved.value, comment: saved.comment, revision: saved.revision, answeredAt: saved.answeredAt, answeredBy: saved.answeredBy };
+  });
+}
+
+export function submitQuestionnaire(db: Db, mail: Pick<MailSettings, 'smtpUrl'>, link: LinkScope, confirmUnanswered: boolean, ip: string | null, now: Date, staffUrl: string) {
+  return db.transaction((tx) => {
+    const a = loadAssessment(tx, link.assessmentId);
+    if (!VENDOR_EDITABLE_STATUSES.includes(a.status)) throw new AppError('PRECONDITION_FAILED', 'This questionnaire was already submitted.');
+    const answered = new Set(answerRows(tx, a.id).filter((r) => r.value).map((r) => r.controlId));
+    const unanswered = a.content.controls.filter((c) => !answered.has(c.id)).map((c) => ({ id: c.id, title: c.title, domain: c.domain }));
+    if (unanswered.length > 0 && !confirmUnanswered) return { submitted: false as const, unanswered };
+    tx.update(assessments).set({ status: 'submitted', submittedAt: now, updatedAt: now }).where(eq(assessments.id, a.id)).run();
+    recordAudit(tx, { actor: linkActor(link, ip), action: 'assessment.submit', targetType: 'assessment', targetId: a.id, before: { status: a.status }, after: { status: 'submitted', unanswered: unanswered.length }, at: now });
+    if (a.askerEmail) {
+      enqueueEmail(tx, mail, {
+        to: a.askerEmail,
+        subject: `${a.vendorName} submitted its questionnaire`,
+        text: `${link.recipientName} submitted the ${a.templateName} questionnaire for ${a.vendorName}${unanswered.length ? ` with ${unanswered.length} questions unanswered (they count as No)` : ''}.\n\nReview it: ${staffUrl}/assessments/${a.id}`,
+      }, now);
+    }
+    return { submitted: true as const, unanswered };
+  });
+}
+
+/** Remediation tasks raised from this assessment, which the vendor sees once the review is complete. */
+export function portalTasks(db: Db, link: LinkScope) {
+  const a = loadAssessment(db, link.assessmentId);
+  if (a.status !== 'completed') return { available: false as const, tasks: [] };
+  const tasks = db
+    .select({
+      id: remediationTasks.id,
+      controlId: remediationTasks.controlId,
+      severity: remediationTasks.severity,
+      status: remediationTasks.status,
+      dueDate: remediationTasks.dueDate,
+      vendorResponse: remediationTasks.vendorResponse,
+    })
+    .from(remediationTasks)
+    .where(and(eq(remediationTasks.assessmentId, a.id), inArray(remediationTasks.status, ['open', 'ready_for_verification', 'closed', 'risk_accepted'])))
+    .orderBy(asc(remediationTasks.dueDate), asc(remediationTasks.id))
+    .all();
+  const controls = new Map(a.content.controls.map((c) => [c.id, c]));
+  const files = db
+    .select({ id: evidenceFiles.id, taskId: evidenceFiles.taskId, name: evidenceFiles.originalName, sizeBytes: evidenceFiles.sizeBytes, sha256: evidenceFiles.sha256, createdAt: evidenceFiles.createdAt })
+    .from(evidenceFiles)
+    .where(and(eq(evidenceFiles.assessmentId, a.id), isNotNull(evidenceFiles.taskId), isNull(evidenceFiles.deletedAt)))
+    .orderBy(asc(evidenceFiles.id))
+    .all();
+  return {
+    available: true as const,
+    tasks: tasks.map((t) => ({
+      ...t,
+      title: controls.get(t.controlId)?.title ?? t.controlId,
+      remediation: controls.get(t.controlId)?.remediation ?? '',
+      evidence: files.filter((f) => f.taskId === t.id),
+    })),
+  };
+}
+
+export interface VendorTaskUpdate {
+  taskId: number;
+  response: string;
+  readyForVerification: boolean;
+}
+
+/** The vendor explains what it did and, when done, marks the task ready for the assessor to verify. */
+export function updateTaskAsVendor(db: Db, mail: Pick<MailSettings, 'smtpUrl'>, link: LinkScope, input: VendorTaskUpdate, ip: string | null, now: Date) {
+  return db.transaction((tx) => {
+    const task = tx.select().from(remediationTasks).where(eq(remediationTasks.id, input.taskId)).get();
+    if (!task) throw notFound('The task');
+    // A task of another assessment is "not found", never "forbidden": nothing leaks about it (the refusal is audited).
+    if (task.assessmentId !== link.assessmentId) throw outOfScope('The task');
+    if (task.status !== 'open' && task.status !== 'ready_for_verification') {
+      throw new AppError('PRECONDITION_FAILED', 'This task is closed: there is nothing more to do on it.');
+    }
+    const status = input.readyForVerification ? 'ready_for_verification' : task.status;
+    tx.update(remediationTasks)
+      .set({ vendorResponse: input.response, status, readyAt: input.readyForVerification ? now : task.readyAt, updatedAt: now })
+      .where(eq(remediationTasks.id, task.id))
+      .run();
+    tx.insert(taskComments).values({ taskId: task.id, authorType: 'vendor', authorName: link.recipientName, body: input.response, createdAt: now }).run();
+    recordAudit(tx, {
+      actor: linkActor(link, ip),
+      action: input.readyForVerification ? 'task.ready' : 'task.comment',
+      targetType: 'task',
+      targetId: task.id,
+      before: { status: task.status },
+      after: { status, response: input.response },
+      at: now,
+    });
+    if (input.readyForVerification) {
+      const a = loadAssessment(tx, link.assessmentId);
+      if (a.askerEmail) {
+        enqueueEmail(tx, mail, {
+          to: a.askerEmail,
+          subject: `${a.vendorName} marked ${task.controlId} ready for verification`,
+          text: `${link.recipientName} says the remediation of ${task.controlId} is done:\n\n${input.response}\n\nVerify it in Tollgate.`,
+        }, now);
+      }
+    }
+    return { id: task.id, status };
+  });
+}

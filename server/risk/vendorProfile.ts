@@ -1,0 +1,52 @@
+/** Reads what the scoring engine needs about a vendor and an assessment. */
+import { asc, eq } from 'drizzle-orm';
+import type { AnswerMap } from '../../shared/scoring/controlScore.ts';
+import type { VendorProfile } from '../../shared/scoring/scoreVendor.ts';
+import { effectiveAccess } from '../../shared/taxonomy.ts';
+import { answers, dataHoldings, integrations, vendors } from '../../drizzle/schema/index.ts';
+import type { Db, Tx } from '../platform/db/database.ts';
+import { notFound } from '../platform/errors.ts';
+
+export function loadVendorProfile(tx: Db | Tx, vendorId: number): VendorProfile {
+  const vendor = tx
+    .select({ services: vendors.services, access: vendors.accessLevel, criticality: vendors.criticality })
+    .from(vendors)
+    .where(eq(vendors.id, vendorId))
+    .get();
+  if (!vendor) throw notFound('The vendor');
+  const holdings = tx
+    .select({
+      category: dataHoldings.category,
+      subjects: dataHoldings.subjects,
+      records: dataHoldings.records,
+      needed: dataHoldings.needed,
+    })
+    .from(dataHoldings)
+    .where(eq(dataHoldings.vendorId, vendorId))
+    // In the order they were added, as bulk readers give them: ties in "most sensitive" then resolve alike.
+    .orderBy(asc(dataHoldings.id))
+    .all();
+  const connected = tx.select({ access: integrations.accessLevel }).from(integrations).where(eq(integrations.vendorId, vendorId)).all();
+  return { services: vendor.services, access: effectiveAccess(vendor.access, connected.map((i) => i.access)), criticality: vendor.criticality, holdings };
+}
+
+type AnswerRow = { controlId: string; value: (typeof answers.$inferSelect)['value']; reviewStatus: (typeof answers.$inferSelect)['reviewStatus'] };
+
+/** Answers as the engine counts them: a comment alone is unanswered; a rejected answer counts as No. */
+export function answerMapFrom(rows: readonly AnswerRow[]): AnswerMap {
+  const map: Record<string, { value: NonNullable<AnswerRow['value']>; rejected: boolean }> = {};
+  for (const row of rows) {
+    if (row.value) map[row.controlId] = { value: row.value, rejected: row.reviewStatus === 'rejected' };
+  }
+  return map;
+}
+
+export function loadAnswerMap(tx: Db | Tx, assessmentId: number): AnswerMap {
+  return answerMapFrom(
+    tx
+      .select({ controlId: answers.controlId, value: answers.value, reviewStatus: answers.reviewStatus })
+      .from(answers)
+      .where(eq(answers.assessmentId, assessmentId))
+      .all(),
+  );
+}

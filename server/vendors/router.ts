@@ -1,0 +1,68 @@
+/**
+ * Changing the vendor inventory: vendors, the data they hold, contacts,
+ * sub-processors, integrations, and CSV imports. Writes are for
+ * procurement and administrators; previews are reads.
+ */
+import {
+  CreateContactInput,
+  CreateIntegrationInput,
+  CreateSubProcessorInput,
+  CreateVendorInput,
+  DeleteHoldingInput,
+  ImportInput,
+  PreviewImpactInput,
+  SetTierOverrideInput,
+  UpdateContactInput,
+  UpdateIntegrationInput,
+  UpdateSubProcessorInput,
+  UpdateVendorInput,
+  UpsertHoldingInput,
+  VendorRecordInput,
+} from '../../shared/schemas/inventory.ts';
+import { VendorIdInput } from '../../shared/schemas/vendors.ts';
+import { commitImportInWorker, previewImportInWorker } from './imports/jobs.ts';
+import { deleteHolding, upsertHolding } from './holdings.ts';
+import {
+  createContact,
+  createIntegration,
+  createSubProcessor,
+  deleteContact,
+  deleteIntegration,
+  deleteSubProcessor,
+  updateContact,
+  updateIntegration,
+  updateSubProcessor,
+} from './related.ts';
+import { previewImpact } from './riskSummary.ts';
+import { createVendor, setTierOverride, setVendorArchived, updateVendor } from './vendorRecords.ts';
+import { actorOf, procurementProcedure, readProcedure, router } from '../platform/trpc.ts';
+
+export const inventoryRouter = router({
+  createVendor: procurementProcedure.input(CreateVendorInput).mutation(({ ctx, input }) => createVendor(ctx.db, input, actorOf(ctx), ctx.now())),
+  /** Changes only the fields given; null clears an optional one. */
+  updateVendor: procurementProcedure.input(UpdateVendorInput).mutation(({ ctx, input }) => updateVendor(ctx.db, input, actorOf(ctx), ctx.now())),
+  archiveVendor: procurementProcedure.input(VendorIdInput).mutation(({ ctx, input }) => setVendorArchived(ctx.db, input.id, true, actorOf(ctx), ctx.now())),
+  restoreVendor: procurementProcedure.input(VendorIdInput).mutation(({ ctx, input }) => setVendorArchived(ctx.db, input.id, false, actorOf(ctx), ctx.now())),
+  setTierOverride: procurementProcedure.input(SetTierOverrideInput).mutation(({ ctx, input }) => setTierOverride(ctx.db, input, actorOf(ctx), ctx.now())),
+
+  /** Each answers with the vendor's fresh risk summary. */
+  upsertHolding: procurementProcedure.input(UpsertHoldingInput).mutation(({ ctx, input }) => upsertHolding(ctx.db, input, actorOf(ctx), ctx.now())),
+  deleteHolding: procurementProcedure.input(DeleteHoldingInput).mutation(({ ctx, input }) => deleteHolding(ctx.db, input.id, actorOf(ctx), ctx.now())),
+  /** Impact and suggested tier of unsaved holdings, while the person types. Saves nothing. */
+  previewImpact: readProcedure.input(PreviewImpactInput).query(({ input }) => previewImpact(input)),
+
+  createContact: procurementProcedure.input(CreateContactInput).mutation(({ ctx, input }) => createContact(ctx.db, input, actorOf(ctx), ctx.now())),
+  updateContact: procurementProcedure.input(UpdateContactInput).mutation(({ ctx, input }) => updateContact(ctx.db, input, actorOf(ctx), ctx.now())),
+  deleteContact: procurementProcedure.input(VendorRecordInput).mutation(({ ctx, input }) => deleteContact(ctx.db, input, actorOf(ctx), ctx.now())),
+  createSubProcessor: procurementProcedure.input(CreateSubProcessorInput).mutation(({ ctx, input }) => createSubProcessor(ctx.db, input, actorOf(ctx), ctx.now())),
+  updateSubProcessor: procurementProcedure.input(UpdateSubProcessorInput).mutation(({ ctx, input }) => updateSubProcessor(ctx.db, input, actorOf(ctx), ctx.now())),
+  deleteSubProcessor: procurementProcedure.input(VendorRecordInput).mutation(({ ctx, input }) => deleteSubProcessor(ctx.db, input, actorOf(ctx), ctx.now())),
+  createIntegration: procurementProcedure.input(CreateIntegrationInput).mutation(({ ctx, input }) => createIntegration(ctx.db, input, actorOf(ctx), ctx.now())),
+  updateIntegration: procurementProcedure.input(UpdateIntegrationInput).mutation(({ ctx, input }) => updateIntegration(ctx.db, input, actorOf(ctx), ctx.now())),
+  deleteIntegration: procurementProcedure.input(VendorRecordInput).mutation(({ ctx, input }) => deleteIntegration(ctx.db, input, actorOf(ctx), ctx.now())),
+
+  /** A mutation only because the file travels in the request body; it writes nothing. Runs in the import worker. */
+  previewImport: procurementProcedure.input(ImportInput).mutation(({ ctx, input }) => previewImportInWorker(ctx.db, input)),
+  /** All rows in one short transaction, or nothing when any row has an error. Planned in the import worker. */
+  commitImport: procurementProcedure.input(ImportInput).mutation(({ ctx, input }) => commitImportInWorker(ctx.db, input, actorOf(ctx), ctx.now())),
+});

@@ -1,0 +1,198 @@
+/** Everything the vendor page shows, read in a handful of queries. */
+import { and, asc, desc, eq, sql } from 'drizzle-orm';
+import { toIsoDate } from '../../shared/dates.ts';
+import { evaluateControl, answerFor } from '../../shared/scoring/controlScore.ts';
+import { effectiveAccess } from '../../shared/taxonomy.ts';
+import {
+  assessments,
+  contacts,
+  dataHoldings,
+  integrations,
+  questionnaireTemplates,
+  remediationTasks,
+  subProcessors,
+  templateVersions,
+  vendorRisk,
+  vendors,
+} from '../../drizzle/schema/index.ts';
+import type { Db } from '../platform/db/database.ts';
+import { notFound } from '../platform/errors.ts';
+import { loadAnswerMap } from '../risk/vendorProfile.ts';
+import { standingSql } from './vendorList.ts';
+
+function failingControlsOf(db: Db, assessmentId: number) {
+  const row = db
+    .select({ content: templateVersions.content })
+    .from(assessments)
+    .innerJoin(templateVersions, eq(templateVersions.id, assessments.templateVersionId))
+    .where(eq(assessments.id, assessmentId))
+    .get();
+  if (!row) return [];
+  const answers = loadAnswerMap(db, assessmentId);
+  return row.content.controls
+    .map((control) => ({ control, result: evaluateControl(control, answerFor(answers, control.id)) }))
+    .filter(({ result }) => result.credit !== null && result.credit < 1)
+    .map(({ control, result }) => ({
+      controlId: control.id,
+      domain: control.domain,
+      title: control.title,
+      severity: control.severity,
+      critical: control.critical,
+      outcome: result.outcome,
+      references: control.references,
+    }));
+}
+
+export function getVendorDetail(db: Db, vendorId: number, now: Date) {
+  const vendor = db
+    .select({
+      id: vendors.id,
+      name: vendors.name,
+      website: vendors.website,
+      serviceDescription: vendors.serviceDescription,
+      services: vendors.services,
+      businessOwner: vendors.businessOwner,
+      contractStart: vendors.contractStart,
+      contractEnd: vendors.contractEnd,
+      criticality: vendors.criticality,
+      accessLevel: vendors.accessLevel,
+      tierOverride: vendors.tierOverride,
+      tierOverrideReason: vendors.tierOverrideReason,
+      status: vendors.status,
+      createdAt: vendors.createdAt,
+    })
+    .from(vendors)
+    .where(eq(vendors.id, vendorId))
+    .get();
+  if (!vendor) throw notFound('The vendor');
+
+  const risk = db
+    .select({
+      impact: vendorRisk.impact,
+      sensitivity: vendorRisk.sensitivity,
+      volumeBand: vendorRisk.volumeBand,
+      suggestedTier: vendorRisk.suggestedTier,
+      tier: vendorRisk.tier,
+      largestHolding: vendorRisk.largestHolding,
+      mostSensitiveCategory: vendorRisk.mostSensitiveCategory,
+      excessData: vendorRisk.excessData,
+      inherentResidual: vendorRisk.inherentResidual,
+      inherentBand: vendorRisk.inherentBand,
+      standing: standingSql(now),
+      assessmentId: vendorRisk.assessmentId,
+      assessedAt: vendorRisk.assessedAt,
+      assessmentExpiresAt: vendorRisk.assessmentExpiresAt,
+      score: vendorRisk.score,
+      grade: vendorRisk.grade,
+      likelihood: vendorRisk.likelihood,
+      residual: vendorRisk.residual,
+      band: vendorRisk.band,
+      projectedResidual: vendorRisk.projectedResidual,
+      projectedBand: vendorRisk.projectedBand,
+      domains: vendorRisk.domains,
+    })
+    .from(vendorRisk)
+    .where(eq(vendorRisk.vendorId, vendorId))
+    .get();
+  if (!risk) throw notFound('The risk record of this vendor');
+
+  const holdings = db
+    .select({
+      id: dataHoldings.id,
+      category: dataHoldings.category,
+      subjects: dataHoldings.subjects,
+      records: dataHoldings.records,
+      needed: dataHoldings.needed,
+      retentionMonths: dataHoldings.retentionMonths,
+      storageCountry: dataHoldings.storageCountry,
+    })
+    .from(dataHoldings)
+    .where(eq(dataHoldings.vendorId, vendorId))
+    .orderBy(desc(dataHoldings.records), asc(dataHoldings.category))
+    .all();
+
+  const vendorContacts = db
+    .select({ id: contacts.id, name: contacts.name, email: contacts.email, phone: contacts.phone, role: contacts.role, isPrimary: contacts.isPrimary })
+    .from(contacts)
+    .where(eq(contacts.vendorId, vendorId))
+    .orderBy(desc(contacts.isPrimary), asc(contacts.name))
+    .all();
+
+  const vendorSubProcessors = db
+    .select({ id: subProcessors.id, name: subProcessors.name, service: subProcessors.service, country: subProcessors.country, dataShared: subProcessors.dataShared })
+    .from(subProcessors)
+    .where(eq(subProcessors.vendorId, vendorId))
+    .orderBy(asc(subProcessors.name))
+    .all();
+
+  const vendorIntegrations = db
+    .select({
+      id: integrations.id,
+      name: integrations.name,
+      system: integrations.system,
+      accessLevel: integrations.accessLevel,
+      scopes: integrations.scopes,
+      lastTokenRotation: integrations.lastTokenRotation,
+    })
+    .from(integrations)
+    .where(eq(integrations.vendorId, vendorId))
+    .orderBy(asc(integrations.name))
+    .all();
+
+  const history = db
+    .select({
+      id: assessments.id,
+      status: assessments.status,
+      templateName: questionnaireTemplates.name,
+      templateVersion: templateVersions.version,
+      dueDate: assessments.dueDate,
+      createdAt: assessments.createdAt,
+      submittedAt: assessments.submittedAt,
+      completedAt: assessments.completedAt,
+      score: assessments.score,
+      grade: assessments.grade,
+      residual: assessments.residual,
+      band: assessments.band,
+    })
+    .from(assessments)
+    .innerJoin(templateVersions, eq(templateVersions.id, assessments.templateVersionId))
+    .innerJoin(questionnaireTemplates, eq(questionnaireTemplates.id, templateVersions.templateId))
+    .where(eq(assessments.vendorId, vendorId))
+    .orderBy(desc(assessments.createdAt), desc(assessments.id))
+    .all();
+
+  const today = toIsoDate(now);
+  const tasks = db
+    .select({
+      id: remediationTasks.id,
+      assessmentId: remediationTasks.assessmentId,
+      controlId: remediationTasks.controlId,
+      severity: remediationTasks.severity,
+      status: remediationTasks.status,
+      reasons: remediationTasks.reasons,
+      dueDate: remediationTasks.dueDate,
+      acceptanceExpiresOn: remediationTasks.acceptanceExpiresOn,
+      overdue: sql<boolean>`${remediationTasks.status} in ('open', 'ready_for_verification') and ${remediationTasks.dueDate} < ${today}`.mapWith(Boolean),
+    })
+    .from(remediationTasks)
+    .where(and(eq(remediationTasks.vendorId, vendorId)))
+    .orderBy(
+      sql`case ${remediationTasks.status} when 'open' then 0 when 'ready_for_verification' then 1 when 'risk_accepted' then 2 else 3 end`,
+      asc(remediationTasks.dueDate),
+    )
+    .all();
+
+  return {
+    vendor: { ...vendor, effectiveAccess: effectiveAccess(vendor.accessLevel, vendorIntegrations.map((i) => i.accessLevel)) },
+    risk,
+    holdings,
+    contacts: vendorContacts,
+    subProcessors: vendorSubProcessors,
+    integrations: vendorIntegrations,
+    assessments: history,
+    failingControls: risk.assessmentId ? failingControlsOf(db, risk.assessmentId) : [],
+    tasks,
+  };
+}
+
+export type VendorDetail = ReturnType<typeof getVendorDetail>;

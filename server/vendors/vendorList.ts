@@ -1,0 +1,117 @@
+/** Reading the vendor inventory with each vendor's stored risk position. */
+import { and, asc, desc, eq, inArray, or, sql, type SQL } from 'drizzle-orm';
+import { toIsoDate } from '../../shared/dates.ts';
+import type { VendorListOptions } from '../../shared/schemas/vendors.ts';
+import { ACTIVE_TASK_STATUSES, type AssessmentStanding } from '../../shared/statuses.ts';
+import { remediationTasks, vendorRisk, vendors } from '../../drizzle/schema/index.ts';
+import type { Db } from '../platform/db/database.ts';
+
+/** Standing at `now`: an assessment older than its tier's cadence no longer counts. */
+export function standingSql(now: Date): SQL<AssessmentStanding> {
+  return sql<AssessmentStanding>`case
+    when ${vendorRisk.assessmentId} is null then 'not_assessed'
+    when ${vendorRisk.assessmentExpiresAt} <= ${now.getTime()} then 'expired'
+    else 'assessed' end`;
+}
+
+/** Residual for ranking: a vendor without a current assessment ranks at its inherent (worst credible) risk. */
+export function rankRiskSql(now: Date): SQL<number> {
+  return sql<number>`case
+    when ${vendorRisk.assessmentId} is not null and ${vendorRisk.assessmentExpiresAt} > ${now.getTime()} then ${vendorRisk.residual}
+    else ${vendorRisk.inherentResidual} end`;
+}
+
+function escapeLike(text: string): string {
+  return text.replace(/[\\%_]/g, (c) => `\\${c}`);
+}
+
+/** Open and overdue task counts for the given vendors only (a page of them, not the whole portfolio). */
+export function taskCountsFor(db: Db, vendorIds: number[], now: Date): Map<number, { open: number; overdue: number }> {
+  if (vendorIds.length === 0) return new Map();
+  const today = toIsoDate(now);
+  const rows = db
+    .select({
+      vendorId: remediationTasks.vendorId,
+      open: sql<number>`count(*)`,
+      overdue: sql<number>`sum(case when ${remediationTasks.dueDate} < ${today} then 1 else 0 end)`,
+    })
+    .from(remediationTasks)
+    .where(and(inArray(remediationTasks.vendorId, vendorIds), inArray(remediationTasks.status, ACTIVE_TASK_STATUSES)))
+    .groupBy(remediationTasks.vendorId)
+    .all();
+  return new Map(rows.map((r) => [r.vendorId, { open: r.open, overdue: r.overdue }]));
+}
+
+export function listVendors(db: Db, options: VendorListOptions, now: Date) {
+  const standing = standingSql(now);
+  const rankRisk = rankRiskSql(now);
+  // Only used to sort by open tasks: one indexed count per vendor.
+  const openTasksSql = sql<number>`(select count(*) from ${remediationTasks} where ${remediationTasks.vendorId} = ${vendors.id} and ${remediationTasks.status} in ${ACTIVE_TASK_STATUSES})`;
+
+  const filters: SQL[] = [];
+  if (!options.includeArchived) filters.push(eq(vendors.status, 'active'));
+  if (options.search) filters.push(sql`${vendors.name} like ${`%${escapeLike(options.search)}%`} escape '\\'`);
+  if (options.tiers?.length) filters.push(inArray(vendorRisk.tier, options.tiers));
+  if (options.bands?.length) {
+    const bands = options.bands.filter((b) => b !== 'not_assessed');
+    const clauses: SQL[] = [];
+    if (bands.length) clauses.push(and(sql`${standing} = 'assessed'`, inArray(vendorRisk.band, bands))!);
+    if (options.bands.includes('not_assessed')) clauses.push(sql`${standing} <> 'assessed'`);
+    filters.push(or(...clauses)!);
+  }
+  const where = filters.length ? and(...filters) : undefined;
+
+  const direction = options.direction === 'asc' ? asc : desc;
+  const sortColumns: Record<VendorListOptions['sort'], SQL[]> = {
+    // At equal rank a risk we have measured comes before one we only presume.
+    risk: [direction(rankRisk), direction(vendorRisk.impact), asc(sql`case when ${standing} = 'assessed' then 0 else 1 end`)],
+    name: [direction(sql`${vendors.name} collate nocase`)],
+    tier: [direction(vendorRisk.tier), desc(rankRisk)],
+    grade: [direction(sql`coalesce(${vendorRisk.score}, -1)`)],
+    records: [direction(vendorRisk.largestHolding)],
+    openTasks: [direction(openTasksSql), desc(rankRisk)],
+  };
+
+  const page = db
+    .select({
+      id: vendors.id,
+      name: vendors.name,
+      services: vendors.services,
+      status: vendors.status,
+      tier: vendorRisk.tier,
+      tierOverridden: sql<boolean>`${vendors.tierOverride} is not null`.mapWith(Boolean),
+      standing,
+      score: vendorRisk.score,
+      grade: vendorRisk.grade,
+      likelihood: vendorRisk.likelihood,
+      impact: vendorRisk.impact,
+      residual: vendorRisk.residual,
+      band: vendorRisk.band,
+      inherentResidual: vendorRisk.inherentResidual,
+      inherentBand: vendorRisk.inherentBand,
+      projectedResidual: vendorRisk.projectedResidual,
+      largestHolding: vendorRisk.largestHolding,
+      mostSensitiveCategory: vendorRisk.mostSensitiveCategory,
+      excessData: vendorRisk.excessData,
+      assessedAt: vendorRisk.assessedAt,
+    })
+    .from(vendors)
+    .innerJoin(vendorRisk, eq(vendorRisk.vendorId, vendors.id))
+    .where(where)
+    .orderBy(...sortColumns[options.sort], asc(sql`${vendors.name} collate nocase`), asc(vendors.id))
+    .limit(options.pageSize)
+    .offset((options.page - 1) * options.pageSize)
+    .all();
+  const counts = taskCountsFor(db, page.map((r) => r.id), now);
+  const rows = page.map((r) => ({ ...r, openTasks: counts.get(r.id)?.open ?? 0, overdueTasks: counts.get(r.id)?.overdue ?? 0 }));
+  const total =
+    db
+      .select({ count: sql<number>`count(*)` })
+      .from(vendors)
+      .innerJoin(vendorRisk, eq(vendorRisk.vendorId, vendors.id))
+      .where(where)
+      .get()?.count ?? 0;
+  return { rows, total, page: options.page, pageSize: options.pageSize };
+}
+
+export type VendorListRow = ReturnType<typeof listVendors>['rows'][number];
