@@ -4,16 +4,14 @@ import { accountRouter } from './accounts/accountRouter.ts';
 import { auditRouter, outboxRouter, settingsRouter } from './admin/router.ts';
 import { assessmentsRouter } from './assessments/router.ts';
 import { dashboardRouter } from './dashboard/router.ts';
-import { inventoryRouter } from './vendors/router.ts';
 import { portalRouter } from './portal/router.ts';
 import { usersRouter } from './accounts/usersRouter.ts';
-import { vendorsRouter } from './vendors/readRouter.ts';
+import { vendorsRouter } from './vendors/router.ts';
 
 export const appRouter = router({
   account: accountRouter,
   vendors: vendorsRouter,
   dashboard: dashboardRouter,
-  inventory: inventoryRouter,
   assessments: assessmentsRouter,
   portal: portalRouter,
   users: usersRouter,

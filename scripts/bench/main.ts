@@ -142,7 +142,7 @@ async function measure(run: PreparedRun, generatedMs: number): Promise<void> {
         ciso.dashboard.owners.query(),
       ]);
     // Cold: the first view after someone changed a vendor. Warm: a view of unchanged data.
-    const write = (i: number) => procurement.inventory.updateVendor.mutate({ id: 1 + (i % run.vendorCount), serviceDescription: `Bench write ${i} at ${Date.now()}` });
+    const write = (i: number) => procurement.vendors.update.mutate({ id: 1 + (i % run.vendorCount), serviceDescription: `Bench write ${i} at ${Date.now()}` });
     await write(0).then(wholeDashboard);
     const cold = await sample(n, wholeDashboard, (i) => write(i + 1));
     const warm = await sample(n, wholeDashboard);
@@ -178,9 +178,9 @@ async function measure(run: PreparedRun, generatedMs: number): Promise<void> {
     })();
     const importStarted = performance.now();
     for (const [kind, csv] of [['vendors', files.vendorsCsv], ['holdings', files.holdingsCsv]] as const) {
-      const preview = await procurement.inventory.previewImport.mutate({ kind, csv });
+      const preview = await procurement.vendors.previewImport.mutate({ kind, csv });
       if (preview.counts.errors > 0) throw new Error(`The generated ${kind} file has errors: ${JSON.stringify(preview.errors.slice(0, 3))}`);
-      const committed = await procurement.inventory.commitImport.mutate({ kind, csv });
+      const committed = await procurement.vendors.commitImport.mutate({ kind, csv });
       if (committed.counts.rows !== preview.counts.rows) throw new Error(`The ${kind} import wrote ${committed.counts.rows} rows of ${preview.counts.rows}.`);
     }
     const importMs = performance.now() - importStarted;

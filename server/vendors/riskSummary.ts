@@ -1,14 +1,11 @@
 /**
- * The vendor's inherent position as the inventory editor shows it: after
- * a save (read back from vendor_risk, which recomputeVendorRisk has just
- * written) and while typing (computed without saving).
+ * The vendor's inherent position as the inventory editor shows it after a
+ * save: read back from vendor_risk, which recomputeVendorRisk has just
+ * written. While typing, the client computes the same with the shared
+ * model (client/src/features/vendors/impactPreview.ts).
  */
 import { eq } from 'drizzle-orm';
-import type { PreviewImpactValues } from '../../shared/schemas/inventory.ts';
-import { INHERENT_LIKELIHOOD } from '../../shared/scoring/constants.ts';
 import { computeInherentImpact } from '../../shared/scoring/impact.ts';
-import { bandForResidual, computeResidualRisk } from '../../shared/scoring/residual.ts';
-import { suggestTier } from '../../shared/scoring/tier.ts';
 import { vendorRisk, vendors } from '../../drizzle/schema/index.ts';
 import type { Db, Tx } from '../platform/db/database.ts';
 import { notFound } from '../platform/errors.ts';
@@ -42,17 +39,3 @@ export function vendorRiskSummary(tx: Db | Tx, vendorId: number) {
 }
 
 export type VendorRiskSummary = ReturnType<typeof vendorRiskSummary>;
-
-/** Impact and suggested tier of unsaved holdings, for live feedback in the editor. Nothing is stored. */
-export function previewImpact(input: PreviewImpactValues) {
-  const holdings = input.holdings.map((h) => ({ category: h.category, subjects: h.subjects, records: h.records, needed: h.needed }));
-  const result = computeInherentImpact({ holdings, access: input.access, criticality: input.criticality });
-  const inherentResidual = computeResidualRisk(INHERENT_LIKELIHOOD, result.impact);
-  return {
-    ...result,
-    excessData: result.excessCategories.length > 0,
-    suggestedTier: suggestTier(result.impact, input.criticality),
-    inherentResidual,
-    inherentBand: bandForResidual(inherentResidual),
-  };
-}

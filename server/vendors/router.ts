@@ -1,7 +1,8 @@
 /**
- * Changing the vendor inventory: vendors, the data they hold, contacts,
- * sub-processors, integrations, and CSV imports. Writes are for
- * procurement and administrators; previews are reads.
+ * The vendors module's procedures: the vendor list and a vendor's page for
+ * every staff role; changing the inventory (vendors, the data they hold,
+ * contacts, sub-processors, integrations, CSV imports) for procurement and
+ * administrators.
  */
 import {
   CreateContactInput,
@@ -10,7 +11,6 @@ import {
   CreateVendorInput,
   DeleteHoldingInput,
   ImportInput,
-  PreviewImpactInput,
   SetTierOverrideInput,
   UpdateContactInput,
   UpdateIntegrationInput,
@@ -19,7 +19,9 @@ import {
   UpsertHoldingInput,
   VendorRecordInput,
 } from '../../shared/schemas/inventory.ts';
-import { VendorIdInput } from '../../shared/schemas/vendors.ts';
+import { VendorIdInput, VendorListInput } from '../../shared/schemas/vendors.ts';
+import { getVendorDetail } from './vendorDetail.ts';
+import { listVendors } from './vendorList.ts';
 import { commitImportInWorker, previewImportInWorker } from './imports/jobs.ts';
 import { deleteHolding, upsertHolding } from './holdings.ts';
 import {
@@ -33,23 +35,23 @@ import {
   updateIntegration,
   updateSubProcessor,
 } from './related.ts';
-import { previewImpact } from './riskSummary.ts';
 import { createVendor, setTierOverride, setVendorArchived, updateVendor } from './vendorRecords.ts';
 import { actorOf, procurementProcedure, readProcedure, router } from '../platform/trpc.ts';
 
-export const inventoryRouter = router({
-  createVendor: procurementProcedure.input(CreateVendorInput).mutation(({ ctx, input }) => createVendor(ctx.db, input, actorOf(ctx), ctx.now())),
+export const vendorsRouter = router({
+  list: readProcedure.input(VendorListInput).query(({ ctx, input }) => listVendors(ctx.db, input, ctx.now())),
+  get: readProcedure.input(VendorIdInput).query(({ ctx, input }) => getVendorDetail(ctx.db, input.id, ctx.now())),
+
+  create: procurementProcedure.input(CreateVendorInput).mutation(({ ctx, input }) => createVendor(ctx.db, input, actorOf(ctx), ctx.now())),
   /** Changes only the fields given; null clears an optional one. */
-  updateVendor: procurementProcedure.input(UpdateVendorInput).mutation(({ ctx, input }) => updateVendor(ctx.db, input, actorOf(ctx), ctx.now())),
-  archiveVendor: procurementProcedure.input(VendorIdInput).mutation(({ ctx, input }) => setVendorArchived(ctx.db, input.id, true, actorOf(ctx), ctx.now())),
-  restoreVendor: procurementProcedure.input(VendorIdInput).mutation(({ ctx, input }) => setVendorArchived(ctx.db, input.id, false, actorOf(ctx), ctx.now())),
+  update: procurementProcedure.input(UpdateVendorInput).mutation(({ ctx, input }) => updateVendor(ctx.db, input, actorOf(ctx), ctx.now())),
+  archive: procurementProcedure.input(VendorIdInput).mutation(({ ctx, input }) => setVendorArchived(ctx.db, input.id, true, actorOf(ctx), ctx.now())),
+  restore: procurementProcedure.input(VendorIdInput).mutation(({ ctx, input }) => setVendorArchived(ctx.db, input.id, false, actorOf(ctx), ctx.now())),
   setTierOverride: procurementProcedure.input(SetTierOverrideInput).mutation(({ ctx, input }) => setTierOverride(ctx.db, input, actorOf(ctx), ctx.now())),
 
   /** Each answers with the vendor's fresh risk summary. */
   upsertHolding: procurementProcedure.input(UpsertHoldingInput).mutation(({ ctx, input }) => upsertHolding(ctx.db, input, actorOf(ctx), ctx.now())),
   deleteHolding: procurementProcedure.input(DeleteHoldingInput).mutation(({ ctx, input }) => deleteHolding(ctx.db, input.id, actorOf(ctx), ctx.now())),
-  /** Impact and suggested tier of unsaved holdings, while the person types. Saves nothing. */
-  previewImpact: readProcedure.input(PreviewImpactInput).query(({ input }) => previewImpact(input)),
 
   createContact: procurementProcedure.input(CreateContactInput).mutation(({ ctx, input }) => createContact(ctx.db, input, actorOf(ctx), ctx.now())),
   updateContact: procurementProcedure.input(UpdateContactInput).mutation(({ ctx, input }) => updateContact(ctx.db, input, actorOf(ctx), ctx.now())),

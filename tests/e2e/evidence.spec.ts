@@ -33,7 +33,7 @@ async function downloadedName(page: Page, url: string): Promise<string> {
 test('evidence: accepted formats said up front, a macro-capable file refused, names in any script kept', async ({ page, browser, baseURL }) => {
   test.setTimeout(120_000);
   await signInAs(page, 'procurement');
-  const { vendorId } = await staffMutation<{ vendorId: number }>(page, 'inventory.createVendor', { name: 'Evidence Names Ltd' });
+  const { vendorId } = await staffMutation<{ vendorId: number }>(page, 'vendors.create', { name: 'Evidence Names Ltd' });
   const { assessmentId } = await staffMutation<{ assessmentId: number }>(page, 'assessments.start', { vendorId, templateKey: 'lite' });
   const { url } = await staffMutation<{ url: string }>(page, 'assessments.createShareLink', { assessmentId, recipientName: 'Noor Names', recipientEmail: 'noor@names.example', sendEmail: false });
   // Staff downloads start from a page of Tollgate's own, as from the review page.

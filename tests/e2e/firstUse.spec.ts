@@ -258,7 +258,7 @@ async function mutate<T>(page: Page, procedure: string, input: unknown): Promise
 
 test('reopening a questionnaire says the note is queued in the Outbox, not that the vendor was emailed', async ({ page, browser, baseURL }) => {
   await signInAs(page, 'procurement');
-  const { vendorId } = await mutate<{ vendorId: number }>(page, 'inventory.createVendor', { name: 'Reopen Notice Ltd' });
+  const { vendorId } = await mutate<{ vendorId: number }>(page, 'vendors.create', { name: 'Reopen Notice Ltd' });
   const { assessmentId } = await mutate<{ assessmentId: number }>(page, 'assessments.start', { vendorId });
   await page.goto(`/assessments/${assessmentId}`);
   await page.getByLabel('Recipient name').fill('Ria Vendor');

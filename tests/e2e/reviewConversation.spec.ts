@@ -37,7 +37,7 @@ test('the reviewer and the vendor hold the review conversation through the link,
   test.setTimeout(180_000);
   await signInAs(page, 'procurement');
   // Set-up through the API: answering a questionnaire in the browser is tested in portal.spec.ts.
-  const { vendorId } = await call<{ vendorId: number }>(page, 'inventory.createVendor', { name: VENDOR });
+  const { vendorId } = await call<{ vendorId: number }>(page, 'vendors.create', { name: VENDOR });
   const { assessmentId } = await call<{ assessmentId: number }>(page, 'assessments.start', { vendorId, templateKey: 'lite' });
   const { url } = await call<{ url: string }>(page, 'assessments.createShareLink', { assessmentId, recipientName: RECIPIENT, recipientEmail: 'quinn@conversation.example' });
 

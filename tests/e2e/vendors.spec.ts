@@ -89,7 +89,7 @@ test("the contact-centre vendor's page shows its band and its 5.7 M records", as
 
 test('the holdings preview is worked out in the browser: typing asks the server nothing, and a save stores what it showed', async ({ page }) => {
   // A vendor of its own (criticality 3, no access, no data yet), so the seeded portfolio stays as other tests expect it.
-  const created = await page.request.post('/trpc/inventory.createVendor', { data: { json: { name: 'Local Preview Ltd' } } });
+  const created = await page.request.post('/trpc/vendors.create', { data: { json: { name: 'Local Preview Ltd' } } });
   expect(created.status(), await created.text()).toBe(200);
   const { vendorId } = ((await created.json()) as { result: { data: { json: { vendorId: number } } } }).result.data.json;
   await page.goto(`/vendors/${vendorId}`);

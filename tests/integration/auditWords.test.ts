@@ -30,26 +30,26 @@ describe('the Audit page’s words for recorded events', () => {
     const auth = createTestAuth(db);
     const P = createCaller(createContextInner({ db, user: admin, now, services: { auth } }));
 
-    const { vendorId } = await P.inventory.createVendor({ name: 'Flow Contact Ltd', website: 'https://flow.example', services: ['contact_centre'], criticality: 3, accessLevel: 'read', contractStart: '2026-01-01' });
-    await P.inventory.updateVendor({ id: vendorId, criticality: 4, accessLevel: 'privileged', serviceDescription: 'Answers our customers’ calls' });
-    await P.inventory.setTierOverride({ vendorId, tier: 1, reason: 'Runs our whole contact centre' });
-    await P.inventory.setTierOverride({ vendorId, tier: null });
-    const { holding } = await P.inventory.upsertHolding({ vendorId, category: 'contact.email', subjects: 'customers', records: 1000, storageCountry: 'IE' });
-    await P.inventory.upsertHolding({ vendorId, id: holding.id, category: 'contact.email', subjects: 'customers', records: 5_700_000, needed: false });
-    await P.inventory.deleteHolding({ id: holding.id });
-    const contact = await P.inventory.createContact({ vendorId, name: 'Jo Vendor', email: 'jo@flow.example', isPrimary: true });
-    await P.inventory.updateContact({ vendorId, id: contact.id, role: 'Security lead' });
-    await P.inventory.deleteContact({ vendorId, id: contact.id });
-    const sub = await P.inventory.createSubProcessor({ vendorId, name: 'Offshore Agents', country: 'PH', dataShared: ['contact.email', 'contact.phone'] });
-    await P.inventory.updateSubProcessor({ vendorId, id: sub.id, service: 'Night shift' });
-    await P.inventory.deleteSubProcessor({ vendorId, id: sub.id });
-    const integration = await P.inventory.createIntegration({ vendorId, name: 'CRM connector', accessLevel: 'read', scopes: ['contacts.read'], lastTokenRotation: '2026-01-02' });
-    await P.inventory.updateIntegration({ vendorId, id: integration.id, accessLevel: 'write' });
-    await P.inventory.deleteIntegration({ vendorId, id: integration.id });
-    const imported = await P.inventory.commitImport({ kind: 'vendors', csv: 'name,services,access_level\nImported Help Desk Ltd,help_desk,read\n' });
-    await P.inventory.commitImport({ kind: 'holdings', csv: 'vendor,category,subjects,records\nImported Help Desk Ltd,contact.phone,employees,200\n' });
-    await P.inventory.archiveVendor({ id: imported.vendorIds[0]! });
-    await P.inventory.restoreVendor({ id: imported.vendorIds[0]! });
+    const { vendorId } = await P.vendors.create({ name: 'Flow Contact Ltd', website: 'https://flow.example', services: ['contact_centre'], criticality: 3, accessLevel: 'read', contractStart: '2026-01-01' });
+    await P.vendors.update({ id: vendorId, criticality: 4, accessLevel: 'privileged', serviceDescription: 'Answers our customers’ calls' });
+    await P.vendors.setTierOverride({ vendorId, tier: 1, reason: 'Runs our whole contact centre' });
+    await P.vendors.setTierOverride({ vendorId, tier: null });
+    const { holding } = await P.vendors.upsertHolding({ vendorId, category: 'contact.email', subjects: 'customers', records: 1000, storageCountry: 'IE' });
+    await P.vendors.upsertHolding({ vendorId, id: holding.id, category: 'contact.email', subjects: 'customers', records: 5_700_000, needed: false });
+    await P.vendors.deleteHolding({ id: holding.id });
+    const contact = await P.vendors.createContact({ vendorId, name: 'Jo Vendor', email: 'jo@flow.example', isPrimary: true });
+    await P.vendors.updateContact({ vendorId, id: contact.id, role: 'Security lead' });
+    await P.vendors.deleteContact({ vendorId, id: contact.id });
+    const sub = await P.vendors.createSubProcessor({ vendorId, name: 'Offshore Agents', country: 'PH', dataShared: ['contact.email', 'contact.phone'] });
+    await P.vendors.updateSubProcessor({ vendorId, id: sub.id, service: 'Night shift' });
+    await P.vendors.deleteSubProcessor({ vendorId, id: sub.id });
+    const integration = await P.vendors.createIntegration({ vendorId, name: 'CRM connector', accessLevel: 'read', scopes: ['contacts.read'], lastTokenRotation: '2026-01-02' });
+    await P.vendors.updateIntegration({ vendorId, id: integration.id, accessLevel: 'write' });
+    await P.vendors.deleteIntegration({ vendorId, id: integration.id });
+    const imported = await P.vendors.commitImport({ kind: 'vendors', csv: 'name,services,access_level\nImported Help Desk Ltd,help_desk,read\n' });
+    await P.vendors.commitImport({ kind: 'holdings', csv: 'vendor,category,subjects,records\nImported Help Desk Ltd,contact.phone,employees,200\n' });
+    await P.vendors.archive({ id: imported.vendorIds[0]! });
+    await P.vendors.restore({ id: imported.vendorIds[0]! });
     await exportInventory(db, 'vendors.csv', { type: 'user', id: admin.id, label: admin.name, ip: '192.0.2.1' }, NOW);
 
     const { assessmentId } = await P.assessments.start({ vendorId, templateKey: 'lite' });
@@ -84,7 +84,7 @@ describe('the Audit page’s words for recorded events', () => {
     await P.users.resetMfa({ userId: invited.id, reason: 'Called back on the number in the HR system' });
     await P.settings.updateSecurity({ requireMfaForAll: true });
     const auditor = createCaller(createContextInner({ db, user: { id: 'u-aud', name: 'Avi Auditor', email: 'avi@tollgate.example', role: 'auditor' }, now }));
-    await expect(auditor.inventory.createVendor({ name: 'Not Allowed Ltd' })).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    await expect(auditor.vendors.create({ name: 'Not Allowed Ltd' })).rejects.toMatchObject({ code: 'FORBIDDEN' });
 
     const rows = rowsOf(db);
     expect(new Set(rows.map((r) => r.action)).size).toBeGreaterThanOrEqual(44);

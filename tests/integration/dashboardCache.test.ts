@@ -37,7 +37,7 @@ describe('dashboard answers', () => {
     // Another filter is another answer.
     expect((await at(ciso, NOW).dashboard.dataExposure({ filters: { tiers: [1] } })).byCategory).toEqual([]);
 
-    await at(procurement, NOW).inventory.upsertHolding({ vendorId: kilo, category: 'contact.phone', records: 300 });
+    await at(procurement, NOW).vendors.upsertHolding({ vendorId: kilo, category: 'contact.phone', records: 300 });
     const after = await at(ciso, NOW).dashboard.dataExposure({});
     expect(after).not.toBe(first);
     expect(after.byCategory.find((c) => c.category === 'contact.phone')?.records).toBe(300);

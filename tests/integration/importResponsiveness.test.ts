@@ -98,7 +98,7 @@ describe('other requests while a large file is imported', { timeout: 180_000 }, 
   const file = ['name,website,services,criticality,access_level', ...Array.from({ length: MAX_IMPORT_ROWS }, (_, i) => `Imported Vendor ${i},v${i}.example,saas;hosting,${1 + (i % 5)},read`)].join('\n');
 
   it(`answer within ${BUDGET_MS} ms during the preview of a ${MAX_IMPORT_ROWS.toLocaleString('en')}-row file`, async () => {
-    const preview = fetch(`${server.base}/trpc/inventory.previewImport`, json(staffCookie, { kind: 'vendors', csv: file }));
+    const preview = fetch(`${server.base}/trpc/vendors.previewImport`, json(staffCookie, { kind: 'vendors', csv: file }));
     const { result, samples } = await timeWhile(preview, probes());
     expect(result.status).toBe(200);
     const body = (await result.json()) as { result: { data: { json: { counts: { valid: number } } } } };
@@ -108,12 +108,12 @@ describe('other requests while a large file is imported', { timeout: 180_000 }, 
 
   it(`answer within ${BUDGET_MS} ms while it is imported, a staff edit included, and the file still lands whole`, async () => {
     const before = db.select().from(vendors).all().length;
-    const commit = fetch(`${server.base}/trpc/inventory.commitImport`, json(staffCookie, { kind: 'vendors', csv: file }));
-    const edit = () => fetch(`${server.base}/trpc/inventory.updateVendor`, json(staffCookie, { id: editedVendorId, criticality: 4 }));
-    const { result, samples } = await timeWhile(commit, probes(), { after: 3, name: 'inventory.updateVendor (staff)', probe: edit });
+    const commit = fetch(`${server.base}/trpc/vendors.commitImport`, json(staffCookie, { kind: 'vendors', csv: file }));
+    const edit = () => fetch(`${server.base}/trpc/vendors.update`, json(staffCookie, { id: editedVendorId, criticality: 4 }));
+    const { result, samples } = await timeWhile(commit, probes(), { after: 3, name: 'vendors.update (staff)', probe: edit });
     expect(result.status, await result.clone().text()).toBe(200);
     expectResponsive(samples);
-    expect(samples.map((s) => s.name)).toContain('inventory.updateVendor (staff)');
+    expect(samples.map((s) => s.name)).toContain('vendors.update (staff)');
     expect(db.select().from(vendors).all().length).toBe(before + MAX_IMPORT_ROWS);
     expect(db.select().from(auditEvents).all().filter((e) => e.action === 'import.vendors')).toHaveLength(1);
   });

@@ -24,8 +24,8 @@ async function setup() {
   createUser(db, procurement.id, 'procurement');
   const caller = createCaller(createContextInner({ db, user: procurement, now: () => NOW }));
   // Criticality 2 -> floor 1, nothing held: impact 1, tier 4.
-  const skyline = await caller.inventory.createVendor({ name: 'Skyline Loyalty', criticality: 2 });
-  await caller.inventory.createVendor({ name: 'Existing Vendor' });
+  const skyline = await caller.vendors.create({ name: 'Skyline Loyalty', criticality: 2 });
+  await caller.vendors.create({ name: 'Existing Vendor' });
   return { db, caller, skylineId: skyline.vendorId };
 }
 
@@ -36,7 +36,7 @@ const ANY_CATEGORY_LIST = expect.stringContaining('expected one of "contact.name
 describe('vendor import preview', () => {
   it('reports each problem by spreadsheet row and column, counting blank lines as rows', async () => {
     const { caller } = await setup();
-    const preview = await caller.inventory.previewImport({
+    const preview = await caller.vendors.previewImport({
       kind: 'vendors',
       csv: csv(
         'name,website,services,business_owner,criticality,access_level,contract_start,contract_end',
@@ -82,7 +82,7 @@ describe('vendor import preview', () => {
 
   it('names unknown columns in one error and reports missing required ones once', async () => {
     const { caller } = await setup();
-    const unknown = await caller.inventory.previewImport({ kind: 'holdings', csv: csv('Vendor,category,fax,colour', 'Skyline Loyalty,health,1,red') });
+    const unknown = await caller.vendors.previewImport({ kind: 'holdings', csv: csv('Vendor,category,fax,colour', 'Skyline Loyalty,health,1,red') });
     expect(unknown.errors).toEqual([
       {
         row: 1,
@@ -91,16 +91,16 @@ describe('vendor import preview', () => {
       },
       { row: 1, column: 'records', message: 'The required column "records" is missing' },
     ]);
-    const semicolons = await caller.inventory.previewImport({ kind: 'vendors', csv: csv('name;website', 'Acme;acme.example') });
+    const semicolons = await caller.vendors.previewImport({ kind: 'vendors', csv: csv('name;website', 'Acme;acme.example') });
     expect(semicolons.errors[0]!.message).toContain('save the file as CSV with commas');
     expect(semicolons.errors[1]).toEqual({ row: 1, column: 'name', message: 'The required column "name" is missing' });
-    const empty = await caller.inventory.previewImport({ kind: 'vendors', csv: '' });
+    const empty = await caller.vendors.previewImport({ kind: 'vendors', csv: '' });
     expect(empty.errors).toEqual([{ row: 1, column: null, message: 'The file is empty: the first row must name the columns' }]);
   });
 
   it('reports broken quoting and rows with more values than columns', async () => {
     const { caller } = await setup();
-    const preview = await caller.inventory.previewImport({ kind: 'vendors', csv: csv('name,website', 'Ok Ltd,ok.example', 'Extra Ltd,extra.example,surprise', '"Unclosed Ltd,x.example') });
+    const preview = await caller.vendors.previewImport({ kind: 'vendors', csv: csv('name,website', 'Ok Ltd,ok.example', 'Extra Ltd,extra.example,surprise', '"Unclosed Ltd,x.example') });
     expect(preview.errors).toEqual([
       { row: 3, column: null, message: 'This row has more values than there are named columns (2)' },
       { row: 4, column: null, message: 'A quoted value is never closed: check the quotes in this row' },
@@ -109,18 +109,18 @@ describe('vendor import preview', () => {
 
   it('refuses a file over 5 MB as bad input', async () => {
     const { caller } = await setup();
-    await expect(caller.inventory.previewImport({ kind: 'vendors', csv: 'x'.repeat(5_000_001) })).rejects.toMatchObject({
+    await expect(caller.vendors.previewImport({ kind: 'vendors', csv: 'x'.repeat(5_000_001) })).rejects.toMatchObject({
       code: 'BAD_REQUEST',
       message: 'csv: The file is larger than 5 MB: split it into smaller files',
     });
-    await expect(caller.inventory.previewImport({ kind: 'suppliers' as never, csv: 'name' })).rejects.toMatchObject({ code: 'BAD_REQUEST', message: expect.stringContaining('kind: Unknown import kind "suppliers"') });
+    await expect(caller.vendors.previewImport({ kind: 'suppliers' as never, csv: 'name' })).rejects.toMatchObject({ code: 'BAD_REQUEST', message: expect.stringContaining('kind: Unknown import kind "suppliers"') });
   });
 });
 
 describe('holdings import preview', () => {
   it('reports row 3 column "category" for an unknown category, and the other problems by row', async () => {
     const { caller, skylineId } = await setup();
-    const preview = await caller.inventory.previewImport({
+    const preview = await caller.vendors.previewImport({
       kind: 'holdings',
       csv: csv(
         'vendor,category,subjects,records,needed,retention_months,storage_country',
@@ -157,16 +157,16 @@ describe('committing an import', () => {
   it('writes nothing when any row has an error', async () => {
     const { db, caller } = await setup();
     const file = csv('vendor,category,records', 'Skyline Loyalty,contact.name,100', 'Skyline Loyalty,contact.fax,10');
-    await expect(caller.inventory.commitImport({ kind: 'holdings', csv: file })).rejects.toMatchObject({
+    await expect(caller.vendors.commitImport({ kind: 'holdings', csv: file })).rejects.toMatchObject({
       code: 'BAD_REQUEST',
       message: 'The file has 1 error: nothing was imported. Preview it to see them.',
     });
     const vendorFile = csv('name', 'Fine Ltd', 'Existing Vendor', 'Also Fine Ltd');
-    await expect(caller.inventory.commitImport({ kind: 'vendors', csv: vendorFile })).rejects.toMatchObject({ code: 'BAD_REQUEST', message: expect.stringContaining('1 error') });
+    await expect(caller.vendors.commitImport({ kind: 'vendors', csv: vendorFile })).rejects.toMatchObject({ code: 'BAD_REQUEST', message: expect.stringContaining('1 error') });
     expect(db.select().from(dataHoldings).all()).toHaveLength(0);
     expect(db.select().from(vendors).all()).toHaveLength(2);
     expect(importAudits(db)).toHaveLength(0);
-    await expect(caller.inventory.commitImport({ kind: 'vendors', csv: 'name\n\n' })).rejects.toMatchObject({ code: 'BAD_REQUEST', message: 'The file has no data rows: nothing was imported.' });
+    await expect(caller.vendors.commitImport({ kind: 'vendors', csv: 'name\n\n' })).rejects.toMatchObject({ code: 'BAD_REQUEST', message: 'The file has no data rows: nothing was imported.' });
   });
 
   it('writes every row of a clean file in one go, recomputes risk, and records one audit event', async () => {
@@ -176,7 +176,7 @@ describe('committing an import', () => {
       '\ufeffname,website,service_description,services,business_owner,contract_start,contract_end,criticality,access_level\r\n' +
       'Acme Contact Centre,acme.example,"Customer service platform, offshore agents",contact_centre;saas,Head of Customer Care,2026-01-01,2027-12-31,5,write\r\n' +
       'Bistro Catering,,Staff canteen,other,Facilities,,,1,none\r\n';
-    const done = await caller.inventory.commitImport({ kind: 'vendors', csv: vendorFile });
+    const done = await caller.vendors.commitImport({ kind: 'vendors', csv: vendorFile });
     expect(done.counts).toEqual({ rows: 2, created: 2, updated: 0 });
 
     // Acme: nothing held yet; write access 3; criticality 5 -> 4: impact 4, tier from max(4, 5) -> 1. Bistro: impact 1, tier 4.
@@ -186,7 +186,7 @@ describe('committing an import', () => {
     const acme = db.select().from(vendors).where(eq(vendors.name, 'Acme Contact Centre')).get()!;
     expect(acme).toMatchObject({ website: 'https://acme.example', serviceDescription: 'Customer service platform, offshore agents', contractEnd: '2027-12-31', criticality: 5, accessLevel: 'write' });
 
-    await caller.inventory.upsertHolding({ vendorId: skylineId, category: 'contact.email', records: 50 });
+    await caller.vendors.upsertHolding({ vendorId: skylineId, category: 'contact.email', records: 50 });
     const holdingFile = csv(
       'vendor,category,subjects,records,needed,retention_months,storage_country',
       'acme contact centre,contact.name,customers,5700000,yes,84,IE',
@@ -195,11 +195,11 @@ describe('committing an import', () => {
       'Bistro Catering,contact.name,employees,200,,,',
       'Skyline Loyalty,contact.email,customers,1000,yes,,',
     );
-    const preview = await caller.inventory.previewImport({ kind: 'holdings', csv: holdingFile });
+    const preview = await caller.vendors.previewImport({ kind: 'holdings', csv: holdingFile });
     expect(preview.counts).toEqual({ rows: 5, valid: 5, invalid: 0, create: 4, update: 1, errors: 0 });
     expect(preview.rows.map((r) => (r.valid ? r.action : null))).toEqual(['create', 'create', 'create', 'create', 'update']);
 
-    const imported = await caller.inventory.commitImport({ kind: 'holdings', csv: holdingFile });
+    const imported = await caller.vendors.commitImport({ kind: 'holdings', csv: holdingFile });
     expect(imported.counts).toEqual({ rows: 5, created: 4, updated: 1 });
     const after = await list();
     // Name + birth date + phone of the same customers: identity kit, level 3; 5,700,000 -> band 5: impact 5, tier 1. Phones not needed: excess.
@@ -226,8 +226,8 @@ describe('large files', () => {
     const { db, caller } = await setup();
     const tooLong = vendorFile(MAX_IMPORT_ROWS + 1);
     const message = `The file has ${(MAX_IMPORT_ROWS + 1).toLocaleString('en')} rows; an import takes at most ${MAX_IMPORT_ROWS.toLocaleString('en')}. Split it into files of up to ${MAX_IMPORT_ROWS.toLocaleString('en')} rows and import them one after another.`;
-    await expect(caller.inventory.previewImport({ kind: 'vendors', csv: tooLong })).rejects.toMatchObject({ code: 'BAD_REQUEST', message });
-    await expect(caller.inventory.commitImport({ kind: 'vendors', csv: tooLong })).rejects.toMatchObject({ code: 'BAD_REQUEST', message });
+    await expect(caller.vendors.previewImport({ kind: 'vendors', csv: tooLong })).rejects.toMatchObject({ code: 'BAD_REQUEST', message });
+    await expect(caller.vendors.commitImport({ kind: 'vendors', csv: tooLong })).rejects.toMatchObject({ code: 'BAD_REQUEST', message });
     expect(db.select().from(vendors).all()).toHaveLength(2);
     expect(importAudits(db)).toHaveLength(0);
   });
@@ -235,12 +235,12 @@ describe('large files', () => {
   it('previews a file at the limit, sending back its first rows and counts for all of them, and imports it whole', async () => {
     const { db, caller } = await setup();
     const file = vendorFile(MAX_IMPORT_ROWS);
-    const preview = await caller.inventory.previewImport({ kind: 'vendors', csv: file });
+    const preview = await caller.vendors.previewImport({ kind: 'vendors', csv: file });
     expect(preview.counts).toEqual({ rows: MAX_IMPORT_ROWS, valid: MAX_IMPORT_ROWS, invalid: 0, create: MAX_IMPORT_ROWS, update: 0, errors: 0 });
     expect(preview.rows).toHaveLength(200);
     expect(preview.rows[199]).toMatchObject({ row: 201, valid: true, values: { name: 'Bulk Vendor 199' } });
 
-    const done = await caller.inventory.commitImport({ kind: 'vendors', csv: file });
+    const done = await caller.vendors.commitImport({ kind: 'vendors', csv: file });
     expect(done.counts).toEqual({ rows: MAX_IMPORT_ROWS, created: MAX_IMPORT_ROWS, updated: 0 });
     expect(done.vendorIds).toHaveLength(MAX_IMPORT_ROWS);
     const lastId = done.vendorIds.at(-1)!;
@@ -263,8 +263,8 @@ describe('risk after a holdings import', () => {
     completeAssessment(db, assessed, { value: 'yes', exceptions: { 'IAM-01': 'no', 'IAM-02': 'partial', 'REC-01': 'no' }, completedAt: NOW });
     const [task] = db.select().from(remediationTasks).where(eq(remediationTasks.vendorId, assessed)).all();
     setTaskStatus(db, task!.id, 'closed');
-    await caller.inventory.createIntegration({ vendorId: assessed, name: 'CRM sync', accessLevel: 'privileged' });
-    await caller.inventory.setTierOverride({ vendorId: assessed, tier: 1, reason: 'Runs our whole contact centre' });
+    await caller.vendors.createIntegration({ vendorId: assessed, name: 'CRM sync', accessLevel: 'privileged' });
+    await caller.vendors.setTierOverride({ vendorId: assessed, tier: 1, reason: 'Runs our whole contact centre' });
     const quiet = createVendor(db, { name: 'Quiet Stationers', holdings: [{ category: 'contact.name', records: 10 }] });
     const snapshotsBefore = (vendorId: number) => db.select().from(riskSnapshots).where(eq(riskSnapshots.vendorId, vendorId)).all().length;
     const before = { assessed: snapshotsBefore(assessed), quiet: snapshotsBefore(quiet), skyline: snapshotsBefore(skylineId) };
@@ -278,7 +278,7 @@ describe('risk after a holdings import', () => {
       'Quiet Stationers,contact.name,customers,10,yes',
       'Skyline Loyalty,contact.email,customers,900000,yes',
     );
-    await caller.inventory.commitImport({ kind: 'holdings', csv: file });
+    await caller.vendors.commitImport({ kind: 'holdings', csv: file });
 
     for (const vendorId of [assessed, quiet, skylineId]) {
       const { computedAt: _c, ...expected } = computeVendorRisk(vendorId, loadRiskInputs(db, vendorId), NOW);
@@ -306,7 +306,7 @@ describe('an inventory that changes while a file is planned', () => {
     // Someone adds a vendor between the plan and the write: the plan is dropped whole.
     const first = staging();
     const outdated = prepareCommit(db, input, actor, NOW, first);
-    await caller.inventory.createVendor({ name: 'Raced Ltd' });
+    await caller.vendors.create({ name: 'Raced Ltd' });
     expect(await applyCommit(db, outdated, first)).toBeNull();
     expect(existsSync(first)).toBe(false);
     expect(db.select().from(vendors).all().map((v) => v.name)).toEqual(['Skyline Loyalty', 'Existing Vendor', 'Raced Ltd']);
@@ -314,7 +314,7 @@ describe('an inventory that changes while a file is planned', () => {
 
     // Planned again, the file now clashes with that vendor: refused as a whole, by row and column.
     expect(() => prepareCommit(db, input, actor, NOW, staging())).toThrow('The file has 1 error: nothing was imported. Preview it to see them.');
-    await expect(caller.inventory.commitImport(input)).rejects.toMatchObject({ code: 'BAD_REQUEST', message: expect.stringContaining('1 error') });
+    await expect(caller.vendors.commitImport(input)).rejects.toMatchObject({ code: 'BAD_REQUEST', message: expect.stringContaining('1 error') });
     const fixed = { kind: 'vendors' as const, csv: csv('name', 'Planned Ltd') };
     const second = staging();
     expect(await applyCommit(db, prepareCommit(db, fixed, actor, NOW, second), second)).toMatchObject({ counts: { rows: 1, created: 1, updated: 0 } });

@@ -36,7 +36,7 @@ describe('creating and updating vendors', () => {
   it('stores the profile and recomputes impact and tier on every change', async () => {
     const { db, caller } = setup();
     // No data: data impact 1; read access 2; criticality 4 -> 3. Impact 3; tier from max(3, 4) = 4 -> tier 2; inherent 5 x 3 = 15, high.
-    const created = await caller.inventory.createVendor({
+    const created = await caller.vendors.create({
       name: '  Northwind Payroll ',
       website: 'northwind.example',
       serviceDescription: 'Runs payroll for ground staff',
@@ -52,12 +52,12 @@ describe('creating and updating vendors', () => {
     expect(row).toMatchObject({ name: 'Northwind Payroll', website: 'https://northwind.example', services: ['saas', 'professional_services'], status: 'active' });
 
     // Criticality 2 -> floor 1; read access 2: impact 2; tier from max(2, 2) -> tier 4; inherent 10, high.
-    const lower = await caller.inventory.updateVendor({ id: created.vendorId, criticality: 2 });
+    const lower = await caller.vendors.update({ id: created.vendorId, criticality: 2 });
     expect(lower.changed).toEqual(['criticality']);
     expect(lower.risk).toMatchObject({ impact: 2, suggestedTier: 4, tier: 4, inherentResidual: 10, inherentBand: 'high' });
 
     // Privileged access sets a floor of 4: impact 4, tier from max(4, 2) -> tier 2; inherent 20, critical.
-    const deeper = await caller.inventory.updateVendor({ id: created.vendorId, accessLevel: 'privileged', website: null });
+    const deeper = await caller.vendors.update({ id: created.vendorId, accessLevel: 'privileged', website: null });
     expect(deeper.risk).toMatchObject({ impact: 4, tier: 2, inherentResidual: 20, inherentBand: 'critical' });
     expect(db.select({ website: vendors.website }).from(vendors).where(eq(vendors.id, created.vendorId)).get()).toEqual({ website: null });
 
@@ -74,7 +74,7 @@ describe('creating and updating vendors', () => {
 
   it('refuses bad input with BAD_REQUEST naming the field, never a 500', async () => {
     const { caller } = setup();
-    const cases: [Parameters<typeof caller.inventory.createVendor>[0], string][] = [
+    const cases: [Parameters<typeof caller.vendors.create>[0], string][] = [
       [{ name: '' }, "name: Enter the vendor's name"],
       [{ name: 'X', website: 'javascript:alert(1)' }, 'website: website must be a web address'],
       [{ name: 'X', contractStart: '2027-01-01', contractEnd: '2026-01-01' }, 'contractEnd: The contract cannot end before it starts'],
@@ -84,14 +84,14 @@ describe('creating and updating vendors', () => {
       [{ name: 'X', services: ['catering' as never] }, 'services[0]: Unknown service type "catering"'],
     ];
     for (const [input, message] of cases) {
-      await expect(caller.inventory.createVendor(input)).rejects.toMatchObject({ code: 'BAD_REQUEST', message: expect.stringContaining(message) });
+      await expect(caller.vendors.create(input)).rejects.toMatchObject({ code: 'BAD_REQUEST', message: expect.stringContaining(message) });
     }
   });
 
   it('checks contract dates against the stored ones on a partial update', async () => {
     const { caller } = setup();
-    const { vendorId } = await caller.inventory.createVendor({ name: 'Dated Ltd', contractStart: '2026-03-01' });
-    await expect(caller.inventory.updateVendor({ id: vendorId, contractEnd: '2026-02-01' })).rejects.toMatchObject({
+    const { vendorId } = await caller.vendors.create({ name: 'Dated Ltd', contractStart: '2026-03-01' });
+    await expect(caller.vendors.update({ id: vendorId, contractEnd: '2026-02-01' })).rejects.toMatchObject({
       code: 'BAD_REQUEST',
       message: expect.stringContaining('contractEnd: The contract cannot end before it starts'),
     });
@@ -99,8 +99,8 @@ describe('creating and updating vendors', () => {
 
   it('keeps active vendor names unique, whatever the case', async () => {
     const { caller } = setup();
-    await caller.inventory.createVendor({ name: 'Acme Hosting' });
-    await expect(caller.inventory.createVendor({ name: 'ACME  hosting' })).rejects.toMatchObject({
+    await caller.vendors.create({ name: 'Acme Hosting' });
+    await expect(caller.vendors.create({ name: 'ACME  hosting' })).rejects.toMatchObject({
       code: 'CONFLICT',
       message: 'A vendor named "Acme Hosting" already exists. Open that vendor instead, or use a different name.',
     });
@@ -108,18 +108,18 @@ describe('creating and updating vendors', () => {
 
   it('archives and restores a vendor; an archived vendor is read-only and leaves the list', async () => {
     const { db, caller } = setup();
-    const { vendorId } = await caller.inventory.createVendor({ name: 'Old Printer Co' });
-    await caller.inventory.archiveVendor({ id: vendorId });
+    const { vendorId } = await caller.vendors.create({ name: 'Old Printer Co' });
+    await caller.vendors.archive({ id: vendorId });
     expect(db.select({ status: vendors.status, archivedAt: vendors.archivedAt }).from(vendors).where(eq(vendors.id, vendorId)).get()).toEqual({ status: 'archived', archivedAt: NOW });
     expect((await caller.vendors.list({ search: 'Old Printer' })).total).toBe(0);
-    await expect(caller.inventory.updateVendor({ id: vendorId, criticality: 5 })).rejects.toMatchObject({ code: 'PRECONDITION_FAILED' });
-    await expect(caller.inventory.archiveVendor({ id: vendorId })).rejects.toMatchObject({ code: 'CONFLICT' });
+    await expect(caller.vendors.update({ id: vendorId, criticality: 5 })).rejects.toMatchObject({ code: 'PRECONDITION_FAILED' });
+    await expect(caller.vendors.archive({ id: vendorId })).rejects.toMatchObject({ code: 'CONFLICT' });
 
     // A new vendor took the name meanwhile: restoring would make two.
-    const other = await caller.inventory.createVendor({ name: 'old printer co' });
-    await expect(caller.inventory.restoreVendor({ id: vendorId })).rejects.toMatchObject({ code: 'CONFLICT' });
-    await caller.inventory.archiveVendor({ id: other.vendorId });
-    await caller.inventory.restoreVendor({ id: vendorId });
+    const other = await caller.vendors.create({ name: 'old printer co' });
+    await expect(caller.vendors.restore({ id: vendorId })).rejects.toMatchObject({ code: 'CONFLICT' });
+    await caller.vendors.archive({ id: other.vendorId });
+    await caller.vendors.restore({ id: vendorId });
     expect(db.select({ status: vendors.status, archivedAt: vendors.archivedAt }).from(vendors).where(eq(vendors.id, vendorId)).get()).toEqual({ status: 'active', archivedAt: null });
     expect(auditOf(db, 'vendor.archive')).toHaveLength(2);
     expect(auditOf(db, 'vendor.restore')).toHaveLength(1);
@@ -127,14 +127,12 @@ describe('creating and updating vendors', () => {
 
   it('lets an auditor read but not write', async () => {
     const { caller, auditorCaller } = setup();
-    const { vendorId } = await caller.inventory.createVendor({ name: 'Read Only Ltd' });
-    await expect(auditorCaller.inventory.createVendor({ name: 'Sneaky Ltd' })).rejects.toMatchObject({ code: 'FORBIDDEN' });
-    await expect(auditorCaller.inventory.updateVendor({ id: vendorId, criticality: 1 })).rejects.toMatchObject({ code: 'FORBIDDEN' });
-    await expect(auditorCaller.inventory.upsertHolding({ vendorId, category: 'health', records: 10 })).rejects.toMatchObject({ code: 'FORBIDDEN' });
-    await expect(auditorCaller.inventory.setTierOverride({ vendorId, tier: 1, reason: 'Because I say so, really' })).rejects.toMatchObject({ code: 'FORBIDDEN' });
-    await expect(auditorCaller.inventory.commitImport({ kind: 'vendors', csv: 'name\nX' })).rejects.toMatchObject({ code: 'FORBIDDEN' });
-    const preview = await auditorCaller.inventory.previewImpact({ holdings: [], access: 'none', criticality: 1 });
-    expect(preview.impact).toBe(1);
+    const { vendorId } = await caller.vendors.create({ name: 'Read Only Ltd' });
+    await expect(auditorCaller.vendors.create({ name: 'Sneaky Ltd' })).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    await expect(auditorCaller.vendors.update({ id: vendorId, criticality: 1 })).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    await expect(auditorCaller.vendors.upsertHolding({ vendorId, category: 'health', records: 10 })).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    await expect(auditorCaller.vendors.setTierOverride({ vendorId, tier: 1, reason: 'Because I say so, really' })).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    await expect(auditorCaller.vendors.commitImport({ kind: 'vendors', csv: 'name\nX' })).rejects.toMatchObject({ code: 'FORBIDDEN' });
   });
 });
 
@@ -142,34 +140,34 @@ describe('tier override', () => {
   it('needs a reason, shows in the vendor list as overridden, and can be cleared', async () => {
     const { db, caller } = setup();
     // Criticality 3 -> floor 2, nothing held, no access: impact 2; tier from max(2, 3) = 3 -> tier 3.
-    const { vendorId, risk } = await caller.inventory.createVendor({ name: 'Summer Check-in Staff' });
+    const { vendorId, risk } = await caller.vendors.create({ name: 'Summer Check-in Staff' });
     expect(risk).toMatchObject({ impact: 2, suggestedTier: 3, tier: 3 });
 
-    await expect(caller.inventory.setTierOverride({ vendorId, tier: 1 })).rejects.toMatchObject({
+    await expect(caller.vendors.setTierOverride({ vendorId, tier: 1 })).rejects.toMatchObject({
       code: 'BAD_REQUEST',
       message: 'reason: Say why this vendor needs a different tier (at least 10 characters)',
     });
-    await expect(caller.inventory.setTierOverride({ vendorId, tier: 1, reason: 'too short' })).rejects.toMatchObject({ code: 'BAD_REQUEST' });
-    await expect(caller.inventory.setTierOverride({ vendorId, tier: 5 as never, reason: 'A long enough reason' })).rejects.toMatchObject({
+    await expect(caller.vendors.setTierOverride({ vendorId, tier: 1, reason: 'too short' })).rejects.toMatchObject({ code: 'BAD_REQUEST' });
+    await expect(caller.vendors.setTierOverride({ vendorId, tier: 5 as never, reason: 'A long enough reason' })).rejects.toMatchObject({
       code: 'BAD_REQUEST',
       message: expect.stringContaining('tier: must be a tier from 1 to 4'),
     });
 
     const reason = 'Runs every check-in desk during the summer peak';
-    const set = await caller.inventory.setTierOverride({ vendorId, tier: 1, reason });
+    const set = await caller.vendors.setTierOverride({ vendorId, tier: 1, reason });
     expect(set.risk).toMatchObject({ tier: 1, suggestedTier: 3, tierOverridden: true, tierOverrideReason: reason });
     expect(db.select({ by: vendors.tierOverrideBy, reason: vendors.tierOverrideReason }).from(vendors).where(eq(vendors.id, vendorId)).get()).toEqual({ by: procurement.id, reason });
     const listed = (await caller.vendors.list({ search: 'Summer' })).rows[0]!;
     expect(listed).toMatchObject({ tier: 1, tierOverridden: true });
     // A change to the profile keeps the override in force.
-    const changed = await caller.inventory.updateVendor({ id: vendorId, criticality: 1 });
+    const changed = await caller.vendors.update({ id: vendorId, criticality: 1 });
     expect(changed.risk).toMatchObject({ tier: 1, suggestedTier: 4 });
 
     const [event] = auditOf(db, 'vendor.tier_override.set');
     expect(event).toMatchObject({ actorId: procurement.id, targetId: String(vendorId) });
     expect(event!.after).toMatchObject({ tierOverride: 1, reason });
 
-    const cleared = await caller.inventory.setTierOverride({ vendorId, tier: null });
+    const cleared = await caller.vendors.setTierOverride({ vendorId, tier: null });
     expect(cleared.risk).toMatchObject({ tier: 4, suggestedTier: 4, tierOverridden: false, tierOverrideReason: null });
     expect((await caller.vendors.list({ search: 'Summer' })).rows[0]).toMatchObject({ tier: 4, tierOverridden: false });
     expect(auditOf(db, 'vendor.tier_override.clear')[0]!.before).toMatchObject({ tierOverride: 1, reason });
@@ -180,9 +178,9 @@ describe('holdings editor', () => {
   it('moves impact to 5 for 5,700,000 customer names, birth dates and addresses, with the excess flag following `needed`', async () => {
     const { db, caller } = setup();
     // No data, no access, criticality 3 -> floor 2: impact 2, tier from max(2, 3) -> 3.
-    const { vendorId } = await caller.inventory.createVendor({ name: 'Skyline Loyalty Services' });
+    const { vendorId } = await caller.vendors.create({ name: 'Skyline Loyalty Services' });
     const add = (category: 'contact.name' | 'identity.birth_date' | 'contact.address', needed = true) =>
-      caller.inventory.upsertHolding({ vendorId, category, subjects: 'customers', records: 5_700_000, needed, retentionMonths: 24, storageCountry: 'ie' });
+      caller.vendors.upsertHolding({ vendorId, category, subjects: 'customers', records: 5_700_000, needed, retentionMonths: 24, storageCountry: 'ie' });
 
     // Names alone: sensitivity 1, volume band 5 -> data impact 3; tier from max(3, 3) -> 3.
     const names = await add('contact.name');
@@ -198,12 +196,12 @@ describe('holdings editor', () => {
     expect((await caller.vendors.list({ search: 'Skyline' })).rows[0]).toMatchObject({ impact: 5, tier: 1, excessData: true });
 
     // Needed after all: still exposed (impact 5), no longer excess.
-    const needed = await caller.inventory.upsertHolding({ vendorId, id: kit.holding.id, category: 'contact.address', records: 5_700_000, needed: true });
+    const needed = await caller.vendors.upsertHolding({ vendorId, id: kit.holding.id, category: 'contact.address', records: 5_700_000, needed: true });
     expect(needed.risk).toMatchObject({ impact: 5, excessData: false, excessCategories: [] });
     expect(needed.holding).toMatchObject({ id: kit.holding.id, retentionMonths: null, storageCountry: null });
 
     // Addresses gone: back to 4 and tier 2.
-    const removed = await caller.inventory.deleteHolding({ id: kit.holding.id });
+    const removed = await caller.vendors.deleteHolding({ id: kit.holding.id });
     expect(removed.risk).toMatchObject({ vendorId, impact: 4, tier: 2 });
     expect(db.select().from(dataHoldings).where(eq(dataHoldings.vendorId, vendorId)).all()).toHaveLength(2);
 
@@ -214,24 +212,24 @@ describe('holdings editor', () => {
 
   it('refuses a second holding of the same category about the same people', async () => {
     const { caller } = setup();
-    const { vendorId } = await caller.inventory.createVendor({ name: 'Twice Ltd' });
-    const first = await caller.inventory.upsertHolding({ vendorId, category: 'contact.email', records: 10 });
-    await expect(caller.inventory.upsertHolding({ vendorId, category: 'contact.email', subjects: 'customers', records: 20 })).rejects.toMatchObject({
+    const { vendorId } = await caller.vendors.create({ name: 'Twice Ltd' });
+    const first = await caller.vendors.upsertHolding({ vendorId, category: 'contact.email', records: 10 });
+    await expect(caller.vendors.upsertHolding({ vendorId, category: 'contact.email', subjects: 'customers', records: 20 })).rejects.toMatchObject({
       code: 'CONFLICT',
       message: 'Twice Ltd already has a holding of email addresses about customers: change that one instead.',
     });
     // About employees, it is a different holding.
-    await caller.inventory.upsertHolding({ vendorId, category: 'contact.email', subjects: 'employees', records: 20 });
+    await caller.vendors.upsertHolding({ vendorId, category: 'contact.email', subjects: 'employees', records: 20 });
     // Turning another holding into a copy is refused too.
-    const phones = await caller.inventory.upsertHolding({ vendorId, category: 'contact.phone', records: 5 });
-    await expect(caller.inventory.upsertHolding({ vendorId, id: phones.holding.id, category: 'contact.email', records: 5 })).rejects.toMatchObject({ code: 'CONFLICT' });
+    const phones = await caller.vendors.upsertHolding({ vendorId, category: 'contact.phone', records: 5 });
+    await expect(caller.vendors.upsertHolding({ vendorId, id: phones.holding.id, category: 'contact.email', records: 5 })).rejects.toMatchObject({ code: 'CONFLICT' });
     // Saving a holding over itself is fine.
-    await caller.inventory.upsertHolding({ vendorId, id: first.holding.id, category: 'contact.email', records: 11 });
+    await caller.vendors.upsertHolding({ vendorId, id: first.holding.id, category: 'contact.email', records: 11 });
   });
 
   it('validates holdings: categories, records, country codes', async () => {
     const { caller } = setup();
-    const { vendorId } = await caller.inventory.createVendor({ name: 'Strict Ltd' });
+    const { vendorId } = await caller.vendors.create({ name: 'Strict Ltd' });
     const cases: [Record<string, unknown>, string][] = [
       [{ category: 'contact.fax', records: 1 }, 'category: Unknown data category "contact.fax"'],
       [{ category: 'health', records: -1 }, 'records: records must be 0 or more'],
@@ -241,82 +239,64 @@ describe('holdings editor', () => {
       [{ category: 'health', records: 1, subjects: 'pets' }, 'subjects: Unknown data subjects "pets"'],
     ];
     for (const [fields, message] of cases) {
-      await expect(caller.inventory.upsertHolding({ vendorId, ...fields } as never)).rejects.toMatchObject({ code: 'BAD_REQUEST', message: expect.stringContaining(message) });
+      await expect(caller.vendors.upsertHolding({ vendorId, ...fields } as never)).rejects.toMatchObject({ code: 'BAD_REQUEST', message: expect.stringContaining(message) });
     }
-  });
-
-  it('previews impact of unsaved holdings without saving them', async () => {
-    const { db, caller } = setup();
-    // The catering supplier of docs/scoring.md section 10: 200 employee names, no access, criticality 1 -> impact 1, tier 4.
-    expect(await caller.inventory.previewImpact({ holdings: [{ category: 'contact.name', subjects: 'employees', records: 200 }], access: 'none', criticality: 1 })).toMatchObject({
-      impact: 1,
-      suggestedTier: 4,
-      excessData: false,
-      inherentResidual: 5,
-      inherentBand: 'medium',
-    });
-    // Emails of 500 children: level 1 + 1 = 2, band 1 -> data impact 2; criticality 3 -> 2. Impact 2, tier from max(2, 3) -> 3. Not needed -> excess.
-    expect(
-      await caller.inventory.previewImpact({ holdings: [{ id: 7, category: 'contact.email', subjects: 'children', records: 500, needed: false }], access: 'none', criticality: 3 }),
-    ).toMatchObject({ impact: 2, sensitivity: 2, dataImpact: 2, suggestedTier: 3, excessData: true, excessCategories: ['contact.email'] });
-    expect(db.select().from(dataHoldings).all()).toHaveLength(0);
-    await expect(caller.inventory.previewImpact({ holdings: [], access: 'none', criticality: 9 as never })).rejects.toMatchObject({ code: 'BAD_REQUEST' });
   });
 
   it("answers NOT_FOUND for another vendor's holding, and for a missing vendor", async () => {
     const { caller } = setup();
-    const a = await caller.inventory.createVendor({ name: 'Vendor A' });
-    const b = await caller.inventory.createVendor({ name: 'Vendor B' });
-    const held = await caller.inventory.upsertHolding({ vendorId: a.vendorId, category: 'health', records: 10 });
-    await expect(caller.inventory.upsertHolding({ vendorId: b.vendorId, id: held.holding.id, category: 'health', records: 99 })).rejects.toMatchObject({
+    const a = await caller.vendors.create({ name: 'Vendor A' });
+    const b = await caller.vendors.create({ name: 'Vendor B' });
+    const held = await caller.vendors.upsertHolding({ vendorId: a.vendorId, category: 'health', records: 10 });
+    await expect(caller.vendors.upsertHolding({ vendorId: b.vendorId, id: held.holding.id, category: 'health', records: 99 })).rejects.toMatchObject({
       code: 'NOT_FOUND',
       message: 'The data holding was not found.',
     });
-    await expect(caller.inventory.upsertHolding({ vendorId: 99_999, category: 'health', records: 1 })).rejects.toMatchObject({ code: 'NOT_FOUND', message: 'The vendor was not found.' });
-    await expect(caller.inventory.deleteHolding({ id: 99_999 })).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    await expect(caller.vendors.upsertHolding({ vendorId: 99_999, category: 'health', records: 1 })).rejects.toMatchObject({ code: 'NOT_FOUND', message: 'The vendor was not found.' });
+    await expect(caller.vendors.deleteHolding({ id: 99_999 })).rejects.toMatchObject({ code: 'NOT_FOUND' });
   });
 });
 
 describe('contacts, sub-processors and integrations', () => {
   it('keeps one primary contact per vendor and scopes every record to its vendor', async () => {
     const { db, caller } = setup();
-    const a = await caller.inventory.createVendor({ name: 'Contacts A' });
-    const b = await caller.inventory.createVendor({ name: 'Contacts B' });
-    const first = await caller.inventory.createContact({ vendorId: a.vendorId, name: 'Ann Account', email: 'ann@a.example', isPrimary: true });
-    const second = await caller.inventory.createContact({ vendorId: a.vendorId, name: 'Sam Security', role: 'Security lead', phone: '+44 20 7946 0000', isPrimary: true });
+    const a = await caller.vendors.create({ name: 'Contacts A' });
+    const b = await caller.vendors.create({ name: 'Contacts B' });
+    const first = await caller.vendors.createContact({ vendorId: a.vendorId, name: 'Ann Account', email: 'ann@a.example', isPrimary: true });
+    const second = await caller.vendors.createContact({ vendorId: a.vendorId, name: 'Sam Security', role: 'Security lead', phone: '+44 20 7946 0000', isPrimary: true });
     const primaries = () => db.select({ id: contacts.id }).from(contacts).where(and(eq(contacts.vendorId, a.vendorId), eq(contacts.isPrimary, true))).all();
     expect(primaries()).toEqual([{ id: second.id }]);
-    await caller.inventory.updateContact({ vendorId: a.vendorId, id: first.id, isPrimary: true, email: '' });
+    await caller.vendors.updateContact({ vendorId: a.vendorId, id: first.id, isPrimary: true, email: '' });
     expect(primaries()).toEqual([{ id: first.id }]);
     expect(db.select({ email: contacts.email }).from(contacts).where(eq(contacts.id, first.id)).get()).toEqual({ email: null });
 
-    await expect(caller.inventory.updateContact({ vendorId: b.vendorId, id: first.id, name: 'Hijack' })).rejects.toMatchObject({ code: 'NOT_FOUND', message: 'The contact was not found.' });
-    await expect(caller.inventory.deleteContact({ vendorId: b.vendorId, id: first.id })).rejects.toMatchObject({ code: 'NOT_FOUND' });
-    await expect(caller.inventory.createContact({ vendorId: a.vendorId, name: 'Bad', email: 'not-an-email' })).rejects.toMatchObject({
+    await expect(caller.vendors.updateContact({ vendorId: b.vendorId, id: first.id, name: 'Hijack' })).rejects.toMatchObject({ code: 'NOT_FOUND', message: 'The contact was not found.' });
+    await expect(caller.vendors.deleteContact({ vendorId: b.vendorId, id: first.id })).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    await expect(caller.vendors.createContact({ vendorId: a.vendorId, name: 'Bad', email: 'not-an-email' })).rejects.toMatchObject({
       code: 'BAD_REQUEST',
       message: expect.stringContaining('email: Enter a valid email address'),
     });
-    await caller.inventory.deleteContact({ vendorId: a.vendorId, id: second.id });
+    await caller.vendors.deleteContact({ vendorId: a.vendorId, id: second.id });
     expect(db.select().from(contacts).where(eq(contacts.vendorId, a.vendorId)).all()).toHaveLength(1);
 
-    const sub = await caller.inventory.createSubProcessor({ vendorId: a.vendorId, name: 'Offshore Agents Inc', country: 'ph', dataShared: ['contact.name', 'contact.name', 'comms.content'] });
+    const sub = await caller.vendors.createSubProcessor({ vendorId: a.vendorId, name: 'Offshore Agents Inc', country: 'ph', dataShared: ['contact.name', 'contact.name', 'comms.content'] });
     expect(sub).toMatchObject({ country: 'PH', dataShared: ['contact.name', 'comms.content'] });
-    expect(await caller.inventory.updateSubProcessor({ vendorId: a.vendorId, id: sub.id, service: 'Night-shift agents' })).toMatchObject({ name: 'Offshore Agents Inc', service: 'Night-shift agents' });
-    await expect(caller.inventory.updateSubProcessor({ vendorId: b.vendorId, id: sub.id, name: 'X' })).rejects.toMatchObject({ code: 'NOT_FOUND', message: 'The sub-processor was not found.' });
-    await expect(caller.inventory.createSubProcessor({ vendorId: a.vendorId, name: 'X', dataShared: ['contact.fax' as never] })).rejects.toMatchObject({ code: 'BAD_REQUEST' });
+    expect(await caller.vendors.updateSubProcessor({ vendorId: a.vendorId, id: sub.id, service: 'Night-shift agents' })).toMatchObject({ name: 'Offshore Agents Inc', service: 'Night-shift agents' });
+    await expect(caller.vendors.updateSubProcessor({ vendorId: b.vendorId, id: sub.id, name: 'X' })).rejects.toMatchObject({ code: 'NOT_FOUND', message: 'The sub-processor was not found.' });
+    await expect(caller.vendors.createSubProcessor({ vendorId: a.vendorId, name: 'X', dataShared: ['contact.fax' as never] })).rejects.toMatchObject({ code: 'BAD_REQUEST' });
 
-    const integration = await caller.inventory.createIntegration({ vendorId: a.vendorId, name: 'CRM connector', system: 'CRM', accessLevel: 'write', scopes: ['contacts.read', 'contacts.write'], lastTokenRotation: '2026-05-01' });
+    const integration = await caller.vendors.createIntegration({ vendorId: a.vendorId, name: 'CRM connector', system: 'CRM', accessLevel: 'write', scopes: ['contacts.read', 'contacts.write'], lastTokenRotation: '2026-05-01' });
     expect(integration).toMatchObject({ accessLevel: 'write', scopes: ['contacts.read', 'contacts.write'], lastTokenRotation: '2026-05-01' });
-    await expect(caller.inventory.updateIntegration({ vendorId: a.vendorId, id: integration.id, lastTokenRotation: '2026-07-01' })).rejects.toMatchObject({
+    await expect(caller.vendors.updateIntegration({ vendorId: a.vendorId, id: integration.id, lastTokenRotation: '2026-07-01' })).rejects.toMatchObject({
       code: 'BAD_REQUEST',
       message: 'lastTokenRotation: The last token rotation cannot be in the future.',
     });
-    await expect(caller.inventory.createIntegration({ vendorId: a.vendorId, name: 'Y', accessLevel: 'admin' as never })).rejects.toMatchObject({
+    await expect(caller.vendors.createIntegration({ vendorId: a.vendorId, name: 'Y', accessLevel: 'admin' as never })).rejects.toMatchObject({
       code: 'BAD_REQUEST',
       message: expect.stringContaining('accessLevel: Unknown integration access level "admin"'),
     });
-    await expect(caller.inventory.deleteIntegration({ vendorId: b.vendorId, id: integration.id })).rejects.toMatchObject({ code: 'NOT_FOUND', message: 'The integration was not found.' });
-    await caller.inventory.deleteIntegration({ vendorId: a.vendorId, id: integration.id });
+    await expect(caller.vendors.deleteIntegration({ vendorId: b.vendorId, id: integration.id })).rejects.toMatchObject({ code: 'NOT_FOUND', message: 'The integration was not found.' });
+    await caller.vendors.deleteIntegration({ vendorId: a.vendorId, id: integration.id });
 
     const detail = await caller.vendors.get({ id: a.vendorId });
     expect(detail.contacts.map((c) => [c.name, c.isPrimary])).toEqual([['Ann Account', true]]);
@@ -330,21 +310,21 @@ describe('integrations and impact', () => {
   it("counts an integration's access towards the vendor's impact, whatever the profile says", async () => {
     const { caller } = setup();
     // No data, profile access none, criticality 3 -> floor 2: impact 2, tier from max(2, 3) -> 3; inherent 5 x 2 = 10.
-    const { vendorId, risk } = await caller.inventory.createVendor({ name: 'Widget Chat' });
+    const { vendorId, risk } = await caller.vendors.create({ name: 'Widget Chat' });
     expect(risk).toMatchObject({ impact: 2, tier: 3, inherentResidual: 10 });
     const riskNow = async () => (await caller.vendors.get({ id: vendorId })).risk;
 
     // A read-only connector: floor 2, impact stays 2.
-    const reader = await caller.inventory.createIntegration({ vendorId, name: 'Ticket reader', accessLevel: 'read' });
+    const reader = await caller.vendors.createIntegration({ vendorId, name: 'Ticket reader', accessLevel: 'read' });
     expect(await riskNow()).toMatchObject({ impact: 2, tier: 3 });
     // Raised to privileged (an OAuth app with admin scopes): floor 4, impact 4; tier from max(4, 3) -> 2; inherent 5 x 4 = 20, critical.
-    await caller.inventory.updateIntegration({ vendorId, id: reader.id, accessLevel: 'privileged' });
+    await caller.vendors.updateIntegration({ vendorId, id: reader.id, accessLevel: 'privileged' });
     expect(await riskNow()).toMatchObject({ impact: 4, tier: 2, inherentResidual: 20, inherentBand: 'critical' });
     const detail = await caller.vendors.get({ id: vendorId });
     expect(detail.vendor).toMatchObject({ accessLevel: 'none', effectiveAccess: 'privileged' });
 
     // Disconnected: back to impact 2, tier 3.
-    await caller.inventory.deleteIntegration({ vendorId, id: reader.id });
+    await caller.vendors.deleteIntegration({ vendorId, id: reader.id });
     expect(await riskNow()).toMatchObject({ impact: 2, tier: 3, inherentResidual: 10 });
     expect((await caller.vendors.get({ id: vendorId })).vendor.effectiveAccess).toBe('none');
   });

@@ -41,16 +41,16 @@ const history = (db: Db, vendorId: number) =>
 describe('risk history from profile edits', () => {
   it('records the position when an edit moves it, not when it does not, and the trend shows each month at its end', async () => {
     const { db, as } = setup();
-    const { vendorId } = await as(procurement, at('2026-05-20')).inventory.createVendor({ name: 'Skyline Loyalty Services' });
+    const { vendorId } = await as(procurement, at('2026-05-20')).vendors.create({ name: 'Skyline Loyalty Services' });
     expect(history(db, vendorId)).toEqual([{ reason: 'profile_change', impact: 2, tier: 3, inherentResidual: 10, residual: null, band: null, standing: 'not_assessed' }]);
 
     // Assessed on 1 June, every control Yes: 1 x 2 = 2, low.
     completeAssessment(db, vendorId, { completedAt: at('2026-06-01') });
     // The vendor now holds 5.7 M customer names: impact 3, so 1 x 3 = 3, still low; inherent 5 x 3 = 15.
-    const names = await as(procurement, at('2026-06-10')).inventory.upsertHolding({ vendorId, category: 'contact.name', subjects: 'customers', records: 5_700_000 });
+    const names = await as(procurement, at('2026-06-10')).vendors.upsertHolding({ vendorId, category: 'contact.name', subjects: 'customers', records: 5_700_000 });
     // Neither a retention period nor a new business owner moves the position.
-    await as(procurement, at('2026-06-11')).inventory.upsertHolding({ vendorId, id: names.holding.id, category: 'contact.name', subjects: 'customers', records: 5_700_000, retentionMonths: 24 });
-    await as(procurement, at('2026-06-11')).inventory.updateVendor({ id: vendorId, businessOwner: 'Head of Loyalty' });
+    await as(procurement, at('2026-06-11')).vendors.upsertHolding({ vendorId, id: names.holding.id, category: 'contact.name', subjects: 'customers', records: 5_700_000, retentionMonths: 24 });
+    await as(procurement, at('2026-06-11')).vendors.update({ id: vendorId, businessOwner: 'Head of Loyalty' });
 
     expect(history(db, vendorId)).toEqual([
       { reason: 'profile_change', impact: 2, tier: 3, inherentResidual: 10, residual: null, band: null, standing: 'not_assessed' },
@@ -70,9 +70,9 @@ describe('monthly snapshots', () => {
   it('give every active vendor one place a month, skip archived vendors, and catch up after downtime', async () => {
     const { db, as } = setup();
     const staff = as(procurement, at('2026-05-20'));
-    const { vendorId: kept } = await staff.inventory.createVendor({ name: 'Kept Ltd' });
-    const { vendorId: archived } = await staff.inventory.createVendor({ name: 'Gone Ltd' });
-    await staff.inventory.archiveVendor({ id: archived });
+    const { vendorId: kept } = await staff.vendors.create({ name: 'Kept Ltd' });
+    const { vendorId: archived } = await staff.vendors.create({ name: 'Gone Ltd' });
+    await staff.vendors.archive({ id: archived });
 
     // Both vendors already have a May snapshot, from their creation.
     expect(takeMonthlySnapshots(db, at('2026-05-25'))).toBe(0);
@@ -95,7 +95,7 @@ describe('monthly snapshots', () => {
 
   it('run as a scheduled job in small batches, reporting what it did and surviving a failing run', async () => {
     const { db, as } = setup();
-    for (const name of ['Kept Ltd', 'Kept Two Ltd', 'Kept Three Ltd']) await as(procurement, at('2026-05-20')).inventory.createVendor({ name });
+    for (const name of ['Kept Ltd', 'Kept Two Ltd', 'Kept Three Ltd']) await as(procurement, at('2026-05-20')).vendors.create({ name });
     const logged: { level: string; details: object }[] = [];
     const log = { info: (details: object) => logged.push({ level: 'info', details }), error: (details: object) => logged.push({ level: 'error', details }) };
     const jobs = { db, uploadsDir: makeTempDir('uploads-') };

@@ -28,8 +28,8 @@ export function ImportPage() {
   const [file, setFile] = useState<ChosenFile | null>(null);
   const [fileError, setFileError] = useState<string | null>(null);
   const [done, setDone] = useState<ImportResult | null>(null);
-  const preview = useMutation(trpc.inventory.previewImport.mutationOptions());
-  const commit = useMutation(trpc.inventory.commitImport.mutationOptions());
+  const preview = useMutation(trpc.vendors.previewImport.mutationOptions());
+  const commit = useMutation(trpc.vendors.commitImport.mutationOptions());
 
   const startOver = () => {
     preview.reset();

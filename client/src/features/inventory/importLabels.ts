@@ -2,8 +2,8 @@
 import { IMPORT_COLUMNS, REQUIRED_IMPORT_COLUMNS, type ImportKind } from '../../../../shared/schemas/inventory.ts';
 import type { RouterOutputs } from '../../lib/trpc.ts';
 
-export type ImportPreview = RouterOutputs['inventory']['previewImport'];
-export type ImportResult = RouterOutputs['inventory']['commitImport'];
+export type ImportPreview = RouterOutputs['vendors']['previewImport'];
+export type ImportResult = RouterOutputs['vendors']['commitImport'];
 
 export const KIND_LABELS: Record<ImportKind, string> = { vendors: 'Vendors', holdings: 'Data holdings' };
 

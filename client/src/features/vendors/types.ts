@@ -6,4 +6,4 @@ export type VendorListRow = VendorList['rows'][number];
 export type VendorDetail = RouterOutputs['vendors']['get'];
 export type Holding = VendorDetail['holdings'][number];
 /** The vendor's inherent position as the inventory editors answer it after a change. */
-export type SavedRisk = RouterOutputs['inventory']['upsertHolding']['risk'];
+export type SavedRisk = RouterOutputs['vendors']['upsertHolding']['risk'];

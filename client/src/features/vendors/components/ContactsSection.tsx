@@ -37,6 +37,6 @@ const CONTACTS: RecordKind<Contact> = {
 };
 
 export function ContactsSection({ vendorId, contacts, editable }: { vendorId: number; contacts: readonly Contact[]; editable: boolean }) {
-  const remove = useMutation(trpc.inventory.deleteContact.mutationOptions());
+  const remove = useMutation(trpc.vendors.deleteContact.mutationOptions());
   return <DialogRecordSection kind={CONTACTS} vendorId={vendorId} records={contacts} editable={editable} Editor={ContactDialog} remove={remove} />;
 }

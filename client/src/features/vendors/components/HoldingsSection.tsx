@@ -48,7 +48,7 @@ const EDITABLE_HOLDINGS: RecordKind<Holding> = { ...HOLDINGS, minWidth: 860 };
 export function HoldingsSection({ detail, canManage }: HoldingsSectionProps) {
   const { holdings, vendor, risk } = detail;
   const state = useRecordEditing<Holding, HoldingNotice>(vendor.id);
-  const remove = useMutation(trpc.inventory.deleteHolding.mutationOptions());
+  const remove = useMutation(trpc.vendors.deleteHolding.mutationOptions());
   const editable = canManage && vendor.status === 'active';
   return (
     <RecordSection

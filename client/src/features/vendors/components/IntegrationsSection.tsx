@@ -66,6 +66,6 @@ const INTEGRATIONS: RecordKind<Integration> = {
 };
 
 export function IntegrationsSection({ vendorId, integrations, editable }: { vendorId: number; integrations: readonly Integration[]; editable: boolean }) {
-  const remove = useMutation(trpc.inventory.deleteIntegration.mutationOptions());
+  const remove = useMutation(trpc.vendors.deleteIntegration.mutationOptions());
   return <DialogRecordSection kind={INTEGRATIONS} vendorId={vendorId} records={integrations} editable={editable} Editor={IntegrationDialog} remove={remove} />;
 }

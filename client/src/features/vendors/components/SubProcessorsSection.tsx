@@ -25,6 +25,6 @@ const SUB_PROCESSORS: RecordKind<SubProcessor> = {
 };
 
 export function SubProcessorsSection({ vendorId, subProcessors, editable }: { vendorId: number; subProcessors: readonly SubProcessor[]; editable: boolean }) {
-  const remove = useMutation(trpc.inventory.deleteSubProcessor.mutationOptions());
+  const remove = useMutation(trpc.vendors.deleteSubProcessor.mutationOptions());
   return <DialogRecordSection kind={SUB_PROCESSORS} vendorId={vendorId} records={subProcessors} editable={editable} Editor={SubProcessorDialog} remove={remove} />;
 }

@@ -10,7 +10,7 @@ export function AddVendorButton() {
   const [open, setOpen] = useState(false);
   const navigate = useNavigate();
   const queryClient = useQueryClient();
-  const create = useMutation(trpc.inventory.createVendor.mutationOptions());
+  const create = useMutation(trpc.vendors.create.mutationOptions());
   const close = () => {
     setOpen(false);
     create.reset();

@@ -16,8 +16,8 @@ export function ContactDialog({ vendorId, record: contact, onSaved, onClose }: R
   const [phone, setPhone] = useState(contact?.phone ?? '');
   const [isPrimary, setIsPrimary] = useState(contact?.isPrimary ?? false);
   const [tried, setTried] = useState(false);
-  const create = useMutation(trpc.inventory.createContact.mutationOptions());
-  const update = useMutation(trpc.inventory.updateContact.mutationOptions());
+  const create = useMutation(trpc.vendors.createContact.mutationOptions());
+  const update = useMutation(trpc.vendors.updateContact.mutationOptions());
   const mutation = contact ? update : create;
   const server = mutation.error ? fieldErrorsOf(mutation.error) : {};
   const nameMissing = !name.trim();

@@ -21,8 +21,8 @@ export function IntegrationDialog({ vendorId, record: integration, onSaved, onCl
   const [scopes, setScopes] = useState<string[]>(integration ? [...integration.scopes] : []);
   const [rotation, setRotation] = useState(integration?.lastTokenRotation ?? '');
   const [tried, setTried] = useState(false);
-  const create = useMutation(trpc.inventory.createIntegration.mutationOptions());
-  const update = useMutation(trpc.inventory.updateIntegration.mutationOptions());
+  const create = useMutation(trpc.vendors.createIntegration.mutationOptions());
+  const update = useMutation(trpc.vendors.updateIntegration.mutationOptions());
   const mutation = integration ? update : create;
   const server = mutation.error ? fieldErrorsOf(mutation.error) : {};
   const today = format(new Date(), 'yyyy-MM-dd');

@@ -18,8 +18,8 @@ export function SubProcessorDialog({ vendorId, record: subProcessor, onSaved, on
   const [country, setCountry] = useState(subProcessor?.country ?? '');
   const [dataShared, setDataShared] = useState<DataCategoryId[]>(subProcessor ? [...subProcessor.dataShared] : []);
   const [tried, setTried] = useState(false);
-  const create = useMutation(trpc.inventory.createSubProcessor.mutationOptions());
-  const update = useMutation(trpc.inventory.updateSubProcessor.mutationOptions());
+  const create = useMutation(trpc.vendors.createSubProcessor.mutationOptions());
+  const update = useMutation(trpc.vendors.updateSubProcessor.mutationOptions());
   const mutation = subProcessor ? update : create;
   const server = mutation.error ? fieldErrorsOf(mutation.error) : {};
   const nameMissing = !name.trim();

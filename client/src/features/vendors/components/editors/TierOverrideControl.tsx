@@ -24,7 +24,7 @@ interface TierOverrideControlProps {
 export function TierOverrideControl({ vendorId, suggestedTier, override, onDone }: TierOverrideControlProps) {
   const [dialog, setDialog] = useState<'set' | 'clear' | null>(null);
   const refresh = useRefreshVendor(vendorId);
-  const mutation = useMutation(trpc.inventory.setTierOverride.mutationOptions());
+  const mutation = useMutation(trpc.vendors.setTierOverride.mutationOptions());
   const close = () => {
     setDialog(null);
     mutation.reset();

@@ -20,9 +20,9 @@ export function VendorActions({ detail, notice: initialNotice }: { detail: Vendo
   const refresh = useRefreshVendor(vendor.id);
   const [dialog, setDialog] = useState<Dialog>(null);
   const [notice, setNotice] = useState(initialNotice);
-  const update = useMutation(trpc.inventory.updateVendor.mutationOptions());
-  const archive = useMutation(trpc.inventory.archiveVendor.mutationOptions());
-  const restore = useMutation(trpc.inventory.restoreVendor.mutationOptions());
+  const update = useMutation(trpc.vendors.update.mutationOptions());
+  const archive = useMutation(trpc.vendors.archive.mutationOptions());
+  const restore = useMutation(trpc.vendors.restore.mutationOptions());
   const archived = vendor.status === 'archived';
   const open = detail.assessments.find((a) => OPEN_STATUSES.includes(a.status));
 

@@ -43,7 +43,7 @@ export function HoldingEditor({ vendorId, holding, holdings, access, criticality
   const [retention, setRetention] = useState<number | string>(holding?.retentionMonths ?? '');
   const [country, setCountry] = useState(holding?.storageCountry ?? '');
   const [tried, setTried] = useState(false);
-  const save = useMutation(trpc.inventory.upsertHolding.mutationOptions());
+  const save = useMutation(trpc.vendors.upsertHolding.mutationOptions());
   const firstField = useRef<HTMLSelectElement>(null);
   useEffect(() => firstField.current?.focus(), []);
 
