@@ -1,7 +1,10 @@
 // Lint rules that keep the architecture honest:
 //   shared/  pure domain code: imports nothing from server, client, drizzle or Node;
 //   server/  the only code that touches the database;
-//   client/  imports from the server only the AppRouter type; features never import each other.
+//   client/  imports from the server only the AppRouter type; features never import each other;
+//   server/  domain modules (server/<module>/) use each other only through their index.ts;
+//            server/platform/ never imports a module; services never see request or transport types
+//            (docs/decisions/0015-server-modules.md).
 import { readdirSync } from 'node:fs';
 import js from '@eslint/js';
 import drizzle from 'eslint-plugin-drizzle';
@@ -14,6 +17,14 @@ import tseslint from 'typescript-eslint';
 const features = readdirSync(new URL('./client/src/features', import.meta.url), { withFileTypes: true })
   .filter((d) => d.isDirectory())
   .map((d) => d.name);
+
+// Every folder of server/ except the platform and the operator tools is a domain module.
+const NOT_MODULES = ['platform', 'cli', 'seed'];
+const serverModules = readdirSync(new URL('./server', import.meta.url), { withFileTypes: true })
+  .filter((d) => d.isDirectory() && !NOT_MODULES.includes(d.name))
+  .map((d) => d.name);
+/** The composition root and operator tools: they wire modules together, through each module's index. */
+const COMPOSITION = ['./server/*.ts', './server/cli/**', './server/seed/**', './scripts/**'];
 
 const DATABASE_PACKAGES = ['better-sqlite3', 'drizzle-orm', 'drizzle-orm/*', 'drizzle-kit'];
 
@@ -115,6 +126,51 @@ export default tseslint.config(
               from: ['./client/src/app', './client/src/components', './client/src/features', './client/src/lib'],
               message: 'The vendor portal does not import the staff app: copy the small piece it needs into client/src/portal.',
             },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['server/**/*.ts', 'scripts/**/*.ts'],
+    rules: {
+      'import-x/no-restricted-paths': [
+        'error',
+        {
+          zones: [
+            ...serverModules.map((module) => ({
+              target: `./server/${module}`,
+              from: serverModules.filter((other) => other !== module).map((other) => `./server/${other}`),
+              except: ['./index.ts'],
+              message: `A module uses another only through its public entry: import from server/<module>/index.ts.`,
+            })),
+            ...serverModules.map((module) => ({
+              target: COMPOSITION,
+              from: `./server/${module}`,
+              except: ['./index.ts'],
+              message: `The composition root uses a module only through its public entry: import from server/${module}/index.ts.`,
+            })),
+            ...[serverModules.map((module) => `./server/${module}`), COMPOSITION].map((from) => ({
+              target: './server/platform',
+              from,
+              message: 'The platform serves every module and imports none of them (modules may extend its types by declaration merging).',
+            })),
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // Services take a ServiceContext and callers' identities (platform/callers.ts), never the request.
+    files: ['server/**/*.ts'],
+    ignores: ['server/platform/**', 'server/*.ts', 'server/cli/**', 'server/seed/**', 'server/**/router.ts', 'server/**/*Router.ts', 'server/**/*Routes.ts', 'server/**/index.ts'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['**/platform/trpc.ts', '**/platform/context.ts'], message: 'Services do not see tRPC or the request context: take a ServiceContext (platform/serviceContext.ts) and the caller (platform/callers.ts).' },
+            { group: ['fastify', '@trpc/server', '@trpc/server/*'], message: 'Services do not see the transport: only routers (router.ts, *Router.ts) and HTTP routes (*Routes.ts) do.' },
           ],
         },
       ],

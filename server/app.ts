@@ -9,22 +9,21 @@ import cookie from '@fastify/cookie';
 import rateLimit from '@fastify/rate-limit';
 import { fastifyTRPCPlugin, type FastifyTRPCPluginOptions } from '@trpc/server/adapters/fastify';
 import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
-import type { Auth } from './accounts/betterAuth.ts';
-import { resolveStaffSession } from './accounts/staffSession.ts';
+import type { Auth } from './accounts/index.ts';
+import { resolveStaffSession, CLIENT_IP_HEADER, registerAuthRoutes } from './accounts/index.ts';
 import { DEFAULT_RATE_LIMIT_PER_MINUTE, type AppConfig } from './platform/config.ts';
 import { createContextInner } from './platform/context.ts';
 import { isDatabaseReachable, type Db } from './platform/db/database.ts';
-import { CLIENT_IP_HEADER, registerAuthRoutes } from './accounts/authRoutes.ts';
-import { registerExportRoutes } from './vendors/exportRoutes.ts';
-import { linkAccessOf, registerLinkRoutes } from './portal/linkRoutes.ts';
+import { registerExportRoutes } from './vendors/index.ts';
+import { linkAccessOf, registerLinkRoutes } from './portal/index.ts';
 import { registerOriginCheck } from './platform/http/originCheck.ts';
 import { registerRefusalAudit } from './platform/http/refusalAudit.ts';
 import { registerSecurityHeaders } from './platform/http/securityHeaders.ts';
 import { registerSpa } from './platform/http/spa.ts';
-import { registerStaffFileRoutes } from './assessments/staffFileRoutes.ts';
+import { registerStaffFileRoutes } from './assessments/index.ts';
 import { appRouter, type AppRouter } from './router.ts';
 import { flushRefusals } from './platform/audit/refusals.ts';
-import type { EvidenceLimits } from './assessments/evidence/evidence.ts';
+import type { EvidenceLimits } from './assessments/index.ts';
 
 export const DEFAULT_CLIENT_DIR = fileURLToPath(new URL('../dist/client', import.meta.url));
 

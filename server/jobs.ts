@@ -10,8 +10,8 @@
 import { setImmediate as yieldToRequests } from 'node:timers/promises';
 import type { Db } from './platform/db/database.ts';
 import { eraseDeliveredTexts } from './platform/mail/outbox.ts';
-import { takeMonthlySnapshots } from './risk/vendorRisk.ts';
-import { purgeUnusedEvidence } from './assessments/evidence/evidence.ts';
+import { takeMonthlySnapshots } from './risk/index.ts';
+import { purgeUnusedEvidence } from './assessments/index.ts';
 
 const HOUR_MS = 60 * 60 * 1000;
 const BATCH = 100;

@@ -13,7 +13,7 @@ import { eq } from 'drizzle-orm';
 import { settings } from '../drizzle/schema/index.ts';
 import { buildApp } from './app.ts';
 import { freePort } from './platform/http/freePort.ts';
-import { createAuth } from './accounts/betterAuth.ts';
+import { createAuth, assignDemoPasswords, createSetupLink } from './accounts/index.ts';
 import { ConfigError, loadConfig, type AppConfig } from './platform/config.ts';
 import { prepareDataDir, usePrivateFileModes } from './platform/dataDir.ts';
 import { migrateDatabase, openDatabase } from './platform/db/database.ts';
@@ -23,10 +23,9 @@ import { loadOrCreateAuditKey, loadOrCreateAuthSecret } from './platform/secrets
 import { seedDemoPortfolio } from './seed/seedDemo.ts';
 import { prepareAuditChain, useAuditKey } from './platform/audit/auditTrail.ts';
 import { DEMO_ORGANISATION } from './seed/users.ts';
-import { assignDemoPasswords, createSetupLink } from './accounts/setup.ts';
-import { backfillVendorRisk } from './risk/vendorRisk.ts';
+import { backfillVendorRisk } from './risk/index.ts';
 import { seedOrganisation } from './platform/settings.ts';
-import { ensureBuiltInTemplates } from './templates/questionnaires.ts';
+import { ensureBuiltInTemplates } from './templates/index.ts';
 
 const FIRST_START_KEY = 'initialised_at';
 

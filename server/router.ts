@@ -1,12 +1,11 @@
 /** The root router. The client imports only its type. */
 import { createCallerFactory, router } from './platform/trpc.ts';
-import { accountRouter } from './accounts/accountRouter.ts';
-import { auditRouter, outboxRouter, settingsRouter } from './admin/router.ts';
-import { assessmentsRouter } from './assessments/router.ts';
-import { dashboardRouter } from './dashboard/router.ts';
-import { portalRouter } from './portal/router.ts';
-import { usersRouter } from './accounts/usersRouter.ts';
-import { vendorsRouter } from './vendors/router.ts';
+import { accountRouter, usersRouter } from './accounts/index.ts';
+import { auditRouter, outboxRouter, settingsRouter } from './admin/index.ts';
+import { assessmentsRouter } from './assessments/index.ts';
+import { dashboardRouter } from './dashboard/index.ts';
+import { portalRouter } from './portal/index.ts';
+import { vendorsRouter } from './vendors/index.ts';
 
 export const appRouter = router({
   account: accountRouter,

@@ -16,15 +16,13 @@ import { asc, count, eq, inArray } from 'drizzle-orm';
 import { CORE_CATALOGUE_V1 } from '../../shared/catalogue/coreV1.ts';
 import { DATA_CATEGORY_IDS, SERVICE_TYPES } from '../../shared/taxonomy.ts';
 import { accounts, assessments, answers, dataHoldings, riskSnapshots, settings, subProcessors, users, vendorRisk, vendors } from '../../drizzle/schema/index.ts';
-import { createAuth } from '../../server/accounts/betterAuth.ts';
+import { createAuth, setUserPassword } from '../../server/accounts/index.ts';
 import { migrateDatabase, openDatabase, type Db } from '../../server/platform/db/database.ts';
 import { SYSTEM_ACTOR, useAuditKey } from '../../server/platform/audit/auditTrail.ts';
-import { completeReview } from '../../server/assessments/review/completeReview.ts';
-import { recomputeVendorRisk, takeMonthlySnapshots } from '../../server/risk/vendorRisk.ts';
-import { setUserPassword } from '../../server/accounts/setup.ts';
-import { ensureBuiltInTemplates, latestPublishedVersion } from '../../server/templates/questionnaires.ts';
-import { LINK_COOKIE } from '../../server/portal/linkRoutes.ts';
-import { createShareLink, openShareLink } from '../../server/assessments/links/shareLinks.ts';
+import { completeReview, createShareLink, openShareLink } from '../../server/assessments/index.ts';
+import { recomputeVendorRisk, takeMonthlySnapshots } from '../../server/risk/index.ts';
+import { ensureBuiltInTemplates, latestPublishedVersion } from '../../server/templates/index.ts';
+import { LINK_COOKIE } from '../../server/portal/index.ts';
 import { AUDIT_KEY_FILE } from '../../server/platform/secrets.ts';
 
 /** The bench portfolio's audit key: fixed, so a cached portfolio and the server it is copied to agree (never verified, never secret). */

@@ -5,6 +5,7 @@
  */
 import type {} from '@fastify/cookie';
 import type { FastifyInstance, FastifyReply, FastifyRequest, preHandlerHookHandler } from 'fastify';
+import { limit } from '../platform/http/rateLimit.ts';
 import type { Auth } from './betterAuth.ts';
 import { KNOWN_BROWSER_COOKIE, SignInThrottle, type SignInOutcome } from './signInThrottle.ts';
 import type { Db } from '../platform/db/database.ts';
@@ -31,20 +32,6 @@ function toWebRequest(request: FastifyRequest, publicUrl: string): Request {
   });
 }
 
-/**
- * A limit checked in addition to the global one (the plugin's own route
- * hooks run only once per request, so several limits need this form).
- */
-export function limit(app: FastifyInstance, max: number, timeWindow: string, keyGenerator?: (request: FastifyRequest) => string): preHandlerHookHandler {
-  const check = app.createRateLimit({ max, timeWindow, ...(keyGenerator ? { keyGenerator } : {}) });
-  return async (request, reply) => {
-    const result = await check(request);
-    if (result.isAllowed || !result.isExceeded) return;
-    reply.header('retry-after', result.ttlInSeconds);
-    const minutes = Math.max(1, Math.ceil(result.ttlInSeconds / 60));
-    return reply.code(429).send({ code: 'TOO_MANY_REQUESTS', message: `Too many attempts. Try again in ${minutes} minute${minutes === 1 ? '' : 's'}.` });
-  };
-}
 
 /** A wait in words: short waits in seconds, so a person is not told a minute for two seconds. */
 export function waitInWords(seconds: number): string {

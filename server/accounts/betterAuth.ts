@@ -112,3 +112,10 @@ export function createAuth(db: Db, settings: AuthSettings) {
 }
 
 export type Auth = ReturnType<typeof createAuth>;
+
+declare module '../platform/context.ts' {
+  interface Services {
+    /** better-auth, for the procedures that manage accounts; null where accounts are not set up (e.g. unit callers). */
+    auth: Auth | null;
+  }
+}

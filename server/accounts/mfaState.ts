@@ -1,7 +1,7 @@
 /** A user's second factors, and whether a session proved one, read from the database. */
 import { count, eq } from 'drizzle-orm';
 import { passkeys, sessions, users } from '../../drizzle/schema/index.ts';
-import type { MfaState } from '../platform/context.ts';
+import type { MfaState } from '../platform/callers.ts';
 import type { Db } from '../platform/db/database.ts';
 import { getSecuritySettings } from '../platform/settings.ts';
 import { MFA_AUTH_METHODS } from './policy.ts';

@@ -4,19 +4,13 @@
  */
 import { eq } from 'drizzle-orm';
 import { sessions, users } from '../../drizzle/schema/index.ts';
-import type { MfaState, StaffUser } from '../platform/context.ts';
+import type { StaffSession } from '../platform/callers.ts';
 import type { Db } from '../platform/db/database.ts';
 import type { Auth } from './betterAuth.ts';
 import { mfaStateFor } from './mfaState.ts';
 import { ABSOLUTE_TIMEOUT_SECONDS } from './policy.ts';
 
 export { mfaStateFor } from './mfaState.ts';
-
-export interface StaffSession {
-  user: StaffUser;
-  sessionId: string;
-  mfa: MfaState;
-}
 
 export async function resolveStaffSession(auth: Auth, db: Db, headers: Headers, now: Date): Promise<StaffSession | null> {
   const found = await auth.api.getSession({ headers, query: { disableCookieCache: true } }).catch(() => null);

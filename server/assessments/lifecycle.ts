@@ -16,7 +16,7 @@ import { badRequest, conflict, notFound } from '../platform/errors.ts';
 import { endLinkSessions } from './links/linkSessions.ts';
 import { recordAudit, type AuditActor } from '../platform/audit/auditTrail.ts';
 import { completeReview } from './review/completeReview.ts';
-import { latestPublishedVersion } from '../templates/questionnaires.ts';
+import { latestPublishedVersion } from '../templates/index.ts';
 
 const label = (s: AssessmentStatus) => ASSESSMENT_STATUS_LABELS[s].toLowerCase();
 

@@ -11,7 +11,7 @@ import { recordAudit, type AuditActor } from '../platform/audit/auditTrail.ts';
 import { getReport } from './report/report.ts';
 import { renderReportPdf } from './report/reportPdf.ts';
 import { openEvidenceForDownload } from './evidence/evidence.ts';
-import { sendAppError, sendFile } from '../portal/linkRoutes.ts';
+import { sendAppError, sendFile } from '../portal/index.ts';
 
 export interface StaffFileDeps {
   db: Db;

@@ -9,14 +9,13 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { STAFF_ROLES, type StaffRole } from '../../shared/statuses.ts';
-import { createAuth } from '../accounts/betterAuth.ts';
+import { createAuth, createUser } from '../accounts/index.ts';
 import { ConfigError, loadConfig } from '../platform/config.ts';
 import { migrateDatabase, openDatabase } from '../platform/db/database.ts';
 import { AppError } from '../platform/errors.ts';
 import { auditEvents } from '../../drizzle/schema/index.ts';
 import { AUDIT_KEY_FILE, loadOrCreateAuditKey, loadOrCreateAuthSecret } from '../platform/secrets.ts';
 import { formatCheckpoint, parseCheckpoint, prepareAuditChain, useAuditKey, verifyAuditChain, type ChainCheck, type Checkpoint } from '../platform/audit/auditTrail.ts';
-import { createUser } from '../accounts/users.ts';
 
 const USAGE = `Usage:
   npm run cli -- user create --email EMAIL --role ${STAFF_ROLES.join('|')} [--name NAME]

@@ -6,7 +6,7 @@ import type { DashboardFilters } from '../../shared/schemas/dashboard.ts';
 import { ACTIVE_TASK_STATUSES } from '../../shared/statuses.ts';
 import { assessments, dataHoldings, remediationTasks, vendorRisk, vendors } from '../../drizzle/schema/index.ts';
 import type { Db } from '../platform/db/database.ts';
-import { standingSql } from '../vendors/vendorList.ts';
+import { standingSql } from '../vendors/index.ts';
 import { assessedSql, scopedVendorIds, scopeWhere } from './scope.ts';
 
 export function keyFigures(db: Db, filters: DashboardFilters, now: Date) {

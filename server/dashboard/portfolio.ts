@@ -6,7 +6,7 @@ import { CORE_CATALOGUE_V1 } from '../../shared/catalogue/coreV1.ts';
 import type { DashboardFilters } from '../../shared/schemas/dashboard.ts';
 import { dataHoldings, riskSnapshots, SNAPSHOT_REASONS, subProcessors, vendorRisk, vendors } from '../../drizzle/schema/index.ts';
 import type { Db } from '../platform/db/database.ts';
-import { rankRiskSql, standingSql, taskCountsFor } from '../vendors/vendorList.ts';
+import { rankRiskSql, standingSql, taskCountsFor } from '../vendors/index.ts';
 import { failingCounts } from './figures.ts';
 import { assessedSql, scopedVendorIds, scopeWhere } from './scope.ts';
 

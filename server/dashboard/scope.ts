@@ -6,7 +6,7 @@
 import { and, eq, inArray, or, sql, type SQL } from 'drizzle-orm';
 import type { DashboardFilters } from '../../shared/schemas/dashboard.ts';
 import { vendorRisk, vendors } from '../../drizzle/schema/index.ts';
-import { standingSql } from '../vendors/vendorList.ts';
+import { standingSql } from '../vendors/index.ts';
 
 export function scopeWhere(filters: DashboardFilters, now: Date): SQL {
   const clauses: SQL[] = [eq(vendors.status, 'active')];

@@ -2,43 +2,9 @@
  * Request context. createContextInner is the seam tests use: they pass a
  * database and whoever is calling, with no HTTP involved.
  */
-import type { StaffRole } from '../../shared/statuses.ts';
-import type { Auth } from '../accounts/betterAuth.ts';
+import type { LinkRefusal, LinkScope, MfaState, StaffUser } from './callers.ts';
 import type { Db } from './db/database.ts';
 import type { MailSettings } from './mail/outbox.ts';
-
-export interface StaffUser {
-  id: string;
-  name: string;
-  email: string;
-  role: StaffRole;
-}
-
-/** Whether the caller must, and did, prove a second factor. */
-export interface MfaState {
-  required: boolean;
-  satisfied: boolean;
-  totp: boolean;
-  passkeys: number;
-}
-
-/** A vendor's session from a questionnaire link: it reaches one assessment only. */
-export interface LinkScope {
-  shareLinkId: number;
-  assessmentId: number;
-  recipientName: string;
-  /** Hash of the session cookie, to record the email-code check against. */
-  sessionId?: string;
-  recipientEmail?: string;
-  /** The link asks for a code sent by email, and this session has not given it yet. */
-  codePending?: boolean;
-}
-
-/** Why a request's link-session cookie was refused: a sentence for people, and facts the portal shows a page from. */
-export interface LinkRefusal {
-  message: string;
-  details: unknown;
-}
 
 export interface ContextOptions {
   db: Db;
@@ -55,9 +21,12 @@ export interface ContextOptions {
   now?: () => Date;
 }
 
-/** Collaborators some procedures need beyond the database. */
+/**
+ * Collaborators some procedures need beyond the database. The accounts
+ * module adds its `auth` (better-auth) by declaration merging, so the
+ * platform stays free of module imports.
+ */
 export interface Services {
-  auth: Auth | null;
   publicUrl: string;
   mail: Pick<MailSettings, 'smtpUrl'>;
 }

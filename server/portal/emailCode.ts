@@ -15,7 +15,7 @@
 import { and, eq, isNull } from 'drizzle-orm';
 import { addMinutes } from 'date-fns';
 import { linkSessions, shareLinks } from '../../drizzle/schema/index.ts';
-import type { LinkScope } from '../platform/context.ts';
+import type { LinkScope } from '../platform/callers.ts';
 import type { Db, Tx } from '../platform/db/database.ts';
 import { AppError, badRequest } from '../platform/errors.ts';
 import { enqueueEmail, type MailSettings } from '../platform/mail/outbox.ts';

@@ -1,5 +1,5 @@
 /** The plain pages a vendor sees when a link cannot be opened: no script, nothing else of the product. */
-import type { LinkClosedReason, LinkContact } from '../assessments/links/linkSessions.ts';
+import type { LinkClosedReason, LinkContact } from '../assessments/index.ts';
 
 const escape = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 

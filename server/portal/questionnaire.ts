@@ -8,12 +8,12 @@ import type { z } from 'zod';
 import { VENDOR_EDITABLE_STATUSES } from '../../shared/assessmentLifecycle.ts';
 import type { SaveAnswerInput } from '../../shared/schemas/sharing.ts';
 import { answers, assessments, evidenceFiles, questionnaireTemplates, remediationTasks, taskComments, templateVersions, users, vendors } from '../../drizzle/schema/index.ts';
-import type { LinkScope } from '../platform/context.ts';
+import type { LinkScope } from '../platform/callers.ts';
 import type { Db, Tx } from '../platform/db/database.ts';
 import { AppError, badRequest, conflict, notFound, outOfScope } from '../platform/errors.ts';
 import { enqueueEmail, type MailSettings } from '../platform/mail/outbox.ts';
 import { recordAudit, type AuditActor } from '../platform/audit/auditTrail.ts';
-import { loadThreads, REPLYABLE_REVIEW_STATUSES, repliedFileIds, unsentReplyFiles, waitingFor } from '../assessments/review/thread.ts';
+import { loadThreads, REPLYABLE_REVIEW_STATUSES, repliedFileIds, unsentReplyFiles, waitingFor } from '../assessments/index.ts';
 import type { OrganisationSettings } from '../platform/settings.ts';
 
 export const linkActor = (link: LinkScope, ip: string | null): AuditActor => ({ type: 'vendor_link', id: String(link.shareLinkId), label: link.recipientName, ip });

@@ -1,7 +1,7 @@
 /** The vendor's side, through its questionnaire link: one assessment, nothing else. */
 import { ClarificationResponseInput } from '../../shared/schemas/assessments.ts';
 import { EmailCodeInput, SaveAnswerInput, SubmitInput, VendorTaskUpdateInput } from '../../shared/schemas/sharing.ts';
-import { respondToClarification } from '../assessments/review/answerReview.ts';
+import { respondToClarification } from '../assessments/index.ts';
 import { getOrganisation } from '../platform/settings.ts';
 import { codeLockedUntil, sendEmailCode, verifyEmailCode } from './emailCode.ts';
 import { linkActor, portalOverview, portalQuestionnaire, portalTasks, saveAnswer, submitQuestionnaire, updateTaskAsVendor } from './questionnaire.ts';

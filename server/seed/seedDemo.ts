@@ -7,7 +7,7 @@ import { eq, gt, max, sql } from 'drizzle-orm';
 import { riskSnapshots, settings } from '../../drizzle/schema/index.ts';
 import type { Db } from '../platform/db/database.ts';
 import { recordAudit, SYSTEM_ACTOR } from '../platform/audit/auditTrail.ts';
-import { ensureBuiltInTemplates } from '../templates/questionnaires.ts';
+import { ensureBuiltInTemplates } from '../templates/index.ts';
 import { DEMO_PORTFOLIO } from './portfolio/index.ts';
 import { buildTimeline, type SeedState } from './timeline.ts';
 import { STAFF_USERS } from './users.ts';

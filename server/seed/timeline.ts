@@ -4,7 +4,7 @@
  * and snapshot is what the engine would have computed on that day.
  */
 import type { Tx } from '../platform/db/database.ts';
-import { recomputeVendorRisk, takeRiskSnapshot } from '../risk/vendorRisk.ts';
+import { recomputeVendorRisk, takeRiskSnapshot } from '../risk/index.ts';
 import type { SeedVendor } from './types.ts';
 import { addedOn, applyTaskEvent, completeSeededAssessment, dayAt, insertAssessment, insertVendor, milestones } from './writers.ts';
 

@@ -22,9 +22,9 @@ import {
 } from '../../drizzle/schema/index.ts';
 import type { Tx } from '../platform/db/database.ts';
 import type { AuditActor } from '../platform/audit/auditTrail.ts';
-import { completeReview } from '../assessments/review/completeReview.ts';
-import { recomputeVendorRisk } from '../risk/vendorRisk.ts';
-import { latestPublishedVersion } from '../templates/questionnaires.ts';
+import { completeReview } from '../assessments/index.ts';
+import { recomputeVendorRisk } from '../risk/index.ts';
+import { latestPublishedVersion } from '../templates/index.ts';
 import type { DayOffset, SeedAssessment, SeedCompletedAssessment, SeedTaskEvent, SeedVendor } from './types.ts';
 import { STAFF_USERS, staffUser, type StaffUserId } from './users.ts';
 

@@ -5,11 +5,11 @@
  * it owes; everyone else gets 401.
  */
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import type { StaffSession } from '../accounts/staffSession.ts';
+import type { StaffSession } from '../platform/callers.ts';
 import type { Db } from '../platform/db/database.ts';
 import { EXPORT_FILES, exportInventory } from './exports.ts';
 import { MFA_REQUIRED_MESSAGE } from '../platform/trpc.ts';
-import { limit } from '../accounts/authRoutes.ts';
+import { limit } from '../platform/http/rateLimit.ts';
 
 export interface ExportRouteDeps {
   db: Db;

@@ -10,7 +10,7 @@ import { dataHoldings } from '../../drizzle/schema/index.ts';
 import type { Db, Tx } from '../platform/db/database.ts';
 import { conflict, notFound } from '../platform/errors.ts';
 import { recordAudit, type AuditActor } from '../platform/audit/auditTrail.ts';
-import { applyProfileChange } from '../risk/vendorRisk.ts';
+import { applyProfileChange } from '../risk/index.ts';
 import { requireEditableVendor } from './common.ts';
 import { vendorRiskSummary } from './riskSummary.ts';
 

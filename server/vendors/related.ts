@@ -11,7 +11,7 @@ import { contacts, integrations, subProcessors } from '../../drizzle/schema/inde
 import type { Db, Tx } from '../platform/db/database.ts';
 import { badRequest, notFound } from '../platform/errors.ts';
 import { recordAudit, type AuditActor } from '../platform/audit/auditTrail.ts';
-import { applyProfileChange } from '../risk/vendorRisk.ts';
+import { applyProfileChange } from '../risk/index.ts';
 import { requireEditableVendor } from './common.ts';
 
 type Scoped = { vendorId: number; id: number };

@@ -9,7 +9,7 @@ import { computeInherentImpact } from '../../shared/scoring/impact.ts';
 import { vendorRisk, vendors } from '../../drizzle/schema/index.ts';
 import type { Db, Tx } from '../platform/db/database.ts';
 import { notFound } from '../platform/errors.ts';
-import { loadVendorProfile } from '../risk/vendorProfile.ts';
+import { loadVendorProfile } from '../risk/index.ts';
 
 export function vendorRiskSummary(tx: Db | Tx, vendorId: number) {
   const stored = tx

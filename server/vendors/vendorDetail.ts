@@ -17,7 +17,7 @@ import {
 } from '../../drizzle/schema/index.ts';
 import type { Db } from '../platform/db/database.ts';
 import { notFound } from '../platform/errors.ts';
-import { loadAnswerMap } from '../risk/vendorProfile.ts';
+import { loadAnswerMap } from '../risk/index.ts';
 import { standingSql } from './vendorList.ts';
 
 function failingControlsOf(db: Db, assessmentId: number) {

@@ -11,7 +11,7 @@ import { vendors } from '../../drizzle/schema/index.ts';
 import type { Db, Tx } from '../platform/db/database.ts';
 import { badRequest, conflict, notFound } from '../platform/errors.ts';
 import { recordAudit, type AuditActor } from '../platform/audit/auditTrail.ts';
-import { applyProfileChange } from '../risk/vendorRisk.ts';
+import { applyProfileChange } from '../risk/index.ts';
 import { assertNameFree, requireEditableVendor } from './common.ts';
 import { vendorRiskSummary } from './riskSummary.ts';
 

@@ -5,7 +5,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { STAFF_ROLES, type StaffRole } from '../../shared/statuses.ts';
-import { createContextInner, type LinkScope, type StaffUser } from '../../server/platform/context.ts';
+import { createContextInner } from '../../server/platform/context.ts';
+import type { LinkScope, StaffUser } from '../../server/platform/callers.ts';
 import { appRouter, createCaller } from '../../server/router.ts';
 import { MFA_REQUIRED_MESSAGE, type ProcedureMeta } from '../../server/platform/trpc.ts';
 import { createTestDatabase } from '../helpers/testDatabase.ts';

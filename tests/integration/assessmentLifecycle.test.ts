@@ -6,7 +6,8 @@
 import { eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { answers, assessments, remediationTasks, riskSnapshots, users, vendorRisk } from '../../drizzle/schema/index.ts';
-import { createContextInner, type LinkScope, type StaffUser } from '../../server/platform/context.ts';
+import { createContextInner } from '../../server/platform/context.ts';
+import type { LinkScope, StaffUser } from '../../server/platform/callers.ts';
 import type { Db } from '../../server/platform/db/database.ts';
 import { createCaller } from '../../server/router.ts';
 import { completeAssessment, createVendor, NOW } from '../helpers/factories.ts';

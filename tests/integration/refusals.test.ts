@@ -7,7 +7,8 @@
 import { and, asc, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { assessments, auditEvents, users } from '../../drizzle/schema/index.ts';
-import { createContextInner, type StaffUser } from '../../server/platform/context.ts';
+import { createContextInner } from '../../server/platform/context.ts';
+import type { StaffUser } from '../../server/platform/callers.ts';
 import type { Db } from '../../server/platform/db/database.ts';
 import { createCaller } from '../../server/router.ts';
 import { verifyAuditChain } from '../../server/platform/audit/auditTrail.ts';

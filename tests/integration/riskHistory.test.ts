@@ -10,7 +10,8 @@
 import { asc, eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { riskSnapshots } from '../../drizzle/schema/index.ts';
-import { createContextInner, type StaffUser } from '../../server/platform/context.ts';
+import { createContextInner } from '../../server/platform/context.ts';
+import type { StaffUser } from '../../server/platform/callers.ts';
 import type { Db } from '../../server/platform/db/database.ts';
 import { runDueJobs } from '../../server/jobs.ts';
 import { createCaller } from '../../server/router.ts';

@@ -7,10 +7,10 @@ import { AppError } from '../../platform/errors.ts';
 import { getAssessment } from '../assessmentRecords.ts';
 import { loadThreads } from '../review/thread.ts';
 import { getOrganisation } from '../../platform/settings.ts';
-import { getTemplateVersion } from '../../templates/questionnaires.ts';
+import { getTemplateVersion } from '../../templates/index.ts';
 import { answerFor, evaluateControl } from '../../../shared/scoring/controlScore.ts';
 import { needsRemediation } from '../../../shared/scoring/remediation.ts';
-import { loadAnswerMap } from '../../risk/vendorProfile.ts';
+import { loadAnswerMap } from '../../risk/index.ts';
 
 export function getReport(db: Db, assessmentId: number) {
   const summary = getAssessment(db, assessmentId);

@@ -10,7 +10,7 @@ import type { z } from 'zod';
 import type { AcceptAllRemainingInput, ClarificationResponseInput, ReviewAnswerInput } from '../../../shared/schemas/assessments.ts';
 import { scoreVendor } from '../../../shared/scoring/scoreVendor.ts';
 import type { ReviewStatus } from '../../../shared/statuses.ts';
-import type { LinkScope } from '../../platform/context.ts';
+import type { LinkScope } from '../../platform/callers.ts';
 import { answers, assessments, evidenceFiles, questionnaireTemplates, templateVersions, users, vendors } from '../../../drizzle/schema/index.ts';
 import type { Db, Tx } from '../../platform/db/database.ts';
 import { AppError, badRequest, conflict, notFound } from '../../platform/errors.ts';
@@ -18,8 +18,8 @@ import { enqueueEmail, type MailSettings } from '../../platform/mail/outbox.ts';
 import { recordAudit, type AuditActor } from '../../platform/audit/auditTrail.ts';
 import { getAssessment } from '../assessmentRecords.ts';
 import { addMessage, attachReplyFiles, liveLinkRecipients, loadThreads, REPLYABLE_REVIEW_STATUSES, repliedFileIds, waitingFor } from './thread.ts';
-import { getTemplateVersion } from '../../templates/questionnaires.ts';
-import { loadAnswerMap, loadVendorProfile } from '../../risk/vendorProfile.ts';
+import { getTemplateVersion } from '../../templates/index.ts';
+import { loadAnswerMap, loadVendorProfile } from '../../risk/index.ts';
 
 export function getReview(db: Db, assessmentId: number) {
   const summary = getAssessment(db, assessmentId);

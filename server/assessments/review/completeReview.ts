@@ -15,9 +15,8 @@ import { needsRemediation } from '../../../shared/scoring/remediation.ts';
 import type { Tx } from '../../platform/db/database.ts';
 import { badRequest, notFound } from '../../platform/errors.ts';
 import { recordAudit, type AuditActor } from '../../platform/audit/auditTrail.ts';
-import { recomputeVendorRisk, takeRiskSnapshot } from '../../risk/vendorRisk.ts';
-import { getTemplateVersion } from '../../templates/questionnaires.ts';
-import { loadAnswerMap, loadVendorProfile } from '../../risk/vendorProfile.ts';
+import { recomputeVendorRisk, takeRiskSnapshot, loadAnswerMap, loadVendorProfile } from '../../risk/index.ts';
+import { getTemplateVersion } from '../../templates/index.ts';
 
 export interface CompleteReviewInput {
   assessmentId: number;

@@ -7,9 +7,8 @@
  * server/platform/audit/refusals.ts.
  */
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import type { LinkScope } from '../context.ts';
+import type { LinkScope, StaffSession } from '../callers.ts';
 import type { Db } from '../db/database.ts';
-import type { StaffSession } from '../../accounts/staffSession.ts';
 import { recordRefusal, refusalActor } from '../audit/refusals.ts';
 
 const marked = new WeakMap<FastifyRequest, string>();

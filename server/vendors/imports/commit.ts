@@ -27,8 +27,7 @@ import type { Db, Tx } from '../../platform/db/database.ts';
 import { badRequest } from '../../platform/errors.ts';
 import { recordAudit, type AuditActor, type AuditEntry } from '../../platform/audit/auditTrail.ts';
 import { analyse, parseImportFile, type CheckedRow, type HoldingRowValues, type ParsedFile } from './preview.ts';
-import { computeVendorRisk, positionMoved, snapshotValues, type ComputedRisk } from '../../risk/vendorRisk.ts';
-import { activeTaskCountsFor, loadRiskInputsFor, storedRiskFor, type StoredHolding } from '../../risk/bulkRiskInputs.ts';
+import { computeVendorRisk, positionMoved, snapshotValues, type ComputedRisk, activeTaskCountsFor, loadRiskInputsFor, storedRiskFor, type StoredHolding } from '../../risk/index.ts';
 
 /** Plans made stale by other people's changes before one could be written; then the person is asked to try again. */
 export const MAX_COMMIT_ATTEMPTS = 3;

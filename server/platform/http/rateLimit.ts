@@ -1,0 +1,18 @@
+/** Per-route rate limits, on top of the global one set in server/app.ts. */
+import type {} from '@fastify/rate-limit';
+import type { FastifyInstance, FastifyRequest, preHandlerHookHandler } from 'fastify';
+
+/**
+ * A limit checked in addition to the global one (the plugin's own route
+ * hooks run only once per request, so several limits need this form).
+ */
+export function limit(app: FastifyInstance, max: number, timeWindow: string, keyGenerator?: (request: FastifyRequest) => string): preHandlerHookHandler {
+  const check = app.createRateLimit({ max, timeWindow, ...(keyGenerator ? { keyGenerator } : {}) });
+  return async (request, reply) => {
+    const result = await check(request);
+    if (result.isAllowed || !result.isExceeded) return;
+    reply.header('retry-after', result.ttlInSeconds);
+    const minutes = Math.max(1, Math.ceil(result.ttlInSeconds / 60));
+    return reply.code(429).send({ code: 'TOO_MANY_REQUESTS', message: `Too many attempts. Try again in ${minutes} minute${minutes === 1 ? '' : 's'}.` });
+  };
+}

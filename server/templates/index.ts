@@ -1,0 +1,2 @@
+/** The templates module's public entry: other modules and the composition root import only from here. */
+export { ensureBuiltInTemplates, getTemplateVersion, latestPublishedVersion } from './questionnaires.ts';
