@@ -17,6 +17,7 @@ import { isDatabaseReachable, type Db } from './platform/db/database.ts';
 import { registerExportRoutes } from './vendors/index.ts';
 import { linkAccessOf, registerLinkRoutes } from './portal/index.ts';
 import { registerOriginCheck } from './platform/http/originCheck.ts';
+import { declareAccessForScope, registerRouteAccess, type DeclaredRoute } from './platform/http/routeAccess.ts';
 import { registerRefusalAudit } from './platform/http/refusalAudit.ts';
 import { registerSecurityHeaders } from './platform/http/securityHeaders.ts';
 import { registerSpa } from './platform/http/spa.ts';
@@ -26,6 +27,13 @@ import { flushRefusals } from './platform/audit/refusals.ts';
 import type { EvidenceLimits } from './assessments/index.ts';
 
 export const DEFAULT_CLIENT_DIR = fileURLToPath(new URL('../dist/client', import.meta.url));
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** Every HTTP route with who may call it (platform/http/routeAccess.ts); the access test walks this list. */
+    declaredRoutes: () => DeclaredRoute[];
+  }
+}
 
 export interface AppOptions {
   db: Db;
@@ -81,49 +89,45 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     }
   });
   registerOriginCheck(app, opts.config.publicUrl);
+  const declaredRoutes = registerRouteAccess(app, { staffOf, linkOf: (request) => linkAccessOf(request, opts.db, now()) });
+  app.decorate('declaredRoutes', declaredRoutes);
 
-  app.get('/healthz', async (_request, reply) => {
+  app.get('/healthz', { config: { access: { kind: 'anonymous' } } }, async (_request, reply) => {
     if (isDatabaseReachable(opts.db)) return { status: 'ok' };
     return reply.code(503).send({ status: 'unavailable' });
   });
 
   await registerAuthRoutes(app, { auth: opts.auth, db: opts.db, publicUrl: opts.config.publicUrl, now });
   await registerLinkRoutes(app, { db: opts.db, publicUrl: opts.config.publicUrl, uploadsDir: opts.config.uploadsDir, now, ...(opts.evidenceLimits ? { evidenceLimits: opts.evidenceLimits } : {}) });
-  registerStaffFileRoutes(app, {
-    db: opts.db,
-    uploadsDir: opts.config.uploadsDir,
-    now,
-    staffUserOf: async (request) => {
-      const staff = await staffOf(request);
-      return staff && (!staff.mfa.required || staff.mfa.satisfied) ? staff.user : null;
-    },
-  });
+  registerStaffFileRoutes(app, { db: opts.db, uploadsDir: opts.config.uploadsDir, now });
+  await registerExportRoutes(app, { db: opts.db, now });
 
-  await registerExportRoutes(app, { db: opts.db, now, staffOf });
-
-  await app.register(fastifyTRPCPlugin, {
-    prefix: '/trpc',
-    trpcOptions: {
-      router: appRouter,
-      createContext: async ({ req }) => {
-        const staff = await staffOf(req);
-        const link = linkAccessOf(req, opts.db, now());
-        return createContextInner({
-          db: opts.db,
-          user: staff?.user ?? null,
-          link: link.scope,
-          linkRefusal: link.refusal,
-          mfa: staff?.mfa ?? null,
-          sessionId: staff?.sessionId ?? null,
-          ip: req.ip,
-          now,
-          services: { auth: opts.auth, publicUrl: opts.config.publicUrl, mail: { smtpUrl: opts.config.smtpUrl } },
-        });
-      },
-      onError({ error, path, req }) {
-        if (error.code === 'INTERNAL_SERVER_ERROR') req.log.error({ err: error.cause ?? error, path }, 'procedure failed');
-      },
-    } satisfies FastifyTRPCPluginOptions<AppRouter>['trpcOptions'],
+  await app.register(async (scope) => {
+    declareAccessForScope(scope, { kind: 'procedures' });
+    await scope.register(fastifyTRPCPlugin, {
+      prefix: '/trpc',
+      trpcOptions: {
+        router: appRouter,
+        createContext: async ({ req }) => {
+          const staff = await staffOf(req);
+          const link = linkAccessOf(req, opts.db, now());
+          return createContextInner({
+            db: opts.db,
+            user: staff?.user ?? null,
+            link: link.scope,
+            linkRefusal: link.refusal,
+            mfa: staff?.mfa ?? null,
+            sessionId: staff?.sessionId ?? null,
+            ip: req.ip,
+            now,
+            services: { auth: opts.auth, publicUrl: opts.config.publicUrl, mail: { smtpUrl: opts.config.smtpUrl } },
+          });
+        },
+        onError({ error, path, req }) {
+          if (error.code === 'INTERNAL_SERVER_ERROR') req.log.error({ err: error.cause ?? error, path }, 'procedure failed');
+        },
+      } satisfies FastifyTRPCPluginOptions<AppRouter>['trpcOptions'],
+    });
   });
 
   await registerSpa(app, opts.clientDir ?? DEFAULT_CLIENT_DIR);

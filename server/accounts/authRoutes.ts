@@ -5,13 +5,14 @@
  */
 import type {} from '@fastify/cookie';
 import type { FastifyInstance, FastifyReply, FastifyRequest, preHandlerHookHandler } from 'fastify';
+// Route `config.access` and `request.staff` / `request.link` (platform/http/routeAccess.ts).
+import type {} from '../platform/http/routeAccess.ts';
 import { limit } from '../platform/http/rateLimit.ts';
 import type { Auth } from './betterAuth.ts';
 import { KNOWN_BROWSER_COOKIE, SignInThrottle, type SignInOutcome } from './signInThrottle.ts';
 import type { Db } from '../platform/db/database.ts';
-import { AppError } from '../platform/errors.ts';
+import { parseInput } from '../platform/errors.ts';
 import { completeSetup, SetupInput } from './setup.ts';
-import { describeIssues } from '../../shared/schemas/common.ts';
 
 /** Header through which the server tells better-auth the caller's IP; any copy sent by a client is dropped. */
 export const CLIENT_IP_HEADER = 'x-tollgate-client-ip';
@@ -90,21 +91,17 @@ export async function registerAuthRoutes(app: FastifyInstance, deps: { auth: Aut
     return send(reply, response, outcome === 'right' ? [throttle.knownBrowserCookie(email, lane)] : []);
   };
 
-  app.route({ method: 'POST', url: '/api/auth/sign-in/email', preHandler: [perIp(20, '1 minute')], handler: signIn });
+  // Anyone may call better-auth's endpoints: signing in is how one stops being anonymous; better-auth checks the session on the ones that need it.
+  const ANYONE = { access: { kind: 'anonymous' } } as const;
+  app.route({ method: 'POST', url: '/api/auth/sign-in/email', config: ANYONE, preHandler: [perIp(20, '1 minute')], handler: signIn });
   for (const [url, preHandler] of Object.entries(limits)) {
-    app.route({ method: 'POST', url, preHandler, handler: handle });
+    app.route({ method: 'POST', url, config: ANYONE, preHandler, handler: handle });
   }
-  app.route({ method: ['GET', 'POST'], url: '/api/auth/*', preHandler: [perIp(120, '1 minute')], handler: handle });
+  app.route({ method: ['GET', 'POST'], url: '/api/auth/*', config: ANYONE, preHandler: [perIp(120, '1 minute')], handler: handle });
 
-  app.post('/api/setup', { preHandler: [perIp(10, '1 minute')] }, async (request, reply) => {
-    const parsed = SetupInput.safeParse(request.body);
-    if (!parsed.success) return reply.code(400).send({ error: describeIssues(parsed.error.issues) });
-    try {
-      const result = await completeSetup(deps.auth, deps.db, parsed.data, request.ip);
-      return reply.send(result);
-    } catch (error) {
-      if (error instanceof AppError) return reply.code(error.code === 'CONFLICT' ? 409 : 400).send({ error: error.message });
-      throw error;
-    }
+  // The first administrator, only while there is none (completeSetup refuses otherwise).
+  app.post('/api/setup', { config: ANYONE, preHandler: [perIp(10, '1 minute')] }, async (request, reply) => {
+    const input = parseInput(SetupInput, request.body);
+    return reply.send(await completeSetup(deps.auth, deps.db, input, request.ip));
   });
 }

@@ -1,7 +1,6 @@
 /** The assessments module's public entry: other modules and the composition root import only from here. */
 export { EVIDENCE_LIMITS, MAX_EVIDENCE_BYTES, openEvidenceForDownload, purgeUnusedEvidence, removeEvidence, storeEvidence } from './evidence/evidence.ts';
 export type { EvidenceLimits, EvidenceRow } from './evidence/evidence.ts';
-export { asciiFallbackName } from './evidence/evidenceName.ts';
 export { resolveLinkSession, sessionRefusedError } from './links/linkSessions.ts';
 export type { LinkClosedReason, LinkContact } from './links/linkSessions.ts';
 export { createShareLink, openShareLink } from './links/shareLinks.ts';

@@ -7,20 +7,13 @@ import { initTRPC, TRPCError } from '@trpc/server';
 import { z } from 'zod';
 import { describeIssues } from '../../shared/schemas/common.ts';
 import { STAFF_ROLES, type StaffRole } from '../../shared/statuses.ts';
+import { refusalFor, type Access, type Caller } from './access.ts';
 import type { Context } from './context.ts';
 import type { LinkScope, MfaState, StaffUser } from './callers.ts';
 import type { AuditActor } from './audit/auditTrail.ts';
-import { AppError, isRefusal, toTRPCError } from './errors.ts';
+import { AppError, isRefusal, reasonOf, toTRPCError } from './errors.ts';
 import { recordRefusal, refusalActor } from './audit/refusals.ts';
 import { transformer } from '../../shared/transformer.ts';
-
-export type Access =
-  | { kind: 'anonymous' }
-  /** A vendor's questionnaire-link session; `beforeCode` procedures also serve sessions still owing the emailed code. */
-  | { kind: 'link'; beforeCode?: boolean }
-  /** Signed in with any role, even before the required second factor: only for setting up one's own sign-in. */
-  | { kind: 'signed_in' }
-  | { kind: 'staff'; roles: readonly StaffRole[] };
 
 export interface ProcedureMeta {
   access: Access;
@@ -40,7 +33,8 @@ const t = initTRPC
           stack: undefined,
           // Facts a client needs to recover, e.g. the newer answer in a save conflict.
           details: error.cause instanceof AppError ? error.cause.details : undefined,
-          fieldErrors: zodError ? z.flattenError(zodError).fieldErrors : undefined,
+          reason: zodError ? 'INVALID_INPUT' : reasonOf(error),
+          fieldErrors: zodError ? z.flattenError(zodError).fieldErrors : error.cause instanceof AppError ? error.cause.fieldErrors : undefined,
           issues: zodError ? zodError.issues.map((i) => ({ path: i.path.map(String), message: i.message })) : undefined,
         },
       };
@@ -71,43 +65,37 @@ const base = t.procedure.use(mapErrors);
 /** Anyone, signed in or not. */
 export const anonymousProcedure = base.meta({ access: { kind: 'anonymous' } });
 
-const LINK_LOST = 'Your questionnaire session has ended: open the link from your email again to continue.';
-export const EMAIL_CODE_NEEDED = 'Enter the code we emailed you to continue.';
+export type { Access } from './access.ts';
 
-/** No usable link session: 401, saying why when the cookie's session was ended (the portal shows a page for it). */
-const linkRefused = (ctx: Context) => new AppError('UNAUTHORIZED', ctx.linkRefusal?.message ?? LINK_LOST, ctx.linkRefusal?.details);
+function callerOf(ctx: Context): Caller {
+  return {
+    staff: ctx.user && ctx.mfa ? { user: ctx.user, mfa: ctx.mfa, sessionId: ctx.sessionId ?? '' } : null,
+    link: ctx.link,
+    linkRefusal: ctx.linkRefusal,
+  };
+}
+
+/** A procedure that lets through only callers the access allows (platform/access.ts), and says so in its meta. */
+function guarded(access: Access) {
+  return base.meta({ access }).use(({ ctx, next }) => {
+    const refusal = refusalFor(access, callerOf(ctx));
+    if (refusal) throw refusal;
+    return next();
+  });
+}
 
 /** A vendor holding a session from a questionnaire link; ctx.link says which assessment. */
-export const linkProcedure = base.meta({ access: { kind: 'link' } }).use(({ ctx, next }) => {
-  if (!ctx.link) throw linkRefused(ctx);
-  if (ctx.link.codePending) throw new TRPCError({ code: 'FORBIDDEN', message: EMAIL_CODE_NEEDED });
-  return next({ ctx: { ...ctx, link: ctx.link as LinkScope } });
-});
+export const linkProcedure = guarded({ kind: 'link' }).use(({ ctx, next }) => next({ ctx: { ...ctx, link: ctx.link as LinkScope } }));
 
 /** A link session that may still owe the emailed code: only to ask for and give that code. */
-export const linkBeforeCodeProcedure = base.meta({ access: { kind: 'link', beforeCode: true } }).use(({ ctx, next }) => {
-  if (!ctx.link) throw linkRefused(ctx);
-  return next({ ctx: { ...ctx, link: ctx.link as LinkScope } });
-});
-
-export const MFA_REQUIRED_MESSAGE = 'Set up or use multi-factor authentication to continue.';
+export const linkBeforeCodeProcedure = guarded({ kind: 'link', beforeCode: true }).use(({ ctx, next }) => next({ ctx: { ...ctx, link: ctx.link as LinkScope } }));
 
 /** Signed in, with MFA possibly still owed: for the account's own security settings. */
-export const signedInProcedure = base.meta({ access: { kind: 'signed_in' } }).use(({ ctx, next }) => {
-  if (!ctx.user || !ctx.mfa) throw new TRPCError({ code: 'UNAUTHORIZED', message: 'Please sign in.' });
-  return next({ ctx: { ...ctx, user: ctx.user as StaffUser, mfa: ctx.mfa as MfaState } });
-});
+export const signedInProcedure = guarded({ kind: 'signed_in' }).use(({ ctx, next }) => next({ ctx: { ...ctx, user: ctx.user as StaffUser, mfa: ctx.mfa as MfaState } }));
 
 /** Signed-in staff with one of these roles and any MFA they owe; ctx.user is then never null. */
 export function staffProcedure(roles: readonly StaffRole[]) {
-  return base.meta({ access: { kind: 'staff', roles } }).use(({ ctx, next }) => {
-    if (!ctx.user || !ctx.mfa) throw new TRPCError({ code: 'UNAUTHORIZED', message: 'Please sign in.' });
-    if (ctx.mfa.required && !ctx.mfa.satisfied) throw new TRPCError({ code: 'FORBIDDEN', message: MFA_REQUIRED_MESSAGE });
-    if (!roles.includes(ctx.user.role)) {
-      throw new TRPCError({ code: 'FORBIDDEN', message: 'Your role does not allow this.' });
-    }
-    return next({ ctx: { ...ctx, user: ctx.user as StaffUser } });
-  });
+  return guarded({ kind: 'staff', roles }).use(({ ctx, next }) => next({ ctx: { ...ctx, user: ctx.user as StaffUser } }));
 }
 
 /** The audit trail's view of the caller. */

@@ -1,3 +1,3 @@
 /** The portal module's public entry: other modules and the composition root import only from here. */
-export { LINK_COOKIE, linkAccessOf, registerLinkRoutes, sendAppError, sendFile } from './linkRoutes.ts';
+export { LINK_COOKIE, linkAccessOf, registerLinkRoutes } from './linkRoutes.ts';
 export { portalRouter } from './router.ts';

@@ -9,7 +9,7 @@ import { toIsoDate } from '../../shared/dates.ts';
 import type { DataCategoryId } from '../../shared/taxonomy.ts';
 import { contacts, integrations, subProcessors } from '../../drizzle/schema/index.ts';
 import type { Db, Tx } from '../platform/db/database.ts';
-import { badRequest, notFound } from '../platform/errors.ts';
+import { fieldError, notFound } from '../platform/errors.ts';
 import { recordAudit, type AuditActor } from '../platform/audit/auditTrail.ts';
 import { applyProfileChange } from '../risk/index.ts';
 import { requireEditableVendor } from './common.ts';
@@ -159,7 +159,7 @@ function findIntegration(tx: Db | Tx, { vendorId, id }: Scoped) {
 /** A rotation in the future is a typo, and would make a stale token look fresh. */
 function checkRotationDate(fields: IntegrationFields, now: Date) {
   if (fields.lastTokenRotation && fields.lastTokenRotation > toIsoDate(now)) {
-    throw badRequest('lastTokenRotation: The last token rotation cannot be in the future.');
+    throw fieldError('lastTokenRotation', 'The last token rotation cannot be in the future.');
   }
 }
 

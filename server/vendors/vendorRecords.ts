@@ -9,7 +9,7 @@ import { CONTRACT_END_BEFORE_START } from '../../shared/schemas/inventory.ts';
 import type { Tier } from '../../shared/scoring/constants.ts';
 import { vendors } from '../../drizzle/schema/index.ts';
 import type { Db, Tx } from '../platform/db/database.ts';
-import { badRequest, conflict, notFound } from '../platform/errors.ts';
+import { conflict, fieldError, notFound } from '../platform/errors.ts';
 import { recordAudit, type AuditActor } from '../platform/audit/auditTrail.ts';
 import { applyProfileChange } from '../risk/index.ts';
 import { assertNameFree, requireEditableVendor } from './common.ts';
@@ -86,7 +86,7 @@ export function updateVendor(db: Db, input: UpdateVendorValues, actor: AuditActo
     const merged = { ...current, ...after };
     // Checked on the merged record: the other date may be the one already stored.
     if (merged.contractStart && merged.contractEnd && merged.contractEnd < merged.contractStart) {
-      throw badRequest(`contractEnd: ${CONTRACT_END_BEFORE_START} (${merged.contractStart}).`);
+      throw fieldError('contractEnd', `${CONTRACT_END_BEFORE_START} (${merged.contractStart}).`);
     }
     if (after.name !== undefined) assertNameFree(tx, after.name, input.id);
     if (Object.keys(after).length === 0) return { vendorId: input.id, changed: [] as ProfileField[], risk: vendorRiskSummary(tx, input.id) };

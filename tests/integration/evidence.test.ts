@@ -339,7 +339,7 @@ describe('quotas and disk space (review item 10)', () => {
     const { assessmentId, cookie } = await vendorSession(full);
     const response = await upload(full, cookie, [['controlId', 'IAM-01']], 'policy.pdf', PDF);
     expect(response.status).toBe(503);
-    expect(response.body).toEqual({ error: 'Tollgate is short of storage space and cannot take files just now. Your answers are saved; try the upload again later.' });
+    expect(response.body).toEqual({ error: 'Tollgate is short of storage space and cannot take files just now. Your answers are saved; try the upload again later.', reason: 'UNAVAILABLE' });
     expect(evidenceRows(assessmentId)).toBe(0);
     expect(storedFiles(full)).toHaveLength(0);
   });
@@ -443,7 +443,7 @@ describe('a file in flight while the questionnaire is submitted (review item 13)
     request.end(Buffer.concat([PDF.subarray(20), tail]));
     const response = await answered;
     expect(response.status, response.body).toBe(409);
-    expect(JSON.parse(response.body)).toEqual({ error: 'This questionnaire was submitted and is read-only: files can no longer be added to it.' });
+    expect(JSON.parse(response.body)).toEqual({ error: 'This questionnaire was submitted and is read-only: files can no longer be added to it.', reason: 'NOT_READY' });
     expect(evidenceRows(assessmentId)).toBe(0);
     expect(storedFiles(server)).toHaveLength(before);
     expect(db.select({ status: assessments.status }).from(assessments).where(eq(assessments.id, assessmentId)).get()?.status).toBe('submitted');

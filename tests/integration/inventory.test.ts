@@ -370,8 +370,9 @@ describe('exports over HTTP', () => {
     const admin = await createUserWithPassword(server.auth, 'admin');
     const adminCookie = (await signIn(server.base, admin.email)).cookie!;
     const refused = await get('/api/export/holdings.csv', adminCookie);
-    expect(refused.status).toBe(401);
-    expect(await refused.json()).toEqual({ error: 'Set up or use multi-factor authentication to continue.' });
+    // The same answer a procedure gives (issue 12): 403 with the reason, so the app sends the person to set up MFA.
+    expect(refused.status).toBe(403);
+    expect(await refused.json()).toEqual({ error: 'Set up or use multi-factor authentication to continue.', reason: 'MFA_REQUIRED' });
   });
 
   it('exports one row per active vendor as CSV, with standing, tasks and neutralised formulas', async () => {

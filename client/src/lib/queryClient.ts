@@ -1,11 +1,9 @@
 /** React Query defaults for the whole app, in one place. */
 import { MutationCache, QueryCache, QueryClient } from '@tanstack/react-query';
 import { TRPCClientError } from '@trpc/client';
+import { errorReasonOf } from './errors.ts';
 
 const NOT_RETRIED = new Set(['BAD_REQUEST', 'UNAUTHORIZED', 'FORBIDDEN', 'NOT_FOUND', 'CONFLICT', 'TOO_MANY_REQUESTS']);
-
-/** The server's answer when a second factor is owed (server/platform/trpc.ts). */
-const MFA_OWED_MESSAGE = 'Set up or use multi-factor authentication to continue.';
 
 /** account.me's key, written out: lib/trpc.ts imports this module, so it cannot use the proxy. */
 const ME_KEY = [['account', 'me']];
@@ -16,9 +14,8 @@ const ME_KEY = [['account', 'me']];
  * we are again lets the sign-in guard send the person where they need to go.
  */
 function recheckSessionOn(error: unknown) {
-  if (!(error instanceof TRPCClientError)) return;
-  const code = String(error.data?.code);
-  if (code === 'UNAUTHORIZED' || (code === 'FORBIDDEN' && error.message === MFA_OWED_MESSAGE)) {
+  const reason = errorReasonOf(error);
+  if (reason === 'SIGN_IN_REQUIRED' || reason === 'MFA_REQUIRED') {
     void queryClient.invalidateQueries({ queryKey: ME_KEY });
   }
 }

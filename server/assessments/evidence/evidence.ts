@@ -22,7 +22,7 @@ import type { Db, Tx } from '../../platform/db/database.ts';
 import { AppError, badRequest, notFound, outOfScope } from '../../platform/errors.ts';
 import { recordAudit, SYSTEM_ACTOR, type AuditActor } from '../../platform/audit/auditTrail.ts';
 import { unsentReplyFiles, vendorMayReply } from '../review/thread.ts';
-import { cleanEvidenceName } from './evidenceName.ts';
+import { cleanEvidenceName } from '../../platform/fileNames.ts';
 import { newToken } from '../../platform/tokens.ts';
 
 export { MAX_EVIDENCE_BYTES };
