@@ -179,10 +179,8 @@ export async function prepareRun(portfolioFile: string, dataDir: string, now: Da
     const open = db.select({ id: assessments.id }).from(assessments).where(eq(assessments.status, 'in_progress')).orderBy(asc(assessments.id)).all();
     const linkSessions = open.map(({ id }): LinkSession => {
       const { url } = createShareLink(
-        { db, publicUrl: 'http://localhost', mail: { smtpUrl: null } },
+        { db, actor: SYSTEM_ACTOR, now, publicUrl: 'http://localhost', mail: { smtpUrl: null } },
         { assessmentId: id, recipientName: 'Bench Vendor', recipientEmail: 'bench-vendor@vendor.example', expiresInDays: 7, emailCodeRequired: false, sendEmail: false },
-        SYSTEM_ACTOR,
-        now,
       );
       const opened = openShareLink(db, url.slice(url.lastIndexOf('/') + 1), now, { ip: '127.0.0.1', userAgent: 'tollgate-bench' });
       if (opened.kind !== 'opened') throw new Error(`Could not open the bench link for assessment ${id}: ${opened.kind}`);

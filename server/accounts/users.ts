@@ -4,6 +4,7 @@
  * MFA resets end the person's sessions at once.
  */
 import { randomBytes, randomUUID } from 'node:crypto';
+import type { ServiceContext } from '../platform/serviceContext.ts';
 import { and, asc, count, eq, ne } from 'drizzle-orm';
 import type { EmailDelivery } from '../../shared/emailDelivery.ts';
 import type { StaffRole } from '../../shared/statuses.ts';
@@ -86,12 +87,8 @@ export interface IssuedSetPasswordLink {
  * password): earlier links stop working, the owner is emailed at the
  * address on record, and the issue is audited, all at once.
  */
-export function issueSetPasswordLink(
-  deps: Pick<UserServiceDeps, 'db' | 'publicUrl' | 'mail'>,
-  userId: string,
-  actor: AuditActor,
-  now: Date,
-): IssuedSetPasswordLink {
+export function issueSetPasswordLink(deps: ServiceContext, userId: string): IssuedSetPasswordLink {
+  const { actor, now } = deps;
   return deps.db.transaction((tx) => {
     const user = getUser(tx, userId);
     const hadLiveLink = Boolean(tx.select({ userId: setPasswordLinks.userId }).from(setPasswordLinks).where(eq(setPasswordLinks.userId, userId)).get());
@@ -170,7 +167,8 @@ function assertOtherActiveAdmin(tx: Db | Tx, userId: string) {
   if (!others?.n) throw badRequest('This is the last active administrator: make someone else an administrator first.');
 }
 
-export function changeRole(db: Db, userId: string, role: StaffRole, actor: AuditActor, now: Date) {
+export function changeRole(svc: ServiceContext, userId: string, role: StaffRole) {
+  const { db, actor, now } = svc;
   db.transaction((tx) => {
     const user = getUser(tx, userId);
     if (user.role === role) return;
@@ -180,7 +178,8 @@ export function changeRole(db: Db, userId: string, role: StaffRole, actor: Audit
   });
 }
 
-export function setActive(db: Db, userId: string, active: boolean, actor: AuditActor, now: Date) {
+export function setActive(svc: ServiceContext, userId: string, active: boolean) {
+  const { db, actor, now } = svc;
   db.transaction((tx) => {
     const user = getUser(tx, userId);
     if (user.active === active) return;
@@ -205,7 +204,8 @@ export function setActive(db: Db, userId: string, active: boolean, actor: AuditA
  * identity check the admin vouches for in `reason`. Their sessions end and
  * they are told by email.
  */
-export function resetMfa(deps: Pick<UserServiceDeps, 'db' | 'mail'>, userId: string, reason: string, actor: AuditActor, now: Date): { email: EmailDelivery } {
+export function resetMfa(deps: ServiceContext, userId: string, reason: string): { email: EmailDelivery } {
+  const { actor, now } = deps;
   return deps.db.transaction((tx) => {
     const user = getUser(tx, userId);
     const removed = {

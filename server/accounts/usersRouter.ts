@@ -16,10 +16,10 @@ export const usersRouter = router({
   /** Voids the user's earlier link, emails the new one to them (or holds it in the outbox) and says which. */
   newSetPasswordLink: adminProcedure
     .input(UserIdInput)
-    .mutation(({ ctx, input }) => issueSetPasswordLink({ db: ctx.db, publicUrl: ctx.services.publicUrl, mail: ctx.services.mail }, input.userId, actorOf(ctx), ctx.now())),
-  changeRole: adminProcedure.input(ChangeRoleInput).mutation(({ ctx, input }) => changeRole(ctx.db, input.userId, input.role, actorOf(ctx), ctx.now())),
-  setActive: adminProcedure.input(SetActiveInput).mutation(({ ctx, input }) => setActive(ctx.db, input.userId, input.active, actorOf(ctx), ctx.now())),
+    .mutation(({ ctx, input }) => issueSetPasswordLink(ctx.service, input.userId)),
+  changeRole: adminProcedure.input(ChangeRoleInput).mutation(({ ctx, input }) => changeRole(ctx.service, input.userId, input.role)),
+  setActive: adminProcedure.input(SetActiveInput).mutation(({ ctx, input }) => setActive(ctx.service, input.userId, input.active)),
   resetMfa: adminProcedure
     .input(ResetMfaInput)
-    .mutation(({ ctx, input }) => resetMfa({ db: ctx.db, mail: ctx.services.mail }, input.userId, input.reason, actorOf(ctx), ctx.now())),
+    .mutation(({ ctx, input }) => resetMfa(ctx.service, input.userId, input.reason)),
 });

@@ -1,13 +1,14 @@
 /** Reading an assessment for staff, and reopening a submitted one for the vendor. */
+import type { ServiceContext } from '../platform/serviceContext.ts';
 import { and, count, eq, gt, isNotNull, isNull } from 'drizzle-orm';
 import { canTransition } from '../../shared/assessmentLifecycle.ts';
 import type { EmailDelivery } from '../../shared/emailDelivery.ts';
 import { answers, assessments, questionnaireTemplates, shareLinks, templateVersions, users, vendors } from '../../drizzle/schema/index.ts';
 import type { Db } from '../platform/db/database.ts';
 import { badRequest, notFound } from '../platform/errors.ts';
-import { enqueueEmail, type MailSettings } from '../platform/mail/outbox.ts';
+import { enqueueEmail } from '../platform/mail/outbox.ts';
 import { askerOf, vendorContactLine } from './links/vendorWording.ts';
-import { recordAudit, type AuditActor } from '../platform/audit/auditTrail.ts';
+import { recordAudit } from '../platform/audit/auditTrail.ts';
 import { getOrganisation } from '../platform/settings.ts';
 
 export function getAssessment(db: Db, assessmentId: number) {
@@ -46,7 +47,8 @@ export function getAssessment(db: Db, assessmentId: number) {
 }
 
 /** Sends a submitted questionnaire back to the vendor with a note it sees on its link. */
-export function reopenAssessment(db: Db, mail: Pick<MailSettings, 'smtpUrl'>, assessmentId: number, note: string, actor: AuditActor, now: Date): { emails: EmailDelivery[] } {
+export function reopenAssessment(svc: ServiceContext, assessmentId: number, note: string): { emails: EmailDelivery[] } {
+  const { db, mail, actor, now } = svc;
   return db.transaction((tx) => {
     const a = tx.select().from(assessments).where(eq(assessments.id, assessmentId)).get();
     if (!a) throw notFound('The assessment');

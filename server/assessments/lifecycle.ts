@@ -4,6 +4,7 @@
  * cancelled. Illegal moves are refused with a message that says why.
  */
 import { and, asc, count, desc, eq, inArray, isNotNull, lt, sql, type SQL } from 'drizzle-orm';
+import type { ServiceContext } from '../platform/serviceContext.ts';
 import type { z } from 'zod';
 import { ASSESSMENT_STATUS_LABELS, canTransition, OPEN_STATUSES, type AssessmentStatus } from '../../shared/assessmentLifecycle.ts';
 import { toIsoDate } from '../../shared/dates.ts';
@@ -14,13 +15,14 @@ import { answers, assessments, questionnaireTemplates, templateVersions, users, 
 import type { Db } from '../platform/db/database.ts';
 import { badRequest, conflict, notFound } from '../platform/errors.ts';
 import { endLinkSessions } from './links/linkSessions.ts';
-import { recordAudit, type AuditActor } from '../platform/audit/auditTrail.ts';
+import { recordAudit } from '../platform/audit/auditTrail.ts';
 import { completeReview } from './review/completeReview.ts';
 import { latestPublishedVersion } from '../templates/index.ts';
 
 const label = (s: AssessmentStatus) => ASSESSMENT_STATUS_LABELS[s].toLowerCase();
 
-export function startAssessment(db: Db, input: z.output<typeof StartAssessmentInput>, actor: AuditActor, now: Date) {
+export function startAssessment(svc: ServiceContext, input: z.output<typeof StartAssessmentInput>) {
+  const { db, actor, now } = svc;
   return db.transaction((tx) => {
     const vendor = tx.select({ id: vendors.id, status: vendors.status, name: vendors.name, tier: vendorRisk.tier }).from(vendors).innerJoin(vendorRisk, eq(vendorRisk.vendorId, vendors.id)).where(eq(vendors.id, input.vendorId)).get();
     if (!vendor) throw notFound('The vendor');
@@ -46,7 +48,8 @@ export function startAssessment(db: Db, input: z.output<typeof StartAssessmentIn
 
 const STAMP: Partial<Record<AssessmentStatus, 'sentAt' | 'reviewStartedAt' | 'cancelledAt'>> = { sent: 'sentAt', in_review: 'reviewStartedAt', cancelled: 'cancelledAt' };
 
-export function transitionAssessment(db: Db, assessmentId: number, to: 'sent' | 'in_review' | 'completed' | 'cancelled', note: string | undefined, actor: AuditActor, now: Date) {
+export function transitionAssessment(svc: ServiceContext, assessmentId: number, to: 'sent' | 'in_review' | 'completed' | 'cancelled', note: string | undefined) {
+  const { db, actor, now } = svc;
   return db.transaction((tx) => {
     const a = tx.select().from(assessments).where(eq(assessments.id, assessmentId)).get();
     if (!a) throw notFound('The assessment');

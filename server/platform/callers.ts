@@ -4,6 +4,7 @@
  * name apply; they carry nothing of HTTP or tRPC.
  */
 import type { StaffRole } from '../../shared/statuses.ts';
+import type { AuditActor } from './audit/auditTrail.ts';
 
 export interface StaffUser {
   id: string;
@@ -44,3 +45,6 @@ export interface StaffSession {
   sessionId: string;
   mfa: MfaState;
 }
+
+/** A vendor acting through a link, as the audit trail names it. */
+export const linkActor = (link: LinkScope, ip: string | null): AuditActor => ({ type: 'vendor_link', id: String(link.shareLinkId), label: link.recipientName, ip });

@@ -1,5 +1,6 @@
 /** Organisation-wide settings an admin can change, each change audited. */
 import { eq } from 'drizzle-orm';
+import type { ServiceContext } from './serviceContext.ts';
 import { z } from 'zod';
 import type { OrganisationSettingsInput } from '../../shared/schemas/admin.ts';
 import { settings } from '../../drizzle/schema/index.ts';
@@ -22,7 +23,8 @@ export function getSecuritySettings(db: Db | Tx): SecuritySettings {
   return parsed.success ? parsed.data : DEFAULTS;
 }
 
-export function updateSecuritySettings(db: Db, next: SecuritySettings, actor: AuditActor, now: Date): SecuritySettings {
+export function updateSecuritySettings(svc: ServiceContext, next: SecuritySettings): SecuritySettings {
+  const { db, actor, now } = svc;
   return db.transaction((tx) => {
     const before = getSecuritySettings(tx);
     tx.insert(settings)
@@ -77,7 +79,8 @@ export function applyOrganisation(tx: Tx, input: OrganisationSettingsInput, acto
   return next;
 }
 
-export function updateOrganisation(db: Db, input: OrganisationSettingsInput, actor: AuditActor, now: Date): OrganisationSettings {
+export function updateOrganisation(svc: ServiceContext, input: OrganisationSettingsInput): OrganisationSettings {
+  const { db, actor, now } = svc;
   return db.transaction((tx) => applyOrganisation(tx, input, actor, now));
 }
 

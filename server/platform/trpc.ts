@@ -9,7 +9,8 @@ import { describeIssues } from '../../shared/schemas/common.ts';
 import { STAFF_ROLES, type StaffRole } from '../../shared/statuses.ts';
 import { refusalFor, type Access, type Caller } from './access.ts';
 import type { Context } from './context.ts';
-import type { LinkScope, MfaState, StaffUser } from './callers.ts';
+import type { ServiceContext } from './serviceContext.ts';
+import { linkActor, type LinkScope, type MfaState, type StaffUser } from './callers.ts';
 import type { AuditActor } from './audit/auditTrail.ts';
 import { AppError, isRefusal, reasonOf, toTRPCError } from './errors.ts';
 import { recordRefusal, refusalActor } from './audit/refusals.ts';
@@ -67,6 +68,11 @@ export const anonymousProcedure = base.meta({ access: { kind: 'anonymous' } });
 
 export type { Access } from './access.ts';
 
+/** The service context of a call: built once, so every service it reaches shares one instant and one actor. */
+function serviceFor(ctx: Context, actor: AuditActor): ServiceContext {
+  return { db: ctx.db, actor, now: ctx.now(), mail: ctx.services.mail, publicUrl: ctx.services.publicUrl };
+}
+
 function callerOf(ctx: Context): Caller {
   return {
     staff: ctx.user && ctx.mfa ? { user: ctx.user, mfa: ctx.mfa, sessionId: ctx.sessionId ?? '' } : null,
@@ -85,17 +91,26 @@ function guarded(access: Access) {
 }
 
 /** A vendor holding a session from a questionnaire link; ctx.link says which assessment. */
-export const linkProcedure = guarded({ kind: 'link' }).use(({ ctx, next }) => next({ ctx: { ...ctx, link: ctx.link as LinkScope } }));
+export const linkProcedure = guarded({ kind: 'link' }).use(({ ctx, next }) => {
+  const link = ctx.link as LinkScope;
+  return next({ ctx: { ...ctx, link, service: serviceFor(ctx, linkActor(link, ctx.ip)) } });
+});
 
 /** A link session that may still owe the emailed code: only to ask for and give that code. */
-export const linkBeforeCodeProcedure = guarded({ kind: 'link', beforeCode: true }).use(({ ctx, next }) => next({ ctx: { ...ctx, link: ctx.link as LinkScope } }));
+export const linkBeforeCodeProcedure = guarded({ kind: 'link', beforeCode: true }).use(({ ctx, next }) => {
+  const link = ctx.link as LinkScope;
+  return next({ ctx: { ...ctx, link, service: serviceFor(ctx, linkActor(link, ctx.ip)) } });
+});
 
 /** Signed in, with MFA possibly still owed: for the account's own security settings. */
 export const signedInProcedure = guarded({ kind: 'signed_in' }).use(({ ctx, next }) => next({ ctx: { ...ctx, user: ctx.user as StaffUser, mfa: ctx.mfa as MfaState } }));
 
 /** Signed-in staff with one of these roles and any MFA they owe; ctx.user is then never null. */
 export function staffProcedure(roles: readonly StaffRole[]) {
-  return guarded({ kind: 'staff', roles }).use(({ ctx, next }) => next({ ctx: { ...ctx, user: ctx.user as StaffUser } }));
+  return guarded({ kind: 'staff', roles }).use(({ ctx, next }) => {
+    const user = ctx.user as StaffUser;
+    return next({ ctx: { ...ctx, user, service: serviceFor(ctx, { type: 'user', id: user.id, label: user.name, ip: ctx.ip }) } });
+  });
 }
 
 /** The audit trail's view of the caller. */

@@ -15,12 +15,12 @@
 import { and, eq, isNull } from 'drizzle-orm';
 import { addMinutes } from 'date-fns';
 import { linkSessions, shareLinks } from '../../drizzle/schema/index.ts';
-import type { LinkScope } from '../platform/callers.ts';
+import { linkActor, type LinkScope } from '../platform/callers.ts';
+import type { ServiceContext } from '../platform/serviceContext.ts';
 import type { Db, Tx } from '../platform/db/database.ts';
 import { AppError, badRequest } from '../platform/errors.ts';
-import { enqueueEmail, type MailSettings } from '../platform/mail/outbox.ts';
+import { enqueueEmail } from '../platform/mail/outbox.ts';
 import { recordAudit } from '../platform/audit/auditTrail.ts';
-import { linkActor } from './questionnaire.ts';
 import { hashToken, newEmailCode, sameHash } from '../platform/tokens.ts';
 
 const CODE_MINUTES = 10;
@@ -80,7 +80,9 @@ export function codeLockedUntil(db: Db, link: LinkScope, now: Date): Date | null
   return isLocked(row, now) ? row.codeLockedUntil : null;
 }
 
-export function sendEmailCode(db: Db, mail: Pick<MailSettings, 'smtpUrl'>, link: LinkScope, ip: string | null, now: Date): { sentTo: string } {
+export function sendEmailCode(svc: ServiceContext, link: LinkScope): { sentTo: string } {
+  const { db, mail, now } = svc;
+  const ip = svc.actor.ip ?? null;
   const code = newEmailCode();
   db.transaction((tx) => {
     const session = sessionOf(tx, link);

@@ -8,15 +8,15 @@ import type { z } from 'zod';
 import { VENDOR_EDITABLE_STATUSES } from '../../shared/assessmentLifecycle.ts';
 import type { SaveAnswerInput } from '../../shared/schemas/sharing.ts';
 import { answers, assessments, evidenceFiles, questionnaireTemplates, remediationTasks, taskComments, templateVersions, users, vendors } from '../../drizzle/schema/index.ts';
-import type { LinkScope } from '../platform/callers.ts';
+import { linkActor, type LinkScope } from '../platform/callers.ts';
+import type { ServiceContext } from '../platform/serviceContext.ts';
 import type { Db, Tx } from '../platform/db/database.ts';
 import { AppError, badRequest, conflict, notFound, outOfScope } from '../platform/errors.ts';
 import { enqueueEmail, type MailSettings } from '../platform/mail/outbox.ts';
-import { recordAudit, type AuditActor } from '../platform/audit/auditTrail.ts';
+import { recordAudit } from '../platform/audit/auditTrail.ts';
 import { loadThreads, REPLYABLE_REVIEW_STATUSES, repliedFileIds, unsentReplyFiles, waitingFor } from '../assessments/index.ts';
 import type { OrganisationSettings } from '../platform/settings.ts';
 
-export const linkActor = (link: LinkScope, ip: string | null): AuditActor => ({ type: 'vendor_link', id: String(link.shareLinkId), label: link.recipientName, ip });
 
 function loadAssessment(tx: Db | Tx, assessmentId: number) {
   const row = tx
@@ -199,7 +199,9 @@ export function saveAnswer(db: Db, link: LinkScope, input: z.output<typeof SaveA
   });
 }
 
-export function submitQuestionnaire(db: Db, mail: Pick<MailSettings, 'smtpUrl'>, link: LinkScope, confirmUnanswered: boolean, ip: string | null, now: Date, staffUrl: string) {
+export function submitQuestionnaire(svc: ServiceContext, link: LinkScope, confirmUnanswered: boolean) {
+  const { db, mail, now, publicUrl: staffUrl } = svc;
+  const ip = svc.actor.ip ?? null;
   return db.transaction((tx) => {
     const a = loadAssessment(tx, link.assessmentId);
     if (!VENDOR_EDITABLE_STATUSES.includes(a.status)) throw new AppError('PRECONDITION_FAILED', 'This questionnaire was already submitted.');

@@ -4,7 +4,7 @@ import { EmailCodeInput, SaveAnswerInput, SubmitInput, VendorTaskUpdateInput } f
 import { respondToClarification } from '../assessments/index.ts';
 import { getOrganisation } from '../platform/settings.ts';
 import { codeLockedUntil, sendEmailCode, verifyEmailCode } from './emailCode.ts';
-import { linkActor, portalOverview, portalQuestionnaire, portalTasks, saveAnswer, submitQuestionnaire, updateTaskAsVendor } from './questionnaire.ts';
+import { portalOverview, portalQuestionnaire, portalTasks, saveAnswer, submitQuestionnaire, updateTaskAsVendor } from './questionnaire.ts';
 import { linkBeforeCodeProcedure, linkProcedure, router } from '../platform/trpc.ts';
 
 export const portalRouter = router({
@@ -13,18 +13,18 @@ export const portalRouter = router({
     const codeRequired = Boolean(ctx.link.codePending);
     return { codeRequired, lockedUntil: codeRequired ? codeLockedUntil(ctx.db, ctx.link, ctx.now()) : null };
   }),
-  sendCode: linkBeforeCodeProcedure.mutation(({ ctx }) => sendEmailCode(ctx.db, ctx.services.mail, ctx.link, ctx.ip, ctx.now())),
+  sendCode: linkBeforeCodeProcedure.mutation(({ ctx }) => sendEmailCode(ctx.service, ctx.link)),
   verifyCode: linkBeforeCodeProcedure.input(EmailCodeInput).mutation(({ ctx, input }) => verifyEmailCode(ctx.db, ctx.link, input.code, ctx.ip, ctx.now())),
   overview: linkProcedure.query(({ ctx }) => portalOverview(ctx.db, ctx.link, getOrganisation(ctx.db))),
   questionnaire: linkProcedure.query(({ ctx }) => portalQuestionnaire(ctx.db, ctx.link)),
   saveAnswer: linkProcedure.input(SaveAnswerInput).mutation(({ ctx, input }) => saveAnswer(ctx.db, ctx.link, input, ctx.ip, ctx.now())),
   submit: linkProcedure
     .input(SubmitInput)
-    .mutation(({ ctx, input }) => submitQuestionnaire(ctx.db, ctx.services.mail, ctx.link, input.confirmUnanswered, ctx.ip, ctx.now(), ctx.services.publicUrl)),
+    .mutation(({ ctx, input }) => submitQuestionnaire(ctx.service, ctx.link, input.confirmUnanswered)),
   /** Replies to the reviewer's question or rejection note on one answer (with files uploaded for it), while the assessment is in review. */
   respondToClarification: linkProcedure
     .input(ClarificationResponseInput)
-    .mutation(({ ctx, input }) => respondToClarification(ctx.db, ctx.services.mail, ctx.link, input, linkActor(ctx.link, ctx.ip), ctx.now(), ctx.services.publicUrl)),
+    .mutation(({ ctx, input }) => respondToClarification(ctx.service, ctx.link, input)),
   tasks: linkProcedure.query(({ ctx }) => portalTasks(ctx.db, ctx.link)),
   updateTask: linkProcedure
     .input(VendorTaskUpdateInput)

@@ -4,12 +4,13 @@
  * position, so the editor shows impact and tier moving as you edit.
  */
 import { and, eq, ne } from 'drizzle-orm';
+import type { ServiceContext } from '../platform/serviceContext.ts';
 import type { HoldingValues } from '../../shared/schemas/inventory.ts';
 import { DATA_SUBJECT_LABELS, getDataCategory, type DataCategoryId, type DataSubject } from '../../shared/taxonomy.ts';
 import { dataHoldings } from '../../drizzle/schema/index.ts';
 import type { Db, Tx } from '../platform/db/database.ts';
 import { conflict, notFound } from '../platform/errors.ts';
-import { recordAudit, type AuditActor } from '../platform/audit/auditTrail.ts';
+import { recordAudit } from '../platform/audit/auditTrail.ts';
 import { applyProfileChange } from '../risk/index.ts';
 import { requireEditableVendor } from './common.ts';
 import { vendorRiskSummary } from './riskSummary.ts';
@@ -51,7 +52,8 @@ export function writeHolding(tx: Tx, vendorId: number, id: number | null, values
   return tx.update(dataHoldings).set(fields).where(and(eq(dataHoldings.id, id), eq(dataHoldings.vendorId, vendorId))).returning(HOLDING_COLUMNS).get()!;
 }
 
-export function upsertHolding(db: Db, input: HoldingValues & { vendorId: number; id?: number | undefined }, actor: AuditActor, now: Date) {
+export function upsertHolding(svc: ServiceContext, input: HoldingValues & { vendorId: number; id?: number | undefined }) {
+  const { db, actor, now } = svc;
   return db.transaction((tx) => {
     const vendor = requireEditableVendor(tx, input.vendorId);
     const id = input.id ?? null;
@@ -85,7 +87,8 @@ function findHolding(tx: Db | Tx, id: number) {
   return tx.select(HOLDING_COLUMNS).from(dataHoldings).where(eq(dataHoldings.id, id)).get() ?? null;
 }
 
-export function deleteHolding(db: Db, id: number, actor: AuditActor, now: Date) {
+export function deleteHolding(svc: ServiceContext, id: number) {
+  const { db, actor, now } = svc;
   return db.transaction((tx) => {
     const holding = findHolding(tx, id);
     if (!holding) throw notFound('The data holding');

@@ -4,6 +4,7 @@
  * belongs to another vendor is answered as not found.
  */
 import { and, eq, ne } from 'drizzle-orm';
+import type { ServiceContext } from '../platform/serviceContext.ts';
 import type { AuditAction } from '../../shared/auditActions.ts';
 import { toIsoDate } from '../../shared/dates.ts';
 import type { DataCategoryId } from '../../shared/taxonomy.ts';
@@ -47,7 +48,8 @@ function demoteOtherPrimaries(tx: Tx, vendorId: number, keepId: number) {
   tx.update(contacts).set({ isPrimary: false }).where(and(eq(contacts.vendorId, vendorId), ne(contacts.id, keepId), eq(contacts.isPrimary, true))).run();
 }
 
-export function createContact(db: Db, input: ContactFields & { vendorId: number; name: string }, actor: AuditActor, now: Date) {
+export function createContact(svc: ServiceContext, input: ContactFields & { vendorId: number; name: string }) {
+  const { db, actor, now } = svc;
   return db.transaction((tx) => {
     requireEditableVendor(tx, input.vendorId);
     const { vendorId, ...fields } = input;
@@ -58,7 +60,8 @@ export function createContact(db: Db, input: ContactFields & { vendorId: number;
   });
 }
 
-export function updateContact(db: Db, input: ContactFields & Scoped, actor: AuditActor, now: Date) {
+export function updateContact(svc: ServiceContext, input: ContactFields & Scoped) {
+  const { db, actor, now } = svc;
   return db.transaction((tx) => {
     requireEditableVendor(tx, input.vendorId);
     const before = findContact(tx, input);
@@ -70,7 +73,8 @@ export function updateContact(db: Db, input: ContactFields & Scoped, actor: Audi
   });
 }
 
-export function deleteContact(db: Db, input: Scoped, actor: AuditActor, now: Date) {
+export function deleteContact(svc: ServiceContext, input: Scoped) {
+  const { db, actor, now } = svc;
   return db.transaction((tx) => {
     requireEditableVendor(tx, input.vendorId);
     const before = findContact(tx, input);
@@ -96,7 +100,8 @@ function findSubProcessor(tx: Db | Tx, { vendorId, id }: Scoped) {
   return row;
 }
 
-export function createSubProcessor(db: Db, input: SubProcessorFields & { vendorId: number; name: string }, actor: AuditActor, now: Date) {
+export function createSubProcessor(svc: ServiceContext, input: SubProcessorFields & { vendorId: number; name: string }) {
+  const { db, actor, now } = svc;
   return db.transaction((tx) => {
     requireEditableVendor(tx, input.vendorId);
     const { vendorId, ...fields } = input;
@@ -106,7 +111,8 @@ export function createSubProcessor(db: Db, input: SubProcessorFields & { vendorI
   });
 }
 
-export function updateSubProcessor(db: Db, input: SubProcessorFields & Scoped, actor: AuditActor, now: Date) {
+export function updateSubProcessor(svc: ServiceContext, input: SubProcessorFields & Scoped) {
+  const { db, actor, now } = svc;
   return db.transaction((tx) => {
     requireEditableVendor(tx, input.vendorId);
     const before = findSubProcessor(tx, input);
@@ -122,7 +128,8 @@ export function updateSubProcessor(db: Db, input: SubProcessorFields & Scoped, a
   });
 }
 
-export function deleteSubProcessor(db: Db, input: Scoped, actor: AuditActor, now: Date) {
+export function deleteSubProcessor(svc: ServiceContext, input: Scoped) {
+  const { db, actor, now } = svc;
   return db.transaction((tx) => {
     requireEditableVendor(tx, input.vendorId);
     const before = findSubProcessor(tx, input);
@@ -163,12 +170,8 @@ function checkRotationDate(fields: IntegrationFields, now: Date) {
   }
 }
 
-export function createIntegration(
-  db: Db,
-  input: IntegrationFields & { vendorId: number; name: string; accessLevel: 'read' | 'write' | 'privileged' },
-  actor: AuditActor,
-  now: Date,
-) {
+export function createIntegration(svc: ServiceContext, input: IntegrationFields & { vendorId: number; name: string; accessLevel: 'read' | 'write' | 'privileged' }) {
+  const { db, actor, now } = svc;
   checkRotationDate(input, now);
   return db.transaction((tx) => {
     requireEditableVendor(tx, input.vendorId);
@@ -181,7 +184,8 @@ export function createIntegration(
   });
 }
 
-export function updateIntegration(db: Db, input: IntegrationFields & Scoped, actor: AuditActor, now: Date) {
+export function updateIntegration(svc: ServiceContext, input: IntegrationFields & Scoped) {
+  const { db, actor, now } = svc;
   checkRotationDate(input, now);
   return db.transaction((tx) => {
     requireEditableVendor(tx, input.vendorId);
@@ -200,7 +204,8 @@ export function updateIntegration(db: Db, input: IntegrationFields & Scoped, act
   });
 }
 
-export function deleteIntegration(db: Db, input: Scoped, actor: AuditActor, now: Date) {
+export function deleteIntegration(svc: ServiceContext, input: Scoped) {
+  const { db, actor, now } = svc;
   return db.transaction((tx) => {
     requireEditableVendor(tx, input.vendorId);
     const before = findIntegration(tx, input);

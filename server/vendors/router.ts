@@ -36,35 +36,35 @@ import {
   updateSubProcessor,
 } from './related.ts';
 import { createVendor, setTierOverride, setVendorArchived, updateVendor } from './vendorRecords.ts';
-import { actorOf, procurementProcedure, readProcedure, router } from '../platform/trpc.ts';
+import { procurementProcedure, readProcedure, router } from '../platform/trpc.ts';
 
 export const vendorsRouter = router({
   list: readProcedure.input(VendorListInput).query(({ ctx, input }) => listVendors(ctx.db, input, ctx.now())),
   get: readProcedure.input(VendorIdInput).query(({ ctx, input }) => getVendorDetail(ctx.db, input.id, ctx.now())),
 
-  create: procurementProcedure.input(CreateVendorInput).mutation(({ ctx, input }) => createVendor(ctx.db, input, actorOf(ctx), ctx.now())),
+  create: procurementProcedure.input(CreateVendorInput).mutation(({ ctx, input }) => createVendor(ctx.service, input)),
   /** Changes only the fields given; null clears an optional one. */
-  update: procurementProcedure.input(UpdateVendorInput).mutation(({ ctx, input }) => updateVendor(ctx.db, input, actorOf(ctx), ctx.now())),
-  archive: procurementProcedure.input(VendorIdInput).mutation(({ ctx, input }) => setVendorArchived(ctx.db, input.id, true, actorOf(ctx), ctx.now())),
-  restore: procurementProcedure.input(VendorIdInput).mutation(({ ctx, input }) => setVendorArchived(ctx.db, input.id, false, actorOf(ctx), ctx.now())),
-  setTierOverride: procurementProcedure.input(SetTierOverrideInput).mutation(({ ctx, input }) => setTierOverride(ctx.db, input, actorOf(ctx), ctx.now())),
+  update: procurementProcedure.input(UpdateVendorInput).mutation(({ ctx, input }) => updateVendor(ctx.service, input)),
+  archive: procurementProcedure.input(VendorIdInput).mutation(({ ctx, input }) => setVendorArchived(ctx.service, input.id, true)),
+  restore: procurementProcedure.input(VendorIdInput).mutation(({ ctx, input }) => setVendorArchived(ctx.service, input.id, false)),
+  setTierOverride: procurementProcedure.input(SetTierOverrideInput).mutation(({ ctx, input }) => setTierOverride(ctx.service, input)),
 
   /** Each answers with the vendor's fresh risk summary. */
-  upsertHolding: procurementProcedure.input(UpsertHoldingInput).mutation(({ ctx, input }) => upsertHolding(ctx.db, input, actorOf(ctx), ctx.now())),
-  deleteHolding: procurementProcedure.input(DeleteHoldingInput).mutation(({ ctx, input }) => deleteHolding(ctx.db, input.id, actorOf(ctx), ctx.now())),
+  upsertHolding: procurementProcedure.input(UpsertHoldingInput).mutation(({ ctx, input }) => upsertHolding(ctx.service, input)),
+  deleteHolding: procurementProcedure.input(DeleteHoldingInput).mutation(({ ctx, input }) => deleteHolding(ctx.service, input.id)),
 
-  createContact: procurementProcedure.input(CreateContactInput).mutation(({ ctx, input }) => createContact(ctx.db, input, actorOf(ctx), ctx.now())),
-  updateContact: procurementProcedure.input(UpdateContactInput).mutation(({ ctx, input }) => updateContact(ctx.db, input, actorOf(ctx), ctx.now())),
-  deleteContact: procurementProcedure.input(VendorRecordInput).mutation(({ ctx, input }) => deleteContact(ctx.db, input, actorOf(ctx), ctx.now())),
-  createSubProcessor: procurementProcedure.input(CreateSubProcessorInput).mutation(({ ctx, input }) => createSubProcessor(ctx.db, input, actorOf(ctx), ctx.now())),
-  updateSubProcessor: procurementProcedure.input(UpdateSubProcessorInput).mutation(({ ctx, input }) => updateSubProcessor(ctx.db, input, actorOf(ctx), ctx.now())),
-  deleteSubProcessor: procurementProcedure.input(VendorRecordInput).mutation(({ ctx, input }) => deleteSubProcessor(ctx.db, input, actorOf(ctx), ctx.now())),
-  createIntegration: procurementProcedure.input(CreateIntegrationInput).mutation(({ ctx, input }) => createIntegration(ctx.db, input, actorOf(ctx), ctx.now())),
-  updateIntegration: procurementProcedure.input(UpdateIntegrationInput).mutation(({ ctx, input }) => updateIntegration(ctx.db, input, actorOf(ctx), ctx.now())),
-  deleteIntegration: procurementProcedure.input(VendorRecordInput).mutation(({ ctx, input }) => deleteIntegration(ctx.db, input, actorOf(ctx), ctx.now())),
+  createContact: procurementProcedure.input(CreateContactInput).mutation(({ ctx, input }) => createContact(ctx.service, input)),
+  updateContact: procurementProcedure.input(UpdateContactInput).mutation(({ ctx, input }) => updateContact(ctx.service, input)),
+  deleteContact: procurementProcedure.input(VendorRecordInput).mutation(({ ctx, input }) => deleteContact(ctx.service, input)),
+  createSubProcessor: procurementProcedure.input(CreateSubProcessorInput).mutation(({ ctx, input }) => createSubProcessor(ctx.service, input)),
+  updateSubProcessor: procurementProcedure.input(UpdateSubProcessorInput).mutation(({ ctx, input }) => updateSubProcessor(ctx.service, input)),
+  deleteSubProcessor: procurementProcedure.input(VendorRecordInput).mutation(({ ctx, input }) => deleteSubProcessor(ctx.service, input)),
+  createIntegration: procurementProcedure.input(CreateIntegrationInput).mutation(({ ctx, input }) => createIntegration(ctx.service, input)),
+  updateIntegration: procurementProcedure.input(UpdateIntegrationInput).mutation(({ ctx, input }) => updateIntegration(ctx.service, input)),
+  deleteIntegration: procurementProcedure.input(VendorRecordInput).mutation(({ ctx, input }) => deleteIntegration(ctx.service, input)),
 
   /** A mutation only because the file travels in the request body; it writes nothing. Runs in the import worker. */
   previewImport: procurementProcedure.input(ImportInput).mutation(({ ctx, input }) => previewImportInWorker(ctx.db, input)),
   /** All rows in one short transaction, or nothing when any row has an error. Planned in the import worker. */
-  commitImport: procurementProcedure.input(ImportInput).mutation(({ ctx, input }) => commitImportInWorker(ctx.db, input, actorOf(ctx), ctx.now())),
+  commitImport: procurementProcedure.input(ImportInput).mutation(({ ctx, input }) => commitImportInWorker(ctx.service, input)),
 });

@@ -4,13 +4,14 @@
  * audited in the same transaction.
  */
 import { eq } from 'drizzle-orm';
+import type { ServiceContext } from '../platform/serviceContext.ts';
 import type { CreateVendorValues, UpdateVendorValues } from '../../shared/schemas/inventory.ts';
 import { CONTRACT_END_BEFORE_START } from '../../shared/schemas/inventory.ts';
 import type { Tier } from '../../shared/scoring/constants.ts';
 import { vendors } from '../../drizzle/schema/index.ts';
-import type { Db, Tx } from '../platform/db/database.ts';
+import type { Tx } from '../platform/db/database.ts';
 import { conflict, fieldError, notFound } from '../platform/errors.ts';
-import { recordAudit, type AuditActor } from '../platform/audit/auditTrail.ts';
+import { recordAudit } from '../platform/audit/auditTrail.ts';
 import { applyProfileChange } from '../risk/index.ts';
 import { assertNameFree, requireEditableVendor } from './common.ts';
 import { vendorRiskSummary } from './riskSummary.ts';
@@ -56,7 +57,8 @@ export function insertVendor(tx: Tx, values: CreateVendorValues, now: Date): num
   return row.id;
 }
 
-export function createVendor(db: Db, values: CreateVendorValues, actor: AuditActor, now: Date) {
+export function createVendor(svc: ServiceContext, values: CreateVendorValues) {
+  const { db, actor, now } = svc;
   return db.transaction((tx) => {
     assertNameFree(tx, values.name);
     const vendorId = insertVendor(tx, values, now);
@@ -71,7 +73,8 @@ function sameValue(a: unknown, b: unknown): boolean {
 }
 
 /** Changes the fields given; records only those that actually changed. */
-export function updateVendor(db: Db, input: UpdateVendorValues, actor: AuditActor, now: Date) {
+export function updateVendor(svc: ServiceContext, input: UpdateVendorValues) {
+  const { db, actor, now } = svc;
   return db.transaction((tx) => {
     requireEditableVendor(tx, input.id);
     const current: Profile = tx.select(PROFILE_COLUMNS).from(vendors).where(eq(vendors.id, input.id)).get()!;
@@ -100,7 +103,8 @@ export function updateVendor(db: Db, input: UpdateVendorValues, actor: AuditActo
 }
 
 /** Archived vendors leave the inventory lists and exports; their history stays. */
-export function setVendorArchived(db: Db, vendorId: number, archived: boolean, actor: AuditActor, now: Date) {
+export function setVendorArchived(svc: ServiceContext, vendorId: number, archived: boolean) {
+  const { db, actor, now } = svc;
   return db.transaction((tx) => {
     const vendor = tx.select({ id: vendors.id, name: vendors.name, status: vendors.status }).from(vendors).where(eq(vendors.id, vendorId)).get();
     if (!vendor) throw notFound('The vendor');
@@ -126,7 +130,8 @@ export function setVendorArchived(db: Db, vendorId: number, archived: boolean, a
 }
 
 /** A person's tier in place of the suggested one, with the reason on record; null hands the tier back to the engine. */
-export function setTierOverride(db: Db, input: { vendorId: number; tier: Tier | null; reason?: string | undefined }, actor: AuditActor, now: Date) {
+export function setTierOverride(svc: ServiceContext, input: { vendorId: number; tier: Tier | null; reason?: string | undefined }) {
+  const { db, actor, now } = svc;
   return db.transaction((tx) => {
     requireEditableVendor(tx, input.vendorId);
     const current = tx

@@ -86,7 +86,7 @@ describe('signing in', () => {
   it('ends every session of a deactivated user and refuses their sign-in', async () => {
     const user = await createUserWithPassword(server.auth, 'procurement', 'p3@tollgate.example');
     const { cookie } = await signIn(server.base, user.email);
-    setActive(db, user.id, false, { type: 'system', id: null, label: 'test' }, new Date());
+    setActive({ db, actor: { type: 'system', id: null, label: 'test' }, now: new Date(), mail: { smtpUrl: null }, publicUrl: server.base }, user.id, false);
     expect((await trpcQuery('vendors.list', cookie)).status).toBe(401);
     const again = await signIn(server.base, user.email);
     expect(again.status).toBe(401);
@@ -105,7 +105,7 @@ describe('set-password links and the password policy', () => {
   it('refuses short and common passwords with a clear message, accepts a good one once', async () => {
     const context = await server.auth.$context;
     const user = await context.internalAdapter.createUser({ email: 'new@tollgate.example', name: 'New', role: 'auditor', active: true }, { method: 'admin' });
-    const { setPasswordUrl: url } = issueSetPasswordLink({ db, publicUrl: server.base, mail: { smtpUrl: null } }, user.id, SYSTEM_ACTOR, new Date());
+    const { setPasswordUrl: url } = issueSetPasswordLink({ db, actor: SYSTEM_ACTOR, now: new Date(), publicUrl: server.base, mail: { smtpUrl: null } }, user.id);
     const token = new URL(url).searchParams.get('token')!;
     expect(token.length).toBeGreaterThanOrEqual(43); // 32 random bytes, base64url
     const set = (newPassword: string) => fetch(`${server.base}/api/auth/reset-password`, json(null, { token, newPassword }));

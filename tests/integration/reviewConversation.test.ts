@@ -311,7 +311,7 @@ describe('what the vendor may send', () => {
     expect(await codeOf(completed.vendor.portal.respondToClarification.mutate({ controlId: 'IAM-04', response: 'But we do!' }))).toMatchObject({ code: 'UNAUTHORIZED' });
     // ...and the service refuses on its own, whatever session reaches it.
     const completedLink = { shareLinkId: completed.linkId, assessmentId: completed.assessmentId, recipientName: 'Vera Vendor' };
-    expect(() => respondToClarification(db, { smtpUrl: null }, completedLink, { controlId: 'IAM-04', response: 'But we do!', evidenceIds: [] }, { type: 'vendor_link', id: String(completed.linkId), label: 'Vera Vendor' }, clock, server.base)).toThrow(
+    expect(() => respondToClarification({ db, mail: { smtpUrl: null }, actor: { type: 'vendor_link', id: String(completed.linkId), label: 'Vera Vendor' }, now: clock, publicUrl: server.base }, completedLink, { controlId: 'IAM-04', response: 'But we do!', evidenceIds: [] })).toThrow(
       'Replies to the reviewer are possible only while your answers are in review; this questionnaire is completed.',
     );
     expect(threadRows(completed.assessmentId, 'IAM-04')).toHaveLength(1);
@@ -321,7 +321,7 @@ describe('what the vendor may send', () => {
     await cancelled.staff.assessments.reviewAnswer.mutate({ assessmentId: cancelled.assessmentId, controlId: 'REC-01', decision: 'clarify', note: 'Which number do you call back?' });
     await cancelled.staff.assessments.transition.mutate({ assessmentId: cancelled.assessmentId, to: 'cancelled', note: 'Contract not renewed' });
     const link = { shareLinkId: cancelled.linkId, assessmentId: cancelled.assessmentId, recipientName: 'Vera Vendor' };
-    expect(() => respondToClarification(db, { smtpUrl: null }, link, { controlId: 'REC-01', response: 'Too late?', evidenceIds: [] }, { type: 'vendor_link', id: String(cancelled.linkId), label: 'Vera Vendor' }, clock, server.base)).toThrow(
+    expect(() => respondToClarification({ db, mail: { smtpUrl: null }, actor: { type: 'vendor_link', id: String(cancelled.linkId), label: 'Vera Vendor' }, now: clock, publicUrl: server.base }, link, { controlId: 'REC-01', response: 'Too late?', evidenceIds: [] })).toThrow(
       'Replies to the reviewer are possible only while your answers are in review; this questionnaire is cancelled.',
     );
     expect(threadRows(cancelled.assessmentId, 'REC-01')).toHaveLength(1);

@@ -5,6 +5,7 @@
  * linkSessions.ts decides how long that session lasts.
  */
 import { desc, eq, sql } from 'drizzle-orm';
+import type { ServiceContext } from '../../platform/serviceContext.ts';
 import { addDays, addHours, min } from 'date-fns';
 import { canTransition, type AssessmentStatus } from '../../../shared/assessmentLifecycle.ts';
 import type { z } from 'zod';
@@ -13,7 +14,7 @@ import { assessments, linkSessions, shareLinks, users, vendors } from '../../../
 import type { Db } from '../../platform/db/database.ts';
 import { notFound, badRequest } from '../../platform/errors.ts';
 import { enqueueEmail, type MailSettings } from '../../platform/mail/outbox.ts';
-import { recordAudit, type AuditActor } from '../../platform/audit/auditTrail.ts';
+import { recordAudit } from '../../platform/audit/auditTrail.ts';
 import { contactOf, endLinkSessions, LINK_SESSION_IDLE_HOURS, linkClosedReason, selectLinkState, type LinkClosedReason, type LinkContact } from './linkSessions.ts';
 import { getOrganisation } from '../../platform/settings.ts';
 import { askerOf, vendorContactLine } from './vendorWording.ts';
@@ -38,7 +39,8 @@ export interface ShareLinkDeps {
   mail: Pick<MailSettings, 'smtpUrl'>;
 }
 
-export function createShareLink(deps: ShareLinkDeps, input: z.output<typeof CreateShareLinkInput>, actor: AuditActor, now: Date) {
+export function createShareLink(deps: ServiceContext, input: z.output<typeof CreateShareLinkInput>) {
+  const { actor, now } = deps;
   const token = newToken();
   const url = `${deps.publicUrl}/q/${token}`;
   const { link, email } = deps.db.transaction((tx) => {
@@ -122,7 +124,8 @@ export function listShareLinks(db: Db, assessmentId: number, now: Date) {
     }));
 }
 
-export function revokeShareLink(db: Db, linkId: number, actor: AuditActor, now: Date) {
+export function revokeShareLink(svc: ServiceContext, linkId: number) {
+  const { db, actor, now } = svc;
   db.transaction((tx) => {
     const link = tx.select().from(shareLinks).where(eq(shareLinks.id, linkId)).get();
     if (!link) throw notFound('The link');

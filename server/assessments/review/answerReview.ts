@@ -6,6 +6,7 @@
  * score the answers would give as they go.
  */
 import { and, asc, eq, isNotNull, isNull } from 'drizzle-orm';
+import type { ServiceContext } from '../../platform/serviceContext.ts';
 import type { z } from 'zod';
 import type { AcceptAllRemainingInput, ClarificationResponseInput, ReviewAnswerInput } from '../../../shared/schemas/assessments.ts';
 import { scoreVendor } from '../../../shared/scoring/scoreVendor.ts';
@@ -14,8 +15,8 @@ import type { LinkScope } from '../../platform/callers.ts';
 import { answers, assessments, evidenceFiles, questionnaireTemplates, templateVersions, users, vendors } from '../../../drizzle/schema/index.ts';
 import type { Db, Tx } from '../../platform/db/database.ts';
 import { AppError, badRequest, conflict, notFound } from '../../platform/errors.ts';
-import { enqueueEmail, type MailSettings } from '../../platform/mail/outbox.ts';
-import { recordAudit, type AuditActor } from '../../platform/audit/auditTrail.ts';
+import { enqueueEmail } from '../../platform/mail/outbox.ts';
+import { recordAudit } from '../../platform/audit/auditTrail.ts';
 import { getAssessment } from '../assessmentRecords.ts';
 import { addMessage, attachReplyFiles, liveLinkRecipients, loadThreads, REPLYABLE_REVIEW_STATUSES, repliedFileIds, waitingFor } from './thread.ts';
 import { getTemplateVersion } from '../../templates/index.ts';
@@ -101,7 +102,8 @@ function loadForReview(tx: Tx, assessmentId: number) {
 const DECIDED_STATUS = { accept: 'accepted', reject: 'rejected', clarify: 'clarification_requested' } as const satisfies Record<string, ReviewStatus>;
 const NOTE_KIND = { accept: 'acceptance', reject: 'rejection', clarify: 'question' } as const;
 
-export function reviewAnswer(db: Db, mail: Pick<MailSettings, 'smtpUrl'>, input: z.output<typeof ReviewAnswerInput>, actor: AuditActor, now: Date) {
+export function reviewAnswer(svc: ServiceContext, input: z.output<typeof ReviewAnswerInput>) {
+  const { db, mail, actor, now } = svc;
   return db.transaction((tx) => {
     const a = loadForReview(tx, input.assessmentId);
     const answer = tx.select().from(answers).where(and(eq(answers.assessmentId, input.assessmentId), eq(answers.controlId, input.controlId))).get();
@@ -144,7 +146,8 @@ export function reviewAnswer(db: Db, mail: Pick<MailSettings, 'smtpUrl'>, input:
 }
 
 /** Answers nobody has decided on yet: accepted together. Those in conversation with the vendor, and rejected ones, stay as they are. */
-export function acceptAllRemaining(db: Db, input: z.output<typeof AcceptAllRemainingInput>, actor: AuditActor, now: Date) {
+export function acceptAllRemaining(svc: ServiceContext, input: z.output<typeof AcceptAllRemainingInput>) {
+  const { db, actor, now } = svc;
   return db.transaction((tx) => {
     const a = loadForReview(tx, input.assessmentId);
     const rows = tx
@@ -184,7 +187,8 @@ export function acceptAllRemaining(db: Db, input: z.output<typeof AcceptAllRemai
  * answer's thread, with any files it uploaded for it. Only while the
  * assessment is in review; the answer itself stays as submitted.
  */
-export function respondToClarification(db: Db, mail: Pick<MailSettings, 'smtpUrl'>, link: LinkScope, input: z.output<typeof ClarificationResponseInput>, actor: AuditActor, now: Date, staffUrl: string) {
+export function respondToClarification(svc: ServiceContext, link: LinkScope, input: z.output<typeof ClarificationResponseInput>) {
+  const { db, mail, actor, now, publicUrl: staffUrl } = svc;
   return db.transaction((tx) => {
     const a = tx
       .select({ id: assessments.id, status: assessments.status, vendorName: vendors.name, askerEmail: users.email })

@@ -11,13 +11,14 @@
  * record: to whom, the subject, when, and how it went.
  */
 import { addDays, subDays } from 'date-fns';
+import type { ServiceContext } from '../serviceContext.ts';
 import { and, asc, desc, eq, inArray, isNull, lte, or } from 'drizzle-orm';
 import nodemailer, { type Transporter } from 'nodemailer';
 import type { EmailDelivery } from '../../../shared/emailDelivery.ts';
 import { emailOutbox } from '../../../drizzle/schema/index.ts';
 import type { Db, Tx } from '../db/database.ts';
 import { badRequest, notFound } from '../errors.ts';
-import { recordAudit, type AuditActor } from '../audit/auditTrail.ts';
+import { recordAudit } from '../audit/auditTrail.ts';
 
 /**
  * How long an admin can read a message that waits to be passed on by hand.
@@ -137,7 +138,8 @@ export function listOutbox(db: Db, now: Date) {
  * An admin passed a held (or failed) message on by hand: it counts as
  * delivered, its text is erased, and the audit log records who did it.
  */
-export function markPassedOn(db: Db, emailId: number, actor: AuditActor, now: Date) {
+export function markPassedOn(svc: ServiceContext, emailId: number) {
+  const { db, actor, now } = svc;
   return db.transaction((tx) => {
     const email = tx.select().from(emailOutbox).where(eq(emailOutbox.id, emailId)).get();
     if (!email) throw notFound('The email');

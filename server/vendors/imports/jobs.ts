@@ -9,6 +9,7 @@
  * the next import. See docs/decisions/0014-imports-off-the-request-path.md.
  */
 import { randomUUID } from 'node:crypto';
+import type { ServiceContext } from '../../platform/serviceContext.ts';
 import { readdirSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -138,7 +139,8 @@ export function previewImportInWorker(db: Db, input: ImportInput): Promise<Impor
  * worker, written here. Planned again when someone changed the inventory
  * meanwhile, a few times at most.
  */
-export async function commitImportInWorker(db: Db, input: ImportInput, actor: AuditActor, now: Date): Promise<ImportResult> {
+export async function commitImportInWorker(svc: ServiceContext, input: ImportInput): Promise<ImportResult> {
+  const { db, actor, now } = svc;
   // Beside the database, so staged rows stay inside the private DATA_DIR.
   const dir = db.$client.memory ? os.tmpdir() : path.dirname(path.resolve(db.$client.name));
   if (!db.$client.memory) removeLeftoverStaging(dir);
