@@ -6,8 +6,8 @@ import type { DashboardFilters } from '../../shared/schemas/dashboard.ts';
 import { ACTIVE_TASK_STATUSES } from '../../shared/statuses.ts';
 import { assessments, dataHoldings, remediationTasks, vendorRisk, vendors } from '../../drizzle/schema/index.ts';
 import type { Db } from '../platform/db/database.ts';
-import { standingSql } from '../vendors/index.ts';
-import { assessedSql, scopedVendorIds, scopeWhere } from './scope.ts';
+import { assessedSql, standingSql } from '../risk/index.ts';
+import { scopedVendorIds, scopeWhere } from './scope.ts';
 
 export function keyFigures(db: Db, filters: DashboardFilters, now: Date) {
   const where = scopeWhere(filters, now);

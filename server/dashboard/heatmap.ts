@@ -4,8 +4,8 @@ import type { DashboardFilters } from '../../shared/schemas/dashboard.ts';
 import { INHERENT_LIKELIHOOD } from '../../shared/scoring/constants.ts';
 import { vendorRisk, vendors } from '../../drizzle/schema/index.ts';
 import type { Db } from '../platform/db/database.ts';
-import { standingSql } from '../vendors/index.ts';
-import { assessedSql, scopeWhere } from './scope.ts';
+import { assessedSql, standingSql } from '../risk/index.ts';
+import { scopeWhere } from './scope.ts';
 
 export type HeatmapView = 'residual' | 'inherent';
 

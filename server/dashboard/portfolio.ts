@@ -6,9 +6,10 @@ import { CORE_CATALOGUE_V1 } from '../../shared/catalogue/coreV1.ts';
 import type { DashboardFilters } from '../../shared/schemas/dashboard.ts';
 import { dataHoldings, riskSnapshots, SNAPSHOT_REASONS, subProcessors, vendorRisk, vendors } from '../../drizzle/schema/index.ts';
 import type { Db } from '../platform/db/database.ts';
-import { rankRiskSql, standingSql, taskCountsFor } from '../vendors/index.ts';
+import { taskCountsFor } from '../vendors/index.ts';
+import { assessedSql, rankRiskSql, standingSql } from '../risk/index.ts';
 import { failingCounts } from './figures.ts';
-import { assessedSql, scopedVendorIds, scopeWhere } from './scope.ts';
+import { scopedVendorIds, scopeWhere } from './scope.ts';
 
 /** Records per vendor by category (the vendors holding most), and per category across vendors. */
 export function dataExposure(db: Db, filters: DashboardFilters, now: Date, topVendors = 20) {

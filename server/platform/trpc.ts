@@ -6,7 +6,8 @@
 import { initTRPC, TRPCError } from '@trpc/server';
 import { z } from 'zod';
 import { describeIssues } from '../../shared/schemas/common.ts';
-import { STAFF_ROLES, type StaffRole } from '../../shared/statuses.ts';
+import { ADMIN_ROLES, AUDIT_READ_ROLES, INVENTORY_ROLES, READ_ROLES, RISK_OWNER_ROLES } from '../../shared/roles.ts';
+import type { StaffRole } from '../../shared/statuses.ts';
 import { refusalFor, type Access, type Caller } from './access.ts';
 import type { Context } from './context.ts';
 import type { ServiceContext } from './serviceContext.ts';
@@ -120,11 +121,11 @@ export function actorOf(ctx: Pick<Context, 'user' | 'ip'>): AuditActor {
 }
 
 /** Administrators and auditors: the audit trail. */
-export const auditReadProcedure = staffProcedure(['admin', 'auditor']);
+export const auditReadProcedure = staffProcedure(AUDIT_READ_ROLES);
 /** Every staff role, including read-only auditors. */
-export const readProcedure = staffProcedure(STAFF_ROLES);
+export const readProcedure = staffProcedure(READ_ROLES);
 /** People who change the vendor inventory and run assessments. */
-export const procurementProcedure = staffProcedure(['admin', 'procurement']);
+export const procurementProcedure = staffProcedure(INVENTORY_ROLES);
 /** Risk owners: accept risks. */
-export const riskOwnerProcedure = staffProcedure(['admin', 'ciso']);
-export const adminProcedure = staffProcedure(['admin']);
+export const riskOwnerProcedure = staffProcedure(RISK_OWNER_ROLES);
+export const adminProcedure = staffProcedure(ADMIN_ROLES);

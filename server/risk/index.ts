@@ -4,3 +4,4 @@ export type { StoredHolding } from './bulkRiskInputs.ts';
 export { loadAnswerMap, loadVendorProfile } from './vendorProfile.ts';
 export { applyProfileChange, backfillVendorRisk, computeVendorRisk, positionMoved, recomputeVendorRisk, snapshotValues, takeMonthlySnapshots, takeRiskSnapshot } from './vendorRisk.ts';
 export type { ComputedRisk } from './vendorRisk.ts';
+export { assessedSql, bandFilterSql, rankRiskSql, standingSql } from './standing.ts';

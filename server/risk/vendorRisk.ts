@@ -5,6 +5,7 @@
  */
 import { and, asc, desc, eq, gte, inArray, isNotNull, notExists, sql } from 'drizzle-orm';
 import { toIsoDate } from '../../shared/dates.ts';
+import { standingAt } from '../../shared/standing.ts';
 import { ACTIVE_TASK_STATUSES, type AssessmentStanding, type TaskStatus } from '../../shared/statuses.ts';
 import { getDataCategory } from '../../shared/taxonomy.ts';
 import { INHERENT_LIKELIHOOD, type Tier } from '../../shared/scoring/constants.ts';
@@ -181,11 +182,7 @@ export function snapshotValues(
   reason: (typeof riskSnapshots.$inferInsert)['reason'],
   assessmentId: number | null = null,
 ): typeof riskSnapshots.$inferInsert {
-  const standing: AssessmentStanding = !risk.assessmentId
-    ? 'not_assessed'
-    : risk.assessmentExpiresAt && risk.assessmentExpiresAt.getTime() <= at.getTime()
-      ? 'expired'
-      : 'assessed';
+  const standing: AssessmentStanding = standingAt(risk.assessmentId, risk.assessmentExpiresAt ?? null, at);
   const current = standing === 'assessed';
   return {
     vendorId: risk.vendorId,

@@ -17,8 +17,7 @@ import {
 } from '../../drizzle/schema/index.ts';
 import type { Db } from '../platform/db/database.ts';
 import { notFound } from '../platform/errors.ts';
-import { loadAnswerMap } from '../risk/index.ts';
-import { standingSql } from './vendorList.ts';
+import { loadAnswerMap, standingSql } from '../risk/index.ts';
 
 function failingControlsOf(db: Db, assessmentId: number) {
   const row = db

@@ -1,25 +1,11 @@
 /** Reading the vendor inventory with each vendor's stored risk position. */
-import { and, asc, desc, eq, inArray, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import { toIsoDate } from '../../shared/dates.ts';
 import type { VendorListOptions } from '../../shared/schemas/vendors.ts';
-import { ACTIVE_TASK_STATUSES, type AssessmentStanding } from '../../shared/statuses.ts';
+import { ACTIVE_TASK_STATUSES } from '../../shared/statuses.ts';
 import { remediationTasks, vendorRisk, vendors } from '../../drizzle/schema/index.ts';
 import type { Db } from '../platform/db/database.ts';
-
-/** Standing at `now`: an assessment older than its tier's cadence no longer counts. */
-export function standingSql(now: Date): SQL<AssessmentStanding> {
-  return sql<AssessmentStanding>`case
-    when ${vendorRisk.assessmentId} is null then 'not_assessed'
-    when ${vendorRisk.assessmentExpiresAt} <= ${now.getTime()} then 'expired'
-    else 'assessed' end`;
-}
-
-/** Residual for ranking: a vendor without a current assessment ranks at its inherent (worst credible) risk. */
-export function rankRiskSql(now: Date): SQL<number> {
-  return sql<number>`case
-    when ${vendorRisk.assessmentId} is not null and ${vendorRisk.assessmentExpiresAt} > ${now.getTime()} then ${vendorRisk.residual}
-    else ${vendorRisk.inherentResidual} end`;
-}
+import { bandFilterSql, rankRiskSql, standingSql } from '../risk/index.ts';
 
 function escapeLike(text: string): string {
   return text.replace(/[\\%_]/g, (c) => `\\${c}`);
@@ -52,13 +38,8 @@ export function listVendors(db: Db, options: VendorListOptions, now: Date) {
   if (!options.includeArchived) filters.push(eq(vendors.status, 'active'));
   if (options.search) filters.push(sql`${vendors.name} like ${`%${escapeLike(options.search)}%`} escape '\\'`);
   if (options.tiers?.length) filters.push(inArray(vendorRisk.tier, options.tiers));
-  if (options.bands?.length) {
-    const bands = options.bands.filter((b) => b !== 'not_assessed');
-    const clauses: SQL[] = [];
-    if (bands.length) clauses.push(and(sql`${standing} = 'assessed'`, inArray(vendorRisk.band, bands))!);
-    if (options.bands.includes('not_assessed')) clauses.push(sql`${standing} <> 'assessed'`);
-    filters.push(or(...clauses)!);
-  }
+  const bandFilter = bandFilterSql(options.bands ?? [], now);
+  if (bandFilter) filters.push(bandFilter);
   const where = filters.length ? and(...filters) : undefined;
 
   const direction = options.direction === 'asc' ? asc : desc;

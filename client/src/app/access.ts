@@ -1,4 +1,5 @@
 /** Which roles see which pages: the navigation and the route guards read the same list. */
+import { ADMIN_ROLES, AUDIT_READ_ROLES, INVENTORY_ROLES, READ_ROLES } from '../../../shared/roles.ts';
 import { STAFF_ROLES, type StaffRole } from '../../../shared/statuses.ts';
 
 export interface NavItem {
@@ -7,15 +8,16 @@ export interface NavItem {
   roles: readonly StaffRole[];
 }
 
+/** The same role groups as the procedures each page calls (shared/roles.ts). */
 export const PAGE_ACCESS = {
-  dashboard: STAFF_ROLES,
-  vendors: STAFF_ROLES,
-  inventoryImport: ['admin', 'procurement'],
-  assessments: STAFF_ROLES,
-  users: ['admin'],
-  audit: ['admin', 'auditor'],
-  outbox: ['admin'],
-  settings: ['admin'],
+  dashboard: READ_ROLES,
+  vendors: READ_ROLES,
+  inventoryImport: INVENTORY_ROLES,
+  assessments: READ_ROLES,
+  users: ADMIN_ROLES,
+  audit: AUDIT_READ_ROLES,
+  outbox: ADMIN_ROLES,
+  settings: ADMIN_ROLES,
   account: STAFF_ROLES,
 } as const satisfies Record<string, readonly StaffRole[]>;
 

@@ -1,5 +1,6 @@
 /** The signed-in person as the server sees them, and signing out. */
 import { useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
+import { INVENTORY_ROLES } from '../../../shared/roles.ts';
 import { useCallback } from 'react';
 import { useNavigate } from 'react-router';
 import type { StaffRole } from '../../../shared/statuses.ts';
@@ -17,7 +18,7 @@ export function hasRole(me: Me | null | undefined, roles: readonly StaffRole[]):
 }
 
 /** The roles that keep the inventory and run assessments (the server's procurementProcedure). */
-export const MANAGER_ROLES: readonly StaffRole[] = ['admin', 'procurement'];
+export const MANAGER_ROLES: readonly StaffRole[] = INVENTORY_ROLES;
 
 /** Whether the signed-in person may change the inventory and run assessments; the others only read. */
 export function useCanManage(): boolean {
