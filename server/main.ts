@@ -17,7 +17,8 @@ import { createAuth } from './auth/betterAuth.ts';
 import { ConfigError, loadConfig, type AppConfig } from './config.ts';
 import { prepareDataDir, usePrivateFileModes } from './dataDir.ts';
 import { migrateDatabase, openDatabase } from './db/database.ts';
-import { startScheduledJobs } from './jobs.ts';
+import { runDueJobs, startScheduledJobs } from './jobs.ts';
+import { registerTestClockRoute, testClockFromEnv } from './remediation/testClock.ts';
 import { startMailDelivery } from './mail/outbox.ts';
 import { loadOrCreateAuditKey, loadOrCreateAuthSecret } from './secrets.ts';
 import { seedDemoPortfolio } from './seed/seedDemo.ts';
@@ -84,9 +85,14 @@ async function main(): Promise<void> {
   const setupLink = await createSetupLink(auth, db, config.publicUrl);
   if (setupLink) console.log(`\nNo user exists yet. Create the first administrator (link valid 24 hours, for one use):\n  ${setupLink}\n`);
 
-  const app = await buildApp({ db, auth, config, ...(config.clientDir ? { clientDir: config.clientDir } : {}) });
+  // Browser tests only: a clock they can move forward (server/remediation/testClock.ts).
+  const testClock = testClockFromEnv();
+  if (testClock) console.warn('Warning: TOLLGATE_TEST_CLOCK is set: this server runs on a test clock that anyone can move. Never use it for real data.');
+  const app = await buildApp({ db, auth, config, ...(config.clientDir ? { clientDir: config.clientDir } : {}), ...(testClock ? { now: testClock.now } : {}) });
   const stopMail = startMailDelivery(db, config, (error) => app.log.error({ err: error }, 'email delivery failed'));
-  const stopJobs = startScheduledJobs({ db, uploadsDir: config.uploadsDir }, app.log);
+  const jobContext = { db, uploadsDir: config.uploadsDir, mail: config, publicUrl: config.publicUrl };
+  const stopJobs = startScheduledJobs(jobContext, app.log, testClock?.now);
+  if (testClock) registerTestClockRoute(app, testClock, (at) => runDueJobs(jobContext, app.log, at));
   const shutdown = async (signal: string) => {
     app.log.info({ signal }, 'shutting down');
     stopMail();

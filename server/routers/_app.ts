@@ -8,6 +8,7 @@ import { inventoryRouter } from './inventory.ts';
 import { portalRouter } from './portal.ts';
 import { usersRouter } from './users.ts';
 import { vendorsRouter } from './vendors.ts';
+import { tasksRouter } from '../remediation/router.ts';
 
 export const appRouter = router({
   account: accountRouter,
@@ -20,6 +21,7 @@ export const appRouter = router({
   audit: auditRouter,
   settings: settingsRouter,
   outbox: outboxRouter,
+  tasks: tasksRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -6,9 +6,11 @@
  */
 import { and, desc, eq, inArray, ne } from 'drizzle-orm';
 import { canTransition } from '../../shared/assessmentLifecycle.ts';
-import { isoDateInDays, toIsoDate } from '../../shared/dates.ts';
+import { toIsoDate } from '../../shared/dates.ts';
 import { ACTIVE_TASK_STATUSES } from '../../shared/statuses.ts';
 import { scoreVendor, type VendorScore } from '../../shared/scoring/scoreVendor.ts';
+import { dueDateFor } from '../../shared/remediation/sla.ts';
+import { getSlaDays } from '../remediation/slaSetting.ts';
 import { assessments, remediationTasks, taskComments, type AssessmentComparison } from '../../drizzle/schema/index.ts';
 import { answerFor, evaluateControl } from '../../shared/scoring/controlScore.ts';
 import { needsRemediation } from '../../shared/scoring/remediation.ts';
@@ -121,6 +123,8 @@ export function completeReview(tx: Tx, input: CompleteReviewInput): VendorScore 
 
   settleEarlierTasks(tx, assessment.vendorId, assessment.id, result, input);
   if (result.tasks.length > 0) {
+    // Due dates come from today's SLA setting and are stored: a later change of the setting leaves these tasks alone.
+    const sla = getSlaDays(tx);
     tx.insert(remediationTasks)
       .values(
         result.tasks.map((task) => ({
@@ -129,7 +133,7 @@ export function completeReview(tx: Tx, input: CompleteReviewInput): VendorScore 
           controlId: task.controlId,
           severity: task.severity,
           reasons: task.reasons,
-          dueDate: isoDateInDays(input.now, task.dueInDays),
+          dueDate: dueDateFor(task.severity, input.now, sla),
           ownerId: assessment.assessorId,
           createdAt: input.now,
           updatedAt: input.now,
