@@ -7,7 +7,7 @@ import { z } from 'zod';
 import { SlaDaysSetting } from '../../shared/remediation/sla.ts';
 import { AssignOwnerSchema, TaskIdSchema, TaskListFiltersSchema, TaskTransitionRequestSchema } from '../../shared/schemas/remediation.ts';
 import { adminProcedure, actorOf, procurementProcedure, readProcedure, router, staffProcedure } from '../trpc.ts';
-import { assignOwner, getTaskDetail, listTasks, possibleOwners, transitionTask, type StaffActor } from './tasks.ts';
+import { assignOwner, getTaskDetail, listTasks, taskFilterOptions, transitionTask, type StaffActor } from './tasks.ts';
 import { getSlaDays, updateSlaDays } from './slaSetting.ts';
 import type { Context, StaffUser } from '../context.ts';
 
@@ -19,7 +19,7 @@ const staffActor = (ctx: Context & { user: StaffUser }): StaffActor => ({ userId
 export const tasksRouter = router({
   list: readProcedure.input(TaskListFiltersSchema).query(({ ctx, input }) => listTasks(ctx.db, input, ctx.now())),
   detail: readProcedure.input(z.strictObject({ taskId: TaskIdSchema })).query(({ ctx, input }) => getTaskDetail(ctx.db, input.taskId, staffActor(ctx), ctx.now())),
-  owners: readProcedure.query(({ ctx }) => possibleOwners(ctx.db)),
+  filterOptions: readProcedure.query(({ ctx }) => taskFilterOptions(ctx.db)),
   transition: taskActorProcedure
     .input(TaskTransitionRequestSchema)
     .mutation(({ ctx, input }) => {

@@ -130,14 +130,22 @@ export function listTasks(db: Db, rawFilters: TaskListFilters, now: Date) {
   };
 }
 
-/** Staff who may own a task (every active role but the read-only auditor), for the owner pickers. */
-export function possibleOwners(db: Db) {
-  return db
-    .select({ id: users.id, name: users.name, role: users.role })
-    .from(users)
-    .where(and(eq(users.active, true), sql`${users.role} <> 'auditor'`))
-    .orderBy(asc(users.name))
-    .all();
+/** The Tasks page's pickers: staff who may own a task (every active role but the read-only auditor) and the vendors that have tasks. */
+export function taskFilterOptions(db: Db) {
+  return {
+    owners: db
+      .select({ id: users.id, name: users.name, role: users.role })
+      .from(users)
+      .where(and(eq(users.active, true), sql`${users.role} <> 'auditor'`))
+      .orderBy(asc(users.name))
+      .all(),
+    vendors: db
+      .selectDistinct({ id: vendors.id, name: vendors.name })
+      .from(vendors)
+      .innerJoin(remediationTasks, eq(remediationTasks.vendorId, vendors.id))
+      .orderBy(asc(vendors.name))
+      .all(),
+  };
 }
 
 function loadTask(tx: Db | Tx, taskId: number) {

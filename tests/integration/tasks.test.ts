@@ -62,7 +62,7 @@ beforeAll(async () => {
   }
 
   // A vendor sent a questionnaire it never answered: completing the review fails every control and raises its tasks.
-  vendorId = createVendor(db, { name: 'Helpdesk Partners', services: ['customer_support'], access: 'read', holdings: [{ category: 'contact.email', records: 50_000 }] });
+  vendorId = createVendor(db, { name: 'Helpdesk Partners', services: ['help_desk'], access: 'read', holdings: [{ category: 'contact.email', records: 50_000 }] });
   const version = latestPublishedVersion(db, 'lite');
   assessmentId = db.insert(assessments).values({ vendorId, templateVersionId: version.id, status: 'draft', assessorId: people.lead.id, dueDate: '2026-07-15' }).returning().get().id;
   const link = await people.lead.client.trpcMutation<{ url: string }>('assessments.createShareLink', { assessmentId, recipientName: 'Vera Vendor', recipientEmail: 'vera@helpdesk.example' });
