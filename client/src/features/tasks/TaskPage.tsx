@@ -79,7 +79,8 @@ function TaskView({ task }: { task: Task }) {
         />
       </Paper>
       {task.acceptance ? (
-        <Alert color="yellow" variant="light" title="Risk accepted: the control still counts as failed">
+        // Yellow marks it as a standing exception; the title is black because yellow text on its tint fails contrast.
+        <Alert color="yellow" variant="light" title="Risk accepted: the control still counts as failed" styles={{ title: { color: 'var(--mantine-color-black)' } }}>
           <Text size="sm">
             Accepted by {task.acceptance.by ?? 'a removed account'} on {formatDate(task.acceptance.at)}, until {formatDate(task.acceptance.expiresOn)}. On that day the task
             reopens by itself and the owner is told.
