@@ -43,6 +43,9 @@ async function shoot(page: Page, name: string) {
     [390, 844],
   ] as const) {
     await page.setViewportSize({ width: w, height: h });
+    // A fresh load at this size, as a phone would open it (the navigation collapses at load).
+    await page.reload();
+    await expect(page.getByRole('heading', { level: 2 })).toBeVisible();
     await page.screenshot({ path: path.join(ARTIFACTS, `${name}-${w}.png`), fullPage: w === 390 ? false : true });
   }
   await page.setViewportSize({ width: 1280, height: 800 });

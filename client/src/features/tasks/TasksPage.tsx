@@ -197,7 +197,8 @@ function BulkAssign({ taskIds, owners, onDone }: { taskIds: number[]; owners: Ro
     <Stack gap="xs">
       <Group align="flex-end" gap="sm" wrap="wrap">
         <NativeSelect
-          label={`Owner for the ${pluralise(taskIds.length, 'selected task')}`}
+          label="Owner for the selected tasks"
+          description={taskIds.length ? `${pluralise(taskIds.length, 'task')} selected` : 'Select tasks in the table first'}
           data={[{ value: '', label: 'Choose an owner' }, { value: OWNER_NONE, label: 'Nobody' }, ...owners.map((o) => ({ value: o.id, label: o.name }))]}
           value={owner}
           onChange={(e) => setOwner(e.currentTarget.value)}
