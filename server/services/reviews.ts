@@ -11,6 +11,7 @@ import { ACTIVE_TASK_STATUSES } from '../../shared/statuses.ts';
 import { scoreVendor, type VendorScore } from '../../shared/scoring/scoreVendor.ts';
 import { dueDateFor } from '../../shared/remediation/sla.ts';
 import { getSlaDays } from '../remediation/slaSetting.ts';
+import { recordTaskEvent } from '../remediation/tasks.ts';
 import { assessments, remediationTasks, taskComments, type AssessmentComparison } from '../../drizzle/schema/index.ts';
 import { answerFor, evaluateControl } from '../../shared/scoring/controlScore.ts';
 import { needsRemediation } from '../../shared/scoring/remediation.ts';
@@ -62,13 +63,25 @@ export function compareWithPrevious(tx: Tx, vendorId: number, assessmentId: numb
  */
 function settleEarlierTasks(tx: Tx, vendorId: number, assessmentId: number, result: VendorScore, input: CompleteReviewInput) {
   const earlier = tx
-    .select({ id: remediationTasks.id, controlId: remediationTasks.controlId })
+    .select({ id: remediationTasks.id, controlId: remediationTasks.controlId, status: remediationTasks.status })
     .from(remediationTasks)
-    .where(and(eq(remediationTasks.vendorId, vendorId), ne(remediationTasks.assessmentId, assessmentId), inArray(remediationTasks.status, ACTIVE_TASK_STATUSES)))
+    // An accepted risk of the older assessment is superseded too (docs/remediation.md): the new answers are the record now.
+    .where(and(eq(remediationTasks.vendorId, vendorId), ne(remediationTasks.assessmentId, assessmentId), inArray(remediationTasks.status, [...ACTIVE_TASK_STATUSES, 'risk_accepted'])))
     .all();
   const stillFailing = new Set(result.tasks.map((t) => t.controlId));
   for (const task of earlier) {
-    const met = !stillFailing.has(task.controlId);
+    const met = !stillFailing.has(task.controlId) && task.status !== 'risk_accepted';
+    recordTaskEvent(
+      tx,
+      task.id,
+      { type: input.actor.type === 'user' ? 'user' : 'system', userId: input.actor.type === 'user' ? input.actor.id : null, label: input.actor.label },
+      met ? 'close_by_reassessment' : 'supersede',
+      task.status,
+      met ? 'closed' : 'superseded',
+      null,
+      { assessmentId },
+      input.now,
+    );
     tx.update(remediationTasks)
       .set({ status: met ? 'closed' : 'superseded', closedAt: input.now, verifiedBy: met ? input.actor.id : null, updatedAt: input.now })
       .where(eq(remediationTasks.id, task.id))
@@ -81,7 +94,9 @@ function settleEarlierTasks(tx: Tx, vendorId: number, assessmentId: number, resu
         authorUserId: input.actor.type === 'user' ? input.actor.id : null,
         body: met
           ? `Verified by the assessment completed on ${toIsoDate(input.now)}: the control is now met.`
-          : `Superseded by the assessment completed on ${toIsoDate(input.now)}, which raised its own task for this control.`,
+          : stillFailing.has(task.controlId)
+            ? `Superseded by the assessment completed on ${toIsoDate(input.now)}, which raised its own task for this control.`
+            : `Superseded by the assessment completed on ${toIsoDate(input.now)}, which found the control met: the accepted risk is no longer needed.`,
         createdAt: input.now,
       })
       .run();

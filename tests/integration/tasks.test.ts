@@ -352,3 +352,24 @@ describe('SLA days', () => {
     expect(db.select().from(auditEvents).where(eq(auditEvents.action, 'settings.sla.update')).all()).toHaveLength(1);
   });
 });
+
+describe('a newer assessment', () => {
+  it('closes or supersedes the older tasks, accepted risks included, and says so in their history', async () => {
+    const accepted = tasks[6] ?? tasks[4]!;
+    expect((await staffCall('ciso', 'tasks.transition', { taskId: accepted.id, to: 'risk_accepted', justification: 'Replaced by the new platform within the quarter.', expiresOn: '2026-12-01' })).status).toBe(200);
+    const version = latestPublishedVersion(db, 'lite');
+    const next = db.insert(assessments).values({ vendorId, templateVersionId: version.id, status: 'draft', assessorId: people.lead.id }).returning().get().id;
+    const link = await people.lead.client.trpcMutation<{ url: string }>('assessments.createShareLink', { assessmentId: next, recipientName: 'Vera Vendor', recipientEmail: 'vera@helpdesk.example' });
+    const cookie = (await linkClient(server.base).openLink(link.data!.url)).cookie!;
+    await linkClient(server.base).portal(cookie, 'submit', { confirmUnanswered: true }, 'POST');
+    expect((await people.lead.client.trpcMutation('assessments.transition', { assessmentId: next, to: 'in_review' })).status).toBe(200);
+    expect((await people.lead.client.trpcMutation('assessments.transition', { assessmentId: next, to: 'completed' })).status).toBe(200);
+
+    // Nothing was answered again, so every control still fails: the old tasks give way to the new assessment's own.
+    expect(task(accepted.id).status).toBe('superseded');
+    expect(history(accepted.id).at(-1)).toMatchObject({ kind: 'supersede', fromStatus: 'risk_accepted', toStatus: 'superseded' });
+    expect(task(tasks[0]!.id).status).toBe('closed');
+    const stillActive = db.select().from(remediationTasks).where(and(eq(remediationTasks.assessmentId, assessmentId), eq(remediationTasks.status, 'open'))).all();
+    expect(stillActive).toEqual([]);
+  });
+});
