@@ -6,10 +6,14 @@
  * passes its expiry, with the owner told. Screenshots of the new pages
  * at desktop and phone sizes go to tests/.artifacts/.
  */
+import { execFile } from 'node:child_process';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
+import { promisify } from 'node:util';
 import Database from 'better-sqlite3';
+import * as OTPAuth from 'otpauth';
 import type { Page } from '@playwright/test';
-import { expect, expectNoAxeViolations, signInAs, test } from './fixtures.ts';
+import { expect, expectNoAxeViolations, signIn, signInAs, test } from './fixtures.ts';
 
 const ARTIFACTS = path.resolve('tests/.artifacts');
 
@@ -147,4 +151,80 @@ test('a fix verified lowers the residual; an accepted risk reopens when it expir
 
   await cisoContext.close();
   await vendorContext.close();
+});
+
+test('the dashboard links to the overdue tasks; an assessor assigns several at once and downloads the list', async ({ page }) => {
+  test.setTimeout(120_000);
+  await signInAs(page, 'procurement');
+  await page.goto('/dashboard');
+  await page.getByRole('link', { name: 'Overdue tasks' }).click();
+  await expect(page).toHaveURL(/\/tasks\?overdue=1$/);
+  await expect(page.getByRole('checkbox', { name: 'Overdue only' })).toBeChecked();
+  const table = page.getByRole('table', { name: 'Remediation tasks' });
+  const rows = table.getByRole('row');
+  await expect(rows.nth(1)).toBeVisible();
+  expect(await table.getByText('Overdue', { exact: true }).count()).toBe((await rows.count()) - 1);
+
+  // Two tasks to the CISO at once.
+  await page.goto('/tasks?sort=due_desc');
+  const first = (await table.getByRole('row').nth(1).getByRole('link').first().textContent())!;
+  await table.getByRole('row').nth(1).getByRole('checkbox').check();
+  await table.getByRole('row').nth(2).getByRole('checkbox').check();
+  const picker = page.getByRole('combobox', { name: 'Owner for the selected tasks' });
+  const ciso = (await picker.locator('option').allTextContents()).find((o) => o !== 'Choose an owner' && o !== 'Nobody' && !o.includes('Ana'))!;
+  await picker.selectOption({ label: ciso });
+  await page.getByRole('button', { name: 'Assign', exact: true }).click();
+  await expect(page.getByText(`2 tasks now owned by ${ciso}.`)).toBeVisible();
+  await expect(table.getByRole('row').nth(1)).toContainText(ciso);
+  await expectNoAxeViolations(page);
+
+  // The view as CSV, as shown.
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download CSV' }).click()]);
+  expect(download.suggestedFilename()).toMatch(/^tollgate-tasks-\d{4}-\d{2}-\d{2}\.csv$/);
+  const csv = (await readFile((await download.path())!, 'utf8')).replace(/^\uFEFF/, '');
+  expect(csv.split('\r\n')[0]).toBe('Task,Vendor,Control,Title,Severity,Status,Due,Overdue,Owner,Accepted by,Accepted until');
+  expect(csv).toContain(first);
+  expect(csv).toContain(ciso);
+});
+
+test('an administrator sets the SLA days; a milder severity may not get fewer days', async ({ page }) => {
+  test.setTimeout(120_000);
+  const email = 'sla.admin@tollgate.example';
+  const password = 'copper harbour signal 58';
+  const { stdout } = await promisify(execFile)(process.execPath, ['server/cli/index.ts', 'user', 'create', '--email', email, '--role', 'admin', '--name', 'Sam Deadlines'], {
+    env: { ...process.env, DATA_DIR: process.env.E2E_DATA_DIR!, LOG_LEVEL: 'silent' },
+  });
+  const token = /[?&]token=([\w-]+)/.exec(stdout)?.[1];
+  expect(token, stdout).toBeTruthy();
+  await page.goto(`/set-password?token=${token}`);
+  await page.getByLabel('New password', { exact: true }).fill(password);
+  await page.getByLabel('Confirm new password').fill(password);
+  await page.getByRole('button', { name: 'Set password' }).click();
+  await expect(page.getByRole('status')).toContainText('Your password is set');
+  await signIn(page, { email, password });
+  await page.getByRole('button', { name: 'Set up authenticator app' }).click();
+  await page.getByLabel('Current password').fill(password);
+  await page.getByRole('button', { name: 'Continue' }).click();
+  const secret = (await page.getByTestId('totp-secret').textContent())!.replace(/\s+/g, '');
+  await page.getByLabel('Authentication code').fill(new OTPAuth.TOTP({ secret: OTPAuth.Secret.fromBase32(secret) }).generate());
+  await page.getByRole('button', { name: 'Verify' }).click();
+  await page.getByRole('button', { name: 'I have stored them' }).click();
+
+  await page.getByRole('navigation', { name: 'Main navigation' }).getByRole('link', { name: 'Settings', exact: true }).click();
+  const critical = page.getByLabel('Critical (days)');
+  await expect(critical).toHaveValue('15');
+  await critical.fill('45');
+  await page.getByRole('button', { name: 'Save deadlines' }).click();
+  await expect(page.getByText('critical tasks cannot get more days (45) than high ones (30)')).toBeVisible();
+  await critical.fill('10');
+  await page.getByRole('button', { name: 'Save deadlines' }).click();
+  await expect(page.getByText('Tasks raised from now on get these deadlines; tasks already raised keep theirs.')).toBeVisible();
+  await page.reload();
+  await expect(page.getByLabel('Critical (days)')).toHaveValue('10');
+  await expectNoAxeViolations(page);
+  await page.screenshot({ path: path.join(ARTIFACTS, 'settings-sla-1280.png'), fullPage: true });
+  // Back to the scoring model's default, for the specs that follow.
+  await page.getByLabel('Critical (days)').fill('15');
+  await page.getByRole('button', { name: 'Save deadlines' }).click();
+  await expect(page.getByText('Tasks raised from now on get these deadlines; tasks already raised keep theirs.')).toBeVisible();
 });
