@@ -224,7 +224,7 @@ export function getTaskDetail(db: Db, taskId: number, actor: StaffActor, now: Da
       .all(),
     /** The moves this user could make now: the page offers only these. */
     available: availableTaskTransitions(factsOf(task), staffActor, now).map((r) => ({ name: r.name, to: r.to })),
-    /** The latest expiry an acceptance made today may have. */
+    /** The server's UTC day: an acceptance's expiry must come after it, and at most 12 months later. */
     today,
   };
 }

@@ -9,6 +9,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { JUSTIFICATION_MIN_LENGTH, latestAcceptanceExpiry, NOTE_MAX_LENGTH, type TaskTransitionName } from '../../../../shared/remediation/taskLifecycle.ts';
+import { isoDateInDays } from '../../../../shared/dates.ts';
 import type { TaskStatus } from '../../../../shared/statuses.ts';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { FactList } from '../../components/FactList.tsx';
@@ -285,7 +286,7 @@ function Actions({ task }: { task: Task }) {
                   label="Accepted until"
                   description={`At most 12 months ahead: no later than ${formatDate(latest)}. On this date the task reopens by itself.`}
                   required
-                  min={task.today}
+                  min={isoDateInDays(new Date(`${task.today}T12:00:00Z`), 1)}
                   max={latest}
                   value={expiresOn}
                   onChange={(e) => setExpiresOn(e.currentTarget.value)}
