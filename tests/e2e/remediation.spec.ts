@@ -133,6 +133,10 @@ test('a fix verified lowers the residual; an accepted risk reopens when it expir
   await expectNoAxeViolations(ciso);
   const taskUrl = ciso.url();
   const taskId = Number(/\/tasks\/(\d+)$/.exec(taskUrl)?.[1]);
+  // Wherever the risk is shown, the acceptance is shown with who and until when.
+  await ciso.goto(`/vendors/${vendorId}`);
+  await expect(ciso.getByRole('region', { name: 'Remediation tasks', exact: true })).toContainText(/Accepted by .+ until .+: still counted as failed/);
+  await ciso.goto(taskUrl);
 
   // The clock passes the expiry: the scheduled job reopens the task and tells its owner.
   try {
@@ -148,6 +152,23 @@ test('a fix verified lowers the residual; an accepted risk reopens when it expir
   await expect(ciso.getByText('Open', { exact: true }).first()).toBeVisible();
   const told = readDb<{ subject: string; to: string }>("select subject, \"to\" from email_outbox where subject like 'Accepted risk expired%' and text_body like ?", `%/tasks/${taskId}%`);
   expect(told).toHaveLength(1);
+
+
+  // The reopened task: the vendor marks it ready, the assessor sends it back, and the vendor reads why.
+  await vendor.goto(url);
+  await vendor.getByRole('navigation', { name: 'Questionnaire' }).getByRole('link', { name: 'Remediation tasks' }).click();
+  const smsTask = vendor.getByRole('article').filter({ hasText: other.id });
+  await smsTask.getByLabel('What did you do?').fill('SMS codes are off for locker couriers.');
+  await smsTask.getByRole('button', { name: 'Mark ready for verification' }).click();
+  await expect(smsTask.getByText('Marked ready for verification.')).toBeVisible();
+  await page.goto(`/tasks/${taskId}`);
+  await page.getByRole('button', { name: 'Send back to the vendor' }).click();
+  await page.getByLabel('What is still missing (the vendor reads this)').fill('Voice codes are still offered at the depot: switch them off too.');
+  await page.getByRole('button', { name: 'Send back to the vendor' }).last().click();
+  await expect(page.getByText('Done: the task is now in progress.')).toBeVisible();
+  await vendor.reload();
+  await expect(vendor.getByRole('article').filter({ hasText: other.id })).toContainText('The assessor sent this back: Voice codes are still offered at the depot');
+  await expectNoAxeViolations(vendor);
 
   await cisoContext.close();
   await vendorContext.close();
