@@ -9,9 +9,10 @@
  */
 import { setImmediate as yieldToRequests } from 'node:timers/promises';
 import type { Db } from './platform/db/database.ts';
-import { eraseDeliveredTexts } from './platform/mail/outbox.ts';
 import { takeMonthlySnapshots } from './risk/index.ts';
 import { purgeUnusedEvidence } from './assessments/index.ts';
+import { eraseDeliveredTexts, type MailSettings } from './platform/mail/outbox.ts';
+import { reopenExpiredAcceptances } from './remediation/index.ts';
 
 const HOUR_MS = 60 * 60 * 1000;
 const BATCH = 100;
@@ -25,12 +26,20 @@ interface JobLog {
 export interface JobContext {
   db: Db;
   uploadsDir: string;
+  /** For jobs that tell someone: mail goes by SMTP or waits in the Outbox. */
+  mail?: Pick<MailSettings, 'smtpUrl'>;
+  /** The app's address, for links in those emails. */
+  publicUrl?: string;
 }
 
 /** A job does at most `limit` items per call and says how many it did; fewer than `limit` means it is done for now. */
 const JOBS: { name: string; run: (ctx: JobContext, now: Date, limit: number) => number }[] = [
   { name: 'unused evidence files', run: ({ db, uploadsDir }, now, limit) => purgeUnusedEvidence(db, uploadsDir, now, limit) },
   { name: 'monthly risk snapshots', run: ({ db }, now, limit) => takeMonthlySnapshots(db, now, limit) },
+  {
+    name: 'reopen expired risk acceptances',
+    run: ({ db, mail, publicUrl }, now, limit) => reopenExpiredAcceptances(db, mail ?? { smtpUrl: null }, publicUrl ?? '', now, limit),
+  },
   { name: 'erase delivered and expired email texts', run: ({ db }, now, limit) => eraseDeliveredTexts(db, now, limit) },
 ];
 

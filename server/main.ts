@@ -17,9 +17,10 @@ import { createAuth, assignDemoPasswords, createSetupLink } from './accounts/ind
 import { ConfigError, loadConfig, type AppConfig } from './platform/config.ts';
 import { prepareDataDir, usePrivateFileModes } from './platform/dataDir.ts';
 import { migrateDatabase, openDatabase } from './platform/db/database.ts';
-import { startScheduledJobs } from './jobs.ts';
+import { startScheduledJobs, runDueJobs } from './jobs.ts';
 import { startMailDelivery } from './platform/mail/outbox.ts';
 import { loadOrCreateAuditKey, loadOrCreateAuthSecret } from './platform/secrets.ts';
+import { registerTestClockRoute, testClockFromEnv } from './platform/http/testClockRoutes.ts';
 import { seedDemoPortfolio } from './seed/seedDemo.ts';
 import { prepareAuditChain, useAuditKey } from './platform/audit/auditTrail.ts';
 import { DEMO_ORGANISATION } from './seed/users.ts';
@@ -83,9 +84,14 @@ async function main(): Promise<void> {
   const setupLink = await createSetupLink(auth, db, config.publicUrl);
   if (setupLink) console.log(`\nNo user exists yet. Create the first administrator (link valid 24 hours, for one use):\n  ${setupLink}\n`);
 
-  const app = await buildApp({ db, auth, config, ...(config.clientDir ? { clientDir: config.clientDir } : {}) });
+  // Browser tests only: a clock they can move forward (server/platform/http/testClockRoutes.ts).
+  const testClock = testClockFromEnv();
+  if (testClock) console.warn('Warning: TOLLGATE_TEST_CLOCK is set: this server runs on a test clock that anyone can move. Never use it for real data.');
+  const app = await buildApp({ db, auth, config, ...(config.clientDir ? { clientDir: config.clientDir } : {}), ...(testClock ? { now: testClock.now } : {}) });
   const stopMail = startMailDelivery(db, config, (error) => app.log.error({ err: error }, 'email delivery failed'));
-  const stopJobs = startScheduledJobs({ db, uploadsDir: config.uploadsDir }, app.log);
+  const jobContext = { db, uploadsDir: config.uploadsDir, mail: config, publicUrl: config.publicUrl };
+  const stopJobs = startScheduledJobs(jobContext, app.log, testClock?.now);
+  if (testClock) registerTestClockRoute(app, testClock, (at) => runDueJobs(jobContext, app.log, at));
   const shutdown = async (signal: string) => {
     app.log.info({ signal }, 'shutting down');
     stopMail();

@@ -1,11 +1,12 @@
 /** The root router. The client imports only its type. */
-import { createCallerFactory, router } from './platform/trpc.ts';
 import { accountRouter, usersRouter } from './accounts/index.ts';
 import { auditRouter, outboxRouter, settingsRouter } from './admin/index.ts';
 import { assessmentsRouter } from './assessments/index.ts';
 import { dashboardRouter } from './dashboard/index.ts';
 import { portalRouter } from './portal/index.ts';
 import { vendorsRouter } from './vendors/index.ts';
+import { createCallerFactory, router } from './platform/trpc.ts';
+import { tasksRouter } from './remediation/index.ts';
 
 export const appRouter = router({
   account: accountRouter,
@@ -17,6 +18,7 @@ export const appRouter = router({
   audit: auditRouter,
   settings: settingsRouter,
   outbox: outboxRouter,
+  tasks: tasksRouter,
 });
 
 export type AppRouter = typeof appRouter;

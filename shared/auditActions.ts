@@ -33,6 +33,7 @@ export const AUDIT_ACTIONS = [
   'settings.security.update',
   'settings.organisation.update',
   'settings.organisation.seed',
+  'settings.sla.update',
   'outbox.passed_on',
   // The audit trail itself
   'audit.chain.keyed',
@@ -88,6 +89,13 @@ export const AUDIT_ACTIONS = [
   'report.download',
   'task.comment',
   'task.ready',
+  'task.start',
+  'task.verify',
+  'task.send_back',
+  'task.risk_accept',
+  'task.acceptance_revoke',
+  'task.reopen',
+  'task.assign',
   // Demo data
   'demo.seed',
 ] as const;

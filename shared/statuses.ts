@@ -10,11 +10,12 @@ export const STAFF_ROLE_LABELS: Record<StaffRole, string> = {
   auditor: 'Auditor (read-only)',
 };
 
-export const TASK_STATUSES = ['open', 'ready_for_verification', 'closed', 'risk_accepted', 'superseded'] as const;
+export const TASK_STATUSES = ['open', 'in_progress', 'ready_for_verification', 'closed', 'risk_accepted', 'superseded'] as const;
 export type TaskStatus = (typeof TASK_STATUSES)[number];
 
 export const TASK_STATUS_LABELS: Record<TaskStatus, string> = {
   open: 'Open',
+  in_progress: 'In progress',
   ready_for_verification: 'Ready for verification',
   closed: 'Closed',
   risk_accepted: 'Risk accepted',
@@ -22,7 +23,7 @@ export const TASK_STATUS_LABELS: Record<TaskStatus, string> = {
 };
 
 /** Tasks still waiting on someone: they count as open work and in projections. */
-export const ACTIVE_TASK_STATUSES: readonly TaskStatus[] = ['open', 'ready_for_verification'];
+export const ACTIVE_TASK_STATUSES: readonly TaskStatus[] = ['open', 'in_progress', 'ready_for_verification'];
 
 export const REVIEW_STATUSES = ['pending', 'accepted', 'rejected', 'clarification_requested'] as const;
 export type ReviewStatus = (typeof REVIEW_STATUSES)[number];

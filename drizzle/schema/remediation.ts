@@ -27,9 +27,12 @@ export const remediationTasks = sqliteTable(
     /** The vendor's latest account of what it did. */
     vendorResponse: text(),
     readyAt: timestamp(),
+    /** The staff user who marked it ready (null when the vendor did): the four-eyes rule keeps them from verifying it. */
+    readyByUserId: text().references(() => users.id, { onDelete: 'set null' }),
     verifiedBy: text().references(() => users.id, { onDelete: 'set null' }),
     closedAt: timestamp(),
     acceptedBy: text().references(() => users.id, { onDelete: 'set null' }),
+    acceptedAt: timestamp(),
     acceptanceJustification: text(),
     /** After this date an accepted risk reopens as a task. */
     acceptanceExpiresOn: text(),
@@ -59,4 +62,35 @@ export const taskComments = sqliteTable(
     createdAt: createdAt(),
   },
   (t) => [index('task_comments_task_idx').on(t.taskId)],
+);
+
+/** Who moved a task: a staff user, the vendor through its link, or Tollgate itself. */
+export const TASK_EVENT_ACTORS = ['user', 'vendor_link', 'system'] as const;
+
+/**
+ * A task's history: one row per status change or change of owner, never
+ * changed afterwards (a trigger refuses updates), so the task page can
+ * always say who did what, when, from which status to which, and why.
+ */
+export const taskEvents = sqliteTable(
+  'task_events',
+  {
+    id: integer().primaryKey({ autoIncrement: true }),
+    taskId: integer()
+      .notNull()
+      .references(() => remediationTasks.id, { onDelete: 'cascade' }),
+    at: timestamp().notNull(),
+    actorType: text({ enum: TASK_EVENT_ACTORS }).notNull(),
+    actorUserId: text().references(() => users.id, { onDelete: 'set null' }),
+    /** The name shown, kept even if the account goes. */
+    actorLabel: text().notNull(),
+    /** The lifecycle rule applied (shared/remediation/taskLifecycle.ts), or "assign" for a change of owner. */
+    kind: text().notNull(),
+    fromStatus: text({ enum: TASK_STATUSES }).notNull(),
+    toStatus: text({ enum: TASK_STATUSES }).notNull(),
+    note: text(),
+    /** Facts of the move: the acceptance's justification and expiry, the owners before and after, the new due date. */
+    details: text({ mode: 'json' }).$type<Record<string, unknown>>(),
+  },
+  (t) => [index('task_events_task_idx').on(t.taskId, t.id)],
 );

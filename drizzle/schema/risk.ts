@@ -49,7 +49,8 @@ export const vendorRisk = sqliteTable(
   (t) => [index('vendor_risk_residual_idx').on(t.residual), index('vendor_risk_tier_idx').on(t.tier), index('vendor_risk_expires_idx').on(t.assessmentExpiresAt)],
 );
 
-export const SNAPSHOT_REASONS = ['review', 'monthly', 'profile_change'] as const;
+/** remediation: a verified fix (or an accepted risk reopened) moved the vendor's position. */
+export const SNAPSHOT_REASONS = ['review', 'monthly', 'profile_change', 'remediation'] as const;
 
 export const riskSnapshots = sqliteTable(
   'risk_snapshots',

@@ -7,15 +7,17 @@ import { and, asc, eq, inArray, isNotNull, isNull } from 'drizzle-orm';
 import type { z } from 'zod';
 import { VENDOR_EDITABLE_STATUSES } from '../../shared/assessmentLifecycle.ts';
 import type { SaveAnswerInput } from '../../shared/schemas/sharing.ts';
-import { answers, assessments, evidenceFiles, questionnaireTemplates, remediationTasks, taskComments, templateVersions, users, vendors } from '../../drizzle/schema/index.ts';
-import { linkActor, type LinkScope } from '../platform/callers.ts';
+import { answers, assessments, evidenceFiles, questionnaireTemplates, remediationTasks, taskComments, templateVersions, users, vendors, taskEvents } from '../../drizzle/schema/index.ts';
 import type { ServiceContext } from '../platform/serviceContext.ts';
 import type { Db, Tx } from '../platform/db/database.ts';
 import { AppError, badRequest, conflict, notFound, outOfScope } from '../platform/errors.ts';
 import { enqueueEmail, type MailSettings } from '../platform/mail/outbox.ts';
-import { recordAudit } from '../platform/audit/auditTrail.ts';
 import { loadThreads, REPLYABLE_REVIEW_STATUSES, repliedFileIds, unsentReplyFiles, waitingFor } from '../assessments/index.ts';
 import type { OrganisationSettings } from '../platform/settings.ts';
+import { linkActor, type LinkScope } from '../platform/callers.ts';
+import { recordAudit } from '../platform/audit/auditTrail.ts';
+import { markReadyAsVendor } from '../remediation/index.ts';
+import { ACTIVE_TASK_STATUSES } from '../../shared/statuses.ts';
 
 
 function loadAssessment(tx: Db | Tx, assessmentId: number) {
@@ -235,7 +237,7 @@ export function portalTasks(db: Db, link: LinkScope) {
       vendorResponse: remediationTasks.vendorResponse,
     })
     .from(remediationTasks)
-    .where(and(eq(remediationTasks.assessmentId, a.id), inArray(remediationTasks.status, ['open', 'ready_for_verification', 'closed', 'risk_accepted'])))
+    .where(and(eq(remediationTasks.assessmentId, a.id), inArray(remediationTasks.status, ['open', 'in_progress', 'ready_for_verification', 'closed', 'risk_accepted'])))
     .orderBy(asc(remediationTasks.dueDate), asc(remediationTasks.id))
     .all();
   const controls = new Map(a.content.controls.map((c) => [c.id, c]));
@@ -245,10 +247,22 @@ export function portalTasks(db: Db, link: LinkScope) {
     .where(and(eq(evidenceFiles.assessmentId, a.id), isNotNull(evidenceFiles.taskId), isNull(evidenceFiles.deletedAt)))
     .orderBy(asc(evidenceFiles.id))
     .all();
+  // The assessor's latest note on sending a task back: what the vendor still has to do.
+  const sentBack = new Map<number, string>();
+  if (tasks.length > 0) {
+    const notes = db
+      .select({ taskId: taskEvents.taskId, note: taskEvents.note })
+      .from(taskEvents)
+      .where(and(inArray(taskEvents.taskId, tasks.map((t) => t.id)), eq(taskEvents.kind, 'send_back')))
+      .orderBy(asc(taskEvents.id))
+      .all();
+    for (const n of notes) if (n.note) sentBack.set(n.taskId, n.note);
+  }
   return {
     available: true as const,
     tasks: tasks.map((t) => ({
       ...t,
+      sentBackNote: sentBack.get(t.id) ?? null,
       title: controls.get(t.controlId)?.title ?? t.controlId,
       remediation: controls.get(t.controlId)?.remediation ?? '',
       evidence: files.filter((f) => f.taskId === t.id),
@@ -269,25 +283,26 @@ export function updateTaskAsVendor(db: Db, mail: Pick<MailSettings, 'smtpUrl'>, 
     if (!task) throw notFound('The task');
     // A task of another assessment is "not found", never "forbidden": nothing leaks about it (the refusal is audited).
     if (task.assessmentId !== link.assessmentId) throw outOfScope('The task');
-    if (task.status !== 'open' && task.status !== 'ready_for_verification') {
+    if (!ACTIVE_TASK_STATUSES.includes(task.status)) {
       throw new AppError('PRECONDITION_FAILED', 'This task is closed: there is nothing more to do on it.');
     }
-    const status = input.readyForVerification ? 'ready_for_verification' : task.status;
-    tx.update(remediationTasks)
-      .set({ vendorResponse: input.response, status, readyAt: input.readyForVerification ? now : task.readyAt, updatedAt: now })
-      .where(eq(remediationTasks.id, task.id))
-      .run();
+    tx.update(remediationTasks).set({ vendorResponse: input.response, updatedAt: now }).where(eq(remediationTasks.id, task.id)).run();
     tx.insert(taskComments).values({ taskId: task.id, authorType: 'vendor', authorName: link.recipientName, body: input.response, createdAt: now }).run();
-    recordAudit(tx, {
-      actor: linkActor(link, ip),
-      action: input.readyForVerification ? 'task.ready' : 'task.comment',
-      targetType: 'task',
-      targetId: task.id,
-      before: { status: task.status },
-      after: { status, response: input.response },
-      at: now,
-    });
-    if (input.readyForVerification) {
+    // Marking ready is a move of the lifecycle (history, audit); a task already ready only gains the vendor's words.
+    const becomesReady = input.readyForVerification && task.status !== 'ready_for_verification';
+    const status = becomesReady ? markReadyAsVendor(tx, task, input.response, { label: link.recipientName, audit: linkActor(link, ip) }, now) : task.status;
+    if (!becomesReady) {
+      recordAudit(tx, {
+        actor: linkActor(link, ip),
+        action: 'task.comment',
+        targetType: 'task',
+        targetId: task.id,
+        before: { status: task.status },
+        after: { status, response: input.response },
+        at: now,
+      });
+    }
+    if (becomesReady) {
       const a = loadAssessment(tx, link.assessmentId);
       if (a.askerEmail) {
         enqueueEmail(tx, mail, {

@@ -81,7 +81,7 @@ export function loadRiskInputsFor(tx: Db | Tx, vendorIds: readonly number[]): Ma
   const taskRows = groupBy(
     assessmentIds.length
       ? tx
-          .select({ assessmentId: remediationTasks.assessmentId, controlId: remediationTasks.controlId, status: remediationTasks.status })
+          .select({ assessmentId: remediationTasks.assessmentId, controlId: remediationTasks.controlId, status: remediationTasks.status, acceptanceExpiresOn: remediationTasks.acceptanceExpiresOn })
           .from(remediationTasks)
           .where(idsIn(remediationTasks.assessmentId, assessmentIds))
           .orderBy(asc(remediationTasks.id))

@@ -13,7 +13,8 @@ import type { AnswerMap, ScoredControl } from '../../shared/scoring/controlScore
 import { computeInherentImpact, type HoldingInput } from '../../shared/scoring/impact.ts';
 import { needsRemediation } from '../../shared/scoring/remediation.ts';
 import { bandForResidual, computeResidualRisk } from '../../shared/scoring/residual.ts';
-import { projectRiskPosition, scoreVendor, type VendorProfile } from '../../shared/scoring/scoreVendor.ts';
+import type { VendorProfile } from '../../shared/scoring/scoreVendor.ts';
+import { scoreWithRemediation } from '../../shared/remediation/riskOverlay.ts';
 import { reassessmentDueDate, suggestTier } from '../../shared/scoring/tier.ts';
 import { assessments, remediationTasks, riskSnapshots, templateVersions, vendorRisk, vendors } from '../../drizzle/schema/index.ts';
 import type { Db, Tx } from '../platform/db/database.ts';
@@ -49,7 +50,7 @@ export interface RiskInputs {
   tierOverride: Tier | null;
   profile: VendorProfile;
   /** The latest completed assessment, with its answers and the status of each task it raised. */
-  latest: { id: number; completedAt: Date; controls: readonly ScoredControl[]; answers: AnswerMap; tasks: readonly { controlId: string; status: TaskStatus }[] } | null;
+  latest: { id: number; completedAt: Date; controls: readonly ScoredControl[]; answers: AnswerMap; tasks: readonly { controlId: string; status: TaskStatus; acceptanceExpiresOn?: string | null }[] } | null;
 }
 
 /** Reads one vendor's risk inputs; bulk writers such as imports read many at once (riskInputs.ts). */
@@ -67,7 +68,7 @@ export function loadRiskInputs(tx: Db | Tx, vendorId: number): RiskInputs {
           controls: latest.content.controls,
           answers: loadAnswerMap(tx, latest.id),
           tasks: tx
-            .select({ controlId: remediationTasks.controlId, status: remediationTasks.status })
+            .select({ controlId: remediationTasks.controlId, status: remediationTasks.status, acceptanceExpiresOn: remediationTasks.acceptanceExpiresOn })
             .from(remediationTasks)
             .where(eq(remediationTasks.assessmentId, latest.id))
             .orderBy(asc(remediationTasks.id))
@@ -117,13 +118,10 @@ export function computeVendorRisk(vendorId: number, inputs: RiskInputs, now: Dat
     failingControls: null,
   };
   if (latest) {
-    // A verified task means its control now holds, so it counts as met.
-    const answers = { ...latest.answers };
-    for (const t of latest.tasks) if (t.status === 'closed') answers[t.controlId] = { value: 'yes' };
-    const input = { ...profile, controls: latest.controls, answers };
-    const current = scoreVendor(input);
-    const stillOpen = latest.tasks.filter((t) => ACTIVE_TASK_STATUSES.includes(t.status));
-    const projected = projectRiskPosition(input, stillOpen.map((t) => t.controlId));
+    // The effect of remediation (docs/scoring.md section 14): a verified task's control counts as met, an accepted
+    // risk keeps failing, and the projection verifies only what is still waiting on a fix.
+    const overlayTasks = latest.tasks.map((t, i) => ({ id: i, assessmentId: latest.id, controlId: t.controlId, status: t.status, acceptanceExpiresOn: t.acceptanceExpiresOn ?? null }));
+    const { current, projected } = scoreWithRemediation({ ...profile, controls: latest.controls, answers: latest.answers }, latest.id, overlayTasks, now);
     assessed = {
       assessmentId: latest.id,
       assessedAt: latest.completedAt,

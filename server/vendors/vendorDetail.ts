@@ -12,6 +12,7 @@ import {
   remediationTasks,
   subProcessors,
   templateVersions,
+  users,
   vendorRisk,
   vendors,
 } from '../../drizzle/schema/index.ts';
@@ -171,12 +172,14 @@ export function getVendorDetail(db: Db, vendorId: number, now: Date) {
       reasons: remediationTasks.reasons,
       dueDate: remediationTasks.dueDate,
       acceptanceExpiresOn: remediationTasks.acceptanceExpiresOn,
-      overdue: sql<boolean>`${remediationTasks.status} in ('open', 'ready_for_verification') and ${remediationTasks.dueDate} < ${today}`.mapWith(Boolean),
+      acceptedAt: remediationTasks.acceptedAt,
+      acceptedByName: sql<string | null>`(select ${users.name} from ${users} where ${users.id} = ${remediationTasks.acceptedBy})`,
+      overdue: sql<boolean>`${remediationTasks.status} in ('open', 'in_progress', 'ready_for_verification') and ${remediationTasks.dueDate} < ${today}`.mapWith(Boolean),
     })
     .from(remediationTasks)
     .where(and(eq(remediationTasks.vendorId, vendorId)))
     .orderBy(
-      sql`case ${remediationTasks.status} when 'open' then 0 when 'ready_for_verification' then 1 when 'risk_accepted' then 2 else 3 end`,
+      sql`case ${remediationTasks.status} when 'open' then 0 when 'in_progress' then 0 when 'ready_for_verification' then 1 when 'risk_accepted' then 2 else 3 end`,
       asc(remediationTasks.dueDate),
     )
     .all();

@@ -11,7 +11,8 @@ import path from 'node:path';
 export default async function globalSetup(): Promise<() => Promise<void>> {
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'tollgate-e2e-'));
   const server = spawn(process.execPath, ['server/main.ts'], {
-    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, SEED_DEMO: 'true', LOG_LEVEL: 'warn' },
+    // TOLLGATE_TEST_CLOCK: a clock the remediation spec moves forward (server/platform/http/testClockRoutes.ts).
+    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, SEED_DEMO: 'true', LOG_LEVEL: 'warn', TOLLGATE_TEST_CLOCK: 'true' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';

@@ -163,3 +163,20 @@ describe('HTTP route access', () => {
     }
   });
 });
+
+describe('remediation task procedures', () => {
+  const rolesOf = (path: string) => {
+    const access = procedures.find(([p]) => p === path)?.[1]._def.meta?.access;
+    return access?.kind === 'staff' ? [...access.roles].sort() : access?.kind;
+  };
+
+  it('let every staff role read tasks, the SLA days and the filter options', () => {
+    for (const path of ['tasks.list', 'tasks.detail', 'tasks.filterOptions', 'tasks.sla']) expect(rolesOf(path), path).toEqual([...STAFF_ROLES].sort());
+  });
+
+  it('keep auditors from moving tasks (the lifecycle decides the rest per task), let assessors assign, and admins set the SLA', () => {
+    expect(rolesOf('tasks.transition')).toEqual(['admin', 'ciso', 'procurement']);
+    expect(rolesOf('tasks.assign')).toEqual(['admin', 'procurement']);
+    expect(rolesOf('tasks.updateSla')).toEqual(['admin']);
+  });
+});

@@ -1,9 +1,9 @@
 /**
- * The dashboard's CSV downloads (client/src/features/dashboard/csv.ts): a
+ * The dashboard's CSV downloads (client/src/lib/csv.ts): a
  * cell a spreadsheet would run as a formula stays text, numbers stay numbers.
  */
 import { describe, expect, it } from 'vitest';
-import { csvFilename, neutraliseFormula, toCsv } from '../../client/src/features/dashboard/csv.ts';
+import { csvFilename, neutraliseFormula, toCsv } from '../../client/src/lib/csv.ts';
 
 describe('dashboard CSV', () => {
   it.each(['=HYPERLINK("http://evil.example","x")', '+1+1', '-2+3', '@SUM(A1)', '\tTab', '\rReturn'])('prefixes %j with an apostrophe', (value) => {

@@ -56,6 +56,8 @@ export const router = createBrowserRouter([
       { path: 'assessments', lazy: async () => ({ Component: (await import('../features/assessments/AssessmentsPage.tsx')).AssessmentsPage }), errorElement: <RouteErrorPage /> },
       { path: 'assessments/:assessmentId', lazy: async () => ({ Component: (await import('../features/assessments/AssessmentPage.tsx')).AssessmentPage }), errorElement: <RouteErrorPage /> },
       { path: 'assessments/:assessmentId/report', lazy: async () => ({ Component: (await import('../features/assessments/ReportPage.tsx')).ReportPage }), errorElement: <RouteErrorPage /> },
+      { path: 'tasks', lazy: async () => ({ Component: (await import('../features/tasks/TasksPage.tsx')).TasksPage }), errorElement: <RouteErrorPage /> },
+      { path: 'tasks/:taskId', lazy: async () => ({ Component: (await import('../features/tasks/TaskPage.tsx')).TaskPage }), errorElement: <RouteErrorPage /> },
       { path: 'account/security', element: <SecurityPage />, errorElement: <RouteErrorPage /> },
       {
         path: 'admin/users',

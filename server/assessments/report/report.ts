@@ -1,7 +1,6 @@
 /** The assessment report: what a reviewer prints or sends to the board. */
-import { and, asc, eq, isNull } from 'drizzle-orm';
 import { IMPACT_LABELS, LIKELIHOOD_LABELS, type Level } from '../../../shared/scoring/constants.ts';
-import { answers, assessments, evidenceFiles, remediationTasks, vendors } from '../../../drizzle/schema/index.ts';
+import { answers, assessments, evidenceFiles, remediationTasks, vendors, users } from '../../../drizzle/schema/index.ts';
 import type { Db } from '../../platform/db/database.ts';
 import { AppError } from '../../platform/errors.ts';
 import { getAssessment } from '../assessmentRecords.ts';
@@ -10,6 +9,7 @@ import { getOrganisation } from '../../platform/settings.ts';
 import { getTemplateVersion } from '../../templates/index.ts';
 import { answerFor, evaluateControl } from '../../../shared/scoring/controlScore.ts';
 import { needsRemediation } from '../../../shared/scoring/remediation.ts';
+import { and, asc, eq, isNull, sql } from 'drizzle-orm';
 import { loadAnswerMap } from '../../risk/index.ts';
 
 export function getReport(db: Db, assessmentId: number) {
@@ -38,7 +38,16 @@ export function getReport(db: Db, assessmentId: number) {
       reviewNote: lastReviewerNote(control.id),
     }));
   const tasks = db
-    .select({ id: remediationTasks.id, controlId: remediationTasks.controlId, severity: remediationTasks.severity, status: remediationTasks.status, dueDate: remediationTasks.dueDate })
+    .select({
+      id: remediationTasks.id,
+      controlId: remediationTasks.controlId,
+      severity: remediationTasks.severity,
+      status: remediationTasks.status,
+      dueDate: remediationTasks.dueDate,
+      // An accepted risk is shown with who accepted it and until when, wherever the risk is shown.
+      acceptedByName: sql<string | null>`(select ${users.name} from ${users} where ${users.id} = ${remediationTasks.acceptedBy})`,
+      acceptanceExpiresOn: remediationTasks.acceptanceExpiresOn,
+    })
     .from(remediationTasks)
     .where(eq(remediationTasks.assessmentId, assessmentId))
     .orderBy(asc(remediationTasks.dueDate), asc(remediationTasks.id))

@@ -60,7 +60,10 @@ export function renderReportPdf(report: AssessmentReport): Promise<Buffer> {
 
   heading(`Remediation tasks (${report.tasks.length})`);
   if (!report.tasks.length) doc.text('None.');
-  for (const t of report.tasks) doc.text(`${t.controlId}  ${t.severity}  due ${t.dueDate}  ${t.status.replaceAll('_', ' ')}`);
+  for (const t of report.tasks) {
+    const accepted = t.status === 'risk_accepted' ? `, accepted by ${t.acceptedByName ?? 'a removed account'} until ${t.acceptanceExpiresOn ?? 'no date'} (still counted as failed)` : '';
+    doc.text(`${t.controlId}  ${t.severity}  due ${t.dueDate}  ${t.status.replaceAll('_', ' ')}${accepted}`);
+  }
 
   heading(`Evidence (${report.evidence.length})`);
   if (!report.evidence.length) doc.text('None attached.');

@@ -6,7 +6,7 @@
  */
 import { and, desc, eq, inArray, ne } from 'drizzle-orm';
 import { canTransition } from '../../../shared/assessmentLifecycle.ts';
-import { isoDateInDays, toIsoDate } from '../../../shared/dates.ts';
+import { toIsoDate } from '../../../shared/dates.ts';
 import { ACTIVE_TASK_STATUSES } from '../../../shared/statuses.ts';
 import { scoreVendor, type VendorScore } from '../../../shared/scoring/scoreVendor.ts';
 import { assessments, remediationTasks, taskComments, type AssessmentComparison } from '../../../drizzle/schema/index.ts';
@@ -15,8 +15,10 @@ import { needsRemediation } from '../../../shared/scoring/remediation.ts';
 import type { Tx } from '../../platform/db/database.ts';
 import { badRequest, notFound } from '../../platform/errors.ts';
 import { recordAudit, type AuditActor } from '../../platform/audit/auditTrail.ts';
-import { recomputeVendorRisk, takeRiskSnapshot, loadAnswerMap, loadVendorProfile } from '../../risk/index.ts';
+import { dueDateFor } from '../../../shared/remediation/sla.ts';
+import { getSlaDays, recordTaskEvent } from '../../remediation/index.ts';
 import { getTemplateVersion } from '../../templates/index.ts';
+import { recomputeVendorRisk, takeRiskSnapshot, loadAnswerMap, loadVendorProfile } from '../../risk/index.ts';
 
 export interface CompleteReviewInput {
   assessmentId: number;
@@ -59,13 +61,25 @@ export function compareWithPrevious(tx: Tx, vendorId: number, assessmentId: numb
  */
 function settleEarlierTasks(tx: Tx, vendorId: number, assessmentId: number, result: VendorScore, input: CompleteReviewInput) {
   const earlier = tx
-    .select({ id: remediationTasks.id, controlId: remediationTasks.controlId })
+    .select({ id: remediationTasks.id, controlId: remediationTasks.controlId, status: remediationTasks.status })
     .from(remediationTasks)
-    .where(and(eq(remediationTasks.vendorId, vendorId), ne(remediationTasks.assessmentId, assessmentId), inArray(remediationTasks.status, ACTIVE_TASK_STATUSES)))
+    // An accepted risk of the older assessment is superseded too (docs/remediation.md): the new answers are the record now.
+    .where(and(eq(remediationTasks.vendorId, vendorId), ne(remediationTasks.assessmentId, assessmentId), inArray(remediationTasks.status, [...ACTIVE_TASK_STATUSES, 'risk_accepted'])))
     .all();
   const stillFailing = new Set(result.tasks.map((t) => t.controlId));
   for (const task of earlier) {
-    const met = !stillFailing.has(task.controlId);
+    const met = !stillFailing.has(task.controlId) && task.status !== 'risk_accepted';
+    recordTaskEvent(
+      tx,
+      task.id,
+      { type: input.actor.type === 'user' ? 'user' : 'system', userId: input.actor.type === 'user' ? input.actor.id : null, label: input.actor.label },
+      met ? 'close_by_reassessment' : 'supersede',
+      task.status,
+      met ? 'closed' : 'superseded',
+      null,
+      { assessmentId },
+      input.now,
+    );
     tx.update(remediationTasks)
       .set({ status: met ? 'closed' : 'superseded', closedAt: input.now, verifiedBy: met ? input.actor.id : null, updatedAt: input.now })
       .where(eq(remediationTasks.id, task.id))
@@ -78,7 +92,9 @@ function settleEarlierTasks(tx: Tx, vendorId: number, assessmentId: number, resu
         authorUserId: input.actor.type === 'user' ? input.actor.id : null,
         body: met
           ? `Verified by the assessment completed on ${toIsoDate(input.now)}: the control is now met.`
-          : `Superseded by the assessment completed on ${toIsoDate(input.now)}, which raised its own task for this control.`,
+          : stillFailing.has(task.controlId)
+            ? `Superseded by the assessment completed on ${toIsoDate(input.now)}, which raised its own task for this control.`
+            : `Superseded by the assessment completed on ${toIsoDate(input.now)}, which found the control met: the accepted risk is no longer needed.`,
         createdAt: input.now,
       })
       .run();
@@ -120,6 +136,8 @@ export function completeReview(tx: Tx, input: CompleteReviewInput): VendorScore 
 
   settleEarlierTasks(tx, assessment.vendorId, assessment.id, result, input);
   if (result.tasks.length > 0) {
+    // Due dates come from today's SLA setting and are stored: a later change of the setting leaves these tasks alone.
+    const sla = getSlaDays(tx);
     tx.insert(remediationTasks)
       .values(
         result.tasks.map((task) => ({
@@ -128,7 +146,7 @@ export function completeReview(tx: Tx, input: CompleteReviewInput): VendorScore 
           controlId: task.controlId,
           severity: task.severity,
           reasons: task.reasons,
-          dueDate: isoDateInDays(input.now, task.dueInDays),
+          dueDate: dueDateFor(task.severity, input.now, sla),
           ownerId: assessment.assessorId,
           createdAt: input.now,
           updatedAt: input.now,

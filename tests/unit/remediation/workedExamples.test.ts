@@ -6,6 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { scoreWithRemediation, type OverlayTask } from '../../../shared/remediation/riskOverlay.ts';
 import type { TaskLifecycleStatus } from '../../../shared/remediation/taskLifecycle.ts';
+import { isLiteControl } from '../../../shared/catalogue/templates.ts';
 import { CORE_CONTROLS, contactCentreAnswers, contactCentreProfile } from '../scoring/examples.ts';
 
 const ASSESSMENT = 31;
@@ -96,5 +97,52 @@ describe('section 14.2: an accepted risk', () => {
 
   it('the day before it still holds', () => {
     expect(accepted(new Date('2026-12-31T23:59:59Z')).overlay.acceptedRisks.map((a) => a.controlId)).toEqual(['REC-06']);
+  });
+});
+
+describe('section 14.3: one door verified, one risk accepted and reopened (the browser test’s vendor)', () => {
+  const LITE = CORE_CONTROLS.filter(isLiteControl);
+  const lockers = {
+    services: ['logistics'] as const,
+    access: 'none' as const,
+    criticality: 3 as const,
+    holdings: [{ category: 'contact.email' as const, subjects: 'customers' as const, records: 250_000, needed: true }],
+    controls: LITE,
+    answers: Object.fromEntries(LITE.map((c) => [c.id, { value: c.id === 'IAM-01' || c.id === 'IAM-03' ? ('no' as const) : ('yes' as const) }])),
+  };
+  const two = (iam01: TaskLifecycleStatus, iam03: TaskLifecycleStatus, acceptance: Partial<OverlayTask> = {}): OverlayTask[] => [
+    { id: 1, assessmentId: ASSESSMENT, controlId: 'IAM-01', status: iam01 },
+    { id: 2, assessmentId: ASSESSMENT, controlId: 'IAM-03', status: iam03, ...acceptance },
+  ];
+  const NOW_1 = new Date('2026-12-02T15:00:00Z');
+
+  it('has the 15 Lite controls worth 80 points', () => {
+    expect(LITE).toHaveLength(15);
+  });
+
+  it('after the review: 85.0, D (IAM-01 fails), likelihood 4 (the door floor), impact 3, residual 12 high; projected 3 low', () => {
+    const r = scoreWithRemediation(lockers, ASSESSMENT, two('open', 'open'), NOW_1);
+    expect(r.current.impact.impact).toBe(3);
+    expect(position(r.current)).toEqual({ score: 85, grade: 'D', likelihood: 4, residual: 12, band: 'high' });
+    expect(r.projected).toEqual({ score: 100, grade: 'A', likelihood: 1, residual: 3, band: 'low' });
+  });
+
+  it('IAM-01 verified: 95.0, A, likelihood 1, residual 3 low', () => {
+    const r = scoreWithRemediation(lockers, ASSESSMENT, two('closed', 'open'), NOW_1);
+    expect(position(r.current)).toEqual({ score: 95, grade: 'A', likelihood: 1, residual: 3, band: 'low' });
+    expect(r.projected).toEqual({ score: 100, grade: 'A', likelihood: 1, residual: 3, band: 'low' });
+  });
+
+  it('IAM-03 accepted until tomorrow: nothing moves, the projection keeps IAM-03 failing; on the expiry date it is open again', () => {
+    const acceptance = { acceptedBy: CISO, acceptanceExpiresOn: '2026-12-03' };
+    const held = scoreWithRemediation(lockers, ASSESSMENT, two('closed', 'risk_accepted', acceptance), NOW_1);
+    expect(position(held.current)).toEqual({ score: 95, grade: 'A', likelihood: 1, residual: 3, band: 'low' });
+    expect(held.projected).toEqual({ score: 95, grade: 'A', likelihood: 1, residual: 3, band: 'low' });
+    expect(held.overlay.acceptedRisks.map((a) => [a.controlId, a.acceptedBy?.name, a.expiresOn])).toEqual([['IAM-03', 'Rana Okafor', '2026-12-03']]);
+
+    const lapsed = scoreWithRemediation(lockers, ASSESSMENT, two('closed', 'risk_accepted', acceptance), new Date('2026-12-03T00:30:00Z'));
+    expect(position(lapsed.current)).toEqual({ score: 95, grade: 'A', likelihood: 1, residual: 3, band: 'low' });
+    expect(lapsed.projected).toEqual({ score: 100, grade: 'A', likelihood: 1, residual: 3, band: 'low' });
+    expect(lapsed.overlay.lapsedAcceptances).toEqual(['IAM-03']);
   });
 });

@@ -10,6 +10,7 @@ import { ErrorState, LoadingState } from '../../components/QueryStates.tsx';
 import { errorMessage } from '../../lib/errors.ts';
 import { trpc } from '../../lib/trpc.ts';
 import { OrganisationSection } from './components/OrganisationSection.tsx';
+import { SlaSection } from './components/SlaSection.tsx';
 
 export function SettingsPage() {
   const settings = useQuery(trpc.settings.security.queryOptions());
@@ -29,6 +30,7 @@ export function SettingsPage() {
       <title>Settings · Tollgate</title>
       <Title order={2}>Settings</Title>
       <OrganisationSection />
+      <SlaSection />
       <Title order={3} size="h4">
         Security
       </Title>

@@ -31,6 +31,7 @@ export const ACTION_LABELS = {
   'settings.security.update': 'Changed security settings',
   'settings.organisation.update': 'Changed the organisation’s name or vendor contact',
   'outbox.passed_on': 'Marked an email as passed on by hand (its text removed)',
+  'settings.sla.update': 'Changed the days allowed to fix tasks of each severity',
   'settings.organisation.seed': 'Set the organisation’s name from the server’s configuration at start-up',
   'audit.chain.keyed': 'Sealed the earlier audit log with the audit key',
   'vendor.create': 'Added a vendor',
@@ -82,6 +83,13 @@ export const ACTION_LABELS = {
   'report.download': 'Downloaded the assessment report (PDF)',
   'task.comment': 'Commented on a remediation task',
   'task.ready': 'Marked a remediation task ready for verification',
+  'task.start': 'Started work on a remediation task',
+  'task.verify': 'Verified a fix and closed the remediation task',
+  'task.send_back': 'Sent a remediation task back to the vendor with a note',
+  'task.risk_accept': 'Accepted the risk of a failed control until a date',
+  'task.acceptance_revoke': 'Withdrew an accepted risk and reopened the task',
+  'task.reopen': 'Reopened a task whose accepted risk expired',
+  'task.assign': 'Changed the owner of a remediation task',
   'demo.seed': 'Loaded the demo portfolio',
 } as const satisfies Record<AuditAction, string>;
 

@@ -8,6 +8,7 @@ import { formatDay } from '../lib/format.ts';
 
 const STATUS_LABELS: Record<Task['status'], string> = {
   open: 'Open',
+  in_progress: 'In progress',
   ready_for_verification: 'Ready for verification',
   closed: 'Closed',
   risk_accepted: 'Risk accepted',
@@ -51,7 +52,7 @@ function TaskCard({ task }: { task: Task }) {
   const [response, setResponse] = useState(task.vendorResponse ?? '');
   const [done, setDone] = useState('');
   const update = useMutation(trpc.portal.updateTask.mutationOptions());
-  const open = task.status === 'open' || task.status === 'ready_for_verification';
+  const open = task.status === 'open' || task.status === 'in_progress' || task.status === 'ready_for_verification';
 
   const send = (readyForVerification: boolean) => (event?: FormEvent) => {
     event?.preventDefault();
@@ -88,6 +89,11 @@ function TaskCard({ task }: { task: Task }) {
           <dd>{STATUS_LABELS[task.status]}</dd>
         </div>
       </dl>
+      {task.sentBackNote && task.status === 'in_progress' ? (
+        <div className="alert alert--warning" role="note">
+          <strong>The assessor sent this back:</strong> {task.sentBackNote}
+        </div>
+      ) : null}
       <h3>What to do</h3>
       <p>{task.remediation}</p>
       <form className="stack" onSubmit={send(false)}>

@@ -1,5 +1,6 @@
 /** The portfolio in a few numbers: vendors by band and tier, overdue work, and the critical controls that fail most. */
-import { Badge, Group, Paper, Progress, SimpleGrid, Stack, Table, Text, Title, VisuallyHidden } from '@mantine/core';
+import { Anchor, Badge, Group, Paper, Progress, SimpleGrid, Stack, Table, Text, Title, VisuallyHidden } from '@mantine/core';
+import { Link } from 'react-router';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
 import { RISK_BANDS, TIER_LABELS, TIERS } from '../../../../../shared/scoring/constants.ts';
@@ -117,6 +118,15 @@ function TasksCard({ figures }: { figures: KeyFigures }) {
           {open}
         </Text>{' '}
         open, <Text span fw={700} fz="lg" c={overdue ? 'red.9' : undefined}>{overdue}</Text> overdue
+      </Text>
+      <Text size="sm" className="no-print">
+        <Anchor component={Link} to="/tasks">
+          All open tasks
+        </Anchor>
+        {' · '}
+        <Anchor component={Link} to="/tasks?overdue=1">
+          Overdue tasks
+        </Anchor>
       </Text>
       <Table verticalSpacing={2} horizontalSpacing={4} fz="sm">
         <caption className={VisuallyHidden.classes.root}>Open and overdue remediation tasks by severity</caption>

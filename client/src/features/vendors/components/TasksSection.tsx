@@ -1,17 +1,19 @@
 /** Remediation tasks raised from failed controls, open work first. */
-import { Badge, Code, Table, Text } from '@mantine/core';
+import { Anchor, Badge, Code, Table, Text } from '@mantine/core';
+import { Link } from 'react-router';
 import { findControl } from '../../../../../shared/catalogue/coreV1.ts';
 import { TASK_STATUS_LABELS } from '../../../../../shared/statuses.ts';
 import { SeverityBadge } from '../../../components/RiskBadges.tsx';
 import { ScrollTable } from '../../../components/ScrollTable.tsx';
 import { Section } from '../../../components/Section.tsx';
 import { formatDate } from '../../../lib/format.ts';
+import { tasksHref } from '../../../lib/taskFilters.ts';
 import type { VendorDetail } from '../types.ts';
 
 type Task = VendorDetail['tasks'][number];
 
-export function TasksSection({ tasks }: { tasks: readonly Task[] }) {
-  const open = tasks.filter((t) => t.status === 'open' || t.status === 'ready_for_verification').length;
+export function TasksSection({ vendorId, tasks }: { vendorId: number; tasks: readonly Task[] }) {
+  const open = tasks.filter((t) => t.status === 'open' || t.status === 'in_progress' || t.status === 'ready_for_verification').length;
   const overdue = tasks.filter((t) => t.overdue).length;
   const meta = tasks.length ? `${open} open${overdue ? `, ${overdue} overdue` : ''}, ${tasks.length} in all` : undefined;
   return (
@@ -19,6 +21,20 @@ export function TasksSection({ tasks }: { tasks: readonly Task[] }) {
       {tasks.length === 0 ? (
         <Text size="sm">No remediation tasks for this vendor.</Text>
       ) : (
+        <>
+        <Text size="sm">
+          <Anchor component={Link} to={tasksHref({ vendorId })}>
+            Open these tasks on the Tasks page
+          </Anchor>
+          {overdue ? (
+            <>
+              {' · '}
+              <Anchor component={Link} to={tasksHref({ vendorId, overdue: true })}>
+                Only the overdue ones
+              </Anchor>
+            </>
+          ) : null}
+        </Text>
         <ScrollTable caption="Remediation tasks" minWidth={760}>
           <Table.Thead>
             <Table.Tr>
@@ -34,6 +50,7 @@ export function TasksSection({ tasks }: { tasks: readonly Task[] }) {
             ))}
           </Table.Tbody>
         </ScrollTable>
+        </>
       )}
     </Section>
   );
@@ -43,7 +60,10 @@ function TaskRow({ task }: { task: Task }) {
   return (
     <Table.Tr>
       <Table.Td>
-        <Code>{task.controlId}</Code> {findControl(task.controlId)?.title ?? 'Control no longer in the catalogue'}
+        <Code>{task.controlId}</Code>{' '}
+        <Anchor component={Link} to={`/tasks/${task.id}`}>
+          {findControl(task.controlId)?.title ?? 'Control no longer in the catalogue'}
+        </Anchor>
         {task.reasons.includes('excess_data') ? (
           <Text size="xs" c="gray.7">
             Raised for data held but not needed
@@ -57,7 +77,7 @@ function TaskRow({ task }: { task: Task }) {
         {TASK_STATUS_LABELS[task.status]}
         {task.status === 'risk_accepted' && task.acceptanceExpiresOn ? (
           <Text size="xs" c="gray.7">
-            Accepted until {formatDate(task.acceptanceExpiresOn)}
+            Accepted by {task.acceptedByName ?? 'a removed account'} until {formatDate(task.acceptanceExpiresOn)}: still counted as failed
           </Text>
         ) : null}
       </Table.Td>

@@ -40,7 +40,7 @@ export function VendorDetailView({ detail, notice }: { detail: VendorDetail; not
       <HoldingsSection detail={detail} canManage={canManage} />
       <DomainScoresSection domains={risk.domains} standing={risk.standing} />
       <FailingControlsSection controls={detail.failingControls} assessed={assessed} />
-      <TasksSection tasks={detail.tasks} />
+      <TasksSection vendorId={detail.vendor.id} tasks={detail.tasks} />
       <AssessmentHistorySection assessments={detail.assessments} />
       <AssessmentsSection assessments={detail.assessments} />
       <IntegrationsSection vendorId={vendor.id} integrations={detail.integrations} editable={editable} />

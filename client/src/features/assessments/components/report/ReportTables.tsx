@@ -82,7 +82,14 @@ export function TasksTable({ tasks }: { tasks: Report['tasks'] }) {
                 <SeverityBadge severity={t.severity} />
               </Box>
             </Table.Td>
-            <Table.Td>{TASK_STATUS_LABELS[t.status]}</Table.Td>
+            <Table.Td>
+              {TASK_STATUS_LABELS[t.status]}
+              {t.status === 'risk_accepted' ? (
+                <Text size="xs" c="gray.7">
+                  Accepted by {t.acceptedByName ?? 'a removed account'} until {formatDate(t.acceptanceExpiresOn)}; still counted as failed
+                </Text>
+              ) : null}
+            </Table.Td>
             <Table.Td style={{ whiteSpace: 'nowrap' }}>{formatDate(t.dueDate)}</Table.Td>
           </Table.Tr>
         ))}

@@ -1,5 +1,5 @@
 /**
- * CSV for the dashboard's downloads, built in the browser. A cell that a
+ * CSV for the downloads of the dashboard and the Tasks page, built in the browser. A cell that a
  * spreadsheet would run as a formula (starting with = + - @, a tab or a
  * carriage return) gets a leading apostrophe, so a vendor named
  * "=HYPERLINK(...)" stays text when the file is opened (OWASP CSV injection).
