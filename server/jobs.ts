@@ -4,12 +4,13 @@
  * restart neither skips nor repeats anything. A job works in batches of
  * short transactions and lets other requests in between, so a month's
  * snapshots of 10,000 vendors never stop the server answering. Email texts
- * no longer needed are erased the same way. Later jobs (reminders, expiring
- * risk acceptances) join the list.
+ * no longer needed are erased the same way, and due reminders are sent
+ * (exactly once each: server/reminders/scheduler.ts).
  */
 import { setImmediate as yieldToRequests } from 'node:timers/promises';
 import type { Db } from './db/database.ts';
 import { eraseDeliveredTexts } from './mail/outbox.ts';
+import { sendDueReminders, type ReminderDeps } from './reminders/scheduler.ts';
 import { takeMonthlySnapshots } from './services/risk.ts';
 import { purgeUnusedEvidence } from './sharing/evidence.ts';
 
@@ -25,6 +26,8 @@ interface JobLog {
 export interface JobContext {
   db: Db;
   uploadsDir: string;
+  /** Where reminder emails point and how they go out; without it no reminders are sent (tests of other jobs). */
+  reminders?: ReminderDeps;
 }
 
 /** A job does at most `limit` items per call and says how many it did; fewer than `limit` means it is done for now. */
@@ -32,6 +35,7 @@ const JOBS: { name: string; run: (ctx: JobContext, now: Date, limit: number) => 
   { name: 'unused evidence files', run: ({ db, uploadsDir }, now, limit) => purgeUnusedEvidence(db, uploadsDir, now, limit) },
   { name: 'monthly risk snapshots', run: ({ db }, now, limit) => takeMonthlySnapshots(db, now, limit) },
   { name: 'erase delivered and expired email texts', run: ({ db }, now, limit) => eraseDeliveredTexts(db, now, limit) },
+  { name: 'reminders', run: ({ db, reminders }, now, limit) => (reminders ? sendDueReminders(db, reminders, now, limit) : 0) },
 ];
 
 /** Runs every job until it has nothing left to do; a failing job is logged and does not stop the others. */

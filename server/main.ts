@@ -7,7 +7,7 @@
  * organisation's name from the environment if none is stored, print a
  * one-time setup link while no user exists, start the scheduled jobs
  * (monthly risk snapshots, clearing unused evidence files, erasing
- * delivered email texts), then serve.
+ * delivered email texts, reminders), then serve.
  */
 import { eq } from 'drizzle-orm';
 import { settings } from '../drizzle/schema/index.ts';
@@ -86,7 +86,7 @@ async function main(): Promise<void> {
 
   const app = await buildApp({ db, auth, config, ...(config.clientDir ? { clientDir: config.clientDir } : {}) });
   const stopMail = startMailDelivery(db, config, (error) => app.log.error({ err: error }, 'email delivery failed'));
-  const stopJobs = startScheduledJobs({ db, uploadsDir: config.uploadsDir }, app.log);
+  const stopJobs = startScheduledJobs({ db, uploadsDir: config.uploadsDir, reminders: { publicUrl: config.publicUrl, mail: { smtpUrl: config.smtpUrl } } }, app.log);
   const shutdown = async (signal: string) => {
     app.log.info({ signal }, 'shutting down');
     stopMail();

@@ -33,6 +33,8 @@ export const AUDIT_ACTIONS = [
   'settings.security.update',
   'settings.organisation.update',
   'settings.organisation.seed',
+  'settings.cadence.update',
+  'settings.reminders.update',
   'outbox.passed_on',
   // The audit trail itself
   'audit.chain.keyed',

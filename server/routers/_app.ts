@@ -6,6 +6,7 @@ import { assessmentsRouter } from './assessments.ts';
 import { dashboardRouter } from './dashboard.ts';
 import { inventoryRouter } from './inventory.ts';
 import { portalRouter } from './portal.ts';
+import { remindersRouter } from '../reminders/router.ts';
 import { usersRouter } from './users.ts';
 import { vendorsRouter } from './vendors.ts';
 
@@ -20,6 +21,7 @@ export const appRouter = router({
   audit: auditRouter,
   settings: settingsRouter,
   outbox: outboxRouter,
+  reminders: remindersRouter,
 });
 
 export type AppRouter = typeof appRouter;

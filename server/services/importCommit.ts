@@ -27,6 +27,7 @@ import type { Db, Tx } from '../db/database.ts';
 import { badRequest } from '../errors.ts';
 import { recordAudit, type AuditActor, type AuditEntry } from './audit.ts';
 import { analyse, parseImportFile, type CheckedRow, type HoldingRowValues, type ParsedFile } from './imports.ts';
+import { getCadence } from '../reminders/settings.ts';
 import { computeVendorRisk, positionMoved, snapshotValues, type ComputedRisk } from './risk.ts';
 import { activeTaskCountsFor, loadRiskInputsFor, storedRiskFor, type StoredHolding } from './riskInputs.ts';
 
@@ -128,6 +129,7 @@ function planHoldings(tx: Db | Tx, rows: readonly { values: HoldingRowValues }[]
   const inputs = loadRiskInputsFor(tx, vendorIds);
   const before = storedRiskFor(tx, vendorIds);
   const tasks = activeTaskCountsFor(tx, vendorIds, now);
+  const cadence = getCadence(tx);
   const risks: ComputedRisk[] = [];
   const snapshots: (typeof riskSnapshots.$inferInsert)[] = [];
   for (const vendorId of vendorIds) {
@@ -137,7 +139,7 @@ function planHoldings(tx: Db | Tx, rows: readonly { values: HoldingRowValues }[]
     const planned = byVendor.get(vendorId)!;
     const replaced = new Map(planned.filter((p) => p.id !== null).map((p) => [p.id, p]));
     const holdings = [...current.profile.holdings.map((h) => replaced.get(h.id) ?? h), ...planned.filter((p) => p.id === null)];
-    const risk = computeVendorRisk(vendorId, { ...current, profile: { ...current.profile, holdings } }, now);
+    const risk = computeVendorRisk(vendorId, { ...current, profile: { ...current.profile, holdings } }, now, cadence);
     risks.push(risk);
     if (positionMoved(before.get(vendorId), risk)) snapshots.push(snapshotValues(risk, tasks.get(vendorId) ?? { open: 0, overdue: 0 }, now, 'profile_change'));
   }

@@ -13,7 +13,9 @@ import { computeInherentImpact, type HoldingInput } from '../../shared/scoring/i
 import { needsRemediation } from '../../shared/scoring/remediation.ts';
 import { bandForResidual, computeResidualRisk } from '../../shared/scoring/residual.ts';
 import { projectRiskPosition, scoreVendor, type VendorProfile } from '../../shared/scoring/scoreVendor.ts';
-import { reassessmentDueDate, suggestTier } from '../../shared/scoring/tier.ts';
+import { suggestTier } from '../../shared/scoring/tier.ts';
+import { DEFAULT_CADENCE_MONTHS, nextAssessmentDue, type CadenceMonths } from '../../shared/remediation/cadence.ts';
+import { getCadence } from '../reminders/settings.ts';
 import { assessments, remediationTasks, riskSnapshots, templateVersions, vendorRisk, vendors } from '../../drizzle/schema/index.ts';
 import type { Db, Tx } from '../db/database.ts';
 import { notFound } from '../errors.ts';
@@ -94,7 +96,7 @@ type AssessedFields = {
 };
 
 /** The vendor's stored position as the engine computes it from its inputs. Pure: the one place this is worked out. */
-export function computeVendorRisk(vendorId: number, inputs: RiskInputs, now: Date) {
+export function computeVendorRisk(vendorId: number, inputs: RiskInputs, now: Date, cadence: Readonly<CadenceMonths> = DEFAULT_CADENCE_MONTHS) {
   const { profile, latest } = inputs;
   const impact = computeInherentImpact(profile);
   const suggestedTier = suggestTier(impact.impact, profile.criticality);
@@ -126,7 +128,8 @@ export function computeVendorRisk(vendorId: number, inputs: RiskInputs, now: Dat
     assessed = {
       assessmentId: latest.id,
       assessedAt: latest.completedAt,
-      assessmentExpiresAt: reassessmentDueDate(latest.completedAt, tier),
+      // The organisation's cadence setting, so "not assessed" and the re-assessment lists agree.
+      assessmentExpiresAt: nextAssessmentDue(tier, latest.completedAt, cadence),
       score: current.score,
       grade: current.grade,
       likelihood: current.likelihood.likelihood,
@@ -159,7 +162,7 @@ export type ComputedRisk = ReturnType<typeof computeVendorRisk>;
 
 /** Recomputes and stores the vendor's position; returns what was stored. */
 export function recomputeVendorRisk(tx: Db | Tx, vendorId: number, now: Date) {
-  const row = computeVendorRisk(vendorId, loadRiskInputs(tx, vendorId), now);
+  const row = computeVendorRisk(vendorId, loadRiskInputs(tx, vendorId), now, getCadence(tx));
   tx.insert(vendorRisk).values(row).onConflictDoUpdate({ target: vendorRisk.vendorId, set: row }).run();
   return row;
 }
