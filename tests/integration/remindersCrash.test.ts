@@ -64,7 +64,7 @@ describe('reminders across a crash', () => {
     const { db, file } = createTestDatabase();
     fiveUnopenedLinks(db);
 
-    const { lines, signal } = await runAndKill(file, 3, 5_000);
+    const { lines, signal } = await runAndKill(file, 3, 2_000);
     expect(signal).toBe('SIGKILL');
     const committed = lines.filter((l) => l.startsWith('sent ')).map((l) => l.slice(5));
     const inFlight = lines.filter((l) => l.startsWith('in-flight ')).map((l) => l.slice(10));
