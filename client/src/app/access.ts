@@ -12,6 +12,9 @@ export const PAGE_ACCESS = {
   vendors: STAFF_ROLES,
   inventoryImport: ['admin', 'procurement'],
   assessments: STAFF_ROLES,
+  reassessments: STAFF_ROLES,
+  // Auditors act on nothing, so their list would always be empty.
+  attention: ['admin', 'procurement', 'ciso'],
   users: ['admin'],
   audit: ['admin', 'auditor'],
   outbox: ['admin'],
@@ -20,9 +23,11 @@ export const PAGE_ACCESS = {
 } as const satisfies Record<string, readonly StaffRole[]>;
 
 export const NAV_ITEMS: readonly NavItem[] = [
+  { to: '/attention', label: 'Needs my attention', roles: PAGE_ACCESS.attention },
   { to: '/dashboard', label: 'Dashboard', roles: PAGE_ACCESS.dashboard },
   { to: '/vendors', label: 'Vendors', roles: PAGE_ACCESS.vendors },
   { to: '/assessments', label: 'Assessments', roles: PAGE_ACCESS.assessments },
+  { to: '/reassessments', label: 'Re-assessments', roles: PAGE_ACCESS.reassessments },
   { to: '/admin/users', label: 'Users', roles: PAGE_ACCESS.users },
   { to: '/admin/audit', label: 'Audit log', roles: PAGE_ACCESS.audit },
   { to: '/admin/outbox', label: 'Outbox', roles: PAGE_ACCESS.outbox },
@@ -32,3 +37,6 @@ export const NAV_ITEMS: readonly NavItem[] = [
 
 /** The one page open to someone who still owes a second factor. */
 export const MFA_SETUP_PATH = '/account/security';
+
+/** The signed-in person's own to-do list; the navigation shows its count. */
+export const ATTENTION_PATH = '/attention';

@@ -56,6 +56,21 @@ export const router = createBrowserRouter([
       { path: 'assessments', lazy: async () => ({ Component: (await import('../features/assessments/AssessmentsPage.tsx')).AssessmentsPage }), errorElement: <RouteErrorPage /> },
       { path: 'assessments/:assessmentId', lazy: async () => ({ Component: (await import('../features/assessments/AssessmentPage.tsx')).AssessmentPage }), errorElement: <RouteErrorPage /> },
       { path: 'assessments/:assessmentId/report', lazy: async () => ({ Component: (await import('../features/assessments/ReportPage.tsx')).ReportPage }), errorElement: <RouteErrorPage /> },
+      { path: 'reassessments', lazy: async () => ({ Component: (await import('../features/attention/ReassessmentsPage.tsx')).ReassessmentsPage }), errorElement: <RouteErrorPage /> },
+      {
+        path: 'attention',
+        lazy: async () => {
+          const { AttentionPage } = await import('../features/attention/AttentionPage.tsx');
+          return {
+            Component: () => (
+              <RequireRole roles={PAGE_ACCESS.attention}>
+                <AttentionPage />
+              </RequireRole>
+            ),
+          };
+        },
+        errorElement: <RouteErrorPage />,
+      },
       { path: 'account/security', element: <SecurityPage />, errorElement: <RouteErrorPage /> },
       {
         path: 'admin/users',
