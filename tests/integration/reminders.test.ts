@@ -218,6 +218,10 @@ describe('re-assessment cadence and lists', () => {
     const dueSoon = await as(auditor, new Date('2026-11-20T09:00:00Z')).reminders.reassessments({ standing: 'due_soon' });
     expect(dueSoon.vendors.map((v) => [v.vendorName, v.tier, v.dueOn, v.daysLeft])).toEqual([['Contoso Payroll', tier, '2026-12-15', 25]]);
     expect(dueSoon.counts).toEqual({ overdue: 0, due_soon: 1, never_assessed: 1 });
+    // The dashboard's figures count the same vendors as the lists they link to.
+    expect((await as(auditor, new Date('2026-11-20T09:00:00Z')).dashboard.keyFigures({ filters: {} })).reassessments).toEqual({ overdue: 0, dueSoon: 1 });
+    expect((await as(auditor, new Date('2026-11-14T09:00:00Z')).dashboard.keyFigures({ filters: {} })).reassessments).toEqual({ overdue: 0, dueSoon: 0 });
+    expect((await as(auditor, new Date('2026-12-15T09:00:00Z')).dashboard.keyFigures({ filters: {} })).reassessments).toEqual({ overdue: 1, dueSoon: 0 });
 
     // Overdue from the very moment the assessment expires, as the vendor's risk shows it as not assessed.
     const overdue = await as(procurement, new Date('2026-12-15T09:00:00Z')).reminders.reassessments({ standing: 'overdue' });
