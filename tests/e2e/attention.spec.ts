@@ -1,0 +1,113 @@
+/**
+ * "Needs my attention" and the re-assessment lists, in Chromium on the demo
+ * portfolio. Expected numbers come from the API with the same session, so
+ * the test checks that the screens show what the server says, whatever
+ * other tests changed in the shared demo data.
+ */
+import type { Page } from '@playwright/test';
+import { expect, expectNoAxeViolations, signInAs, test } from './fixtures.ts';
+
+async function api<T>(page: Page, path: string, input?: unknown): Promise<T> {
+  const query = input === undefined ? '' : `?input=${encodeURIComponent(JSON.stringify({ json: input }))}`;
+  const response = await page.request.get(`/trpc/${path}${query}`);
+  expect(response.status(), await response.text()).toBe(200);
+  return ((await response.json()) as { result: { data: { json: T } } }).result.data.json;
+}
+
+interface Attention {
+  total: number;
+  counts: Record<string, number>;
+  items: { kind: string; vendorName: string }[];
+}
+interface Reassessments {
+  counts: { overdue: number; due_soon: number; never_assessed: number };
+  vendors: { vendorName: string }[];
+}
+
+test.describe.configure({ timeout: 60_000 });
+
+async function screenshots(page: Page, name: string) {
+  for (const [w, h] of [
+    [1280, 800],
+    [390, 844],
+  ] as const) {
+    await page.setViewportSize({ width: w, height: h });
+    await page.screenshot({ path: `test-results/${name}-${w}x${h}.png`, fullPage: true });
+  }
+  await page.setViewportSize({ width: 1280, height: 800 });
+}
+
+test('an assessor sees what needs their attention, with its count in the navigation', async ({ page }) => {
+  await signInAs(page, 'procurement');
+  const mine = await api<Attention>(page, 'reminders.attention');
+  expect(mine.total).toBeGreaterThan(0);
+  await page.goto('/dashboard');
+  const nav = page.getByRole('navigation', { name: 'Main navigation' });
+  const link = nav.getByRole('link', { name: new RegExp(`Needs my attention ${mine.total} items?`) });
+  await expect(link).toBeVisible();
+  await link.click();
+  await expect(page.getByRole('heading', { level: 2, name: 'Needs my attention' })).toBeVisible();
+  await expect(page.getByRole('status').filter({ hasText: `${mine.total} item` })).toBeVisible();
+  for (const [kind, n] of Object.entries(mine.counts)) {
+    if (n === 0) continue;
+    const section = page.getByRole('region', { name: new RegExp(kindHeading(kind)) });
+    await expect(section.getByRole('listitem')).toHaveCount(n);
+  }
+  // Every item leads somewhere to act on it.
+  const first = page.getByRole('main').getByRole('listitem').first().getByRole('link');
+  await expect(first).toHaveAttribute('href', /^\/(assessments|vendors)\/\d+$/);
+  await expectNoAxeViolations(page);
+  await screenshots(page, 'attention');
+});
+
+test('an auditor, who acts on nothing, has no attention list in the navigation', async ({ page }) => {
+  await signInAs(page, 'auditor');
+  await page.goto('/dashboard');
+  await expect(page.getByRole('navigation', { name: 'Main navigation' }).getByRole('link', { name: 'Re-assessments' })).toBeVisible();
+  await expect(page.getByRole('navigation', { name: 'Main navigation' }).getByRole('link', { name: /Needs my attention/ })).toHaveCount(0);
+});
+
+test('the dashboard’s re-assessment figures open the overdue and due-soon lists', async ({ page }) => {
+  await signInAs(page, 'ciso');
+  const overdue = await api<Reassessments>(page, 'reminders.reassessments', { standing: 'overdue' });
+  const dueSoon = await api<Reassessments>(page, 'reminders.reassessments', { standing: 'due_soon' });
+  await page.goto('/dashboard');
+  const card = page.locator('.dashboard-card').filter({ has: page.getByRole('heading', { name: 'Re-assessments' }) });
+  await expect(card.getByRole('listitem').filter({ hasText: 'Overdue' })).toContainText(String(overdue.counts.overdue));
+  await expect(card.getByRole('listitem').filter({ hasText: 'Due within 30 days' })).toContainText(String(dueSoon.counts.due_soon));
+
+  await card.getByRole('link', { name: 'Overdue' }).click();
+  await expect(page).toHaveURL(/\/reassessments\?standing=overdue$/);
+  await expect(page.getByRole('tab', { name: `Overdue (${overdue.counts.overdue})`, selected: true })).toBeVisible();
+  const table = page.getByRole('table', { name: 'Vendors: overdue' });
+  if (overdue.vendors.length) await expect(table.getByRole('row')).toHaveCount(overdue.vendors.length + 1);
+  else await expect(page.getByText('No vendor is overdue for re-assessment.')).toBeVisible();
+  await expectNoAxeViolations(page);
+  await screenshots(page, 'reassessments-overdue');
+
+  // The tabs work from the keyboard, and the URL follows, so the list can be shared.
+  await page.getByRole('tab', { name: /^Overdue/ }).focus();
+  await page.keyboard.press('ArrowRight');
+  await expect(page).toHaveURL(/standing=due_soon/);
+  await expect(page.getByRole('tab', { name: `Due within 30 days (${dueSoon.counts.due_soon})`, selected: true })).toBeVisible();
+  if (dueSoon.vendors.length) {
+    await expect(page.getByRole('table', { name: 'Vendors: due within 30 days' }).getByRole('row')).toHaveCount(dueSoon.vendors.length + 1);
+    await expect(page.getByRole('link', { name: dueSoon.vendors[0]!.vendorName })).toBeVisible();
+  } else {
+    await expect(page.getByText('No vendor is due for re-assessment in the next 30 days.')).toBeVisible();
+  }
+  await expectNoAxeViolations(page);
+  await screenshots(page, 'reassessments-due-soon');
+});
+
+function kindHeading(kind: string): string {
+  const headings: Record<string, string> = {
+    task_to_verify: 'Tasks to verify',
+    answers_to_review: 'Answers to review',
+    risk_expiring: 'Risk acceptances expiring',
+    questionnaire_overdue: 'Questionnaires overdue',
+    reassessment_overdue: 'Re-assessments overdue',
+    task_overdue: 'My tasks overdue',
+  };
+  return headings[kind]!;
+}
