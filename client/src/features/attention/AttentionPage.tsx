@@ -73,7 +73,7 @@ export function AttentionPage() {
                           </Anchor>
                           {item.kind !== 'reassessment_overdue' ? <Text size="sm">{item.vendorName}</Text> : null}
                           {item.count !== null ? (
-                            <Badge variant="light" color="blue.8">
+                            <Badge color="blue.9">
                               {pluralise(item.count, 'answer')}
                             </Badge>
                           ) : null}

@@ -81,7 +81,7 @@ export function ReassessmentsPage() {
                 </Table.Td>
                 <Table.Td>
                   {v.reassessmentOpen ? (
-                    <Badge color="blue.8" variant="light">
+                    <Badge color="blue.9">
                       Under way
                     </Badge>
                   ) : (
