@@ -3,8 +3,9 @@
  * first, grouped by kind. The server decides what is whose
  * (shared/remediation/attention.ts); this page only shows it.
  */
-import { Anchor, Badge, Group, List, Stack, Text, Title } from '@mantine/core';
+import { Anchor, Badge, Button, Group, List, Stack, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
 import { Link } from 'react-router';
 import { ATTENTION_LABELS, type AttentionKind } from '../../../../shared/remediation/attention.ts';
 import { EmptyState, ErrorState, LoadingState } from '../../components/QueryStates.tsx';
@@ -57,37 +58,45 @@ export function AttentionPage() {
       ) : (
         query.data.kinds
           .filter((kind) => query.data.counts[kind] > 0)
-          .map((kind) => (
-            <Section key={kind} title={ATTENTION_LABELS[kind]} meta={`(${query.data.counts[kind]})`} description={WHY[kind]}>
-              <List listStyleType="none" spacing="xs" m={0} p={0}>
-                {query.data.items
-                  .filter((i) => i.kind === kind)
-                  .map((item) => {
-                    const link = target(item);
-                    const late = item.daysLeft !== null && item.daysLeft < 0;
-                    return (
-                      <List.Item key={item.key}>
-                        <Group gap="xs" wrap="wrap" align="baseline">
-                          <Anchor component={Link} to={link.to} fw={600}>
-                            {link.label}
-                          </Anchor>
-                          {item.kind !== 'reassessment_overdue' ? <Text size="sm">{item.vendorName}</Text> : null}
-                          {item.count !== null ? (
-                            <Badge color="blue.9">
-                              {pluralise(item.count, 'answer')}
-                            </Badge>
-                          ) : null}
-                          <Text size="sm" c={late ? 'red.9' : 'gray.7'} fw={late ? 700 : undefined}>
-                            {dateLine(item)}
-                          </Text>
-                        </Group>
-                      </List.Item>
-                    );
-                  })}
-              </List>
-            </Section>
-          ))
+          .map((kind) => <AttentionSection key={kind} kind={kind} count={query.data.counts[kind]} items={query.data.items.filter((i) => i.kind === kind)} />)
       )}
     </Stack>
+  );
+}
+
+/** A long list shows its most urgent items first, and the rest on request. */
+const FIRST_SHOWN = 10;
+
+function AttentionSection({ kind, count, items }: { kind: AttentionKind; count: number; items: Item[] }) {
+  const [all, setAll] = useState(false);
+  const shown = all ? items : items.slice(0, FIRST_SHOWN);
+  return (
+    <Section title={ATTENTION_LABELS[kind]} meta={`(${count})`} description={WHY[kind]}>
+      <List listStyleType="none" spacing="xs" m={0} p={0}>
+        {shown.map((item) => {
+          const link = target(item);
+          const late = item.daysLeft !== null && item.daysLeft < 0;
+          return (
+            <List.Item key={item.key}>
+              <Group gap="xs" wrap="wrap" align="baseline">
+                <Anchor component={Link} to={link.to} fw={600}>
+                  {link.label}
+                </Anchor>
+                {item.kind !== 'reassessment_overdue' ? <Text size="sm">{item.vendorName}</Text> : null}
+                {item.count !== null ? <Badge color="blue.9">{pluralise(item.count, 'answer')}</Badge> : null}
+                <Text size="sm" c={late ? 'red.9' : 'gray.7'} fw={late ? 700 : undefined}>
+                  {dateLine(item)}
+                </Text>
+              </Group>
+            </List.Item>
+          );
+        })}
+      </List>
+      {items.length > FIRST_SHOWN ? (
+        <Button variant="default" size="compact-sm" w="fit-content" onClick={() => setAll((v) => !v)}>
+          {all ? `Show the first ${FIRST_SHOWN} only` : `Show all ${items.length}`}
+        </Button>
+      ) : null}
+    </Section>
   );
 }
