@@ -22,7 +22,7 @@ const WHY: Record<AttentionKind, string> = {
   risk_expiring: 'Risks you accepted that end within 14 days. On the end date the task reopens with a new due date.',
   questionnaire_overdue: 'Questionnaires past their due date that the vendor has not submitted.',
   reassessment_overdue: 'Vendors whose last assessment no longer counts: they show as not assessed until re-assessed.',
-  task_overdue: 'Remediation tasks you own that are past their due date.',
+  task_overdue: 'Remediation tasks past their due date that you own, or that no one who could act on them owns.',
 };
 
 /** Where the person acts on the item. Tasks open on the assessment that raised them, which lists its tasks. */
