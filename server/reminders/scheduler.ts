@@ -54,30 +54,39 @@ export function unsentReminders(db: Db, now: Date): Reminder[] {
  */
 export function sendDueReminders(db: Db, deps: ReminderDeps, now: Date, limit = Number.MAX_SAFE_INTEGER, hooks: ReminderHooks = {}): number {
   let sent = 0;
+  const failures: unknown[] = [];
   for (const reminder of unsentReminders(db, now).slice(0, limit)) {
-    const committed = db.transaction(
-      (tx) => {
-        const claimed = tx
-          .insert(remindersSent)
-          .values({ key: reminder.key, kind: reminder.kind, subjectType: reminder.subject.type, subjectId: reminder.subject.id, occasion: reminder.occasion, vendorId: reminder.vendorId, emails: 0, sentAt: now })
-          .onConflictDoNothing()
-          .run();
-        // Another process (a second server on the same file) got there first.
-        if (claimed.changes === 0) return false;
-        const emails = composeReminder(tx, reminder, deps.publicUrl, now);
-        for (const email of emails) enqueueEmail(tx, deps.mail, email, now);
-        tx.update(remindersSent).set({ emails: emails.length }).where(eq(remindersSent.key, reminder.key)).run();
-        hooks.beforeCommit?.(reminder);
-        return true;
-      },
-      // Take the write lock at once, so the check and the insert see the same database.
-      { behavior: 'immediate' },
-    );
+    let committed = false;
+    try {
+      committed = db.transaction(
+        (tx) => {
+          const claimed = tx
+            .insert(remindersSent)
+            .values({ key: reminder.key, kind: reminder.kind, subjectType: reminder.subject.type, subjectId: reminder.subject.id, occasion: reminder.occasion, vendorId: reminder.vendorId, emails: 0, sentAt: now })
+            .onConflictDoNothing()
+            .run();
+          // Another process (a second server on the same file) got there first.
+          if (claimed.changes === 0) return false;
+          const emails = composeReminder(tx, reminder, deps.publicUrl, now);
+          for (const email of emails) enqueueEmail(tx, deps.mail, email, now);
+          tx.update(remindersSent).set({ emails: emails.length }).where(eq(remindersSent.key, reminder.key)).run();
+          hooks.beforeCommit?.(reminder);
+          return true;
+        },
+        // Take the write lock at once, so the check and the insert see the same database.
+        { behavior: 'immediate' },
+      );
+    } catch (error) {
+      // One reminder that cannot be written (rolled back, still due) must not hold up the others.
+      failures.push(error);
+    }
     if (committed) {
       sent += 1;
       hooks.afterCommit?.(reminder);
     }
   }
+  // Reported once the others are sent, so the job log says what failed.
+  if (failures.length) throw new AggregateError(failures, `${failures.length} reminder(s) could not be sent and stay due`);
   return sent;
 }
 
