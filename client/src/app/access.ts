@@ -23,8 +23,8 @@ export const PAGE_ACCESS = {
 } as const satisfies Record<string, readonly StaffRole[]>;
 
 export const NAV_ITEMS: readonly NavItem[] = [
-  { to: '/attention', label: 'Needs my attention', roles: PAGE_ACCESS.attention },
   { to: '/dashboard', label: 'Dashboard', roles: PAGE_ACCESS.dashboard },
+  { to: '/attention', label: 'Needs my attention', roles: PAGE_ACCESS.attention },
   { to: '/vendors', label: 'Vendors', roles: PAGE_ACCESS.vendors },
   { to: '/assessments', label: 'Assessments', roles: PAGE_ACCESS.assessments },
   { to: '/reassessments', label: 'Re-assessments', roles: PAGE_ACCESS.reassessments },
