@@ -19,6 +19,8 @@ const BATCH = 100;
 
 interface JobLog {
   info: (details: object, message: string) => void;
+  /** Also told of runs that found nothing to do (LOG_LEVEL=debug). */
+  debug?: (details: object, message: string) => void;
   error: (details: object, message: string) => void;
 }
 
@@ -48,6 +50,7 @@ export async function runDueJobs(ctx: JobContext, log: JobLog, now: Date, batch 
         if (last === batch) await yieldToRequests();
       }
       if (done > 0) log.info({ job: job.name, done }, 'scheduled job ran');
+      else log.debug?.({ job: job.name, done }, 'scheduled job ran');
     } catch (err) {
       log.error({ job: job.name, err }, 'scheduled job failed');
     }
