@@ -17,6 +17,10 @@ import { createCaller } from '../../server/routers/_app.ts';
 import { latestPublishedVersion } from '../../server/services/templates.ts';
 import { completeAssessment, createUser, createVendor, NOW } from '../helpers/factories.ts';
 import { createTestDatabase, makeTempDir } from '../helpers/testDatabase.ts';
+import { createUserWithPassword } from '../helpers/auth.ts';
+import { startTestServer } from '../helpers/server.ts';
+import { StaffClient } from '../helpers/staffClient.ts';
+import { DEFAULT_REMINDER_SETTINGS } from '../../shared/remediation/reminders.ts';
 
 const BASE = 'https://tollgate.example';
 const procurement: StaffUser = { id: 'u-proc', name: 'User u-proc', email: 'u-proc@tollgate.example', role: 'procurement' };
@@ -270,5 +274,37 @@ describe('needs my attention', () => {
     expect(cisoList.total).toBe(1);
 
     expect(await as(auditor).reminders.attention()).toMatchObject({ total: 0, items: [] });
+  });
+});
+
+describe('over HTTP', () => {
+  it('gives a signed-in assessor their own list and the re-assessment lists, refuses a bad standing clearly, and keeps settings to administrators', async () => {
+    const { db } = setup();
+    const server = await startTestServer(db, { now: () => NOW });
+    try {
+      const assessor = await createUserWithPassword(server.auth, 'procurement', 'pat.assessor@tollgate.example');
+      const vendorId = createVendor(db, { name: 'Litware Logistics' });
+      db.insert(assessments)
+        .values({ vendorId, templateVersionId: latestPublishedVersion(db, 'lite').id, status: 'sent', dueDate: '2026-06-01', assessorId: assessor.id, sentAt: new Date('2026-05-01T09:00:00Z') })
+        .run();
+      const client = new StaffClient(server.base);
+      expect((await client.signIn(assessor.email)).status).toBe(200);
+
+      const attention = await client.trpcQuery<{ total: number; items: { kind: string; vendorName: string; daysLeft: number }[] }>('reminders.attention');
+      expect(attention.status).toBe(200);
+      expect(attention.data?.items).toEqual([expect.objectContaining({ kind: 'questionnaire_overdue', vendorName: 'Litware Logistics', daysLeft: -14 })]);
+
+      const never = await client.trpcQuery<{ vendors: { vendorName: string }[] }>('reminders.reassessments', { standing: 'never_assessed' });
+      expect(never.data?.vendors.map((v) => v.vendorName)).toEqual(['Litware Logistics']);
+      const bad = await client.trpcQuery('reminders.reassessments', { standing: 'someday' });
+      expect(bad.status).toBe(400);
+      expect(bad.error?.message).toContain('Choose overdue, due soon or never assessed');
+
+      const settings = await client.trpcMutation('reminders.updateKinds', { ...DEFAULT_REMINDER_SETTINGS, task_due: false });
+      expect(settings.status).toBe(403);
+      expect((await new StaffClient(server.base).trpcQuery('reminders.attention')).status).toBe(401);
+    } finally {
+      await server.close();
+    }
   });
 });
