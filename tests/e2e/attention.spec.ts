@@ -4,8 +4,11 @@
  * the test checks that the screens show what the server says, whatever
  * other tests changed in the shared demo data.
  */
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
+import * as OTPAuth from 'otpauth';
 import type { Page } from '@playwright/test';
-import { expect, expectNoAxeViolations, signInAs, test } from './fixtures.ts';
+import { expect, expectNoAxeViolations, signIn, signInAs, test } from './fixtures.ts';
 
 async function api<T>(page: Page, path: string, input?: unknown): Promise<T> {
   const query = input === undefined ? '' : `?input=${encodeURIComponent(JSON.stringify({ json: input }))}`;
@@ -107,6 +110,65 @@ test('the dashboard’s re-assessment figures open the overdue and due-soon list
   await expectNoAxeViolations(page);
   await screenshots(page, 'reassessments-due-soon');
 });
+
+test('an administrator sets the re-assessment cadence and turns a reminder kind off, with clear errors', async ({ page }) => {
+  test.setTimeout(90_000);
+  await newAdministrator(page);
+  await page.getByRole('navigation', { name: 'Main navigation' }).getByRole('link', { name: 'Settings', exact: true }).click();
+  const cadence = page.getByRole('form', { name: 'Re-assessment cadence' });
+  await expect(cadence.getByLabel('Tier 1 (critical)')).toHaveValue('12');
+
+  // A critical tier may not wait longer than a high one: refused, on the field at fault, and nothing saved.
+  await cadence.getByLabel('Tier 1 (critical)').fill('18');
+  await cadence.getByRole('button', { name: 'Save cadence' }).click();
+  await expect(cadence.getByText('Tier 1 cannot wait longer (18 months) than tier 2 (12 months)')).toBeVisible();
+  await expect(cadence.getByLabel('Tier 1 (critical)')).toHaveAccessibleDescription(/cannot wait longer/);
+
+  await cadence.getByLabel('Tier 1 (critical)').fill('6');
+  await cadence.getByRole('button', { name: 'Save cadence' }).click();
+  await expect(cadence.getByRole('status')).toContainText('Saved: tier 1 every 6 months, tier 2 every 12 months');
+
+  const reminders = page.getByRole('region', { name: 'Reminder emails' });
+  const taskDue = reminders.getByRole('switch', { name: 'Remediation task due soon' });
+  await expect(taskDue).toBeChecked();
+  await taskDue.press('Space');
+  await expect(reminders.getByRole('status')).toHaveText('Saved: “Remediation task due soon” reminders are off.');
+  await expect(taskDue).not.toBeChecked();
+  await expectNoAxeViolations(page);
+  await screenshots(page, 'settings-reminders');
+
+  // Put the shared demo data back as the other specs expect it.
+  await cadence.getByLabel('Tier 1 (critical)').fill('12');
+  await cadence.getByRole('button', { name: 'Save cadence' }).click();
+  await expect(cadence.getByRole('status')).toContainText('tier 1 every 12 months');
+  await taskDue.press('Space');
+  await expect(taskDue).toBeChecked();
+});
+
+/** A fresh administrator from the operator's command line, signed in with a password and an authenticator app. */
+async function newAdministrator(page: Page): Promise<void> {
+  const email = 'reminders.admin@tollgate.example';
+  const password = 'violet harbour compass 58';
+  const { stdout } = await promisify(execFile)(process.execPath, ['server/cli/index.ts', 'user', 'create', '--email', email, '--role', 'admin', '--name', 'Remi Settings'], {
+    env: { ...process.env, DATA_DIR: process.env.E2E_DATA_DIR!, LOG_LEVEL: 'silent' },
+  });
+  const token = /[?&]token=([\w-]+)/.exec(stdout)?.[1];
+  expect(token, stdout).toBeTruthy();
+  await page.goto(`/set-password?token=${token}`);
+  await page.getByLabel('New password', { exact: true }).fill(password);
+  await page.getByLabel('Confirm new password').fill(password);
+  await page.getByRole('button', { name: 'Set password' }).click();
+  await expect(page.getByRole('status')).toContainText('Your password is set');
+  await signIn(page, { email, password });
+  await expect(page).toHaveURL(/\/account\/security$/);
+  await page.getByRole('button', { name: 'Set up authenticator app' }).click();
+  await page.getByLabel('Current password').fill(password);
+  await page.getByRole('button', { name: 'Continue' }).click();
+  const secret = (await page.getByTestId('totp-secret').textContent())!.replace(/\s+/g, '');
+  await page.getByLabel('Authentication code').fill(new OTPAuth.TOTP({ secret: OTPAuth.Secret.fromBase32(secret) }).generate());
+  await page.getByRole('button', { name: 'Verify' }).click();
+  await page.getByRole('button', { name: 'I have stored them' }).click();
+}
 
 function kindHeading(kind: string): string {
   const headings: Record<string, string> = {

@@ -12,7 +12,7 @@ import { TIER_LABELS, TIERS } from '../../../../../shared/scoring/constants.ts';
 import { ErrorAlert } from '../../../components/ErrorAlert.tsx';
 import { ErrorState, LoadingState } from '../../../components/QueryStates.tsx';
 import { Section } from '../../../components/Section.tsx';
-import { errorMessage, fieldErrorsOf } from '../../../lib/errors.ts';
+import { errorMessage } from '../../../lib/errors.ts';
 import { trpc } from '../../../lib/trpc.ts';
 
 const KIND_TEXT: Record<ReminderKind, { label: string; description: string }> = {
@@ -66,7 +66,7 @@ function CadenceForm({ saved }: { saved: CadenceMonths }) {
       },
     }),
   );
-  const errors = update.error ? fieldErrorsOf(update.error) : {};
+  const errors = update.error ? tierErrorsOf(errorMessage(update.error)) : {};
   const submit = (event: FormEvent) => {
     event.preventDefault();
     setStatus('');
@@ -101,6 +101,20 @@ function CadenceForm({ saved }: { saved: CadenceMonths }) {
       </Stack>
     </form>
   );
+}
+
+/**
+ * The server names the tier at fault as ["1"]: … (tiers are numbered keys,
+ * which fieldErrorsOf does not read); each message already names its tier,
+ * so it is shown under that tier's field as it is.
+ */
+function tierErrorsOf(message: string): Record<string, string> {
+  const fields: Record<string, string> = {};
+  for (const line of message.split('\n')) {
+    const match = /^\["(\d)"\]: (.+)$/.exec(line);
+    if (match && !fields[match[1]!]) fields[match[1]!] = match[2]!;
+  }
+  return fields;
 }
 
 function ReminderKinds({ saved }: { saved: ReminderSettings }) {
