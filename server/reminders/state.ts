@@ -3,14 +3,14 @@
  * database in a handful of queries: the reminder schedule and every staff
  * user's "needs my attention" list are pure functions of it.
  */
-import { and, asc, desc, eq, inArray, isNotNull, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNotNull, notInArray, sql } from 'drizzle-orm';
 import { OPEN_STATUSES } from '../../shared/assessmentLifecycle.ts';
 import type { LinkState, QuestionnaireState, RemediationState, TaskState } from '../../shared/remediation/state.ts';
 import { answers, assessments, remediationTasks, reviewMessages, shareLinks, users, vendorRisk, vendors } from '../../drizzle/schema/index.ts';
 import type { Db, Tx } from '../db/database.ts';
 
-/** Tasks the schedule and the lists look at: those still waiting on someone, and accepted risks (which expire). */
-const WATCHED_TASK_STATUSES = ['open', 'ready_for_verification', 'risk_accepted'] as const;
+/** Tasks that are over: every other status (open, in progress once the lifecycle adds it, ready, accepted) is watched. */
+const FINISHED_TASK_STATUSES: ('closed' | 'superseded')[] = ['closed', 'superseded'];
 
 export function loadRemediationState(db: Db | Tx): RemediationState {
   const staff = db.select({ id: users.id, role: users.role, active: users.active }).from(users).all();
@@ -37,7 +37,7 @@ export function loadRemediationState(db: Db | Tx): RemediationState {
       .map((r) => r.vendorId),
   );
 
-  const taskRows = db.select().from(remediationTasks).where(inArray(remediationTasks.status, WATCHED_TASK_STATUSES)).orderBy(asc(remediationTasks.id)).all();
+  const taskRows = db.select().from(remediationTasks).where(notInArray(remediationTasks.status, FINISHED_TASK_STATUSES)).orderBy(asc(remediationTasks.id)).all();
   const tasks: TaskState[] = taskRows.map((t) => ({
     id: t.id,
     vendorId: t.vendorId,

@@ -38,7 +38,7 @@ async function screenshots(page: Page, name: string) {
     // Let the navigation finish sliding away when the width crosses the phone breakpoint.
     await page.waitForTimeout(600);
     // From the top, so the fixed header is drawn where it belongs in a full-page shot.
-    await page.evaluate(() => window.scrollTo(0, 0));
+    await page.evaluate('window.scrollTo(0, 0)');
     await page.screenshot({ path: `test-results/${name}-${w}x${h}.png`, fullPage: true });
   }
   await page.setViewportSize({ width: 1280, height: 800 });
