@@ -4,21 +4,24 @@
  * restart neither skips nor repeats anything. A job works in batches of
  * short transactions and lets other requests in between, so a month's
  * snapshots of 10,000 vendors never stop the server answering. Email texts
- * no longer needed are erased the same way. Later jobs (reminders, expiring
- * risk acceptances) join the list.
+ * no longer needed are erased the same way, and due reminders are sent
+ * (exactly once each: server/reminders/scheduler.ts).
  */
 import { setImmediate as yieldToRequests } from 'node:timers/promises';
-import type { Db } from './platform/db/database.ts';
 import { takeMonthlySnapshots } from './risk/index.ts';
 import { purgeUnusedEvidence } from './assessments/index.ts';
-import { eraseDeliveredTexts, type MailSettings } from './platform/mail/outbox.ts';
 import { reopenExpiredAcceptances } from './remediation/index.ts';
+import type { Db } from './platform/db/database.ts';
+import { eraseDeliveredTexts, type MailSettings } from './platform/mail/outbox.ts';
+import { sendDueReminders, type ReminderDeps } from './reminders/index.ts';
 
 const HOUR_MS = 60 * 60 * 1000;
 const BATCH = 100;
 
 interface JobLog {
   info: (details: object, message: string) => void;
+  /** Also told of runs that found nothing to do (LOG_LEVEL=debug). */
+  debug?: (details: object, message: string) => void;
   error: (details: object, message: string) => void;
 }
 
@@ -30,6 +33,8 @@ export interface JobContext {
   mail?: Pick<MailSettings, 'smtpUrl'>;
   /** The app's address, for links in those emails. */
   publicUrl?: string;
+  /** Where reminder emails point and how they go out; without it no reminders are sent (tests of other jobs). */
+  reminders?: ReminderDeps;
 }
 
 /** A job does at most `limit` items per call and says how many it did; fewer than `limit` means it is done for now. */
@@ -41,6 +46,7 @@ const JOBS: { name: string; run: (ctx: JobContext, now: Date, limit: number) => 
     run: ({ db, mail, publicUrl }, now, limit) => reopenExpiredAcceptances(db, mail ?? { smtpUrl: null }, publicUrl ?? '', now, limit),
   },
   { name: 'erase delivered and expired email texts', run: ({ db }, now, limit) => eraseDeliveredTexts(db, now, limit) },
+  { name: 'reminders', run: ({ db, reminders }, now, limit) => (reminders ? sendDueReminders(db, reminders, now, limit) : 0) },
 ];
 
 /** Runs every job until it has nothing left to do; a failing job is logged and does not stop the others. */
@@ -53,6 +59,7 @@ export async function runDueJobs(ctx: JobContext, log: JobLog, now: Date, batch 
         if (last === batch) await yieldToRequests();
       }
       if (done > 0) log.info({ job: job.name, done }, 'scheduled job ran');
+      else log.debug?.({ job: job.name, done }, 'scheduled job ran');
     } catch (err) {
       log.error({ job: job.name, err }, 'scheduled job failed');
     }

@@ -7,7 +7,7 @@
  * organisation's name from the environment if none is stored, print a
  * one-time setup link while no user exists, start the scheduled jobs
  * (monthly risk snapshots, clearing unused evidence files, erasing
- * delivered email texts), then serve.
+ * delivered email texts, reminders), then serve.
  */
 import { eq } from 'drizzle-orm';
 import { settings } from '../drizzle/schema/index.ts';
@@ -89,7 +89,7 @@ async function main(): Promise<void> {
   if (testClock) console.warn('Warning: TOLLGATE_TEST_CLOCK is set: this server runs on a test clock that anyone can move. Never use it for real data.');
   const app = await buildApp({ db, auth, config, ...(config.clientDir ? { clientDir: config.clientDir } : {}), ...(testClock ? { now: testClock.now } : {}) });
   const stopMail = startMailDelivery(db, config, (error) => app.log.error({ err: error }, 'email delivery failed'));
-  const jobContext = { db, uploadsDir: config.uploadsDir, mail: config, publicUrl: config.publicUrl };
+  const jobContext = { db, uploadsDir: config.uploadsDir, mail: config, publicUrl: config.publicUrl, reminders: { publicUrl: config.publicUrl, mail: { smtpUrl: config.smtpUrl } } };
   const stopJobs = startScheduledJobs(jobContext, app.log, testClock?.now);
   if (testClock) registerTestClockRoute(app, testClock, (at) => runDueJobs(jobContext, app.log, at));
   const shutdown = async (signal: string) => {

@@ -4,9 +4,10 @@ import { auditRouter, outboxRouter, settingsRouter } from './admin/index.ts';
 import { assessmentsRouter } from './assessments/index.ts';
 import { dashboardRouter } from './dashboard/index.ts';
 import { portalRouter } from './portal/index.ts';
-import { vendorsRouter } from './vendors/index.ts';
-import { createCallerFactory, router } from './platform/trpc.ts';
 import { tasksRouter } from './remediation/index.ts';
+import { createCallerFactory, router } from './platform/trpc.ts';
+import { vendorsRouter } from './vendors/index.ts';
+import { remindersRouter } from './reminders/index.ts';
 
 export const appRouter = router({
   account: accountRouter,
@@ -19,6 +20,7 @@ export const appRouter = router({
   settings: settingsRouter,
   outbox: outboxRouter,
   tasks: tasksRouter,
+  reminders: remindersRouter,
 });
 
 export type AppRouter = typeof appRouter;

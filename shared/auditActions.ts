@@ -34,6 +34,8 @@ export const AUDIT_ACTIONS = [
   'settings.organisation.update',
   'settings.organisation.seed',
   'settings.sla.update',
+  'settings.cadence.update',
+  'settings.reminders.update',
   'outbox.passed_on',
   // The audit trail itself
   'audit.chain.keyed',

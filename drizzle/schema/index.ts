@@ -8,3 +8,4 @@ export * from './review.ts';
 export * from './remediation.ts';
 export * from './risk.ts';
 export * from './system.ts';
+export * from './reminders.ts';

@@ -9,3 +9,4 @@ export { completeReview } from './review/completeReview.ts';
 export { REPLYABLE_REVIEW_STATUSES, loadThreads, repliedFileIds, unsentReplyFiles, waitingFor } from './review/thread.ts';
 export { assessmentsRouter } from './router.ts';
 export { registerStaffFileRoutes } from './staffFileRoutes.ts';
+export { vendorContactLine } from './links/vendorWording.ts';

@@ -1,12 +1,13 @@
 /** Key figures: vendors by band and tier, overdue work, records held per category, critical controls failing. */
 import { and, count, eq, inArray, isNotNull, lt, sql } from 'drizzle-orm';
+import { assessedSql, standingSql } from '../risk/index.ts';
 import { CORE_CATALOGUE_V1 } from '../../shared/catalogue/coreV1.ts';
 import { toIsoDate } from '../../shared/dates.ts';
+import { DUE_SOON_DAYS } from '../../shared/remediation/cadence.ts';
 import type { DashboardFilters } from '../../shared/schemas/dashboard.ts';
 import { ACTIVE_TASK_STATUSES } from '../../shared/statuses.ts';
 import { assessments, dataHoldings, remediationTasks, vendorRisk, vendors } from '../../drizzle/schema/index.ts';
 import type { Db } from '../platform/db/database.ts';
-import { assessedSql, standingSql } from '../risk/index.ts';
 import { scopedVendorIds, scopeWhere } from './scope.ts';
 
 export function keyFigures(db: Db, filters: DashboardFilters, now: Date) {
@@ -71,7 +72,20 @@ export function keyFigures(db: Db, filters: DashboardFilters, now: Date) {
     .filter((c) => c.critical)
     .map((c) => ({ controlId: c.id, title: c.title, failing: failing.get(c.id) ?? 0, assessed: assessedCount, share: assessedCount ? (failing.get(c.id) ?? 0) / assessedCount : 0 }));
 
-  return { byBand, expired, byTier, assessmentsOverdue, tasks, recordsByCategory, criticalControls };
+  // Re-assessments, as the lists at /reassessments count them: overdue from the moment the last assessment expires, due soon within DUE_SOON_DAYS calendar days.
+  const dueSoonEnd = Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate() + DUE_SOON_DAYS + 1);
+  const reassessment = db
+    .select({
+      overdue: sql<number>`coalesce(sum(case when ${vendorRisk.assessmentExpiresAt} <= ${now.getTime()} then 1 else 0 end), 0)`,
+      dueSoon: sql<number>`coalesce(sum(case when ${vendorRisk.assessmentExpiresAt} > ${now.getTime()} and ${vendorRisk.assessmentExpiresAt} < ${dueSoonEnd} then 1 else 0 end), 0)`,
+    })
+    .from(vendors)
+    .innerJoin(vendorRisk, eq(vendorRisk.vendorId, vendors.id))
+    .where(and(where, isNotNull(vendorRisk.assessmentId)))
+    .get() ?? { overdue: 0, dueSoon: 0 };
+  const reassessments = { overdue: reassessment.overdue, dueSoon: reassessment.dueSoon };
+
+  return { byBand, expired, byTier, assessmentsOverdue, reassessments, tasks, recordsByCategory, criticalControls };
 }
 
 /** How many assessed vendors fail each control, from the stored list of each vendor's failing controls. */

@@ -13,9 +13,11 @@ import type { AnswerMap, ScoredControl } from '../../shared/scoring/controlScore
 import { computeInherentImpact, type HoldingInput } from '../../shared/scoring/impact.ts';
 import { needsRemediation } from '../../shared/scoring/remediation.ts';
 import { bandForResidual, computeResidualRisk } from '../../shared/scoring/residual.ts';
-import type { VendorProfile } from '../../shared/scoring/scoreVendor.ts';
 import { scoreWithRemediation } from '../../shared/remediation/riskOverlay.ts';
-import { reassessmentDueDate, suggestTier } from '../../shared/scoring/tier.ts';
+import type { VendorProfile } from '../../shared/scoring/scoreVendor.ts';
+import { suggestTier } from '../../shared/scoring/tier.ts';
+import { DEFAULT_CADENCE_MONTHS, nextAssessmentDue, type CadenceMonths } from '../../shared/remediation/cadence.ts';
+import { getCadence } from '../reminders/index.ts';
 import { assessments, remediationTasks, riskSnapshots, templateVersions, vendorRisk, vendors } from '../../drizzle/schema/index.ts';
 import type { Db, Tx } from '../platform/db/database.ts';
 import { notFound } from '../platform/errors.ts';
@@ -96,7 +98,7 @@ type AssessedFields = {
 };
 
 /** The vendor's stored position as the engine computes it from its inputs. Pure: the one place this is worked out. */
-export function computeVendorRisk(vendorId: number, inputs: RiskInputs, now: Date) {
+export function computeVendorRisk(vendorId: number, inputs: RiskInputs, now: Date, cadence: Readonly<CadenceMonths> = DEFAULT_CADENCE_MONTHS) {
   const { profile, latest } = inputs;
   const impact = computeInherentImpact(profile);
   const suggestedTier = suggestTier(impact.impact, profile.criticality);
@@ -125,7 +127,8 @@ export function computeVendorRisk(vendorId: number, inputs: RiskInputs, now: Dat
     assessed = {
       assessmentId: latest.id,
       assessedAt: latest.completedAt,
-      assessmentExpiresAt: reassessmentDueDate(latest.completedAt, tier),
+      // The organisation's cadence setting, so "not assessed" and the re-assessment lists agree.
+      assessmentExpiresAt: nextAssessmentDue(tier, latest.completedAt, cadence),
       score: current.score,
       grade: current.grade,
       likelihood: current.likelihood.likelihood,
@@ -158,7 +161,7 @@ export type ComputedRisk = ReturnType<typeof computeVendorRisk>;
 
 /** Recomputes and stores the vendor's position; returns what was stored. */
 export function recomputeVendorRisk(tx: Db | Tx, vendorId: number, now: Date) {
-  const row = computeVendorRisk(vendorId, loadRiskInputs(tx, vendorId), now);
+  const row = computeVendorRisk(vendorId, loadRiskInputs(tx, vendorId), now, getCadence(tx));
   tx.insert(vendorRisk).values(row).onConflictDoUpdate({ target: vendorRisk.vendorId, set: row }).run();
   return row;
 }

@@ -39,6 +39,16 @@ describe('procedure access', () => {
     expect(anonymous).toEqual(['account.me', 'account.setupStatus']);
   });
 
+  it('lets every staff role read the re-assessment lists and their own attention list, and only administrators change cadence and reminders', () => {
+    const rolesOf = (path: string) => {
+      const access = procedures.find(([p]) => p === path)?.[1]._def.meta?.access;
+      return access?.kind === 'staff' ? [...access.roles].sort() : access?.kind;
+    };
+    expect(rolesOf('reminders.reassessments')).toEqual([...STAFF_ROLES].sort());
+    expect(rolesOf('reminders.attention')).toEqual([...STAFF_ROLES].sort());
+    for (const path of ['reminders.settings', 'reminders.updateCadence', 'reminders.updateKinds']) expect(rolesOf(path)).toEqual(['admin']);
+  });
+
   it.each(procedures)('%s declares who may call it', (_path, procedure) => {
     expect(procedure._def.meta?.access).toBeDefined();
   });

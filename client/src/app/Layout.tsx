@@ -6,7 +6,8 @@ import { NavLink, Outlet } from 'react-router';
 import { STAFF_ROLE_LABELS } from '../../../shared/statuses.ts';
 import { LazyPage } from '../components/LazyPage.tsx';
 import { hasRole, owesMfa, useMe, useSignOut, type Me } from '../lib/session.ts';
-import { MFA_SETUP_PATH, NAV_ITEMS } from './access.ts';
+import { AttentionCount } from '../features/attention/AttentionCount.tsx';
+import { ATTENTION_PATH, MFA_SETUP_PATH, NAV_ITEMS } from './access.ts';
 
 export function Layout() {
   const [opened, { toggle, close }] = useDisclosure();
@@ -40,7 +41,7 @@ export function Layout() {
         </AppShell.Header>
         <AppShell.Navbar p="xs" className="no-print" aria-label="Main navigation" component="nav">
           {items.map((item) => (
-            <MantineNavLink key={item.to} component={NavLink} to={item.to} label={item.label} onClick={close} />
+            <MantineNavLink key={item.to} component={NavLink} to={item.to} label={item.label} onClick={close} rightSection={item.to === ATTENTION_PATH ? <AttentionCount /> : undefined} />
           ))}
         </AppShell.Navbar>
         <AppShell.Main id="main" tabIndex={-1}>

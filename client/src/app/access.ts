@@ -15,6 +15,9 @@ export const PAGE_ACCESS = {
   inventoryImport: INVENTORY_ROLES,
   assessments: READ_ROLES,
   tasks: READ_ROLES,
+  reassessments: READ_ROLES,
+  // Auditors act on nothing, so their list would always be empty.
+  attention: ['admin', 'procurement', 'ciso'],
   users: ADMIN_ROLES,
   audit: AUDIT_READ_ROLES,
   outbox: ADMIN_ROLES,
@@ -24,9 +27,11 @@ export const PAGE_ACCESS = {
 
 export const NAV_ITEMS: readonly NavItem[] = [
   { to: '/dashboard', label: 'Dashboard', roles: PAGE_ACCESS.dashboard },
+  { to: '/attention', label: 'Needs my attention', roles: PAGE_ACCESS.attention },
   { to: '/vendors', label: 'Vendors', roles: PAGE_ACCESS.vendors },
   { to: '/assessments', label: 'Assessments', roles: PAGE_ACCESS.assessments },
   { to: '/tasks', label: 'Tasks', roles: PAGE_ACCESS.tasks },
+  { to: '/reassessments', label: 'Re-assessments', roles: PAGE_ACCESS.reassessments },
   { to: '/admin/users', label: 'Users', roles: PAGE_ACCESS.users },
   { to: '/admin/audit', label: 'Audit log', roles: PAGE_ACCESS.audit },
   { to: '/admin/outbox', label: 'Outbox', roles: PAGE_ACCESS.outbox },
@@ -36,3 +41,6 @@ export const NAV_ITEMS: readonly NavItem[] = [
 
 /** The one page open to someone who still owes a second factor. */
 export const MFA_SETUP_PATH = '/account/security';
+
+/** The signed-in person's own to-do list; the navigation shows its count. */
+export const ATTENTION_PATH = '/attention';

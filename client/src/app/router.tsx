@@ -58,6 +58,21 @@ export const router = createBrowserRouter([
       { path: 'assessments/:assessmentId/report', lazy: async () => ({ Component: (await import('../features/assessments/ReportPage.tsx')).ReportPage }), errorElement: <RouteErrorPage /> },
       { path: 'tasks', lazy: async () => ({ Component: (await import('../features/tasks/TasksPage.tsx')).TasksPage }), errorElement: <RouteErrorPage /> },
       { path: 'tasks/:taskId', lazy: async () => ({ Component: (await import('../features/tasks/TaskPage.tsx')).TaskPage }), errorElement: <RouteErrorPage /> },
+      { path: 'reassessments', lazy: async () => ({ Component: (await import('../features/attention/ReassessmentsPage.tsx')).ReassessmentsPage }), errorElement: <RouteErrorPage /> },
+      {
+        path: 'attention',
+        lazy: async () => {
+          const { AttentionPage } = await import('../features/attention/AttentionPage.tsx');
+          return {
+            Component: () => (
+              <RequireRole roles={PAGE_ACCESS.attention}>
+                <AttentionPage />
+              </RequireRole>
+            ),
+          };
+        },
+        errorElement: <RouteErrorPage />,
+      },
       { path: 'account/security', element: <SecurityPage />, errorElement: <RouteErrorPage /> },
       {
         path: 'admin/users',

@@ -19,6 +19,7 @@ import { createHash } from 'node:crypto';
 import { open } from 'node:fs/promises';
 import type Database from 'better-sqlite3';
 import { sql } from 'drizzle-orm';
+import { computeVendorRisk, positionMoved, snapshotValues, type ComputedRisk, activeTaskCountsFor, loadRiskInputsFor, storedRiskFor, type StoredHolding } from '../../risk/index.ts';
 import type { ImportInput, VendorImportValues } from '../../../shared/schemas/inventory.ts';
 import { effectiveAccess } from '../../../shared/taxonomy.ts';
 import { dataHoldings, dataVersion, riskSnapshots, vendorRisk, vendors } from '../../../drizzle/schema/index.ts';
@@ -27,7 +28,7 @@ import type { Db, Tx } from '../../platform/db/database.ts';
 import { badRequest } from '../../platform/errors.ts';
 import { recordAudit, type AuditActor, type AuditEntry } from '../../platform/audit/auditTrail.ts';
 import { analyse, parseImportFile, type CheckedRow, type HoldingRowValues, type ParsedFile } from './preview.ts';
-import { computeVendorRisk, positionMoved, snapshotValues, type ComputedRisk, activeTaskCountsFor, loadRiskInputsFor, storedRiskFor, type StoredHolding } from '../../risk/index.ts';
+import { getCadence } from '../../reminders/index.ts';
 
 /** Plans made stale by other people's changes before one could be written; then the person is asked to try again. */
 export const MAX_COMMIT_ATTEMPTS = 3;
@@ -127,6 +128,7 @@ function planHoldings(tx: Db | Tx, rows: readonly { values: HoldingRowValues }[]
   const inputs = loadRiskInputsFor(tx, vendorIds);
   const before = storedRiskFor(tx, vendorIds);
   const tasks = activeTaskCountsFor(tx, vendorIds, now);
+  const cadence = getCadence(tx);
   const risks: ComputedRisk[] = [];
   const snapshots: (typeof riskSnapshots.$inferInsert)[] = [];
   for (const vendorId of vendorIds) {
@@ -136,7 +138,7 @@ function planHoldings(tx: Db | Tx, rows: readonly { values: HoldingRowValues }[]
     const planned = byVendor.get(vendorId)!;
     const replaced = new Map(planned.filter((p) => p.id !== null).map((p) => [p.id, p]));
     const holdings = [...current.profile.holdings.map((h) => replaced.get(h.id) ?? h), ...planned.filter((p) => p.id === null)];
-    const risk = computeVendorRisk(vendorId, { ...current, profile: { ...current.profile, holdings } }, now);
+    const risk = computeVendorRisk(vendorId, { ...current, profile: { ...current.profile, holdings } }, now, cadence);
     risks.push(risk);
     if (positionMoved(before.get(vendorId), risk)) snapshots.push(snapshotValues(risk, tasks.get(vendorId) ?? { open: 0, overdue: 0 }, now, 'profile_change'));
   }

@@ -9,6 +9,7 @@ import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { ErrorState, LoadingState } from '../../components/QueryStates.tsx';
 import { errorMessage } from '../../lib/errors.ts';
 import { trpc } from '../../lib/trpc.ts';
+import { ReminderSettingsSection } from './components/ReminderSettingsSection.tsx';
 import { OrganisationSection } from './components/OrganisationSection.tsx';
 import { SlaSection } from './components/SlaSection.tsx';
 
@@ -31,6 +32,7 @@ export function SettingsPage() {
       <Title order={2}>Settings</Title>
       <OrganisationSection />
       <SlaSection />
+      <ReminderSettingsSection />
       <Title order={3} size="h4">
         Security
       </Title>

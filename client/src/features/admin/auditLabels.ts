@@ -33,6 +33,8 @@ export const ACTION_LABELS = {
   'outbox.passed_on': 'Marked an email as passed on by hand (its text removed)',
   'settings.sla.update': 'Changed the days allowed to fix tasks of each severity',
   'settings.organisation.seed': 'Set the organisation’s name from the server’s configuration at start-up',
+  'settings.cadence.update': 'Changed how often vendors of each tier are re-assessed',
+  'settings.reminders.update': 'Turned reminder emails on or off',
   'audit.chain.keyed': 'Sealed the earlier audit log with the audit key',
   'vendor.create': 'Added a vendor',
   'vendor.update': 'Edited a vendor',

@@ -25,10 +25,11 @@ export function KeyFiguresSection({ state }: { state: DashboardState }) {
           if (vendors === 0) return <NoVendors hasFilters={state.hasFilters} />;
           return (
             <Stack gap="md">
-              <SimpleGrid cols={{ base: 1, sm: 2, lg: 4 }} spacing="md">
+              <SimpleGrid cols={{ base: 1, sm: 2, lg: 5 }} spacing="md">
                 <BandCard figures={figures} vendors={vendors} />
                 <TierCard figures={figures} />
                 <TasksCard figures={figures} />
+                <ReassessmentsCard figures={figures} />
                 <FigureCard title="Assessments overdue">
                   <Text fz={36} fw={700} lh={1.1}>
                     {figures.assessmentsOverdue}
@@ -89,6 +90,33 @@ function BandCard({ figures, vendors }: { figures: KeyFigures; vendors: number }
             </Badge>
           }
           value={figures.expired ? `${notAssessed} (${figures.expired} expired)` : notAssessed}
+        />
+      </Stack>
+    </FigureCard>
+  );
+}
+
+/** Links to the re-assessment lists, which show every active vendor (the dashboard's filters do not carry over). */
+function ReassessmentsCard({ figures }: { figures: KeyFigures }) {
+  const { overdue, dueSoon } = figures.reassessments;
+  return (
+    <FigureCard title="Re-assessments">
+      <Stack gap={6} component="ul" m={0} p={0} style={{ listStyle: 'none' }}>
+        <Row
+          label={
+            <Anchor component={Link} to="/reassessments?standing=overdue" size="sm">
+              Overdue
+            </Anchor>
+          }
+          value={overdue}
+        />
+        <Row
+          label={
+            <Anchor component={Link} to="/reassessments?standing=due_soon" size="sm">
+              Due within 30 days
+            </Anchor>
+          }
+          value={dueSoon}
         />
       </Stack>
     </FigureCard>

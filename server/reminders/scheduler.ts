@@ -1,0 +1,207 @@
+/**
+ * Sends the reminders that are due, exactly once each.
+ *
+ * The schedule is a pure function of the database and `now`
+ * (shared/remediation/reminders.ts). Each reminder is sent in one short
+ * transaction that first inserts its key into reminders_sent (a primary
+ * key, so a second insert does nothing) and, only if that row is new,
+ * queues its emails in the outbox. Both commit together or not at all: a
+ * restart recomputes the same keys and skips those recorded; a crash in the
+ * middle of a batch loses only the reminder in flight, whose rollback
+ * leaves it due for the next run. A reminder that fell due while the server
+ * was down is still in the schedule at the first run after it, while its
+ * window is open.
+ */
+import { eq, inArray } from 'drizzle-orm';
+import { findControl } from '../../shared/catalogue/coreV1.ts';
+import { daysUntil } from '../../shared/dates.ts';
+import { remindersDue, type Reminder } from '../../shared/remediation/reminders.ts';
+import { assessments, remediationTasks, remindersSent, shareLinks, users, vendors } from '../../drizzle/schema/index.ts';
+import type { Db, Tx } from '../platform/db/database.ts';
+import { enqueueEmail, type MailSettings, type OutgoingEmail } from '../platform/mail/outbox.ts';
+import { vendorContactLine } from '../assessments/index.ts';
+import { getOrganisation, type OrganisationSettings } from '../platform/settings.ts';
+import { getCadence, getReminderSettings } from './settings.ts';
+import { loadRemediationState } from './state.ts';
+
+export interface ReminderDeps {
+  publicUrl: string;
+  mail: Pick<MailSettings, 'smtpUrl'>;
+}
+
+/** Test seams: called inside a reminder's transaction after its emails are queued, and after it commits. */
+export interface ReminderHooks {
+  beforeCommit?: (reminder: Reminder) => void;
+  afterCommit?: (reminder: Reminder) => void;
+}
+
+/** Every reminder due at `now` that was never sent, in key order. */
+export function unsentReminders(db: Db, now: Date): Reminder[] {
+  const due = remindersDue(loadRemediationState(db), now, { kinds: getReminderSettings(db), cadence: getCadence(db) });
+  if (due.length === 0) return [];
+  const sent = new Set<string>();
+  // Chunked: SQLite limits the number of bound parameters.
+  for (let i = 0; i < due.length; i += 500) {
+    const keys = due.slice(i, i + 500).map((r) => r.key);
+    for (const row of db.select({ key: remindersSent.key }).from(remindersSent).where(inArray(remindersSent.key, keys)).all()) sent.add(row.key);
+  }
+  return due.filter((r) => !sent.has(r.key));
+}
+
+/**
+ * Sends at most `limit` due reminders; returns how many it sent. The job
+ * runner calls it again while it returns `limit`.
+ */
+export function sendDueReminders(db: Db, deps: ReminderDeps, now: Date, limit = Number.MAX_SAFE_INTEGER, hooks: ReminderHooks = {}): number {
+  let sent = 0;
+  const failures: unknown[] = [];
+  for (const reminder of unsentReminders(db, now).slice(0, limit)) {
+    let committed = false;
+    try {
+      committed = db.transaction(
+        (tx) => {
+          const claimed = tx
+            .insert(remindersSent)
+            .values({ key: reminder.key, kind: reminder.kind, subjectType: reminder.subject.type, subjectId: reminder.subject.id, occasion: reminder.occasion, vendorId: reminder.vendorId, emails: 0, sentAt: now })
+            .onConflictDoNothing()
+            .run();
+          // Another process (a second server on the same file) got there first.
+          if (claimed.changes === 0) return false;
+          const emails = composeReminder(tx, reminder, deps.publicUrl, now);
+          for (const email of emails) enqueueEmail(tx, deps.mail, email, now);
+          tx.update(remindersSent).set({ emails: emails.length }).where(eq(remindersSent.key, reminder.key)).run();
+          hooks.beforeCommit?.(reminder);
+          return true;
+        },
+        // Take the write lock at once, so the check and the insert see the same database.
+        { behavior: 'immediate' },
+      );
+    } catch (error) {
+      // One reminder that cannot be written (rolled back, still due) must not hold up the others.
+      failures.push(error);
+    }
+    if (committed) {
+      sent += 1;
+      hooks.afterCommit?.(reminder);
+    }
+  }
+  // Reported once the others are sent, so the job log says what failed.
+  if (failures.length) throw new AggregateError(failures, `${failures.length} reminder(s) could not be sent and stay due`);
+  return sent;
+}
+
+const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+const dayOf = (d: Date) => d.toISOString().slice(0, 10);
+
+interface Facts {
+  vendorName: string;
+  organisation: OrganisationSettings;
+  assessment: { id: number; dueDate: string | null } | null;
+  task: { id: number; controlId: string; controlTitle: string; dueDate: string; assessmentId: number; acceptanceExpiresOn: string | null } | null;
+}
+
+function loadFacts(tx: Tx, reminder: Reminder): Facts {
+  const vendorName = tx.select({ name: vendors.name }).from(vendors).where(eq(vendors.id, reminder.vendorId)).get()?.name ?? 'the vendor';
+  const action = reminder.action;
+  let task: Facts['task'] = null;
+  let assessmentId: number | null = action.kind === 'questionnaire' ? action.assessmentId : null;
+  if (action.kind === 'task') {
+    const row = tx.select().from(remediationTasks).where(eq(remediationTasks.id, action.taskId)).get();
+    if (row) {
+      task = { id: row.id, controlId: row.controlId, controlTitle: findControl(row.controlId)?.title ?? row.controlId, dueDate: row.dueDate, assessmentId: row.assessmentId, acceptanceExpiresOn: row.acceptanceExpiresOn };
+      assessmentId = row.assessmentId;
+    }
+  }
+  const assessment = assessmentId === null ? null : (tx.select({ id: assessments.id, dueDate: assessments.dueDate }).from(assessments).where(eq(assessments.id, assessmentId)).get() ?? null);
+  return { vendorName, organisation: getOrganisation(tx), assessment, task };
+}
+
+/** Where staff act on a reminder: the vendor, the questionnaire, or the task's own page. */
+function staffUrl(publicUrl: string, reminder: Reminder, facts: Facts): string {
+  const base = publicUrl.replace(/\/$/, '');
+  const a = reminder.action;
+  if (a.kind === 'vendor') return `${base}/vendors/${a.vendorId}`;
+  if (a.kind === 'questionnaire') return `${base}/assessments/${a.assessmentId}`;
+  return facts.task ? `${base}/tasks/${facts.task.id}` : `${base}/vendors/${reminder.vendorId}`;
+}
+
+/** What the reminder says, as subject and a first paragraph, to staff and to the vendor. */
+function wording(reminder: Reminder, facts: Facts, now: Date): { subject: string; staff: string; vendor: string } {
+  const v = facts.vendorName;
+  const date = reminder.occasion.date ?? '';
+  const late = date ? -daysUntil(date, now) : 0;
+  const control = facts.task ? `${facts.task.controlId} ${facts.task.controlTitle}` : 'a remediation task';
+  switch (reminder.kind) {
+    case 'link_not_opened':
+      return {
+        subject: `Reminder: the security questionnaire for ${v} is waiting`,
+        staff: `The questionnaire link sent for ${v} has not been opened in ${plural(reminder.occasion.offsetDays ?? 3, 'day')}. You may want to check the address or send a new link.`,
+        vendor: `We sent you a link to a security questionnaire for ${v} a few days ago, and it has not been opened yet.`,
+      };
+    case 'questionnaire_due':
+      return {
+        subject: `Reminder: the security questionnaire for ${v} is due on ${date}`,
+        staff: `The questionnaire for ${v} is due on ${date}, in ${plural(reminder.occasion.offsetDays ?? 0, 'day')}, and the vendor has no working link to it: send a new link if it should still answer.`,
+        vendor: `The security questionnaire for ${v} is due on ${date}, in ${plural(reminder.occasion.offsetDays ?? 0, 'day')}.`,
+      };
+    case 'questionnaire_overdue':
+      return {
+        subject: `Overdue: the security questionnaire for ${v} was due on ${date}`,
+        staff: `The questionnaire for ${v} was due on ${date}, ${plural(late, 'day')} ago, and has not been submitted.`,
+        vendor: `The security questionnaire for ${v} was due on ${date}, ${plural(late, 'day')} ago, and has not been submitted yet.`,
+      };
+    case 'task_due':
+      return {
+        subject: `Reminder: a remediation task for ${v} is due on ${date}`,
+        staff: `The remediation task ${control} for ${v} is due on ${date}, in ${plural(reminder.occasion.offsetDays ?? 7, 'day')}.`,
+        vendor: `The remediation task ${control} is due on ${date}, in ${plural(reminder.occasion.offsetDays ?? 7, 'day')}. Tell us what you did, with evidence if you have it.`,
+      };
+    case 'task_overdue':
+      return {
+        subject: `Overdue: a remediation task for ${v} was due on ${date}`,
+        staff: `The remediation task ${control} for ${v} was due on ${date}, ${plural(late, 'day')} ago.`,
+        vendor: `The remediation task ${control} was due on ${date}, ${plural(late, 'day')} ago. Tell us what you did, or what stands in the way.`,
+      };
+    case 'acceptance_expiring':
+      return {
+        subject: `An accepted risk for ${v} ends on ${date}`,
+        staff: `The accepted risk on ${control} for ${v} ends on ${date}, in ${plural(daysUntil(date, now), 'day')}. On that day the task reopens with a new due date, unless the risk is accepted again with a fresh justification.`,
+        vendor: '',
+      };
+    case 'reassessment_due':
+      return {
+        subject: `${v} is due for re-assessment on ${date}`,
+        staff: `${v}'s last assessment stops counting on ${date}, in ${plural(daysUntil(date, now), 'day')}. After that it shows as not assessed. Start a re-assessment before then.`,
+        vendor: '',
+      };
+  }
+}
+
+/** One email per recipient: staff get the page to act on; a vendor contact is pointed to the link it already has (links are stored hashed and cannot be repeated). */
+function composeReminder(tx: Tx, reminder: Reminder, publicUrl: string, now: Date): OutgoingEmail[] {
+  const facts = loadFacts(tx, reminder);
+  const words = wording(reminder, facts, now);
+  const staffIds = reminder.recipients.flatMap((r) => (r.kind === 'staff' ? [r.userId] : []));
+  const linkIds = reminder.recipients.flatMap((r) => (r.kind === 'vendor_link' ? [r.linkId] : []));
+  const out: OutgoingEmail[] = [];
+  if (staffIds.length) {
+    const url = staffUrl(publicUrl, reminder, facts);
+    for (const u of tx.select({ name: users.name, email: users.email }).from(users).where(inArray(users.id, staffIds)).orderBy(users.email).all()) {
+      out.push({ to: u.email, subject: words.subject, text: `Hello ${u.name},\n\n${words.staff}\n\nOpen it in Tollgate: ${url}\n\nYou receive this because you are named on it in Tollgate. An administrator can turn this kind of reminder off in Settings.` });
+    }
+  }
+  if (linkIds.length && words.vendor) {
+    const seen = new Set<string>();
+    for (const l of tx.select({ name: shareLinks.recipientName, email: shareLinks.recipientEmail, createdAt: shareLinks.createdAt, expiresAt: shareLinks.expiresAt }).from(shareLinks).where(inArray(shareLinks.id, linkIds)).orderBy(shareLinks.id).all()) {
+      // Two links to the same person: one email.
+      if (seen.has(l.email.toLowerCase())) continue;
+      seen.add(l.email.toLowerCase());
+      out.push({
+        to: l.email,
+        subject: words.subject,
+        text: `Hello ${l.name},\n\n${words.vendor}\n\nUse the link we emailed you on ${dayOf(l.createdAt)} (subject "Security questionnaire for ${facts.vendorName}"); it works until ${dayOf(l.expiresAt)}. For your security we never send that link again in a reminder.${vendorContactLine(facts.organisation) || '\n\nIf you cannot find it, reply to the person who sent it and ask for a new one.'}`,
+      });
+    }
+  }
+  return out;
+}
