@@ -6,6 +6,7 @@ import { assessmentsRouter } from './assessments.ts';
 import { dashboardRouter } from './dashboard.ts';
 import { inventoryRouter } from './inventory.ts';
 import { portalRouter } from './portal.ts';
+import { templatesRouter } from '../templates/router.ts';
 import { usersRouter } from './users.ts';
 import { vendorsRouter } from './vendors.ts';
 
@@ -15,6 +16,7 @@ export const appRouter = router({
   dashboard: dashboardRouter,
   inventory: inventoryRouter,
   assessments: assessmentsRouter,
+  templates: templatesRouter,
   portal: portalRouter,
   users: usersRouter,
   audit: auditRouter,
