@@ -56,6 +56,22 @@ export const router = createBrowserRouter([
       { path: 'assessments', lazy: async () => ({ Component: (await import('../features/assessments/AssessmentsPage.tsx')).AssessmentsPage }), errorElement: <RouteErrorPage /> },
       { path: 'assessments/:assessmentId', lazy: async () => ({ Component: (await import('../features/assessments/AssessmentPage.tsx')).AssessmentPage }), errorElement: <RouteErrorPage /> },
       { path: 'assessments/:assessmentId/report', lazy: async () => ({ Component: (await import('../features/assessments/ReportPage.tsx')).ReportPage }), errorElement: <RouteErrorPage /> },
+      { path: 'templates', lazy: async () => ({ Component: (await import('../features/templates/TemplatesPage.tsx')).TemplatesPage }), errorElement: <RouteErrorPage /> },
+      {
+        path: 'templates/import',
+        lazy: async () => {
+          const { TemplateImportPage } = await import('../features/templates/TemplateImportPage.tsx');
+          return {
+            Component: () => (
+              <RequireRole roles={PAGE_ACCESS.templateImport}>
+                <TemplateImportPage />
+              </RequireRole>
+            ),
+          };
+        },
+        errorElement: <RouteErrorPage />,
+      },
+      { path: 'templates/:key/:version', lazy: async () => ({ Component: (await import('../features/templates/TemplateVersionPage.tsx')).TemplateVersionPage }), errorElement: <RouteErrorPage /> },
       { path: 'account/security', element: <SecurityPage />, errorElement: <RouteErrorPage /> },
       {
         path: 'admin/users',

@@ -1,7 +1,7 @@
 /** "Download CSV" for one chart's or table's numbers, built in the browser. */
 import { Button } from '@mantine/core';
 import { csvFilename, toCsv, type CsvRow } from '../csv.ts';
-import { downloadText } from '../download.ts';
+import { downloadText } from '../../../lib/download.ts';
 
 interface CsvButtonProps {
   /** Names the file and the button for screen readers: "top risks". */

@@ -1,0 +1,39 @@
+/** One version of a questionnaire template, section by section, as it was frozen. */
+import { Anchor, Badge, Group, Stack, Text, Title } from '@mantine/core';
+import { useQuery } from '@tanstack/react-query';
+import { Link, useParams } from 'react-router';
+import { ErrorState, LoadingState } from '../../components/QueryStates.tsx';
+import { trpc } from '../../lib/trpc.ts';
+import { TemplateOutline } from './components/TemplateOutline.tsx';
+
+export function TemplateVersionPage() {
+  const params = useParams();
+  const key = params.key ?? '';
+  const version = Number(params.version);
+  const query = useQuery(trpc.templates.get.queryOptions({ key, version }));
+  return (
+    <Stack gap="lg">
+      <title>{`${query.data?.definition.name ?? key} v${version} · Questionnaires · Tollgate`}</title>
+      <Anchor component={Link} to="/templates" size="sm" w="fit-content">
+        <span aria-hidden="true">← </span>All questionnaires
+      </Anchor>
+      {query.isPending ? <LoadingState label="Loading the questionnaire" /> : null}
+      {query.isError ? <ErrorState error={query.error} onRetry={() => void query.refetch()} /> : null}
+      {query.data ? (
+        <>
+          <Group gap="sm" align="baseline">
+            <Title order={2}>
+              {query.data.definition.name}, version {query.data.version}
+            </Title>
+            <Badge variant="outline" color={query.data.status === 'published' ? 'teal.9' : 'gray.8'}>
+              {query.data.status === 'published' ? 'Published' : 'Draft'}
+            </Badge>
+          </Group>
+          {query.data.definition.description ? <Text>{query.data.definition.description}</Text> : null}
+          {query.data.notAssessable ? <Text c="gray.7">Vendors cannot be sent this version yet: {query.data.notAssessable}.</Text> : null}
+          <TemplateOutline definition={query.data.definition} />
+        </>
+      ) : null}
+    </Stack>
+  );
+}
