@@ -81,7 +81,7 @@ export function StartAssessmentDialog({ vendorId, vendorName, tier, onClose }: S
                   key={choice.key}
                   value={choice.key}
                   disabled={!!choice.version.notAssessable}
-                  label={`${choice.name} (${pluralise(choice.version.questions, 'question')}, version ${choice.version.version})${choice.key === suggested ? ', suggested' : ''}`}
+                  label={`${choice.name} (${pluralise(choice.version.questions, 'question')})${choice.key === suggested ? ', suggested' : ''}`}
                   description={choice.version.notAssessable ? `Cannot be sent to vendors yet: ${choice.version.notAssessable}.` : choice.description}
                 />
               ))}
