@@ -98,9 +98,9 @@ test('procurement imports a CSV questionnaire, publishes it and assesses a vendo
     await confirm.getByRole('button', { name: 'Publish' }).click();
     await expect(page.getByRole('status').filter({ hasText: `${name} version 1 is published.` })).toBeVisible();
   }
-  const identity = page.getByRole('region', { name: 'E2E identity basics' });
-  await expect(identity.getByText('Published')).toBeVisible();
-  await expect(page.getByRole('region', { name: 'E2E pre-screen' })).toContainText('Cannot be sent to vendors yet: it has 2 custom questions');
+  const identity = page.getByRole('region', { name: 'E2E identity basics', exact: true });
+  await expect(identity.getByText('Published', { exact: true })).toBeVisible();
+  await expect(page.getByRole('region', { name: 'E2E pre-screen', exact: true })).toContainText('Cannot be sent to vendors yet: it has 2 custom questions');
   await shots(page, 'list-published');
 
   // The version's page shows it as frozen.
