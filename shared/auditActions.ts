@@ -75,6 +75,7 @@ export const AUDIT_ACTIONS = [
   // Questionnaire templates
   'template.import',
   'template.draft',
+  'template.draft_save',
   'template.publish',
   // Questionnaire links and the vendor's side
   'share_link.create',

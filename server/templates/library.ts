@@ -9,6 +9,7 @@ import { and, count, desc, eq } from 'drizzle-orm';
 import { CORE_CATALOGUE_V1 } from '../../shared/catalogue/coreV1.ts';
 import type { QuestionnaireContent, Severity } from '../../shared/catalogue/types.ts';
 import { templateContentFromSnapshot } from '../../shared/templates/builtIn.ts';
+import { parseTemplateDefinition } from '../../shared/templates/validate.ts';
 import { exportTemplate, importTemplate, type ExportFormat, type TemplateFormat } from '../../shared/templates/formats/templateFiles.ts';
 import { resolverFor, type KnownCatalog } from '../../shared/templates/formats/oscalProfile.ts';
 import type { TemplateIssue } from '../../shared/templates/issues.ts';
@@ -167,8 +168,8 @@ export function checkImport(tx: Db | Tx, request: ImportRequest): ImportCheck {
 }
 
 /** Refuses an import with every issue found (in `details.issues`): the caller shows them row by row. */
-export function importRefused(issues: TemplateIssue[]): AppError {
-  return new AppError('BAD_REQUEST', `The file was not imported: ${issues.length} problem${issues.length === 1 ? '' : 's'} found. Nothing was changed.`, { issues });
+export function importRefused(issues: TemplateIssue[], what = 'The file was not imported'): AppError {
+  return new AppError('BAD_REQUEST', `${what}: ${issues.length} problem${issues.length === 1 ? '' : 's'} found. Nothing was changed.`, { issues });
 }
 
 /**
@@ -267,6 +268,28 @@ export function createDraft(db: Db, input: { key: string; version?: number; newK
     const draft = writeDraft(tx, copy.id, content, source, actor, now);
     recordAudit(tx, { actor, action: 'template.draft', targetType: 'template', targetId: copy.key, after: { version: draft.version, from: `${template.key} v${row.version}` }, at: now });
     return { template: copy.key, version: draft.version };
+  });
+}
+
+/**
+ * Saves the editor's changes to a template's draft: the whole definition,
+ * checked by the same rules as an import, all or nothing. The key cannot
+ * change; a published version is never edited (start a draft first).
+ */
+export function saveDraft(db: Db, input: { key: string; definition: unknown }, actor: AuditActor, now: Date) {
+  return db.transaction((tx) => {
+    const template = templateByKey(tx, input.key);
+    if (!template) throw notFound(`The questionnaire template "${input.key}"`);
+    const latest = versionsOf(tx, template.id)[0]!;
+    if (template.builtIn || latest.status !== 'draft') throw conflict(`"${template.name}" has no draft to change: start one first.`);
+    const given = typeof input.definition === 'object' && input.definition !== null ? input.definition : {};
+    const parsed = parseTemplateDefinition({ ...given, key: template.key });
+    if (!parsed.ok) throw importRefused(parsed.issues, 'The draft was not saved');
+    const { key, name, description, ...content } = parsed.value;
+    tx.update(questionnaireTemplates).set({ name, description, updatedAt: now }).where(eq(questionnaireTemplates.id, template.id)).run();
+    const row = writeDraft(tx, template.id, content, { source: 'editor', sourceName: null, sourceDocument: null }, actor, now);
+    recordAudit(tx, { actor, action: 'template.draft_save', targetType: 'template', targetId: key, after: { version: row.version, ...countsOf(content) }, at: now });
+    return { template: key, version: row.version, ...countsOf(content), notAssessable: notAssessableReason(content) };
   });
 }
 

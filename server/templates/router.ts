@@ -1,7 +1,7 @@
 /** The questionnaire library: everyone on staff reads it; admins and procurement change it. */
-import { CreateDraftInput, TemplateExportInput, TemplateFileInput, TemplateRefInput, TemplateVersionInput } from '../../shared/schemas/templates.ts';
+import { CreateDraftInput, SaveDraftInput, TemplateExportInput, TemplateFileInput, TemplateRefInput, TemplateVersionInput } from '../../shared/schemas/templates.ts';
 import { actorOf, procurementProcedure, readProcedure, router } from '../trpc.ts';
-import { checkImport, createDraft, exportTemplateVersion, getTemplateVersionDefinition, importTemplateFile, listTemplates, publishTemplateVersion } from './library.ts';
+import { checkImport, createDraft, saveDraft, exportTemplateVersion, getTemplateVersionDefinition, importTemplateFile, listTemplates, publishTemplateVersion } from './library.ts';
 
 export const templatesRouter = router({
   list: readProcedure.query(({ ctx }) => listTemplates(ctx.db)),
@@ -16,5 +16,7 @@ export const templatesRouter = router({
   /** All or nothing: a draft version, or a BAD_REQUEST whose details.issues list every problem. */
   import: procurementProcedure.input(TemplateFileInput).mutation(({ ctx, input }) => importTemplateFile(ctx.db, input, actorOf(ctx), ctx.now())),
   publish: procurementProcedure.input(TemplateVersionInput).mutation(({ ctx, input }) => publishTemplateVersion(ctx.db, input, actorOf(ctx), ctx.now())),
+  /** The editor's save: the whole draft, all or nothing, every problem with its path in details.issues. */
+  saveDraft: procurementProcedure.input(SaveDraftInput).mutation(({ ctx, input }) => saveDraft(ctx.db, input, actorOf(ctx), ctx.now())),
   createDraft: procurementProcedure.input(CreateDraftInput).mutation(({ ctx, input }) => createDraft(ctx.db, input, actorOf(ctx), ctx.now())),
 });

@@ -33,3 +33,6 @@ export const CreateDraftInput = z.strictObject({
   newKey: key('newKey').optional(),
   newName: z.string().trim().min(1).max(200).optional(),
 });
+
+/** The editor's whole draft; its rules are checked by parseTemplateDefinition on the server, with every problem's path. */
+export const SaveDraftInput = z.strictObject({ key: key('key'), definition: z.record(z.string(), z.unknown(), { error: 'definition must be a template' }) });

@@ -15,6 +15,8 @@ const ARTIFACTS = path.resolve('tests/.artifacts');
 async function shots(page: Page, name: string) {
   for (const [label, width, height] of [['desktop', 1280, 800], ['phone', 390, 844]] as const) {
     await page.setViewportSize({ width, height });
+    // The navigation slides away when the window narrows: let the slide finish before the picture.
+    await page.waitForTimeout(500);
     await page.evaluate('window.scrollTo(0, 0)');
     await page.screenshot({ path: path.join(ARTIFACTS, `templates-${name}-${label}.png`), fullPage: true });
   }

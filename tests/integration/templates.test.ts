@@ -197,6 +197,32 @@ describe('versions', () => {
     expect(getTemplateVersionDefinition(db, 'lite-plus').definition.questions).toHaveLength(15);
   });
 
+  it('saves the editor\'s draft whole or not at all, and a copy of a built-in with fewer controls can be sent to vendors', async () => {
+    const draft = getTemplateVersionDefinition(db, 'lite-plus').definition;
+    const before = JSON.stringify(draft);
+    const bad = await procurement.trpcMutation('templates.saveDraft', { key: 'lite-plus', definition: { ...draft, questions: draft.questions.map((q, i) => (i === 0 ? { ...q, section: 'nowhere' } : q)) } });
+    expect(bad.status).toBe(400);
+    expect(bad.error?.message).toBe('The draft was not saved: 1 problem found. Nothing was changed.');
+    expect((bad.error as unknown as { data: { details: IssueList } }).data.details.issues[0]).toMatchObject({ path: 'questions[0].section' });
+    expect(JSON.stringify(getTemplateVersionDefinition(db, 'lite-plus').definition)).toBe(before);
+
+    // Only the identity controls: sections left empty go too.
+    const identityOnly = draft.questions.filter((q) => q.section === 'IAM');
+    const saved = await procurement.trpcMutation('templates.saveDraft', {
+      key: 'lite-plus',
+      definition: { ...draft, name: 'Lite identity', sections: draft.sections.filter((s) => s.id === 'IAM'), questions: identityOnly },
+    });
+    expect(saved.data).toEqual({ template: 'lite-plus', version: 1, questions: identityOnly.length, sections: 1, notAssessable: null });
+    expect(db.select().from(auditEvents).where(eq(auditEvents.action, 'template.draft_save')).all()).toHaveLength(1);
+    await procurement.trpcMutation('templates.publish', { key: 'lite-plus', version: 1 });
+    const again = await procurement.trpcMutation('templates.saveDraft', { key: 'lite-plus', definition: draft });
+    expect(again.error?.message).toBe('"Lite identity" has no draft to change: start one first.');
+
+    const vendorId = createVendor(db, { name: 'Identity Only Vendor' });
+    const started = await procurement.trpcMutation<{ assessmentId: number }>('assessments.start', { vendorId, templateKey: 'lite-plus' });
+    expect(started.error).toBeUndefined();
+  });
+
   it('has the database refuse to change or remove a published version, however it is asked', () => {
     const published = db.select().from(templateVersions).where(eq(templateVersions.status, 'published')).all()[0]!;
     expect(() => db.$client.prepare("UPDATE template_versions SET content = '{}' WHERE id = ?").run(published.id)).toThrow(/published questionnaire version cannot be changed/);

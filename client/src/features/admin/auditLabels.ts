@@ -56,6 +56,7 @@ export const ACTION_LABELS = {
   'inventory.export': 'Exported the vendor inventory',
   'template.import': 'Imported a questionnaire template',
   'template.draft': 'Started a draft of a questionnaire template',
+  'template.draft_save': 'Changed a draft of a questionnaire template',
   'template.publish': 'Published a questionnaire template version',
   'assessment.start': 'Started an assessment',
   'assessment.sent': 'Marked an assessment as sent',

@@ -3,14 +3,18 @@ import { Anchor, Badge, Group, Stack, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { Link, useParams } from 'react-router';
 import { ErrorState, LoadingState } from '../../components/QueryStates.tsx';
+import { useCanManage } from '../../lib/session.ts';
 import { trpc } from '../../lib/trpc.ts';
+import { ControlPicker } from './components/ControlPicker.tsx';
 import { TemplateOutline } from './components/TemplateOutline.tsx';
 
 export function TemplateVersionPage() {
   const params = useParams();
   const key = params.key ?? '';
   const version = Number(params.version);
+  const canManage = useCanManage();
   const query = useQuery(trpc.templates.get.queryOptions({ key, version }));
+  const editable = canManage && query.data?.status === 'draft' && !query.data.builtIn;
   return (
     <Stack gap="lg">
       <title>{`${query.data?.definition.name ?? key} v${version} · Questionnaires · Tollgate`}</title>
@@ -31,6 +35,7 @@ export function TemplateVersionPage() {
           </Group>
           {query.data.definition.description ? <Text>{query.data.definition.description}</Text> : null}
           {query.data.notAssessable ? <Text c="gray.7">Vendors cannot be sent this version yet: {query.data.notAssessable}.</Text> : null}
+          {editable ? <ControlPicker key={`${key}-${version}`} definition={query.data.definition} /> : null}
           <TemplateOutline definition={query.data.definition} />
         </>
       ) : null}

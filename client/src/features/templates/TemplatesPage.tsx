@@ -18,6 +18,7 @@ import { formatDate, pluralise } from '../../lib/format.ts';
 import { useCanManage } from '../../lib/session.ts';
 import { trpc, type RouterOutputs } from '../../lib/trpc.ts';
 import { downloadText } from '../../lib/download.ts';
+import { CopyTemplateDialog } from './components/CopyTemplateDialog.tsx';
 import { sourceLabel } from './templateLabels.ts';
 
 type ListedTemplate = RouterOutputs['templates']['list'][number];
@@ -31,6 +32,7 @@ export function TemplatesPage() {
   const [publishing, setPublishing] = useState<{ template: ListedTemplate; version: ListedVersion } | null>(null);
   const [published, setPublished] = useState<string | null>(null);
   const [downloadError, setDownloadError] = useState<string | null>(null);
+  const [copying, setCopying] = useState<{ key: string; name: string; version: number } | null>(null);
 
   const download = async (key: string, version: number, format: 'json' | 'csv') => {
     setDownloadError(null);
@@ -129,6 +131,11 @@ export function TemplatesPage() {
                           Publish
                         </Button>
                       ) : null}
+                      {canManage && version.status === 'published' ? (
+                        <Button size="xs" variant="default" onClick={() => setCopying({ key: template.key, name: template.name, version: version.version })} aria-label={`Copy ${template.name} version ${version.version}`}>
+                          Copy
+                        </Button>
+                      ) : null}
                       <Button size="xs" variant="default" onClick={() => void download(template.key, version.version, 'json')} aria-label={`Download ${template.name} version ${version.version} as JSON`}>
                         JSON
                       </Button>
@@ -143,6 +150,7 @@ export function TemplatesPage() {
           </ScrollTable>
         </Section>
       ))}
+      {copying ? <CopyTemplateDialog from={copying} onClose={() => setCopying(null)} /> : null}
       {publishing ? (
         <ConfirmDialog
           title={`Publish ${publishing.template.name} version ${publishing.version.version}?`}
