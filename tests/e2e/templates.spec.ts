@@ -111,6 +111,23 @@ test('procurement imports a CSV questionnaire, publishes it and assesses a vendo
   await expectNoAxeViolations(page);
   await shots(page, 'version');
 
+  // A built-in is adapted as a copy: one control fewer, saved as a draft.
+  await page.goto('/templates');
+  await page.getByRole('button', { name: 'Copy Lite version 1' }).click();
+  const copy = page.getByRole('dialog', { name: 'Copy Lite version 1' });
+  await copy.getByLabel('Key').fill('e2e-lite-trimmed');
+  await copy.getByLabel('Name').fill('E2E Lite trimmed');
+  await copy.getByRole('button', { name: 'Make a draft copy' }).click();
+  await expect(page.getByRole('heading', { level: 2, name: 'E2E Lite trimmed, version 1' })).toBeVisible();
+  const picker = page.getByRole('region', { name: 'Catalogue controls', exact: true });
+  await expect(picker).toContainText('15 controls chosen');
+  await picker.getByRole('checkbox', { name: /^REC-01:/ }).uncheck();
+  await picker.getByRole('button', { name: 'Save the draft' }).click();
+  await expect(picker.getByRole('status').filter({ hasText: 'Draft saved: 14 questions.' })).toBeVisible();
+  await expect(page.getByRole('region', { name: 'Backup and recovery', exact: true })).not.toContainText('REC-01');
+  await expectNoAxeViolations(page);
+  await shots(page, 'draft-editor');
+
   // Starting an assessment offers it beside the tier's suggestion.
   const created = await page.request.post('/trpc/inventory.createVendor', { data: { json: { name: 'Template Trial Ltd' } } });
   expect(created.ok(), await created.text()).toBe(true);

@@ -18,7 +18,7 @@ import { errorMessage } from '../../lib/errors.ts';
 import { pluralise } from '../../lib/format.ts';
 import { trpc } from '../../lib/trpc.ts';
 import { TemplateOutline } from './components/TemplateOutline.tsx';
-import { FORMAT_LABELS } from './templateLabels.ts';
+import { FORMAT_LABELS } from '../../lib/templateLabels.ts';
 
 interface ChosenFile {
   name: string;

@@ -19,7 +19,7 @@ import { useCanManage } from '../../lib/session.ts';
 import { trpc, type RouterOutputs } from '../../lib/trpc.ts';
 import { downloadText } from '../../lib/download.ts';
 import { CopyTemplateDialog } from './components/CopyTemplateDialog.tsx';
-import { sourceLabel } from './templateLabels.ts';
+import { sourceLabel } from '../../lib/templateLabels.ts';
 
 type ListedTemplate = RouterOutputs['templates']['list'][number];
 type ListedVersion = ListedTemplate['versions'][number];

@@ -5,7 +5,7 @@
  * and custom questions are left as they are. The server checks the whole
  * draft by the template rules on save.
  */
-import { Button, Checkbox, Group, SimpleGrid, Stack, Text } from '@mantine/core';
+import { Button, Checkbox, Fieldset, Group, SimpleGrid, Stack, Text } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { CORE_CATALOGUE_V1 } from '../../../../../shared/catalogue/coreV1.ts';
@@ -55,7 +55,8 @@ export function ControlPicker({ definition }: { definition: TemplateDefinition }
     <Section title="Catalogue controls" meta={`${pluralise(chosen.size, 'control')} chosen`} description="Tick the catalogue controls this questionnaire asks. Their wording and severity are the catalogue's.">
       <SimpleGrid cols={{ base: 1, md: 2 }} spacing="md">
         {CORE_CATALOGUE_V1.domains.map((domain) => (
-          <Checkbox.Group key={domain.id} label={domain.name}>
+          // A plain fieldset: Checkbox.Group would keep its own state and ignore each box's checked value.
+          <Fieldset key={domain.id} legend={domain.name} variant="unstyled">
             <Stack gap={6} mt={6}>
               {CORE_CATALOGUE_V1.controls
                 .filter((c) => c.domain === domain.id)
@@ -63,7 +64,7 @@ export function ControlPicker({ definition }: { definition: TemplateDefinition }
                   <Checkbox key={c.id} label={`${c.id}: ${c.title}`} checked={chosen.has(c.id)} onChange={(e) => toggle(c.id, e.currentTarget.checked)} />
                 ))}
             </Stack>
-          </Checkbox.Group>
+          </Fieldset>
         ))}
       </SimpleGrid>
       {save.isError ? (

@@ -7,7 +7,7 @@ import { Badge, Group, List, Stack, Text, Title } from '@mantine/core';
 import type { TemplateDefinition, TemplateQuestion } from '../../../../../shared/templates/schema.ts';
 import { Section } from '../../../components/Section.tsx';
 import { pluralise } from '../../../lib/format.ts';
-import { QUESTION_TYPE_LABELS } from '../templateLabels.ts';
+import { QUESTION_TYPE_LABELS } from '../../../lib/templateLabels.ts';
 
 function questionText(q: TemplateQuestion): string {
   return q.type === 'control' ? q.control.question : q.text;
