@@ -189,6 +189,20 @@ describe('versions', () => {
     ]);
   });
 
+  it('edits a published template as its next version, one draft at a time', async () => {
+    const busy = await procurement.trpcMutation('templates.createDraft', { key: 'identity-basics' });
+    expect(busy.error?.message).toBe('"Identity basics" already has a draft (version 2): edit or publish it first.');
+    await procurement.trpcMutation('templates.publish', { key: 'identity-basics', version: 2 });
+    const next = await procurement.trpcMutation('templates.createDraft', { key: 'identity-basics' });
+    expect(next.data).toEqual({ template: 'identity-basics', version: 3 });
+    expect(getTemplateVersionDefinition(db, 'identity-basics', 3).definition).toEqual(getTemplateVersionDefinition(db, 'identity-basics', 2).definition);
+    expect((await list()).find((t) => t.key === 'identity-basics')!.versions.map((v) => [v.version, v.status])).toEqual([
+      [3, 'draft'],
+      [2, 'published'],
+      [1, 'published'],
+    ]);
+  });
+
   it('starts a draft from a built-in only as a copy under a new key', async () => {
     const refused = await procurement.trpcMutation('templates.createDraft', { key: 'lite' });
     expect(refused.error?.message).toBe('"Lite" is built in and follows the catalogue: copy it under a new key to change it.');
