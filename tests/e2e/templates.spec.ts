@@ -110,6 +110,9 @@ test('procurement imports a CSV questionnaire, publishes it and assesses a vendo
   await expect(page.getByRole('heading', { level: 2, name: 'E2E identity basics, version 1' })).toBeVisible();
   await expectNoAxeViolations(page);
   await shots(page, 'version');
+  await page.getByRole('button', { name: 'Edit as a new version' }).click();
+  await expect(page.getByRole('heading', { level: 2, name: 'E2E identity basics, version 2' })).toBeVisible();
+  await expect(page.getByRole('region', { name: 'Catalogue controls', exact: true })).toContainText('3 controls chosen');
 
   // A built-in is adapted as a copy: one control fewer, saved as a draft.
   await page.goto('/templates');
