@@ -5,6 +5,7 @@ import { assessmentsRouter } from './assessments/index.ts';
 import { dashboardRouter } from './dashboard/index.ts';
 import { portalRouter } from './portal/index.ts';
 import { tasksRouter } from './remediation/index.ts';
+import { templatesRouter } from './templates/index.ts';
 import { createCallerFactory, router } from './platform/trpc.ts';
 import { vendorsRouter } from './vendors/index.ts';
 import { remindersRouter } from './reminders/index.ts';
@@ -20,6 +21,7 @@ export const appRouter = router({
   settings: settingsRouter,
   outbox: outboxRouter,
   tasks: tasksRouter,
+  templates: templatesRouter,
   reminders: remindersRouter,
 });
 

@@ -75,6 +75,11 @@ export const AUDIT_ACTIONS = [
   'answer.review.clarify',
   'answer.review.accept_all',
   'answer.clarification',
+  // Questionnaire templates
+  'template.import',
+  'template.draft',
+  'template.draft_save',
+  'template.publish',
   // Questionnaire links and the vendor's side
   'share_link.create',
   'share_link.revoke',

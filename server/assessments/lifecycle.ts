@@ -9,7 +9,6 @@ import type { z } from 'zod';
 import { ASSESSMENT_STATUS_LABELS, canTransition, OPEN_STATUSES, type AssessmentStatus } from '../../shared/assessmentLifecycle.ts';
 import { toIsoDate } from '../../shared/dates.ts';
 import type { AssessmentListInput, StartAssessmentInput } from '../../shared/schemas/assessments.ts';
-import { BUILT_IN_TEMPLATE_KEYS } from '../../shared/catalogue/templates.ts';
 import { templateForTier } from '../../shared/scoring/tier.ts';
 import { answers, assessments, questionnaireTemplates, templateVersions, users, vendorRisk, vendors } from '../../drizzle/schema/index.ts';
 import type { Db } from '../platform/db/database.ts';
@@ -17,7 +16,7 @@ import { badRequest, conflict, notFound } from '../platform/errors.ts';
 import { endLinkSessions } from './links/linkSessions.ts';
 import { recordAudit } from '../platform/audit/auditTrail.ts';
 import { completeReview } from './review/completeReview.ts';
-import { latestPublishedVersion } from '../templates/index.ts';
+import { assessableVersion } from '../templates/index.ts';
 
 const label = (s: AssessmentStatus) => ASSESSMENT_STATUS_LABELS[s].toLowerCase();
 
@@ -30,12 +29,12 @@ export function startAssessment(svc: ServiceContext, input: z.output<typeof Star
     const open = tx.select({ id: assessments.id, status: assessments.status }).from(assessments).where(and(eq(assessments.vendorId, vendor.id), inArray(assessments.status, [...OPEN_STATUSES]))).get();
     if (open) throw conflict(`${vendor.name} already has an assessment in progress (${label(open.status)}): finish or cancel it first.`, { assessmentId: open.id });
     const templateKey = input.templateKey ?? templateForTier(vendor.tier);
-    if (!(BUILT_IN_TEMPLATE_KEYS as readonly string[]).includes(templateKey)) throw badRequest(`Unknown questionnaire template "${templateKey}".`);
     if (input.dueDate && input.dueDate < toIsoDate(now)) throw badRequest('The due date is in the past.');
     if (input.assessorId && !tx.select({ id: users.id }).from(users).where(and(eq(users.id, input.assessorId), eq(users.active, true))).get()) {
       throw badRequest('The assessor is not an active user.');
     }
-    const version = latestPublishedVersion(tx, templateKey);
+    // Any published template vendors can be sent; the tier only suggests Core or Lite.
+    const version = assessableVersion(tx, templateKey);
     const row = tx
       .insert(assessments)
       .values({ vendorId: vendor.id, templateVersionId: version.id, status: 'draft', dueDate: input.dueDate ?? null, assessorId: input.assessorId ?? actor.id, createdBy: actor.id, createdAt: now, updatedAt: now })

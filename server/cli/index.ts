@@ -3,6 +3,8 @@
  *   npm run cli -- user create --email E --role R [--name N]
  *   npm run cli -- audit verify [--checkpoint ID:HASH]
  *   npm run cli -- audit checkpoint
+ *   npm run cli -- template import FILE [--key KEY] [--severity S] [--publish]
+ *   npm run cli -- template export KEY [--format json|csv] [--version N]
  * Exit codes: 0 done, 1 failed (e.g. the audit log does not verify), 2 usage.
  */
 import { existsSync } from 'node:fs';
@@ -16,11 +18,14 @@ import { AppError } from '../platform/errors.ts';
 import { auditEvents } from '../../drizzle/schema/index.ts';
 import { AUDIT_KEY_FILE, loadOrCreateAuditKey, loadOrCreateAuthSecret } from '../platform/secrets.ts';
 import { formatCheckpoint, parseCheckpoint, prepareAuditChain, useAuditKey, verifyAuditChain, type ChainCheck, type Checkpoint } from '../platform/audit/auditTrail.ts';
+import { templateExport, templateImport } from '../templates/index.ts';
 
 const USAGE = `Usage:
   npm run cli -- user create --email EMAIL --role ${STAFF_ROLES.join('|')} [--name NAME]
   npm run cli -- audit verify [--checkpoint ID:HASH]
-  npm run cli -- audit checkpoint`;
+  npm run cli -- audit checkpoint
+  npm run cli -- template import FILE [--key KEY] [--severity low|medium|high|critical] [--publish]
+  npm run cli -- template export KEY [--format json|csv] [--version N]`;
 
 const KEY_HINT = 'Run this command with the audit key the server uses (AUDIT_KEY, or DATA_DIR/audit-key); if it does, the log was altered: run "audit verify".';
 
@@ -115,7 +120,9 @@ function auditCheckpoint(args: string[]) {
 
 const [group, command, ...rest] = process.argv.slice(2);
 try {
-  if (group === 'user' && command === 'create') await userCreate(rest);
+  if (group === 'template' && command === 'import') templateImport(rest, { open, fail, usage: USAGE, keyHint: KEY_HINT });
+  else if (group === 'template' && command === 'export') templateExport(rest, { open, fail, usage: USAGE, keyHint: KEY_HINT });
+  else if (group === 'user' && command === 'create') await userCreate(rest);
   else if (group === 'audit' && command === 'verify') auditVerify(rest);
   else if (group === 'audit' && command === 'checkpoint') auditCheckpoint(rest);
   else fail(USAGE, group ? 2 : 0);

@@ -5,17 +5,11 @@
  */
 import { and, desc, eq } from 'drizzle-orm';
 import { CORE_CATALOGUE_V1 } from '../../shared/catalogue/coreV1.ts';
-import { BUILT_IN_TEMPLATES, type BuiltInTemplateKey } from '../../shared/catalogue/templates.ts';
-import type { QuestionnaireContent } from '../../shared/catalogue/types.ts';
+import { BUILT_IN_TEMPLATES } from '../../shared/catalogue/templates.ts';
+import { builtInQuestionnaire, templateContentFromQuestionnaire } from '../../shared/templates/builtIn.ts';
 import { questionnaireTemplates, templateVersions } from '../../drizzle/schema/index.ts';
 import type { Db, Tx } from '../platform/db/database.ts';
 import { notFound } from '../platform/errors.ts';
-
-function contentFor(key: BuiltInTemplateKey): QuestionnaireContent {
-  const controls = [...BUILT_IN_TEMPLATES[key].controls];
-  const usedDomains = new Set(controls.map((c) => c.domain));
-  return { domains: CORE_CATALOGUE_V1.domains.filter((d) => usedDomains.has(d.id)), controls };
-}
 
 export function ensureBuiltInTemplates(db: Db, now = new Date()): void {
   db.transaction((tx) => {
@@ -36,6 +30,7 @@ export function ensureBuiltInTemplates(db: Db, now = new Date()): void {
       const upToDate =
         latest?.catalogueKey === CORE_CATALOGUE_V1.key && latest.catalogueVersion >= CORE_CATALOGUE_V1.version;
       if (upToDate) continue;
+      const questionnaire = builtInQuestionnaire(template.key);
       tx.insert(templateVersions)
         .values({
           templateId: row.id,
@@ -43,7 +38,9 @@ export function ensureBuiltInTemplates(db: Db, now = new Date()): void {
           status: 'published',
           catalogueKey: CORE_CATALOGUE_V1.key,
           catalogueVersion: CORE_CATALOGUE_V1.version,
-          content: contentFor(template.key),
+          content: questionnaire,
+          template: templateContentFromQuestionnaire(questionnaire),
+          source: 'built_in',
           publishedAt: now,
         })
         .run();

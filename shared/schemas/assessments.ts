@@ -2,14 +2,15 @@
 import { z } from 'zod';
 import { ASSESSMENT_STATUSES } from '../assessmentLifecycle.ts';
 import { namedEnum } from './common.ts';
+import { KEY_PATTERN } from '../templates/schema.ts';
 
 const id = (what: string) => z.int({ error: `${what} must be a whole number` }).positive({ error: `${what} must be positive` });
 const isoDate = z.iso.date({ error: 'Use a date like 2026-12-31' });
 
 export const StartAssessmentInput = z.strictObject({
   vendorId: id('vendorId'),
-  /** Built-in template key; by default Core for tiers 1-2 and Lite for 3-4. */
-  templateKey: z.string().min(1).max(50).optional(),
+  /** Any published template's key; by default the tier's suggestion: Core for tiers 1-2, Lite for 3-4. */
+  templateKey: z.string().trim().regex(KEY_PATTERN, { error: 'templateKey must be a template key, e.g. "core"' }).optional(),
   dueDate: isoDate.optional(),
   assessorId: z.string().min(1).max(100).optional(),
 });

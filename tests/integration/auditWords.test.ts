@@ -78,6 +78,13 @@ describe('the Audit page’s words for recorded events', () => {
     await P.assessments.transition({ assessmentId: other.assessmentId, to: 'sent' });
     await P.assessments.transition({ assessmentId: other.assessmentId, to: 'cancelled', note: 'The contract was not renewed' });
 
+    // The questionnaire library: an import, a copy of a built-in, an edited draft, publishing.
+    await P.templates.import({ content: 'id,type,section,text\nsmall-checks,template,,Small checks\nIAM,section,,Identity\nIAM-01,control,IAM,', fileName: 'small.csv' });
+    await P.templates.publish({ key: 'small-checks', version: 1 });
+    await P.templates.createDraft({ key: 'lite', newKey: 'lite-copy', newName: 'Lite copy' });
+    const copied = await P.templates.get({ key: 'lite-copy' });
+    await P.templates.saveDraft({ key: 'lite-copy', definition: { ...copied.definition, name: 'Lite, renamed' } });
+
     const invited = await P.users.invite({ email: 'sam@tollgate.example', name: 'Sam Newcomer', role: 'auditor' });
     await P.users.changeRole({ userId: invited.id, role: 'ciso' });
     await P.users.setActive({ userId: invited.id, active: false });
@@ -98,6 +105,7 @@ describe('the Audit page’s words for recorded events', () => {
     expect(summaryOf('vendor.update')).toEqual(['Service: none → Answers our customers’ calls', 'Criticality: 3 → 4', 'Access: Read-only integration → Privileged access']);
     expect(summaryOf('assessment.in_review')).toEqual(['Status: Submitted → In review']);
     expect(summaryOf('user.role.change')).toEqual(['Role: Auditor (read-only) → CISO / risk owner']);
+    expect(summaryOf('template.import')).toEqual(['Version: 1', 'File format: CSV', 'File: small.csv', 'Questions: 1', 'Sections: 1']);
     expect(verifyAuditChain(db).ok).toBe(true);
   });
 });

@@ -15,6 +15,8 @@ export const PAGE_ACCESS = {
   inventoryImport: INVENTORY_ROLES,
   assessments: READ_ROLES,
   tasks: READ_ROLES,
+  templates: READ_ROLES,
+  templateImport: INVENTORY_ROLES,
   reassessments: READ_ROLES,
   // Auditors act on nothing, so their list would always be empty.
   attention: ['admin', 'procurement', 'ciso'],
@@ -32,6 +34,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { to: '/assessments', label: 'Assessments', roles: PAGE_ACCESS.assessments },
   { to: '/tasks', label: 'Tasks', roles: PAGE_ACCESS.tasks },
   { to: '/reassessments', label: 'Re-assessments', roles: PAGE_ACCESS.reassessments },
+  { to: '/templates', label: 'Questionnaires', roles: PAGE_ACCESS.templates },
   { to: '/admin/users', label: 'Users', roles: PAGE_ACCESS.users },
   { to: '/admin/audit', label: 'Audit log', roles: PAGE_ACCESS.audit },
   { to: '/admin/outbox', label: 'Outbox', roles: PAGE_ACCESS.outbox },

@@ -73,6 +73,22 @@ export const router = createBrowserRouter([
         },
         errorElement: <RouteErrorPage />,
       },
+      { path: 'templates', lazy: async () => ({ Component: (await import('../features/templates/TemplatesPage.tsx')).TemplatesPage }), errorElement: <RouteErrorPage /> },
+      {
+        path: 'templates/import',
+        lazy: async () => {
+          const { TemplateImportPage } = await import('../features/templates/TemplateImportPage.tsx');
+          return {
+            Component: () => (
+              <RequireRole roles={PAGE_ACCESS.templateImport}>
+                <TemplateImportPage />
+              </RequireRole>
+            ),
+          };
+        },
+        errorElement: <RouteErrorPage />,
+      },
+      { path: 'templates/:key/:version', lazy: async () => ({ Component: (await import('../features/templates/TemplateVersionPage.tsx')).TemplateVersionPage }), errorElement: <RouteErrorPage /> },
       { path: 'account/security', element: <SecurityPage />, errorElement: <RouteErrorPage /> },
       {
         path: 'admin/users',

@@ -7,6 +7,7 @@
 import { ASSESSMENT_STATUS_LABELS } from '../../../../shared/assessmentLifecycle.ts';
 import { ANSWER_LABELS, REVIEW_STATUS_LABELS } from '../../lib/controlLabels.ts';
 import { BAND_LABELS, regionName } from '../../lib/labels.ts';
+import { FORMAT_LABELS } from '../../lib/templateLabels.ts';
 import { formatDate, formatDateTime, formatExact } from '../../lib/format.ts';
 import { STAFF_ROLE_LABELS, TASK_STATUS_LABELS } from '../../../../shared/statuses.ts';
 import { ACCESS_LEVEL_LABELS, DATA_SUBJECT_LABELS, findDataCategory, SERVICE_TYPE_LABELS } from '../../../../shared/taxonomy.ts';
@@ -35,6 +36,9 @@ const FIELD_LABELS: Record<string, string> = {
   email: 'Email',
   emailCodeRequired: 'Code by email required',
   expiresAt: 'Expires',
+  fileName: 'File',
+  format: 'File format',
+  from: 'Made from',
   grade: 'Grade',
   holdings: 'Data holdings',
   impact: 'Impact',
@@ -46,6 +50,7 @@ const FIELD_LABELS: Record<string, string> = {
   needed: 'Needed for the service',
   note: 'Note',
   phone: 'Phone',
+  questions: 'Questions',
   reason: 'Reason',
   recipientEmail: 'Sent to',
   records: 'Records',
@@ -59,6 +64,7 @@ const FIELD_LABELS: Record<string, string> = {
   scopes: 'Scopes',
   score: 'Score',
   seededAt: 'Seeded at',
+  sections: 'Sections',
   service: 'Service',
   serviceDescription: 'Service',
   services: 'Services',
@@ -120,6 +126,7 @@ const VALUE_LABELS: Record<string, (value: string) => string | undefined> = {
   band: (v) => lookup(BAND_LABELS, v),
   method: (v) => lookup(SIGN_IN_METHODS, v),
   template: (v) => lookup(TEMPLATE_NAMES, v),
+  format: (v) => lookup(FORMAT_LABELS, v),
   cause: (v) => lookup(SESSION_END_CAUSES, v),
   country: regionName,
   storageCountry: regionName,

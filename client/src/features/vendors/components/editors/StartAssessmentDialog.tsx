@@ -1,17 +1,18 @@
 /**
- * Starts an assessment: the questionnaire suggested by the vendor's tier
- * (Core for tiers 1-2, Lite for 3-4, which a person may change), a due
- * date, and the assessor. Opens the new assessment once it exists.
+ * Starts an assessment: any published questionnaire, the tier's suggestion
+ * first (Core for tiers 1-2, Lite for 3-4, which a person may change), a
+ * due date, and the assessor. Opens the new assessment once it exists.
  */
 import { Anchor, Button, Group, Modal, NativeSelect, Radio, Stack, Text, TextInput } from '@mantine/core';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { addDays, format } from 'date-fns';
 import { useState, type FormEvent } from 'react';
 import { Link, useNavigate } from 'react-router';
-import { BUILT_IN_TEMPLATES, type BuiltInTemplateKey } from '../../../../../../shared/catalogue/templates.ts';
+import { BUILT_IN_TEMPLATES } from '../../../../../../shared/catalogue/templates.ts';
 import { TEMPLATE_BY_TIER, TIER_LABELS, type Tier } from '../../../../../../shared/scoring/constants.ts';
 import { ErrorAlert } from '../../../../components/ErrorAlert.tsx';
 import { errorDetails, errorMessage } from '../../../../lib/errors.ts';
+import { pluralise } from '../../../../lib/format.ts';
 import { hasRole, useMe } from '../../../../lib/session.ts';
 import { trpc } from '../../../../lib/trpc.ts';
 
@@ -30,7 +31,15 @@ export function StartAssessmentDialog({ vendorId, vendorName, tier, onClose }: S
   const isAdmin = hasRole(me, ['admin']);
   const suggested = TEMPLATE_BY_TIER[tier];
   const today = format(new Date(), 'yyyy-MM-dd');
-  const [templateKey, setTemplateKey] = useState<BuiltInTemplateKey>(suggested);
+  const [templateKey, setTemplateKey] = useState<string>(suggested);
+  const templates = useQuery(trpc.templates.list.queryOptions());
+  // The newest published version of each template is what a new assessment asks; the suggestion comes first.
+  const choices = (templates.data ?? [])
+    .flatMap((t) => {
+      const published = t.versions.find((v) => v.status === 'published');
+      return published ? [{ key: t.key, name: t.name, description: t.description, version: published }] : [];
+    })
+    .sort((a, b) => Number(b.key === suggested) - Number(a.key === suggested));
   const [dueDate, setDueDate] = useState(format(addDays(new Date(), DEFAULT_DUE_DAYS), 'yyyy-MM-dd'));
   const [assessorId, setAssessorId] = useState(me?.user.id ?? '');
   // Only administrators may list accounts; everyone else assesses themselves.
@@ -60,17 +69,20 @@ export function StartAssessmentDialog({ vendorId, vendorName, tier, onClose }: S
           ) : null}
           <Radio.Group
             label="Questionnaire"
-            description={`${TIER_LABELS[tier]} suggests ${BUILT_IN_TEMPLATES[suggested].name}. Choose the other only with a reason.`}
+            description={`${TIER_LABELS[tier]} suggests ${BUILT_IN_TEMPLATES[suggested].name}. Choose another only with a reason.`}
             value={templateKey}
-            onChange={(value) => setTemplateKey(value as BuiltInTemplateKey)}
+            onChange={setTemplateKey}
           >
             <Stack gap="xs" mt="xs">
-              {(['core', 'lite'] as const).map((key) => (
+              {templates.isError ? <Text size="sm" c="red.9">The questionnaires could not be loaded: {errorMessage(templates.error)}</Text> : null}
+              {templates.isPending ? <Text size="sm">Loading the questionnaires...</Text> : null}
+              {choices.map((choice) => (
                 <Radio
-                  key={key}
-                  value={key}
-                  label={`${BUILT_IN_TEMPLATES[key].name} (${BUILT_IN_TEMPLATES[key].controls.length} questions)${key === suggested ? ', suggested' : ''}`}
-                  description={BUILT_IN_TEMPLATES[key].description}
+                  key={choice.key}
+                  value={choice.key}
+                  disabled={!!choice.version.notAssessable}
+                  label={`${choice.name} (${pluralise(choice.version.questions, 'question')})${choice.key === suggested ? ', suggested' : ''}`}
+                  description={choice.version.notAssessable ? `Cannot be sent to vendors yet: ${choice.version.notAssessable}.` : choice.description}
                 />
               ))}
             </Stack>
