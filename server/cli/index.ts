@@ -72,7 +72,8 @@ async function userCreate(args: string[]) {
     console.log(`Created ${values.email} (${values.role}). One-time link to set the password, valid 24 hours:\n  ${setPasswordUrl}`);
   } catch (error) {
     if (error instanceof AppError) fail(error.message);
-    throw error;
+    // Creating a user is one transaction: whatever failed, nothing of it was kept, and the same command can be run again.
+    fail(`${values.email} was not created, and nothing of it was written: ${error instanceof Error ? error.message : String(error)}. Run the same command again once that is fixed.`);
   } finally {
     db.$client.close();
   }
