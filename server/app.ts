@@ -21,6 +21,7 @@ import { registerOriginCheck } from './http/originCheck.ts';
 import { registerRefusalAudit } from './http/refusalAudit.ts';
 import { registerSecurityHeaders } from './http/securityHeaders.ts';
 import { registerSpa } from './http/spa.ts';
+import { registerHostileInputDefences } from './platform/hostileInput.ts';
 import { registerStaffFileRoutes } from './http/staffFileRoutes.ts';
 import { appRouter, type AppRouter } from './routers/_app.ts';
 import { flushRefusals } from './services/refusals.ts';
@@ -69,6 +70,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     bodyLimit: 6 * 1_048_576,
   });
 
+  registerHostileInputDefences(app);
   await registerSecurityHeaders(app, { https: opts.config.publicUrl.startsWith('https:') });
   await app.register(cookie);
   await app.register(rateLimit, { global: true, max: opts.config.rateLimitPerMinute ?? DEFAULT_RATE_LIMIT_PER_MINUTE, timeWindow: '1 minute' });
