@@ -22,6 +22,7 @@ import { registerRefusalAudit } from './http/refusalAudit.ts';
 import { registerSecurityHeaders } from './http/securityHeaders.ts';
 import { registerSpa } from './http/spa.ts';
 import { registerHostileInputDefences } from './platform/hostileInput.ts';
+import { registerBatchLimits } from './platform/trpcBatch.ts';
 import { registerStaffFileRoutes } from './http/staffFileRoutes.ts';
 import { appRouter, type AppRouter } from './routers/_app.ts';
 import { flushRefusals } from './services/refusals.ts';
@@ -74,6 +75,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   await registerSecurityHeaders(app, { https: opts.config.publicUrl.startsWith('https:') });
   await app.register(cookie);
   await app.register(rateLimit, { global: true, max: opts.config.rateLimitPerMinute ?? DEFAULT_RATE_LIMIT_PER_MINUTE, timeWindow: '1 minute' });
+  registerBatchLimits(app);
   const staffOf = (request: FastifyRequest) => resolveStaffSession(opts.auth, opts.db, headersOf(request), now());
   registerRefusalAudit(app, { db: opts.db, now, staffOf, linkOf: (request) => linkAccessOf(request, opts.db, now()).scope });
   app.addHook('onClose', async () => {

@@ -31,7 +31,7 @@ function fakeClientDir(): string {
 }
 
 /** `smtpUrl` configures mail as an operator would; nothing is delivered (tests start no delivery loop), emails wait as pending. */
-export async function startTestServer(db: Db, opts: { now?: () => Date; evidenceLimits?: EvidenceLimits; smtpUrl?: string; trustProxy?: string[] | false } = {}): Promise<TestServer> {
+export async function startTestServer(db: Db, opts: { now?: () => Date; evidenceLimits?: EvidenceLimits; smtpUrl?: string; trustProxy?: string[] | false; rateLimitPerMinute?: number } = {}): Promise<TestServer> {
   const port = await freePort();
   const base = `http://localhost:${port}`;
   const auth = createTestAuth(db, base);
@@ -39,7 +39,7 @@ export async function startTestServer(db: Db, opts: { now?: () => Date; evidence
   const app = await buildApp({
     db,
     auth,
-    config: { logLevel: 'silent', publicUrl: base, smtpUrl: opts.smtpUrl ?? null, trustProxy: opts.trustProxy ?? false, uploadsDir },
+    config: { logLevel: 'silent', publicUrl: base, smtpUrl: opts.smtpUrl ?? null, trustProxy: opts.trustProxy ?? false, uploadsDir, ...(opts.rateLimitPerMinute ? { rateLimitPerMinute: opts.rateLimitPerMinute } : {}) },
     clientDir: fakeClientDir(),
     ...(opts.now ? { now: opts.now } : {}),
     ...(opts.evidenceLimits ? { evidenceLimits: opts.evidenceLimits } : {}),
