@@ -22,11 +22,12 @@ import { registerRefusalAudit } from './http/refusalAudit.ts';
 import { registerSecurityHeaders } from './http/securityHeaders.ts';
 import { registerSpa } from './http/spa.ts';
 import { registerHostileInputDefences } from './platform/hostileInput.ts';
+import { storageHealth } from './platform/storageHealth.ts';
 import { registerBatchLimits } from './platform/trpcBatch.ts';
 import { registerStaffFileRoutes } from './http/staffFileRoutes.ts';
 import { appRouter, type AppRouter } from './routers/_app.ts';
 import { flushRefusals } from './services/refusals.ts';
-import type { EvidenceLimits } from './sharing/evidence.ts';
+import { EVIDENCE_LIMITS, type EvidenceLimits } from './sharing/evidence.ts';
 
 export const DEFAULT_CLIENT_DIR = fileURLToPath(new URL('../dist/client', import.meta.url));
 
@@ -87,9 +88,12 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   });
   registerOriginCheck(app, opts.config.publicUrl);
 
+  const minFreeBytes = (opts.evidenceLimits ?? EVIDENCE_LIMITS).minFreeBytes;
   app.get('/healthz', async (_request, reply) => {
-    if (isDatabaseReachable(opts.db)) return { status: 'ok' };
-    return reply.code(503).send({ status: 'unavailable' });
+    if (!isDatabaseReachable(opts.db)) return reply.code(503).send({ status: 'unavailable' });
+    // Short of storage, reads still work: 200 with "degraded", for monitoring to alert on (docs/security.md, Operations).
+    const storage = storageHealth(opts.db, opts.config.uploadsDir, minFreeBytes);
+    return storage.ok ? { status: 'ok' } : { status: 'degraded', storage: storage.problem };
   });
 
   await registerAuthRoutes(app, { auth: opts.auth, db: opts.db, publicUrl: opts.config.publicUrl, now });
