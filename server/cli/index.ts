@@ -3,6 +3,7 @@
  *   npm run cli -- user create --email E --role R [--name N]
  *   npm run cli -- audit verify [--checkpoint ID:HASH]
  *   npm run cli -- audit checkpoint
+ *   npm run cli -- backup DEST | backup --verify SRC | restore SRC   (server/cli/backup.ts)
  * Exit codes: 0 done, 1 failed (e.g. the audit log does not verify), 2 usage.
  */
 import { existsSync } from 'node:fs';
@@ -11,17 +12,22 @@ import { parseArgs } from 'node:util';
 import { STAFF_ROLES, type StaffRole } from '../../shared/statuses.ts';
 import { createAuth } from '../auth/betterAuth.ts';
 import { ConfigError, loadConfig } from '../config.ts';
+import { DataDirLockedError } from '../platform/dataDirLock.ts';
 import { migrateDatabase, openDatabase } from '../db/database.ts';
 import { AppError } from '../errors.ts';
 import { auditEvents } from '../../drizzle/schema/index.ts';
 import { AUDIT_KEY_FILE, loadOrCreateAuditKey, loadOrCreateAuthSecret } from '../secrets.ts';
 import { formatCheckpoint, parseCheckpoint, prepareAuditChain, useAuditKey, verifyAuditChain, type ChainCheck, type Checkpoint } from '../services/audit.ts';
 import { createUser } from '../services/users.ts';
+import { BackupError, createBackup, restoreBackup, verifyBackup } from './backup.ts';
 
 const USAGE = `Usage:
   npm run cli -- user create --email EMAIL --role ${STAFF_ROLES.join('|')} [--name NAME]
   npm run cli -- audit verify [--checkpoint ID:HASH]
-  npm run cli -- audit checkpoint`;
+  npm run cli -- audit checkpoint
+  npm run cli -- backup DEST          (a consistent copy while the server runs, into a new directory)
+  npm run cli -- backup --verify SRC  (checks a backup without restoring it)
+  npm run cli -- restore SRC          (into an empty DATA_DIR)`;
 
 const KEY_HINT = 'Run this command with the audit key the server uses (AUDIT_KEY, or DATA_DIR/audit-key); if it does, the log was altered: run "audit verify".';
 
@@ -115,13 +121,52 @@ function auditCheckpoint(args: string[]) {
   console.log(formatCheckpoint(result.last));
 }
 
+function configOrFail() {
+  try {
+    return loadConfig();
+  } catch (error) {
+    if (error instanceof ConfigError) fail(error.message);
+    throw error;
+  }
+}
+
+async function backup(args: string[]) {
+  const { values, positionals } = parseArgs({ args, options: { verify: { type: 'string' } }, allowPositionals: true, strict: true });
+  const config = configOrFail();
+  if (values.verify !== undefined) {
+    const src = path.resolve(values.verify);
+    const { problems, manifest } = verifyBackup(src, config.auditKey);
+    if (problems.length || !manifest) fail(`The backup in ${src} is NOT sound:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    console.log(`The backup in ${src} is sound: taken ${manifest.createdAt}; database ${manifest.database.sizeBytes} bytes, integrity and references checked; ${manifest.evidence.length} evidence files match their hashes; audit chain of ${manifest.auditChain.entries} entries verifies.`);
+    return;
+  }
+  if (positionals.length !== 1) fail(`Say where to put the backup: a new or empty directory.\n${USAGE}`, 2);
+  const dest = path.resolve(positionals[0]!);
+  const manifest = await createBackup(config.dataDir, dest, config.auditKey);
+  console.log(
+    `Backed up DATA_DIR ${config.dataDir} to ${dest}: database ${manifest.database.sizeBytes} bytes, ${manifest.evidence.length} evidence files, audit chain of ${manifest.auditChain.entries} entries (checkpoint ${manifest.auditChain.checkpoint ?? 'none'}).\n` +
+      'It holds the keys too: keep it as safe as the server, and copy it off this machine.',
+  );
+}
+
+function restore(args: string[]) {
+  const { positionals } = parseArgs({ args, options: {}, allowPositionals: true, strict: true });
+  if (positionals.length !== 1) fail(`Say which backup to restore.\n${USAGE}`, 2);
+  const config = configOrFail();
+  const manifest = restoreBackup(path.resolve(positionals[0]!), config.dataDir, config.auditKey);
+  console.log(`Restored the backup taken ${manifest.createdAt} into DATA_DIR ${config.dataDir}: ${manifest.evidence.length} evidence files, audit chain of ${manifest.auditChain.entries} entries. Start the server on it.`);
+}
+
 const [group, command, ...rest] = process.argv.slice(2);
 try {
   if (group === 'user' && command === 'create') await userCreate(rest);
   else if (group === 'audit' && command === 'verify') auditVerify(rest);
   else if (group === 'audit' && command === 'checkpoint') auditCheckpoint(rest);
+  else if (group === 'backup') await backup(process.argv.slice(3));
+  else if (group === 'restore') restore(process.argv.slice(3));
   else fail(USAGE, group ? 2 : 0);
 } catch (error) {
   if (error instanceof TypeError && 'code' in error && String(error.code).startsWith('ERR_PARSE_ARGS')) fail(`${error.message}\n${USAGE}`, 2);
+  if (error instanceof BackupError || error instanceof DataDirLockedError) fail(error.message);
   throw error;
 }

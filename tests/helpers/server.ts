@@ -31,11 +31,12 @@ function fakeClientDir(): string {
 }
 
 /** `smtpUrl` configures mail as an operator would; nothing is delivered (tests start no delivery loop), emails wait as pending. */
-export async function startTestServer(db: Db, opts: { now?: () => Date; evidenceLimits?: EvidenceLimits; smtpUrl?: string; trustProxy?: string[] | false; rateLimitPerMinute?: number } = {}): Promise<TestServer> {
+export async function startTestServer(db: Db, opts: { now?: () => Date; evidenceLimits?: EvidenceLimits; smtpUrl?: string; trustProxy?: string[] | false; rateLimitPerMinute?: number; uploadsDir?: string } = {}): Promise<TestServer> {
   const port = await freePort();
   const base = `http://localhost:${port}`;
   const auth = createTestAuth(db, base);
-  const uploadsDir = makeTempDir('uploads-');
+  // A server on a real DATA_DIR keeps evidence in DATA_DIR/uploads, where the CLI's backup looks.
+  const uploadsDir = opts.uploadsDir ?? makeTempDir('uploads-');
   const app = await buildApp({
     db,
     auth,
