@@ -2,7 +2,8 @@
  * Graceful shutdown on SIGTERM (systemd, Docker, Kubernetes) and SIGINT
  * (Ctrl-C): stop accepting connections, let requests in progress finish
  * (for at most SHUTDOWN_GRACE_MS, then their connections are closed), let
- * the job scheduler finish the batch in hand, fold the WAL into the
+ * the job scheduler finish the batch in hand and email delivery record
+ * what it sent, fold the WAL into the
  * database file and close it, release the DATA_DIR lock, and exit 0. A
  * second signal while that runs stops at once (exit 1): the database is
  * still consistent, as after any crash.
@@ -18,7 +19,7 @@ export interface ShutdownParts {
   db: Db;
   lock: DataDirLock;
   stopJobs: () => Promise<void>;
-  stopMail: () => void;
+  stopMail: () => Promise<void>;
 }
 
 export function shutDownGracefully(parts: ShutdownParts, graceMs = SHUTDOWN_GRACE_MS): void {
@@ -36,8 +37,7 @@ export function shutDownGracefully(parts: ShutdownParts, graceMs = SHUTDOWN_GRAC
       app.server.closeAllConnections();
     }, graceMs);
     try {
-      parts.stopMail();
-      await Promise.all([app.close(), parts.stopJobs()]);
+      await Promise.all([app.close(), parts.stopJobs(), parts.stopMail()]);
       clearTimeout(deadline);
       // Everything in the WAL goes into the main file, so a copy of tollgate.sqlite alone is complete.
       db.$client.pragma('wal_checkpoint(TRUNCATE)');
