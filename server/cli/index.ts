@@ -13,7 +13,8 @@ import { STAFF_ROLES, type StaffRole } from '../../shared/statuses.ts';
 import { createAuth } from '../auth/betterAuth.ts';
 import { ConfigError, loadConfig } from '../config.ts';
 import { DataDirLockedError } from '../platform/dataDirLock.ts';
-import { migrateDatabase, openDatabase } from '../db/database.ts';
+import { checkDatabaseVersion, StartupProblem } from '../platform/startupChecks.ts';
+import { MIGRATIONS_FOLDER, migrateDatabase, openDatabase } from '../db/database.ts';
 import { AppError } from '../errors.ts';
 import { auditEvents } from '../../drizzle/schema/index.ts';
 import { AUDIT_KEY_FILE, loadOrCreateAuditKey, loadOrCreateAuthSecret } from '../secrets.ts';
@@ -45,6 +46,14 @@ function open() {
     throw error;
   }
   const db = openDatabase(config.databaseFile);
+  try {
+    // An older CLI must not write to a database a newer server has migrated.
+    checkDatabaseVersion(db, config.dataDir, MIGRATIONS_FOLDER);
+  } catch (error) {
+    db.$client.close();
+    if (error instanceof StartupProblem) fail(error.message);
+    throw error;
+  }
   migrateDatabase(db);
   const keyFile = path.join(config.dataDir, AUDIT_KEY_FILE);
   if (!config.auditKey && !existsSync(keyFile) && db.select({ id: auditEvents.id }).from(auditEvents).limit(1).get()) {

@@ -4,7 +4,7 @@
  * DATA_DIR, a taken port refused before anything is migrated, and plain
  * start-up messages for a DATA_DIR that cannot be used.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdirSync, statSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
 import { createServer, type AddressInfo } from 'node:net';
@@ -192,6 +192,10 @@ describe('start-up checks', { timeout: 120_000 }, () => {
     expect(refused.code).toBe(1);
     expect(refused.output).toContain(`The database in DATA_DIR ${dataDir} was last used by a newer version of Tollgate`);
     expect(refused.output).not.toMatch(NO_STACK);
+    // Nor may this version's CLI write to it.
+    const cli = spawnSync(process.execPath, [path.resolve('server/cli/index.ts'), 'user', 'create', '--email', 'x@tollgate.example', '--role', 'admin'], { env: { ...process.env, DATA_DIR: dataDir }, encoding: 'utf8' });
+    expect(cli.status).toBe(1);
+    expect(cli.stderr).toContain('was last used by a newer version of Tollgate');
   });
 
   // Permissions and full or read-only disks cannot be staged portably here (tests may run as root, which
