@@ -24,7 +24,7 @@ function expectCleanRefusal(status: number, text: string) {
 }
 
 describe('deeply nested JSON', () => {
-  const postRoutes = ['/api/auth/sign-in/email', '/api/auth/reset-password', '/api/auth/setup', '/trpc/portal.saveAnswer', '/trpc/vendors.create', '/trpc/portal.sendCode'];
+  const postRoutes = ['/api/auth/sign-in/email', '/api/auth/reset-password', '/api/setup', '/trpc/portal.saveAnswer', '/trpc/vendors.create', '/trpc/portal.sendCode'];
   for (const route of postRoutes) {
     it(`POST ${route}: 400 saying why, nothing internal`, async () => {
       for (const body of [deepArray, deepObject, `{"email":${deepArray},"password":"x"}`]) {

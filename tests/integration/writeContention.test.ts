@@ -18,7 +18,9 @@ import { useAuditKey } from '../../server/services/audit.ts';
 import { ensureBuiltInTemplates, latestPublishedVersion } from '../../server/services/templates.ts';
 import { createVendor } from '../helpers/factories.ts';
 import { startTestServer, type TestServer } from '../helpers/server.ts';
-import { makeTempDir, TEST_AUDIT_KEY } from '../helpers/testDatabase.ts';
+import { createTestDatabase, makeTempDir, TEST_AUDIT_KEY } from '../helpers/testDatabase.ts';
+import { signIn } from '../helpers/auth.ts';
+import { createSetupLink } from '../../server/services/setup.ts';
 
 const CLI = path.resolve('server/cli/index.ts');
 const admin: StaffUser = { id: 'u-admin', name: 'Ada Admin', email: 'ada@tollgate.example', role: 'admin' };
@@ -136,5 +138,37 @@ describe('creating a user is one transaction', { timeout: 60_000 }, () => {
     expect(rowsFor('invitee@tollgate.example')).toEqual({ users: 1, emails: 1 });
     const audit = db.select().from(auditEvents).where(eq(auditEvents.targetId, invited.id)).all();
     expect(audit.map((a) => a.action)).toEqual(['user.create']);
+  });
+});
+
+describe('setting up the first administrator is one transaction', { timeout: 60_000 }, () => {
+  it('a failure leaves no account and the same setup link works again; the administrator can then sign in', async () => {
+    const fresh = createTestDatabase().db;
+    const setupServer = await startTestServer(fresh);
+    try {
+      const link = await createSetupLink(setupServer.auth, fresh, setupServer.base);
+      const token = new URL(link!).searchParams.get('token');
+      const setUp = () =>
+        fetch(`${setupServer.base}/api/setup`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', origin: setupServer.base },
+          body: JSON.stringify({ token, name: 'First Admin', email: 'first@tollgate.example', password: 'plum kettle orbit lantern', organisation: { name: 'Skyline Air', vendorContactName: 'Risk', vendorContactEmail: 'risk@skyline.example' } }),
+        });
+      fresh.$client.exec(`CREATE TRIGGER fail_audit BEFORE INSERT ON audit_events BEGIN SELECT RAISE(ABORT, 'disk I/O error'); END`);
+      const failed = await setUp();
+      fresh.$client.exec('DROP TRIGGER fail_audit');
+      expect(failed.status).toBe(500);
+      expect(await failed.text()).not.toContain('disk I/O error');
+      expect(fresh.select().from(users).all()).toEqual([]);
+
+      const retried = await setUp();
+      expect(retried.status, await retried.clone().text()).toBe(200);
+      expect(fresh.select({ email: users.email, role: users.role }).from(users).all()).toEqual([{ email: 'first@tollgate.example', role: 'admin' }]);
+      expect((await signIn(setupServer.base, 'first@tollgate.example', 'plum kettle orbit lantern')).status).toBe(200);
+      // The link is used up.
+      expect((await setUp()).status).toBe(409);
+    } finally {
+      await setupServer.close();
+    }
   });
 });
