@@ -9,22 +9,23 @@ import cookie from '@fastify/cookie';
 import rateLimit from '@fastify/rate-limit';
 import { fastifyTRPCPlugin, type FastifyTRPCPluginOptions } from '@trpc/server/adapters/fastify';
 import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
-import type { Auth } from './accounts/index.ts';
-import { resolveStaffSession, CLIENT_IP_HEADER, registerAuthRoutes } from './accounts/index.ts';
+import { type Auth, resolveStaffSession, CLIENT_IP_HEADER, registerAuthRoutes } from './accounts/index.ts';
+import { registerExportRoutes } from './vendors/index.ts';
+import { linkAccessOf, registerLinkRoutes } from './portal/index.ts';
+import { declareAccessForScope, registerRouteAccess, type DeclaredRoute } from './platform/http/routeAccess.ts';
 import { DEFAULT_RATE_LIMIT_PER_MINUTE, type AppConfig } from './platform/config.ts';
 import { createContextInner } from './platform/context.ts';
 import { isDatabaseReachable, type Db } from './platform/db/database.ts';
-import { registerExportRoutes } from './vendors/index.ts';
-import { linkAccessOf, registerLinkRoutes } from './portal/index.ts';
 import { registerOriginCheck } from './platform/http/originCheck.ts';
-import { declareAccessForScope, registerRouteAccess, type DeclaredRoute } from './platform/http/routeAccess.ts';
 import { registerRefusalAudit } from './platform/http/refusalAudit.ts';
 import { registerSecurityHeaders } from './platform/http/securityHeaders.ts';
 import { registerSpa } from './platform/http/spa.ts';
-import { registerStaffFileRoutes } from './assessments/index.ts';
+import { registerHostileInputDefences } from './platform/hostileInput.ts';
+import { storageHealth } from './platform/storageHealth.ts';
+import { registerBatchLimits } from './platform/trpcBatch.ts';
 import { appRouter, type AppRouter } from './router.ts';
 import { flushRefusals } from './platform/audit/refusals.ts';
-import type { EvidenceLimits } from './assessments/index.ts';
+import { registerStaffFileRoutes, type EvidenceLimits, EVIDENCE_LIMITS } from './assessments/index.ts';
 
 export const DEFAULT_CLIENT_DIR = fileURLToPath(new URL('../dist/client', import.meta.url));
 
@@ -76,9 +77,11 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     bodyLimit: 6 * 1_048_576,
   });
 
+  registerHostileInputDefences(app);
   await registerSecurityHeaders(app, { https: opts.config.publicUrl.startsWith('https:') });
   await app.register(cookie);
   await app.register(rateLimit, { global: true, max: opts.config.rateLimitPerMinute ?? DEFAULT_RATE_LIMIT_PER_MINUTE, timeWindow: '1 minute' });
+  registerBatchLimits(app);
   const staffOf = (request: FastifyRequest) => resolveStaffSession(opts.auth, opts.db, headersOf(request), now());
   registerRefusalAudit(app, { db: opts.db, now, staffOf, linkOf: (request) => linkAccessOf(request, opts.db, now()).scope });
   app.addHook('onClose', async () => {
@@ -92,9 +95,12 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   const declaredRoutes = registerRouteAccess(app, { staffOf, linkOf: (request) => linkAccessOf(request, opts.db, now()) });
   app.decorate('declaredRoutes', declaredRoutes);
 
+  const minFreeBytes = (opts.evidenceLimits ?? EVIDENCE_LIMITS).minFreeBytes;
   app.get('/healthz', { config: { access: { kind: 'anonymous' } } }, async (_request, reply) => {
-    if (isDatabaseReachable(opts.db)) return { status: 'ok' };
-    return reply.code(503).send({ status: 'unavailable' });
+    if (!isDatabaseReachable(opts.db)) return reply.code(503).send({ status: 'unavailable' });
+    // Short of storage, reads still work: 200 with "degraded", for monitoring to alert on (docs/security.md, Operations).
+    const storage = storageHealth(opts.db, opts.config.uploadsDir, minFreeBytes);
+    return storage.ok ? { status: 'ok' } : { status: 'degraded', storage: storage.problem };
   });
 
   await registerAuthRoutes(app, { auth: opts.auth, db: opts.db, publicUrl: opts.config.publicUrl, now });

@@ -49,12 +49,17 @@ const JOBS: { name: string; run: (ctx: JobContext, now: Date, limit: number) => 
   { name: 'reminders', run: ({ db, reminders }, now, limit) => (reminders ? sendDueReminders(db, reminders, now, limit) : 0) },
 ];
 
-/** Runs every job until it has nothing left to do; a failing job is logged and does not stop the others. */
-export async function runDueJobs(ctx: JobContext, log: JobLog, now: Date, batch = BATCH): Promise<void> {
+/**
+ * Runs every job until it has nothing left to do; a failing job is logged and does not stop the others.
+ * `stopping` is asked between batches: at shutdown the run ends after the batch in hand (each batch is
+ * its own transactions, and every job takes up where it left off at the next start).
+ */
+export async function runDueJobs(ctx: JobContext, log: JobLog, now: Date, batch = BATCH, stopping: () => boolean = () => false): Promise<void> {
   for (const job of JOBS) {
+    if (stopping()) return;
     try {
       let done = 0;
-      for (let last = batch; last === batch; done += last) {
+      for (let last = batch; last === batch && !stopping(); done += last) {
         last = job.run(ctx, now, batch);
         if (last === batch) await yieldToRequests();
       }
@@ -66,16 +71,24 @@ export async function runDueJobs(ctx: JobContext, log: JobLog, now: Date, batch 
   }
 }
 
-/** Runs the jobs now and then every hour (never two runs at once); returns a function that stops the timer. */
-export function startScheduledJobs(ctx: JobContext, log: JobLog, clock: () => Date = () => new Date()): () => void {
+/**
+ * Runs the jobs now and then every hour (never two runs at once). Returns the function that stops them:
+ * no new run starts, the one under way ends after its current batch, and the promise settles when it has.
+ */
+export function startScheduledJobs(ctx: JobContext, log: JobLog, clock: () => Date = () => new Date()): () => Promise<void> {
   let running: Promise<void> | null = null;
+  let stopped = false;
   const tick = () => {
-    running ??= runDueJobs(ctx, log, clock()).finally(() => {
+    running ??= runDueJobs(ctx, log, clock(), BATCH, () => stopped).finally(() => {
       running = null;
     });
   };
   tick();
   const timer = setInterval(tick, HOUR_MS);
   timer.unref();
-  return () => clearInterval(timer);
+  return async () => {
+    stopped = true;
+    clearInterval(timer);
+    await running;
+  };
 }

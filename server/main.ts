@@ -1,26 +1,33 @@
 /**
  * Start-up: validate configuration, make DATA_DIR private to the server's
- * user (files 0600, directories 0700), open and migrate the database, load
+ * user (files 0600, directories 0700), check it is writable with room to
+ * spare, lock it against a second server, check the port is free, open the
+ * database (refusing one from a newer version) and migrate it, load
  * the audit key (sealing a log written before keyed hashes), make
  * sure the built-in questionnaires exist, on the very first start seed the
  * demo portfolio (printing its users' generated passwords once), seed the
  * organisation's name from the environment if none is stored, print a
  * one-time setup link while no user exists, start the scheduled jobs
  * (monthly risk snapshots, clearing unused evidence files, erasing
- * delivered email texts, reminders), then serve.
+ * delivered email texts, reminders), then serve until SIGTERM or SIGINT,
+ * which shut down gracefully (server/platform/shutdown.ts).
  */
 import { eq } from 'drizzle-orm';
 import { settings } from '../drizzle/schema/index.ts';
 import { buildApp } from './app.ts';
-import { freePort } from './platform/http/freePort.ts';
 import { createAuth, assignDemoPasswords, createSetupLink } from './accounts/index.ts';
+import { registerTestClockRoute, testClockFromEnv } from './platform/http/testClockRoutes.ts';
+import { freePort } from './platform/http/freePort.ts';
 import { ConfigError, loadConfig, type AppConfig } from './platform/config.ts';
 import { prepareDataDir, usePrivateFileModes } from './platform/dataDir.ts';
-import { migrateDatabase, openDatabase } from './platform/db/database.ts';
+import { migrateDatabase, openDatabase, MIGRATIONS_FOLDER } from './platform/db/database.ts';
 import { startScheduledJobs, runDueJobs } from './jobs.ts';
 import { startMailDelivery } from './platform/mail/outbox.ts';
+import { DataDirLockedError, lockDataDir } from './platform/dataDirLock.ts';
+import { assertPortFree, PortInUseError } from './platform/portCheck.ts';
+import { shutDownGracefully } from './platform/shutdown.ts';
+import { checkDatabaseVersion, checkDataDirWritable, describeStartupError } from './platform/startupChecks.ts';
 import { loadOrCreateAuditKey, loadOrCreateAuthSecret } from './platform/secrets.ts';
-import { registerTestClockRoute, testClockFromEnv } from './platform/http/testClockRoutes.ts';
 import { seedDemoPortfolio } from './seed/seedDemo.ts';
 import { prepareAuditChain, useAuditKey } from './platform/audit/auditTrail.ts';
 import { DEMO_ORGANISATION } from './seed/users.ts';
@@ -42,6 +49,21 @@ function readConfig(): AppConfig {
   }
 }
 
+/**
+ * Runs a start-up step; a problem with DATA_DIR (or another server on it, or
+ * the port taken) stops the server with its plain message, no stack trace.
+ */
+async function startupStage<T>(dataDir: string, step: () => Promise<T>): Promise<T> {
+  try {
+    return await step();
+  } catch (error) {
+    const message = error instanceof DataDirLockedError || error instanceof PortInUseError ? error.message : describeStartupError(error, dataDir);
+    if (message === null) throw error;
+    console.error(`Tollgate did not start. ${message}`);
+    process.exit(1);
+  }
+}
+
 async function main(): Promise<void> {
   usePrivateFileModes();
   let config = readConfig();
@@ -50,9 +72,22 @@ async function main(): Promise<void> {
     config = { ...config, port, publicUrl: process.env.PUBLIC_URL ? config.publicUrl : `http://localhost:${port}` };
   }
 
-  prepareDataDir(config.dataDir, config.uploadsDir);
-  const db = openDatabase(config.databaseFile);
-  migrateDatabase(db);
+  // Before anything is written: DATA_DIR usable, ours alone, and the port free (so a clash fails before migrations or jobs).
+  const { db, lock } = await startupStage(config.dataDir, async () => {
+    prepareDataDir(config.dataDir, config.uploadsDir);
+    checkDataDirWritable(config.dataDir);
+    const held = lockDataDir(config.dataDir);
+    try {
+      await assertPortFree(config.host, config.port);
+      const opened = openDatabase(config.databaseFile);
+      checkDatabaseVersion(opened, config.dataDir, MIGRATIONS_FOLDER);
+      migrateDatabase(opened);
+      return { db: opened, lock: held };
+    } catch (error) {
+      held.release();
+      throw error;
+    }
+  });
   const now = new Date();
   useAuditKey(db, loadOrCreateAuditKey(config.dataDir, config.auditKey));
   const chain = prepareAuditChain(db, now);
@@ -92,19 +127,18 @@ async function main(): Promise<void> {
   const jobContext = { db, uploadsDir: config.uploadsDir, mail: config, publicUrl: config.publicUrl, reminders: { publicUrl: config.publicUrl, mail: { smtpUrl: config.smtpUrl } } };
   const stopJobs = startScheduledJobs(jobContext, app.log, testClock?.now);
   if (testClock) registerTestClockRoute(app, testClock, (at) => runDueJobs(jobContext, app.log, at));
-  const shutdown = async (signal: string) => {
-    app.log.info({ signal }, 'shutting down');
-    stopMail();
-    stopJobs();
-    await app.close();
-    db.$client.close();
-    process.exit(0);
-  };
-  process.once('SIGINT', () => void shutdown('SIGINT'));
-  process.once('SIGTERM', () => void shutdown('SIGTERM'));
+  shutDownGracefully({ app, db, lock, stopJobs, stopMail });
 
   await app.listen({ port: config.port, host: config.host });
   console.log(`\nTollgate is running at ${config.publicUrl}\nListening on ${config.host}:${config.port}; data in ${config.dataDir}\n`);
 }
 
-await main();
+try {
+  await main();
+} catch (error) {
+  // A database that turns out damaged or a disk that fills later in start-up: the same plain words.
+  const message = describeStartupError(error, process.env.DATA_DIR || './data');
+  if (message === null) throw error;
+  console.error(`Tollgate did not start. ${message}`);
+  process.exit(1);
+}

@@ -95,6 +95,12 @@ export const answers = sqliteTable(
     /** The reviewer's name when deciding, kept should the account later go. */
     reviewerName: text(),
     reviewedAt: timestamp(),
+    /**
+     * The client's id for the save that wrote this revision: the same save
+     * sent again (its reply was lost) is recognised and answered with this
+     * revision instead of a conflict with itself.
+     */
+    lastRequestId: text(),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },

@@ -10,6 +10,7 @@
  *   npm run bench                 the full run (BENCH_VENDORS=n for another size)
  *   npm run bench -- --smoke      a few hundred vendors and short loads: checks the bench works
  *   npm run bench -- --profile    CPU profiles (node --cpu-prof) of the server under each load
+ *   npm run bench -- --crash [N]  the crash test: N rounds (13 unless given) of SIGKILL under saves and uploads (crash.ts)
  *
  * BENCH_DB=path keeps the generated portfolio (a SQLite file) there and
  * reuses it on later runs; every run works on a fresh copy of it.
@@ -19,6 +20,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { dashboardJs, portalJs } from './bundle.ts';
+import { crashRounds } from './crash.ts';
 import { dashboardSql } from './dashboardSql.ts';
 import { getEach, newSaveState, percentile, runLoad, sample, saveAnswers, signIn, trpcClient, type LoadResult, type LoadShape } from './load.ts';
 import { BENCH_USERS, ensurePortfolio, importFiles, prepareRun, SAVE_ASSESSMENTS, type PreparedRun } from './portfolio.ts';
@@ -26,8 +28,12 @@ import { startCeilingServer, startRealServer, type ServerProcess } from './proce
 import { formatProfile, monotonicUs, summariseProfile, type ProfileWindow } from './profile.ts';
 import { FIGURE_KEYS, figuresJson, ms, perSecond, ratio, table, type Figures, type Row } from './report.ts';
 
-// Further modes (issue 15's --crash and --soak N) would join --profile here.
-const { values: flags } = parseArgs({ options: { smoke: { type: 'boolean', default: false }, profile: { type: 'boolean', default: false } }, strict: true });
+// A further mode (issue 15's --soak N) would join --profile here.
+const { values: flags, positionals } = parseArgs({
+  options: { smoke: { type: 'boolean', default: false }, profile: { type: 'boolean', default: false }, crash: { type: 'boolean', default: false } },
+  allowPositionals: true,
+  strict: true,
+});
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const CLIENT_DIR = path.join(ROOT, 'dist/client');
@@ -281,6 +287,24 @@ async function profile(run: PreparedRun): Promise<void> {
     console.log(`\n${formatProfile({ gate: 'portal.gate', me: 'account.me', save: 'portal.saveAnswer' }[name], summariseProfile(path.join(dir, `${name}.cpuprofile`), window))}`);
   }
   console.log(`\nProfiles kept in ${dir} (open them in Chrome DevTools, Performance tab).`);
+}
+
+if (flags.crash) {
+  const rounds = Number(positionals[0] ?? 13);
+  if (!Number.isInteger(rounds) || rounds < 1) throw new Error('--crash takes a number of rounds, e.g. npm run bench -- --crash 13');
+  try {
+    const report = await crashRounds(path.join(tmp, 'crash'), rounds, log);
+    console.log(JSON.stringify(report));
+    if (report.problems.length) {
+      log(`The crash test FAILED:\n${report.problems.map((p) => `  - ${p}`).join('\n')}`);
+      process.exitCode = 1;
+    } else {
+      log(`The crash test passed: ${rounds} rounds, ${report.acknowledgedSaves} saves and ${report.acknowledgedUploads} uploads acknowledged, none lost; integrity, references and audit chain intact.`);
+    }
+  } finally {
+    rmSync(tmp, { recursive: true, force: true });
+  }
+  process.exit();
 }
 
 try {

@@ -3,10 +3,10 @@
  * rate limits per IP, and a progressive delay per account on wrong
  * passwords, that answer 429 with Retry-After.
  */
-import type {} from '@fastify/cookie';
 import type { FastifyInstance, FastifyReply, FastifyRequest, preHandlerHookHandler } from 'fastify';
-// Route `config.access` and `request.staff` / `request.link` (platform/http/routeAccess.ts).
+import type {} from '@fastify/cookie';
 import type {} from '../platform/http/routeAccess.ts';
+// Route `config.access` and `request.staff` / `request.link` (platform/http/routeAccess.ts).
 import { limit } from '../platform/http/rateLimit.ts';
 import type { Auth } from './betterAuth.ts';
 import { KNOWN_BROWSER_COOKIE, SignInThrottle, type SignInOutcome } from './signInThrottle.ts';

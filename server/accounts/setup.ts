@@ -3,10 +3,10 @@
  * create the first administrator; demo users get generated passwords,
  * printed once and stored only as hashes.
  */
-import { randomBytes } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { count, eq } from 'drizzle-orm';
 import { z } from 'zod';
-import { accounts, users } from '../../drizzle/schema/index.ts';
+import { accounts, users, verifications } from '../../drizzle/schema/index.ts';
 import type { Auth } from './betterAuth.ts';
 import { passwordProblem } from './passwordPolicy.ts';
 import { SET_PASSWORD_LINK_SECONDS } from './policy.ts';
@@ -52,6 +52,12 @@ export async function setUserPassword(auth: Auth, userId: string, password: stri
   await context.internalAdapter.createAccount({ userId, providerId: 'credential', accountId: userId, password: hash });
 }
 
+/**
+ * The first administrator: the user row, the password, the used-up setup
+ * link, the audit entry and the organisation are written in one
+ * transaction, so a failure leaves nothing and the same link works again.
+ * Only the password hash (slow by design) is worked out before it.
+ */
 export async function completeSetup(auth: Auth, db: Db, input: SetupInput, ip: string | null): Promise<{ userId: string }> {
   if (hasUsers(db)) throw conflict('Tollgate is already set up: sign in instead.');
   const context = await auth.$context;
@@ -63,16 +69,22 @@ export async function completeSetup(auth: Auth, db: Db, input: SetupInput, ip: s
   const problem = passwordProblem(input.password, { email: input.email });
   if (problem) throw badRequest(problem);
   const email = input.email.toLowerCase();
-  const user = await context.internalAdapter.createUser({ email, name: input.name, emailVerified: true, role: 'admin', active: true }, { method: 'admin' });
-  await setUserPassword(auth, user.id, input.password);
-  await context.internalAdapter.deleteVerificationByIdentifier(identifier);
-  const actor = { type: 'user' as const, id: user.id, label: input.name, ip };
+  const hash = await context.password.hash(input.password);
+  const userId = context.generateId({ model: 'user' }) || randomUUID();
   const now = new Date();
   db.transaction((tx) => {
-    recordAudit(tx, { actor, action: 'setup.first_admin', targetType: 'user', targetId: user.id, after: { email, role: 'admin' }, at: now });
+    // Checked again inside: two people racing through the same link create one administrator.
+    if (tx.select({ n: count() }).from(users).get()!.n > 0) throw conflict('Tollgate is already set up: sign in instead.');
+    if (tx.delete(verifications).where(eq(verifications.id, verification.id)).run().changes !== 1) {
+      throw badRequest('This setup link is not valid or has expired. Restart Tollgate to print a new one.');
+    }
+    tx.insert(users).values({ id: userId, email, name: input.name, emailVerified: true, role: 'admin', active: true, createdAt: now, updatedAt: now }).run();
+    tx.insert(accounts).values({ id: context.generateId({ model: 'account' }) || randomUUID(), userId, providerId: 'credential', accountId: userId, password: hash, createdAt: now, updatedAt: now }).run();
+    const actor = { type: 'user' as const, id: userId, label: input.name, ip };
+    recordAudit(tx, { actor, action: 'setup.first_admin', targetType: 'user', targetId: userId, after: { email, role: 'admin' }, at: now });
     applyOrganisation(tx, input.organisation, actor, now);
   });
-  return { userId: user.id };
+  return { userId };
 }
 
 /** Gives each seeded demo user without a password a generated one; returns them to print once. */

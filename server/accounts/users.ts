@@ -122,20 +122,26 @@ export interface CreateUserInput {
   role: StaffRole;
 }
 
+/**
+ * The user row, the set-password link, the audit entry and the invitation
+ * email are written in one transaction: a failure at any step leaves
+ * nothing behind, so the same command can simply be run again (an account
+ * without its link or audit entry would block a retry with "already
+ * exists"). The row is written here rather than through better-auth's
+ * adapter, which would commit it on its own.
+ */
 export async function createUser(deps: UserServiceDeps, input: CreateUserInput, actor: AuditActor): Promise<{ id: string; setPasswordUrl: string; email: EmailDelivery }> {
   const email = input.email.trim().toLowerCase();
-  if (deps.db.select({ id: users.id }).from(users).where(eq(users.email, email)).get()) {
-    throw conflict(`A user with the email ${email} already exists.`);
-  }
   const context = await deps.auth.$context;
-  const user = await context.internalAdapter.createUser(
-    { email, name: input.name.trim(), emailVerified: true, role: input.role, active: true },
-    { method: 'admin' },
-  );
   const now = new Date();
-  const { setPasswordUrl, delivery } = deps.db.transaction((tx) => {
-    const url = storeSetPasswordLink(tx, deps.publicUrl, user.id, now);
-    recordAudit(tx, { actor, action: 'user.create', targetType: 'user', targetId: user.id, after: { email, name: input.name, role: input.role }, at: now });
+  return deps.db.transaction((tx) => {
+    if (tx.select({ id: users.id }).from(users).where(eq(users.email, email)).get()) {
+      throw conflict(`A user with the email ${email} already exists.`);
+    }
+    const id = context.generateId({ model: 'user' }) || randomUUID();
+    tx.insert(users).values({ id, email, name: input.name.trim(), emailVerified: true, role: input.role, active: true, createdAt: now, updatedAt: now }).run();
+    const url = storeSetPasswordLink(tx, deps.publicUrl, id, now);
+    recordAudit(tx, { actor, action: 'user.create', targetType: 'user', targetId: id, after: { email, name: input.name, role: input.role }, at: now });
     const sent = enqueueEmail(
       tx,
       deps.mail,
@@ -150,9 +156,8 @@ If you did not expect this, ignore this email.`,
       },
       now,
     );
-    return { setPasswordUrl: url, delivery: sent };
+    return { id, setPasswordUrl: url, email: sent };
   });
-  return { id: user.id, setPasswordUrl, email: delivery };
 }
 
 function getUser(tx: Db | Tx, userId: string) {

@@ -4,8 +4,8 @@
  * which vendor's evidence or report, and when.
  */
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-// Route `config.access` and `request.staff` / `request.link` (platform/http/routeAccess.ts).
 import type {} from '../platform/http/routeAccess.ts';
+// Route `config.access` and `request.staff` / `request.link` (platform/http/routeAccess.ts).
 import { STAFF_ROLES } from '../../shared/statuses.ts';
 import { AssessmentIdParam, EvidenceIdParam } from '../../shared/schemas/sharing.ts';
 import type { Db } from '../platform/db/database.ts';

@@ -5,6 +5,7 @@
  *   npm run cli -- audit checkpoint
  *   npm run cli -- template import FILE [--key KEY] [--severity S] [--publish]
  *   npm run cli -- template export KEY [--format json|csv] [--version N]
+ *   npm run cli -- backup DEST | backup --verify SRC | restore SRC   (server/cli/backup.ts)
  * Exit codes: 0 done, 1 failed (e.g. the audit log does not verify), 2 usage.
  */
 import { existsSync } from 'node:fs';
@@ -12,20 +13,26 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { STAFF_ROLES, type StaffRole } from '../../shared/statuses.ts';
 import { createAuth, createUser } from '../accounts/index.ts';
+import { templateExport, templateImport } from '../templates/index.ts';
 import { ConfigError, loadConfig } from '../platform/config.ts';
-import { migrateDatabase, openDatabase } from '../platform/db/database.ts';
+import { DataDirLockedError } from '../platform/dataDirLock.ts';
+import { checkDatabaseVersion, StartupProblem } from '../platform/startupChecks.ts';
+import { migrateDatabase, openDatabase, MIGRATIONS_FOLDER } from '../platform/db/database.ts';
 import { AppError } from '../platform/errors.ts';
 import { auditEvents } from '../../drizzle/schema/index.ts';
 import { AUDIT_KEY_FILE, loadOrCreateAuditKey, loadOrCreateAuthSecret } from '../platform/secrets.ts';
 import { formatCheckpoint, parseCheckpoint, prepareAuditChain, useAuditKey, verifyAuditChain, type ChainCheck, type Checkpoint } from '../platform/audit/auditTrail.ts';
-import { templateExport, templateImport } from '../templates/index.ts';
+import { BackupError, createBackup, restoreBackup, verifyBackup } from './backup.ts';
 
 const USAGE = `Usage:
   npm run cli -- user create --email EMAIL --role ${STAFF_ROLES.join('|')} [--name NAME]
   npm run cli -- audit verify [--checkpoint ID:HASH]
   npm run cli -- audit checkpoint
   npm run cli -- template import FILE [--key KEY] [--severity low|medium|high|critical] [--publish]
-  npm run cli -- template export KEY [--format json|csv] [--version N]`;
+  npm run cli -- template export KEY [--format json|csv] [--version N]
+  npm run cli -- backup DEST          (a consistent copy while the server runs, into a new directory)
+  npm run cli -- backup --verify SRC  (checks a backup without restoring it)
+  npm run cli -- restore SRC          (into an empty DATA_DIR)`;
 
 const KEY_HINT = 'Run this command with the audit key the server uses (AUDIT_KEY, or DATA_DIR/audit-key); if it does, the log was altered: run "audit verify".';
 
@@ -43,6 +50,14 @@ function open() {
     throw error;
   }
   const db = openDatabase(config.databaseFile);
+  try {
+    // An older CLI must not write to a database a newer server has migrated.
+    checkDatabaseVersion(db, config.dataDir, MIGRATIONS_FOLDER);
+  } catch (error) {
+    db.$client.close();
+    if (error instanceof StartupProblem) fail(error.message);
+    throw error;
+  }
   migrateDatabase(db);
   const keyFile = path.join(config.dataDir, AUDIT_KEY_FILE);
   if (!config.auditKey && !existsSync(keyFile) && db.select({ id: auditEvents.id }).from(auditEvents).limit(1).get()) {
@@ -76,7 +91,8 @@ async function userCreate(args: string[]) {
     console.log(`Created ${values.email} (${values.role}). One-time link to set the password, valid 24 hours:\n  ${setPasswordUrl}`);
   } catch (error) {
     if (error instanceof AppError) fail(error.message);
-    throw error;
+    // Creating a user is one transaction: whatever failed, nothing of it was kept, and the same command can be run again.
+    fail(`${values.email} was not created, and nothing of it was written: ${error instanceof Error ? error.message : String(error)}. Run the same command again once that is fixed.`);
   } finally {
     db.$client.close();
   }
@@ -118,6 +134,42 @@ function auditCheckpoint(args: string[]) {
   console.log(formatCheckpoint(result.last));
 }
 
+function configOrFail() {
+  try {
+    return loadConfig();
+  } catch (error) {
+    if (error instanceof ConfigError) fail(error.message);
+    throw error;
+  }
+}
+
+async function backup(args: string[]) {
+  const { values, positionals } = parseArgs({ args, options: { verify: { type: 'string' } }, allowPositionals: true, strict: true });
+  const config = configOrFail();
+  if (values.verify !== undefined) {
+    const src = path.resolve(values.verify);
+    const { problems, manifest } = verifyBackup(src, config.auditKey);
+    if (problems.length || !manifest) fail(`The backup in ${src} is NOT sound:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    console.log(`The backup in ${src} is sound: taken ${manifest.createdAt}; database ${manifest.database.sizeBytes} bytes, integrity and references checked; ${manifest.evidence.length} evidence files match their hashes; audit chain of ${manifest.auditChain.entries} entries verifies.`);
+    return;
+  }
+  if (positionals.length !== 1) fail(`Say where to put the backup: a new or empty directory.\n${USAGE}`, 2);
+  const dest = path.resolve(positionals[0]!);
+  const manifest = await createBackup(config.dataDir, dest, config.auditKey);
+  console.log(
+    `Backed up DATA_DIR ${config.dataDir} to ${dest}: database ${manifest.database.sizeBytes} bytes, ${manifest.evidence.length} evidence files, audit chain of ${manifest.auditChain.entries} entries (checkpoint ${manifest.auditChain.checkpoint ?? 'none'}).\n` +
+      'It holds the keys too: keep it as safe as the server, and copy it off this machine.',
+  );
+}
+
+function restore(args: string[]) {
+  const { positionals } = parseArgs({ args, options: {}, allowPositionals: true, strict: true });
+  if (positionals.length !== 1) fail(`Say which backup to restore.\n${USAGE}`, 2);
+  const config = configOrFail();
+  const manifest = restoreBackup(path.resolve(positionals[0]!), config.dataDir, config.auditKey);
+  console.log(`Restored the backup taken ${manifest.createdAt} into DATA_DIR ${config.dataDir}: ${manifest.evidence.length} evidence files, audit chain of ${manifest.auditChain.entries} entries. Start the server on it.`);
+}
+
 const [group, command, ...rest] = process.argv.slice(2);
 try {
   if (group === 'template' && command === 'import') templateImport(rest, { open, fail, usage: USAGE, keyHint: KEY_HINT });
@@ -125,8 +177,11 @@ try {
   else if (group === 'user' && command === 'create') await userCreate(rest);
   else if (group === 'audit' && command === 'verify') auditVerify(rest);
   else if (group === 'audit' && command === 'checkpoint') auditCheckpoint(rest);
+  else if (group === 'backup') await backup(process.argv.slice(3));
+  else if (group === 'restore') restore(process.argv.slice(3));
   else fail(USAGE, group ? 2 : 0);
 } catch (error) {
   if (error instanceof TypeError && 'code' in error && String(error.code).startsWith('ERR_PARSE_ARGS')) fail(`${error.message}\n${USAGE}`, 2);
+  if (error instanceof BackupError || error instanceof DataDirLockedError) fail(error.message);
   throw error;
 }

@@ -109,6 +109,9 @@ function constraintMessage(error: SqliteError): { code: AppErrorCode; message: s
     case 'SQLITE_CONSTRAINT_NOTNULL':
     case 'SQLITE_CONSTRAINT_CHECK':
       return { code: 'BAD_REQUEST', message: 'A required value is missing or not allowed.' };
+    case 'SQLITE_FULL':
+      // The disk (or the database's size limit) is full: the write was rolled back whole.
+      return { code: 'SERVICE_UNAVAILABLE', message: 'Tollgate is short of storage space just now, so nothing was saved. Try again later, and tell your Tollgate administrator if it keeps happening.' };
     default:
       return null;
   }

@@ -5,18 +5,17 @@
  * page saying whom to ask. Evidence uploads
  * and downloads go through here too, checked against the session's scope.
  */
-import type {} from '@fastify/cookie';
 import multipart, { type MultipartFields } from '@fastify/multipart';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-// Route `config.access` and `request.staff` / `request.link` (platform/http/routeAccess.ts).
+import type {} from '@fastify/cookie';
 import type {} from '../platform/http/routeAccess.ts';
+// Route `config.access` and `request.staff` / `request.link` (platform/http/routeAccess.ts).
 import { formatFileSize } from '../../shared/evidence.ts';
 import { EvidenceIdParam, EvidenceUploadFields } from '../../shared/schemas/sharing.ts';
 import { linkActor, type LinkRefusal, type LinkScope } from '../platform/callers.ts';
 import type { Db } from '../platform/db/database.ts';
 import { AppError, badRequest, parseInput } from '../platform/errors.ts';
-import { EVIDENCE_LIMITS, MAX_EVIDENCE_BYTES, openEvidenceForDownload, removeEvidence, storeEvidence, type EvidenceLimits } from '../assessments/index.ts';
-import { resolveLinkSession, sessionRefusedError, openShareLink } from '../assessments/index.ts';
+import { EVIDENCE_LIMITS, MAX_EVIDENCE_BYTES, openEvidenceForDownload, removeEvidence, storeEvidence, type EvidenceLimits, resolveLinkSession, sessionRefusedError, openShareLink } from '../assessments/index.ts';
 import { limit } from '../platform/http/rateLimit.ts';
 import { sendFile } from '../platform/http/download.ts';
 import { goneLinkPage, invalidLinkPage } from './linkPages.ts';

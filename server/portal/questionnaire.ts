@@ -166,6 +166,9 @@ export function portalQuestionnaire(db: Db, link: LinkScope) {
 export function saveAnswer(db: Db, link: LinkScope, input: z.output<typeof SaveAnswerInput>, ip: string | null, now: Date) {
   return db.transaction((tx) => {
     const a = loadAssessment(tx, link.assessmentId);
+    const existing = tx.select().from(answers).where(and(eq(answers.assessmentId, a.id), eq(answers.controlId, input.controlId))).get();
+    // The same save sent again after its reply was lost: it is already the current revision, so it succeeded.
+    if (input.requestId && existing?.lastRequestId === input.requestId) return savedAnswer(existing);
     if (!VENDOR_EDITABLE_STATUSES.includes(a.status)) {
       throw new AppError('PRECONDITION_FAILED', 'This questionnaire was submitted and is now read-only. Ask for it to be reopened to change an answer.');
     }
@@ -173,7 +176,6 @@ export function saveAnswer(db: Db, link: LinkScope, input: z.output<typeof SaveA
     if (!control) throw badRequest(`${input.controlId} is not a question of this questionnaire.`);
     if (input.value === 'na' && !control.allowNa) throw badRequest(`"Not applicable" is not an answer for ${control.id}: answer Yes, Partial or No.`);
 
-    const existing = tx.select().from(answers).where(and(eq(answers.assessmentId, a.id), eq(answers.controlId, control.id))).get();
     const current = existing?.revision ?? 0;
     if (current !== input.baseRevision && !input.overwrite) {
       // Someone else saved since this person loaded the question: show both, let them choose.
@@ -182,7 +184,7 @@ export function saveAnswer(db: Db, link: LinkScope, input: z.output<typeof SaveA
         current: existing ? { value: existing.value, comment: existing.comment, revision: existing.revision, answeredBy: existing.answeredBy, answeredAt: existing.answeredAt } : null,
       });
     }
-    const values = { value: input.value, comment: input.comment, answeredBy: link.recipientName, answeredAt: now, updatedAt: now };
+    const values = { value: input.value, comment: input.comment, answeredBy: link.recipientName, answeredAt: now, updatedAt: now, lastRequestId: input.requestId ?? null };
     const saved = existing
       ? // A changed answer has not been reviewed: an earlier decision (kept in the audit log and the thread) no longer applies.
         tx.update(answers).set({ ...values, revision: current + 1, reviewStatus: 'pending', reviewedBy: null, reviewerName: null, reviewedAt: null }).where(eq(answers.id, existing.id)).returning().get()
@@ -197,9 +199,11 @@ export function saveAnswer(db: Db, link: LinkScope, input: z.output<typeof SaveA
       after: { controlId: control.id, value: saved.value, comment: saved.comment },
       at: now,
     });
-    return { controlId: saved.controlId, value: saved.value, comment: saved.comment, revision: saved.revision, answeredAt: saved.answeredAt, answeredBy: saved.answeredBy };
+    return savedAnswer(saved);
   });
 }
+
+const savedAnswer = (row: typeof answers.$inferSelect) => ({ controlId: row.controlId, value: row.value, comment: row.comment, revision: row.revision, answeredAt: row.answeredAt, answeredBy: row.answeredBy });
 
 export function submitQuestionnaire(svc: ServiceContext, link: LinkScope, confirmUnanswered: boolean) {
   const { db, mail, now, publicUrl: staffUrl } = svc;

@@ -33,7 +33,7 @@ export function versionContent(row: Pick<VersionRow, 'content' | 'template'>): T
 /**
  * The catalogue controls a version asks, grouped by their catalogue domains:
  * what `template_versions.content` holds for the code that reads only
- * catalogue questionnaires (ADR 0015).
+ * catalogue questionnaires (ADR 0021).
  */
 export function catalogueView(content: TemplateContent): QuestionnaireContent {
   const controls = content.questions.flatMap((q) => (q.type === 'control' ? [q.control] : []));
@@ -44,7 +44,7 @@ export function catalogueView(content: TemplateContent): QuestionnaireContent {
 /**
  * Why vendors cannot be sent this version yet, or null when they can. The
  * portal, the review and the scoring of assessments read catalogue controls
- * only (ADR 0015), so a version is assessable when it is exactly that: every
+ * only (ADR 0021), so a version is assessable when it is exactly that: every
  * question a catalogue control in its own domain's section, required, with
  * its catalogue weight and no condition. Anything else would be asked or
  * scored differently from what its author wrote, which we never do silently.

@@ -5,8 +5,8 @@
  * it owes, as for the procedures that read the inventory.
  */
 import type { FastifyInstance } from 'fastify';
-// Route `config.access` and `request.staff` / `request.link` (platform/http/routeAccess.ts).
 import type {} from '../platform/http/routeAccess.ts';
+// Route `config.access` and `request.staff` / `request.link` (platform/http/routeAccess.ts).
 import { STAFF_ROLES } from '../../shared/statuses.ts';
 import type { Db } from '../platform/db/database.ts';
 import { limit } from '../platform/http/rateLimit.ts';

@@ -45,6 +45,12 @@ export const SaveAnswerInput = z.strictObject({
   baseRevision: z.int().min(0),
   /** Save anyway over a newer answer (after the person has seen both). */
   overwrite: z.boolean().default(false),
+  /**
+   * One id per logical save, chosen by the client and sent again when it
+   * retries that save: a retry whose first attempt was saved (only the reply
+   * was lost) is recognised and answered as saved, not as a conflict.
+   */
+  requestId: z.string().regex(/^[\w-]{16,64}$/, { error: 'requestId must be 16 to 64 letters, digits, - or _' }).optional(),
 });
 export type SaveAnswerInput = z.input<typeof SaveAnswerInput>;
 

@@ -31,15 +31,16 @@ function fakeClientDir(): string {
 }
 
 /** `smtpUrl` configures mail as an operator would; nothing is delivered (tests start no delivery loop), emails wait as pending. */
-export async function startTestServer(db: Db, opts: { now?: () => Date; evidenceLimits?: EvidenceLimits; smtpUrl?: string; trustProxy?: string[] | false } = {}): Promise<TestServer> {
+export async function startTestServer(db: Db, opts: { now?: () => Date; evidenceLimits?: EvidenceLimits; smtpUrl?: string; trustProxy?: string[] | false; rateLimitPerMinute?: number; uploadsDir?: string } = {}): Promise<TestServer> {
   const port = await freePort();
   const base = `http://localhost:${port}`;
   const auth = createTestAuth(db, base);
-  const uploadsDir = makeTempDir('uploads-');
+  // A server on a real DATA_DIR keeps evidence in DATA_DIR/uploads, where the CLI's backup looks.
+  const uploadsDir = opts.uploadsDir ?? makeTempDir('uploads-');
   const app = await buildApp({
     db,
     auth,
-    config: { logLevel: 'silent', publicUrl: base, smtpUrl: opts.smtpUrl ?? null, trustProxy: opts.trustProxy ?? false, uploadsDir },
+    config: { logLevel: 'silent', publicUrl: base, smtpUrl: opts.smtpUrl ?? null, trustProxy: opts.trustProxy ?? false, uploadsDir, ...(opts.rateLimitPerMinute ? { rateLimitPerMinute: opts.rateLimitPerMinute } : {}) },
     clientDir: fakeClientDir(),
     ...(opts.now ? { now: opts.now } : {}),
     ...(opts.evidenceLimits ? { evidenceLimits: opts.evidenceLimits } : {}),

@@ -3,6 +3,7 @@ import { createTRPCClient, httpBatchLink } from '@trpc/client';
 import { createTRPCOptionsProxy } from '@trpc/tanstack-react-query';
 import type { inferRouterOutputs } from '@trpc/server';
 import type { AppRouter } from '../../../server/router.ts';
+import { MAX_BATCH_CALLS } from '../../../shared/api.ts';
 import { transformer } from '../../../shared/transformer.ts';
 import { queryClient } from './queryClient.ts';
 
@@ -14,7 +15,7 @@ import { queryClient } from './queryClient.ts';
 export const sameOriginFetch: typeof fetch = (input, init) => fetch(input, { ...init, referrerPolicy: 'same-origin', credentials: 'same-origin' });
 
 export const trpcClient = createTRPCClient<AppRouter>({
-  links: [httpBatchLink({ url: '/trpc', transformer, fetch: sameOriginFetch })],
+  links: [httpBatchLink({ url: '/trpc', transformer, fetch: sameOriginFetch, maxItems: MAX_BATCH_CALLS })],
 });
 
 export const trpc = createTRPCOptionsProxy<AppRouter>({ client: trpcClient, queryClient });

@@ -7,6 +7,7 @@ import { createTRPCClient, httpBatchLink, TRPCClientError } from '@trpc/client';
 import { createTRPCOptionsProxy } from '@trpc/tanstack-react-query';
 import type { inferRouterOutputs } from '@trpc/server';
 import type { AppRouter } from '../../../server/router.ts';
+import { MAX_BATCH_CALLS } from '../../../shared/api.ts';
 import { transformer } from '../../../shared/transformer.ts';
 import { markSessionEnded, sessionEndFrom } from './lib/session.ts';
 
@@ -64,7 +65,7 @@ export const queryClient = new QueryClient({
 });
 
 export const trpcClient = createTRPCClient<AppRouter>({
-  links: [httpBatchLink({ url: '/trpc', transformer, fetch: sameOriginFetch })],
+  links: [httpBatchLink({ url: '/trpc', transformer, fetch: sameOriginFetch, maxItems: MAX_BATCH_CALLS })],
 });
 
 export const trpc = createTRPCOptionsProxy<AppRouter>({ client: trpcClient, queryClient });

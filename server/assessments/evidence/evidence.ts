@@ -10,7 +10,7 @@
  * and the questionnaire may be submitted while it travels.
  */
 import { createHash } from 'node:crypto';
-import { closeSync, fsyncSync, mkdirSync, openSync, readdirSync, rmSync, statfsSync, statSync, writeSync } from 'node:fs';
+import { closeSync, fsyncSync, mkdirSync, openSync, readdirSync, renameSync, rmSync, statfsSync, statSync, writeSync } from 'node:fs';
 import path from 'node:path';
 import { and, asc, count, eq, inArray, isNotNull, isNull, sum } from 'drizzle-orm';
 import { fileTypeFromBuffer } from 'file-type';
@@ -101,7 +101,8 @@ async function detectType(buffer: Buffer, originalName: string): Promise<Accepte
   }
 }
 
-const isDiskFull = (error: unknown) => error instanceof Error && 'code' in error && (error.code === 'ENOSPC' || error.code === 'EDQUOT');
+const isDiskFull = (error: unknown) => error instanceof Error && 'code' in error && (error.code === 'ENOSPC' || error.code === 'EDQUOT' || error.code === 'SQLITE_FULL');
+const PARTIAL_SUFFIX = '.part';
 const storageFull = () => new AppError('SERVICE_UNAVAILABLE', STORAGE_FULL);
 
 /** Refuses a file that would leave the disk with less than the reserve the database needs. */
@@ -116,10 +117,17 @@ function checkFreeSpace(uploadsDir: string, size: number, limits: EvidenceLimits
   if (free - size < limits.minFreeBytes) throw storageFull();
 }
 
+/**
+ * Writes under a temporary name (`NAME.part`), makes it durable, then
+ * renames it into place: a file under its stored name is always complete,
+ * whatever happens mid-write (a full disk, a crash). A failed write removes
+ * its temporary file; one a crash left behind is cleared by the purge job.
+ */
 function writeDurably(file: string, buffer: Buffer) {
+  const partial = `${file}${PARTIAL_SUFFIX}`;
   let fd: number;
   try {
-    fd = openSync(file, 'wx', 0o600);
+    fd = openSync(partial, 'wx', 0o600);
   } catch (error) {
     throw isDiskFull(error) ? storageFull() : error;
   }
@@ -129,6 +137,7 @@ function writeDurably(file: string, buffer: Buffer) {
     fsyncSync(fd);
     open = false;
     closeSync(fd);
+    renameSync(partial, file);
     // The directory entry too: after a crash, a stored record must find its file.
     const dir = openSync(path.dirname(file), 'r');
     try {
@@ -139,6 +148,7 @@ function writeDurably(file: string, buffer: Buffer) {
   } catch (error) {
     if (open) closeSync(fd);
     // Never leave a partial or empty file behind (a full disk would otherwise leave zero-byte files).
+    rmSync(partial, { force: true });
     rmSync(file, { force: true });
     throw isDiskFull(error) ? storageFull() : error;
   }
@@ -269,7 +279,8 @@ export async function storeEvidence(
     });
   } catch (error) {
     rmSync(fullPath, { force: true });
-    throw error;
+    // The database's disk (or its size limit) is full: the same plain answer as for the file itself.
+    throw isDiskFull(error) ? storageFull() : error;
   }
 }
 
@@ -336,8 +347,8 @@ function deleteStoredFile(uploadsDir: string, storedName: string): boolean {
   }
 }
 
-/** Stored names are newToken()s; nothing else in the directory is ever touched. */
-const STORED_NAME = /^[\w-]{43}$/;
+/** Stored names are newToken()s, and NAME.part while being written; nothing else in the directory is ever touched. */
+const STORED_NAME = /^[\w-]{43}(\.part)?$/;
 /** A file younger than this may belong to an upload whose record is still being written. */
 const UNCLAIMED_FILE_AGE_MS = 60 * 60 * 1000;
 

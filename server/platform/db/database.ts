@@ -36,7 +36,24 @@ export function openDatabase(file: string): Db {
   // Deleted and overwritten content (erased outbox texts, ended sessions) is zeroed on the pages
   // SQLite writes anyway, so it does not linger in the file; FAST costs no extra I/O.
   sqlite.pragma('secure_delete = FAST');
-  return drizzle({ client: sqlite, schema, casing: 'snake_case' });
+  const db = drizzle({ client: sqlite, schema, casing: 'snake_case' });
+  return beginImmediately(db);
+}
+
+/**
+ * Every transaction begins IMMEDIATE unless the caller asks otherwise. A
+ * deferred transaction reads under a snapshot and only asks for the write
+ * lock at its first write; if another process (a second connection, the
+ * CLI) wrote in between, SQLite answers SQLITE_BUSY_SNAPSHOT at once and
+ * the busy timeout cannot help. Taking the write lock at BEGIN makes a
+ * writer wait its turn (up to busy_timeout) instead. Nearly every
+ * transaction here writes, so immediate is the default: a new one cannot
+ * forget it. Savepoints (nested transactions) are unaffected.
+ */
+function beginImmediately(db: Db): Db {
+  const transaction = db.transaction.bind(db);
+  db.transaction = ((fn, config) => transaction(fn, { behavior: 'immediate', ...config })) as Db['transaction'];
+  return db;
 }
 
 /** Applies the committed migrations in order; safe to run on every start. */

@@ -4,7 +4,7 @@
  * waiting a day. It exists only when the server is started with
  * TOLLGATE_TEST_CLOCK=true (tests/e2e/globalSetup.ts does), and never in
  * production: a server that could be told the date could be told to
- * expire every session and every acceptance. See docs/decisions/0015-task-history-and-test-clock.md.
+ * expire every session and every acceptance. See docs/decisions/0019-task-history-and-test-clock.md.
  */
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';

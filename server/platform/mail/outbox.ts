@@ -84,21 +84,24 @@ export async function deliverPendingEmails(db: Db, transport: Transporter, from:
 }
 
 /** Starts the delivery loop when SMTP is configured; returns a function that stops it. */
-export function startMailDelivery(db: Db, settings: MailSettings, log: (error: unknown) => void, transport?: Transporter): () => void {
-  if (!settings.smtpUrl && !transport) return () => {};
+/** Returns the function that stops delivery: no new round starts, and its promise settles once the round under way has recorded what it sent. */
+export function startMailDelivery(db: Db, settings: MailSettings, log: (error: unknown) => void, transport?: Transporter): () => Promise<void> {
+  if (!settings.smtpUrl && !transport) return async () => {};
   const mailer = transport ?? nodemailer.createTransport(settings.smtpUrl!);
-  let running = false;
+  let running: Promise<void> | null = null;
   const timer = setInterval(() => {
-    if (running) return;
-    running = true;
-    deliverPendingEmails(db, mailer, settings.mailFrom)
-      .catch(log)
+    running ??= deliverPendingEmails(db, mailer, settings.mailFrom)
+      .then(() => undefined, log)
       .finally(() => {
-        running = false;
+        running = null;
       });
   }, 2_000);
   timer.unref();
-  return () => clearInterval(timer);
+  return async () => {
+    clearInterval(timer);
+    // A message sent but not yet marked sent would go out twice after the restart.
+    await running;
+  };
 }
 
 const readableUntil = (createdAt: Date) => addDays(createdAt, HELD_TEXT_DAYS);

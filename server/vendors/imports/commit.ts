@@ -193,7 +193,8 @@ function planCommit(tx: Db | Tx, file: ParsedFile, input: ImportInput, actor: Au
  * file with errors; writes nothing to the database.
  */
 export function prepareCommit(db: Db, input: ImportInput, actor: AuditActor, now: Date, stagingFile: string): PreparedCommit {
-  const plan = db.transaction((tx) => planCommit(tx, parseImportFile(input), input, actor, now));
+  // Read-only, on the worker's query_only connection: deferred, as IMMEDIATE would ask for the write lock (ADR 0022).
+  const plan = db.transaction((tx) => planCommit(tx, parseImportFile(input), input, actor, now), { behavior: 'deferred' });
   const staging = openStaging(stagingFile);
   try {
     const writes = plan.writes.map(({ how, stage }) => ({ how, staged: stage(staging) }));

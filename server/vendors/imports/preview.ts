@@ -232,7 +232,8 @@ export function analyse(tx: Db | Tx, file: ParsedFile): ImportPreview {
 export function previewImport(db: Db, input: ImportInput): ImportPreview {
   const file = parseImportFile(input);
   // One read transaction: the vendors and holdings it checks against are read as of one moment.
-  const preview = db.transaction((tx) => analyse(tx, file));
+  // Read-only (on the worker's query_only connection): deferred, not the IMMEDIATE default (ADR 0022).
+  const preview = db.transaction((tx) => analyse(tx, file), { behavior: 'deferred' });
   // The counts and errors speak for the whole file; a page shows its first rows, so only those travel.
   return { ...preview, rows: preview.rows.slice(0, PREVIEW_ROWS) } as ImportPreview;
 }

@@ -24,6 +24,21 @@ export type SaveState =
 
 const COMMENT_DELAY_MS = 800;
 
+/** A draft on its way to the server, with the id that makes sending it again safe. */
+type PendingSave = Draft & { requestId: string };
+
+/**
+ * One id per logical save, sent again with every retry of that save: if the
+ * first attempt was saved and only its reply was lost, the server recognises
+ * the retry and answers "saved" rather than a conflict with itself.
+ * getRandomValues works on any page, where randomUUID needs HTTPS.
+ */
+function newRequestId(): string {
+  return Array.from(crypto.getRandomValues(new Uint8Array(16)), (b) => b.toString(16).padStart(2, '0')).join('');
+}
+
+const pending = (draft: Draft): PendingSave => ({ value: draft.value, comment: draft.comment, requestId: newRequestId() });
+
 /** The answer now saved: from the conflict's details when the server sends them, else read afresh. */
 async function currentAnswer(controlId: string, error: unknown): Promise<TheirAnswer | null> {
   const details = (error as { data?: { details?: { current?: TheirAnswer | null } } }).data?.details;
@@ -43,9 +58,9 @@ function rememberAnswer(controlId: string, saved: TheirAnswer) {
 
 export class AnswerSaver {
   state: SaveState = { kind: 'idle' };
-  private queued: Draft | null = null;
-  /** What failed to save, kept for a retry or for "Use mine". */
-  private unsaved: Draft | null = null;
+  private queued: PendingSave | null = null;
+  /** What failed to save, kept for a retry (with the same request id) or for "Use mine". */
+  private unsaved: PendingSave | null = null;
   private blocked: 'error' | 'conflict' | null = null;
   private inFlight = false;
   private timer: number | undefined;
@@ -63,12 +78,12 @@ export class AnswerSaver {
   change(draft: Draft, immediate: boolean): void {
     // Until the person chooses between two versions, nothing more is sent.
     if (this.blocked === 'conflict') {
-      this.unsaved = draft;
+      this.unsaved = pending(draft);
       return;
     }
     this.blocked = null;
     this.unsaved = null;
-    this.queued = draft;
+    this.queued = pending(draft);
     window.clearTimeout(this.timer);
     if (immediate) {
       void this.flush();
@@ -81,7 +96,9 @@ export class AnswerSaver {
   /** Sends again what failed or, after a conflict, the person's version over the newer one they have now seen. */
   retry(overRevision?: number): void {
     if (overRevision !== undefined) this.revision = overRevision;
-    this.queued = this.unsaved ?? this.queued;
+    const again = this.unsaved ?? this.queued;
+    // "Use mine" over a newer answer is a new save; "Try again" sends the same one, under the same id.
+    this.queued = again && overRevision !== undefined ? pending(again) : again;
     this.unsaved = null;
     this.blocked = null;
     void this.flush();
@@ -116,7 +133,7 @@ export class AnswerSaver {
     this.inFlight = true;
     this.setState({ kind: 'saving' });
     try {
-      const saved = await trpcClient.portal.saveAnswer.mutate({ controlId: this.controlId, value: draft.value, comment: draft.comment, baseRevision: this.revision });
+      const saved = await trpcClient.portal.saveAnswer.mutate({ controlId: this.controlId, value: draft.value, comment: draft.comment, baseRevision: this.revision, requestId: draft.requestId });
       this.revision = saved.revision;
       rememberAnswer(this.controlId, saved);
       if (!this.queued) this.setState({ kind: 'saved' });

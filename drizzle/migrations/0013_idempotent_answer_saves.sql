@@ -1,0 +1,1 @@
+ALTER TABLE `answers` ADD `last_request_id` text;
