@@ -9,8 +9,7 @@
  *  - An error nobody expected answers 500 with a fixed sentence; its text
  *    (a stack overflow, a SQLite message, a file path) goes to the log only.
  */
-import { STATUS_CODES } from 'node:http';
-import type { FastifyError, FastifyInstance } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 
 /** Deeper than any input Tollgate takes (a questionnaire template is about 6 levels deep) by a wide margin. */
 export const MAX_JSON_DEPTH = 64;
@@ -59,7 +58,7 @@ export function registerHostileInputDefences(app: FastifyInstance): void {
   // The tRPC plugin takes JSON bodies as text and parses them itself: checked here, before it does.
   app.addHook('preValidation', async (request, reply) => {
     if (typeof request.body === 'string' && jsonDepthExceeds(request.body)) {
-      return reply.code(400).send({ code: 'BAD_REQUEST', message: TOO_DEEP_MESSAGE });
+      return reply.code(400).send({ error: TOO_DEEP_MESSAGE, reason: 'INVALID_INPUT' });
     }
   });
 
@@ -68,18 +67,8 @@ export function registerHostileInputDefences(app: FastifyInstance): void {
     const query = request.url.indexOf('?');
     if (query === -1) return;
     for (const value of new URLSearchParams(request.url.slice(query + 1)).values()) {
-      if (jsonDepthExceeds(value)) return reply.code(400).send({ code: 'BAD_REQUEST', message: TOO_DEEP_MESSAGE });
+      if (jsonDepthExceeds(value)) return reply.code(400).send({ error: TOO_DEEP_MESSAGE, reason: 'INVALID_INPUT' });
     }
   });
-
-  app.setErrorHandler((error: FastifyError, request, reply) => {
-    const status = error.statusCode && error.statusCode >= 400 ? error.statusCode : 500;
-    if (status < 500) {
-      // Fastify's own client errors (malformed JSON, body too large, wrong content type) describe the request, not the server.
-      // The shape Fastify's default handler gives them, so clients see no difference.
-      return reply.code(status).send({ statusCode: status, code: error.code, error: STATUS_CODES[status], message: error.message });
-    }
-    request.log.error({ err: error }, 'request failed');
-    return reply.code(status).send({ code: 'INTERNAL_SERVER_ERROR', message: 'Something went wrong on our side. Try again; if it keeps happening, tell your Tollgate administrator.' });
-  });
+  // Errors, these included, are answered by the one error handler (platform/http/routeAccess.ts).
 }

@@ -82,7 +82,9 @@ export function registerRouteAccess(app: FastifyInstance, deps: RouteAccessDeps)
     const fastifyStatus = (error as { statusCode?: number }).statusCode;
     // Fastify's own refusals (body too large, bad JSON, wrong content type) are the caller's to fix: say so plainly.
     if (typeof fastifyStatus === 'number' && fastifyStatus >= 400 && fastifyStatus < 500 && !(error instanceof AppError)) {
-      return reply.code(fastifyStatus).send(FRAMEWORK_REFUSALS[fastifyStatus] ?? { error: 'The request could not be read.', reason: 'INVALID_INPUT' });
+      // Their messages describe the request (malformed JSON, nesting too deep), never the server.
+      const message = error instanceof Error && error.message ? error.message : 'The request could not be read.';
+      return reply.code(fastifyStatus).send(FRAMEWORK_REFUSALS[fastifyStatus] ?? { error: message, reason: 'INVALID_INPUT' });
     }
     const { status, body, internal } = toHttpError(error);
     if (internal) request.log.error({ err: error }, 'request failed');
