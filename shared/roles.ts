@@ -10,7 +10,5 @@ export const READ_ROLES: readonly StaffRole[] = STAFF_ROLES;
 export const INVENTORY_ROLES: readonly StaffRole[] = ['admin', 'procurement'];
 /** Read the audit trail. */
 export const AUDIT_READ_ROLES: readonly StaffRole[] = ['admin', 'auditor'];
-/** Accept risks on the organisation's behalf. */
-export const RISK_OWNER_ROLES: readonly StaffRole[] = ['admin', 'ciso'];
 /** Manage users, settings and the outbox. */
 export const ADMIN_ROLES: readonly StaffRole[] = ['admin'];

@@ -1,10 +1,10 @@
 /** Assessments of a vendor, the vendor's answers, and the evidence it attached. */
 import { index, integer, real, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
-import { ASSESSMENT_STATUSES } from '../../shared/assessmentLifecycle.ts';
-import type { AnswerValue, Grade, RiskBand } from '../../shared/scoring/constants.ts';
-import { REVIEW_STATUSES } from '../../shared/statuses.ts';
-import type { DomainScore } from '../../shared/scoring/controlScore.ts';
-import type { HoldingInput } from '../../shared/scoring/impact.ts';
+import { ASSESSMENT_STATUSES } from '#shared/assessmentLifecycle.ts';
+import type { AnswerValue, Grade, RiskBand } from '#shared/scoring/constants.ts';
+import { REVIEW_STATUSES } from '#shared/statuses.ts';
+import type { DomainScore } from '#shared/scoring/controlScore.ts';
+import type { HoldingInput } from '#shared/scoring/impact.ts';
 import { users } from './auth.ts';
 import { createdAt, timestamp, updatedAt } from './columns.ts';
 import { templateVersions } from './questionnaires.ts';

@@ -3,7 +3,7 @@
  * schema (plural table names) so its drizzle adapter can own them.
  */
 import { index, integer, primaryKey, sqliteTable, text } from 'drizzle-orm/sqlite-core';
-import { STAFF_ROLES } from '../../shared/statuses.ts';
+import { STAFF_ROLES } from '#shared/statuses.ts';
 import { createdAt, timestamp, updatedAt } from './columns.ts';
 
 export const users = sqliteTable('users', {

@@ -1,8 +1,8 @@
 /** Questionnaire templates and their immutable published versions. */
 import { index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
-import type { QuestionnaireContent } from '../../shared/catalogue/types.ts';
-import type { TemplateContent } from '../../shared/templates/schema.ts';
-import type { TemplateFormat } from '../../shared/templates/formats/templateFiles.ts';
+import type { QuestionnaireContent } from '#shared/catalogue/types.ts';
+import type { TemplateContent } from '#shared/templates/schema.ts';
+import type { TemplateFormat } from '#shared/templates/formats/templateFiles.ts';
 import { users } from './auth.ts';
 import { createdAt, timestamp, updatedAt } from './columns.ts';
 

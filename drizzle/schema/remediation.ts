@@ -1,8 +1,8 @@
 /** Remediation tasks raised from failed controls, and their conversation. */
 import { index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
-import type { Severity } from '../../shared/catalogue/types.ts';
-import type { TaskReason } from '../../shared/scoring/remediation.ts';
-import { TASK_STATUSES } from '../../shared/statuses.ts';
+import type { Severity } from '#shared/catalogue/types.ts';
+import type { TaskReason } from '#shared/scoring/remediation.ts';
+import { TASK_STATUSES } from '#shared/statuses.ts';
 import { assessments } from './assessments.ts';
 import { users } from './auth.ts';
 import { createdAt, timestamp, updatedAt } from './columns.ts';

@@ -5,7 +5,7 @@
  * a restart or a crash part-way through a batch can never send one twice.
  */
 import { index, integer, sqliteTable, text } from 'drizzle-orm/sqlite-core';
-import type { ReminderKind, ReminderOccasion } from '../../shared/remediation/reminders.ts';
+import type { ReminderKind, ReminderOccasion } from '#shared/remediation/reminders.ts';
 import { timestamp } from './columns.ts';
 import { vendors } from './vendors.ts';
 

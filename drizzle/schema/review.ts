@@ -5,7 +5,7 @@
  * thread is the record of what each side said.
  */
 import { index, integer, primaryKey, sqliteTable, text } from 'drizzle-orm/sqlite-core';
-import { MESSAGE_AUTHOR_TYPES, REVIEW_MESSAGE_KINDS } from '../../shared/statuses.ts';
+import { MESSAGE_AUTHOR_TYPES, REVIEW_MESSAGE_KINDS } from '#shared/statuses.ts';
 import { assessments, evidenceFiles } from './assessments.ts';
 import { users } from './auth.ts';
 import { createdAt } from './columns.ts';

@@ -4,10 +4,10 @@
  * it in a few queries instead of rescoring; risk_snapshots keep history.
  */
 import { index, integer, real, sqliteTable, text } from 'drizzle-orm/sqlite-core';
-import type { DataCategoryId } from '../../shared/taxonomy.ts';
-import type { Grade, RiskBand, Tier } from '../../shared/scoring/constants.ts';
-import { ASSESSMENT_STANDINGS } from '../../shared/statuses.ts';
-import type { DomainScore } from '../../shared/scoring/controlScore.ts';
+import type { DataCategoryId } from '#shared/taxonomy.ts';
+import type { Grade, RiskBand, Tier } from '#shared/scoring/constants.ts';
+import { ASSESSMENT_STANDINGS } from '#shared/statuses.ts';
+import type { DomainScore } from '#shared/scoring/controlScore.ts';
 import { assessments } from './assessments.ts';
 import { createdAt, timestamp } from './columns.ts';
 import { vendors } from './vendors.ts';

@@ -66,27 +66,6 @@ export const settings = sqliteTable('settings', {
   updatedAt: updatedAt(),
 });
 
-export const JOB_STATUSES = ['pending', 'running', 'done', 'failed'] as const;
-
-/** Work due at a time (reminders, risk-acceptance expiry): stored so a restart never loses or repeats it. */
-export const scheduledJobs = sqliteTable(
-  'scheduled_jobs',
-  {
-    id: integer().primaryKey({ autoIncrement: true }),
-    kind: text().notNull(),
-    /** Unique key so the same reminder is never scheduled twice. */
-    dedupeKey: text().unique(),
-    runAt: timestamp().notNull(),
-    payload: text({ mode: 'json' }).$type<unknown>().notNull(),
-    status: text({ enum: JOB_STATUSES }).notNull().default('pending'),
-    attempts: integer().notNull().default(0),
-    lastError: text(),
-    lockedUntil: timestamp(),
-    createdAt: createdAt(),
-  },
-  (t) => [index('scheduled_jobs_due_idx').on(t.status, t.runAt)],
-);
-
 /**
  * One row whose version goes up with every write the dashboard could see,
  * bumped by triggers (migration 0004) on the tables its views read, so no
@@ -96,3 +75,11 @@ export const dataVersion = sqliteTable('data_version', {
   id: integer().primaryKey(),
   version: integer().notNull().default(0),
 });
+
+/**
+ * The tables the dashboard's views read, each with insert, update and
+ * delete triggers that bump data_version (migration 0004). A view that
+ * starts reading another table adds it here and a migration with its
+ * triggers; tests/integration/dataVersion.test.ts checks the two agree.
+ */
+export const DASHBOARD_WATCHED_TABLES = ['vendors', 'vendor_risk', 'assessments', 'data_holdings', 'remediation_tasks', 'sub_processors', 'risk_snapshots'] as const;

@@ -1,8 +1,8 @@
 /** The vendor inventory: who they are, what they do for us, what they hold. */
 import { index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
-import type { AccessLevel, DataCategoryId, DataSubject, ServiceType } from '../../shared/taxonomy.ts';
-import type { Tier } from '../../shared/scoring/constants.ts';
-import { VENDOR_STATUSES } from '../../shared/statuses.ts';
+import type { AccessLevel, DataCategoryId, DataSubject, ServiceType } from '#shared/taxonomy.ts';
+import type { Tier } from '#shared/scoring/constants.ts';
+import { VENDOR_STATUSES } from '#shared/statuses.ts';
 import { users } from './auth.ts';
 import { createdAt, timestamp, updatedAt } from './columns.ts';
 

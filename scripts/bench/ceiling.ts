@@ -8,7 +8,7 @@
 import { initTRPC } from '@trpc/server';
 import { fastifyTRPCPlugin } from '@trpc/server/adapters/fastify';
 import Fastify from 'fastify';
-import { transformer } from '../../shared/transformer.ts';
+import { transformer } from '#shared/transformer.ts';
 
 const t = initTRPC.create({ transformer });
 const ceilingRouter = t.router({ noop: t.procedure.query(() => null) });

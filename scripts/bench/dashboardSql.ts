@@ -9,7 +9,7 @@
  */
 import Database from 'better-sqlite3';
 import { subMonths } from 'date-fns';
-import { ACTIVE_TASK_STATUSES } from '../../shared/statuses.ts';
+import { ACTIVE_TASK_STATUSES } from '#shared/statuses.ts';
 import { SNAPSHOT_REASONS } from '../../drizzle/schema/index.ts';
 
 const list = (values: readonly string[]) => `(${values.map((v) => `'${v}'`).join(', ')})`;

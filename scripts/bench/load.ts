@@ -5,7 +5,7 @@
 import autocannon from 'autocannon';
 import { createTRPCClient, httpBatchLink, type TRPCClient } from '@trpc/client';
 import type { AppRouter } from '../../server/router.ts';
-import { transformer } from '../../shared/transformer.ts';
+import { transformer } from '#shared/transformer.ts';
 import type { LinkSession } from './portfolio.ts';
 
 export interface LoadShape {

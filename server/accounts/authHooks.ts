@@ -7,7 +7,7 @@
  */
 import { APIError, createAuthMiddleware, getSessionFromCtx } from 'better-auth/api';
 import { eq } from 'drizzle-orm';
-import { mayChangeSignInMethods } from '../../shared/signInMethods.ts';
+import { mayChangeSignInMethods } from '#shared/signInMethods.ts';
 import { sessions, setPasswordLinks, users } from '../../drizzle/schema/index.ts';
 import type { Db } from '../platform/db/database.ts';
 import { enqueueEmail } from '../platform/mail/outbox.ts';
@@ -17,7 +17,7 @@ import { mfaStateOfSession } from './mfaState.ts';
 import { passwordProblem } from './passwordPolicy.ts';
 import { FACTOR_CHANGE_PATHS, FACTOR_PATHS, FRESH_SIGN_IN_SECONDS } from './policy.ts';
 import { claimTotpCode, releaseTotpCode } from './totpClaims.ts';
-import type { AuditAction } from '../../shared/auditActions.ts';
+import type { AuditAction } from '#shared/auditActions.ts';
 
 type AuthMiddlewareContext = Parameters<Parameters<typeof createAuthMiddleware>[0]>[0];
 

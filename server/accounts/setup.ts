@@ -12,7 +12,7 @@ import { passwordProblem } from './passwordPolicy.ts';
 import { SET_PASSWORD_LINK_SECONDS } from './policy.ts';
 import type { Db } from '../platform/db/database.ts';
 import { badRequest, conflict } from '../platform/errors.ts';
-import { OrganisationSettingsInput } from '../../shared/schemas/admin.ts';
+import { OrganisationSettingsInput } from '#shared/schemas/admin.ts';
 import { recordAudit } from '../platform/audit/auditTrail.ts';
 import { applyOrganisation } from '../platform/settings.ts';
 

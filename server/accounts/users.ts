@@ -6,8 +6,8 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import type { ServiceContext } from '../platform/serviceContext.ts';
 import { and, asc, count, eq, ne } from 'drizzle-orm';
-import type { EmailDelivery } from '../../shared/emailDelivery.ts';
-import type { StaffRole } from '../../shared/statuses.ts';
+import type { EmailDelivery } from '#shared/emailDelivery.ts';
+import type { StaffRole } from '#shared/statuses.ts';
 import { passkeys, sessions, setPasswordLinks, twoFactors, users, verifications } from '../../drizzle/schema/index.ts';
 import type { Auth } from './betterAuth.ts';
 import { hashVerificationIdentifier, setPasswordIdentifier } from './identifiers.ts';

@@ -1,4 +1,4 @@
-import { ChangeRoleInput, InviteUserInput, ResetMfaInput, SetActiveInput, UserIdInput } from '../../shared/schemas/admin.ts';
+import { ChangeRoleInput, InviteUserInput, ResetMfaInput, SetActiveInput, UserIdInput } from '#shared/schemas/admin.ts';
 import { AppError } from '../platform/errors.ts';
 import { changeRole, createUser, issueSetPasswordLink, listUsers, resetMfa, setActive } from './users.ts';
 import { actorOf, adminProcedure, router } from '../platform/trpc.ts';

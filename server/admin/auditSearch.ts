@@ -2,7 +2,7 @@
 import { and, count, desc, eq, gte, lt, type SQL } from 'drizzle-orm';
 import { addDays, parseISO } from 'date-fns';
 import type { z } from 'zod';
-import type { AuditListInput } from '../../shared/schemas/admin.ts';
+import type { AuditListInput } from '#shared/schemas/admin.ts';
 import { auditEvents, users } from '../../drizzle/schema/index.ts';
 import type { Db } from '../platform/db/database.ts';
 

@@ -1,5 +1,5 @@
 /** The audit trail, organisation and security settings, and the email outbox. */
-import { AuditListInput, EmailIdInput, OrganisationSettingsInput, SecuritySettingsInput } from '../../shared/schemas/admin.ts';
+import { AuditListInput, EmailIdInput, OrganisationSettingsInput, SecuritySettingsInput } from '#shared/schemas/admin.ts';
 import { listOutbox, markPassedOn } from '../platform/mail/outbox.ts';
 import { auditFilterOptions, listAuditEvents } from './auditSearch.ts';
 import { getOrganisation, getSecuritySettings, updateOrganisation, updateSecuritySettings } from '../platform/settings.ts';

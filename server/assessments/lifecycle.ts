@@ -6,10 +6,10 @@
 import { and, asc, count, desc, eq, inArray, isNotNull, lt, sql, type SQL } from 'drizzle-orm';
 import type { ServiceContext } from '../platform/serviceContext.ts';
 import type { z } from 'zod';
-import { ASSESSMENT_STATUS_LABELS, canTransition, OPEN_STATUSES, type AssessmentStatus } from '../../shared/assessmentLifecycle.ts';
-import { toIsoDate } from '../../shared/dates.ts';
-import type { AssessmentListInput, StartAssessmentInput } from '../../shared/schemas/assessments.ts';
-import { templateForTier } from '../../shared/scoring/tier.ts';
+import { ASSESSMENT_STATUS_LABELS, canTransition, OPEN_STATUSES, type AssessmentStatus } from '#shared/assessmentLifecycle.ts';
+import { toIsoDate } from '#shared/dates.ts';
+import type { AssessmentListInput, StartAssessmentInput } from '#shared/schemas/assessments.ts';
+import { templateForTier } from '#shared/scoring/tier.ts';
 import { answers, assessments, questionnaireTemplates, templateVersions, users, vendorRisk, vendors } from '../../drizzle/schema/index.ts';
 import type { Db } from '../platform/db/database.ts';
 import { badRequest, conflict, notFound } from '../platform/errors.ts';

@@ -1,5 +1,5 @@
-import { AcceptAllRemainingInput, AssessmentListInput, ReviewAnswerInput, StartAssessmentInput, TransitionInput } from '../../shared/schemas/assessments.ts';
-import { AssessmentIdInput, CreateShareLinkInput, ReopenInput, ShareLinkIdInput } from '../../shared/schemas/sharing.ts';
+import { AcceptAllRemainingInput, AssessmentListInput, ReviewAnswerInput, StartAssessmentInput, TransitionInput } from '#shared/schemas/assessments.ts';
+import { AssessmentIdInput, CreateShareLinkInput, ReopenInput, ShareLinkIdInput } from '#shared/schemas/sharing.ts';
 import { listAssessments, listAssessors, startAssessment, transitionAssessment } from './lifecycle.ts';
 import { getAssessment, reopenAssessment } from './assessmentRecords.ts';
 import { getReport } from './report/report.ts';

@@ -6,8 +6,8 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type {} from '../platform/http/routeAccess.ts';
 // Route `config.access` and `request.staff` / `request.link` (platform/http/routeAccess.ts).
-import { STAFF_ROLES } from '../../shared/statuses.ts';
-import { AssessmentIdParam, EvidenceIdParam } from '../../shared/schemas/sharing.ts';
+import { STAFF_ROLES } from '#shared/statuses.ts';
+import { AssessmentIdParam, EvidenceIdParam } from '#shared/schemas/sharing.ts';
 import type { Db } from '../platform/db/database.ts';
 import { recordAudit, type AuditActor } from '../platform/audit/auditTrail.ts';
 import { getReport } from './report/report.ts';

@@ -11,7 +11,7 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { STAFF_ROLES, type StaffRole } from '../../shared/statuses.ts';
+import { STAFF_ROLES, type StaffRole } from '#shared/statuses.ts';
 import { createAuth, createUser } from '../accounts/index.ts';
 import { templateExport, templateImport } from '../templates/index.ts';
 import { ConfigError, loadConfig } from '../platform/config.ts';

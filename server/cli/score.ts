@@ -5,10 +5,10 @@
  * the field, on stderr and exits non-zero.
  */
 import { readFileSync } from 'node:fs';
-import { CORE_CATALOGUE_V1 } from '../../shared/catalogue/coreV1.ts';
-import { describeIssues } from '../../shared/schemas/common.ts';
-import { ScoreProfileInput } from '../../shared/schemas/scoreProfile.ts';
-import { scoreVendor } from '../../shared/scoring/scoreVendor.ts';
+import { CORE_CATALOGUE_V1 } from '#shared/catalogue/coreV1.ts';
+import { describeIssues } from '#shared/schemas/common.ts';
+import { ScoreProfileInput } from '#shared/schemas/scoreProfile.ts';
+import { scoreVendor } from '#shared/scoring/scoreVendor.ts';
 
 const USAGE = 'Usage: npm run --silent score -- FILE.json   (use "-" to read the profile from standard input)';
 

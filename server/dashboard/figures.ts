@@ -1,11 +1,11 @@
 /** Key figures: vendors by band and tier, overdue work, records held per category, critical controls failing. */
 import { and, count, eq, inArray, isNotNull, lt, sql } from 'drizzle-orm';
 import { assessedSql, standingSql } from '../risk/index.ts';
-import { CORE_CATALOGUE_V1 } from '../../shared/catalogue/coreV1.ts';
-import { toIsoDate } from '../../shared/dates.ts';
-import { DUE_SOON_DAYS } from '../../shared/remediation/cadence.ts';
-import type { DashboardFilters } from '../../shared/schemas/dashboard.ts';
-import { ACTIVE_TASK_STATUSES } from '../../shared/statuses.ts';
+import { CORE_CATALOGUE_V1 } from '#shared/catalogue/coreV1.ts';
+import { toIsoDate } from '#shared/dates.ts';
+import { DUE_SOON_DAYS } from '#shared/remediation/cadence.ts';
+import type { DashboardFilters } from '#shared/schemas/dashboard.ts';
+import { ACTIVE_TASK_STATUSES } from '#shared/statuses.ts';
 import { assessments, dataHoldings, remediationTasks, vendorRisk, vendors } from '../../drizzle/schema/index.ts';
 import type { Db } from '../platform/db/database.ts';
 import { scopedVendorIds, scopeWhere } from './scope.ts';

@@ -1,7 +1,7 @@
 /** The likelihood x impact heatmap, residual or inherent, and the vendors in one cell. */
 import { and, asc, count, desc, eq, sql } from 'drizzle-orm';
-import type { DashboardFilters } from '../../shared/schemas/dashboard.ts';
-import { INHERENT_LIKELIHOOD } from '../../shared/scoring/constants.ts';
+import type { DashboardFilters } from '#shared/schemas/dashboard.ts';
+import { INHERENT_LIKELIHOOD } from '#shared/scoring/constants.ts';
 import { vendorRisk, vendors } from '../../drizzle/schema/index.ts';
 import type { Db } from '../platform/db/database.ts';
 import { assessedSql, standingSql } from '../risk/index.ts';

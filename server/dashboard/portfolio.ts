@@ -1,9 +1,9 @@
 /** Data exposure, failing controls, fourth parties, trends and top risks across the portfolio. */
 import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
 import { subMonths } from 'date-fns';
-import { findAttackTechnique } from '../../shared/catalogue/attackTechniques.ts';
-import { CORE_CATALOGUE_V1 } from '../../shared/catalogue/coreV1.ts';
-import type { DashboardFilters } from '../../shared/schemas/dashboard.ts';
+import { findAttackTechnique } from '#shared/catalogue/attackTechniques.ts';
+import { CORE_CATALOGUE_V1 } from '#shared/catalogue/coreV1.ts';
+import type { DashboardFilters } from '#shared/schemas/dashboard.ts';
 import { dataHoldings, riskSnapshots, SNAPSHOT_REASONS, subProcessors, vendorRisk, vendors } from '../../drizzle/schema/index.ts';
 import type { Db } from '../platform/db/database.ts';
 import { taskCountsFor } from '../vendors/index.ts';

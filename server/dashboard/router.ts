@@ -4,7 +4,7 @@
  * assessment expiry changes it (dashboard/cache.ts).
  */
 import type { z } from 'zod';
-import { FiltersInput, HeatmapCellInput, HeatmapInput } from '../../shared/schemas/dashboard.ts';
+import { FiltersInput, HeatmapCellInput, HeatmapInput } from '#shared/schemas/dashboard.ts';
 import type { Db } from '../platform/db/database.ts';
 import { cachedView } from './cache.ts';
 import { keyFigures } from './figures.ts';

@@ -4,7 +4,7 @@
  * numbers come from a few indexed queries, never from rescoring.
  */
 import { and, eq, inArray, sql, type SQL } from 'drizzle-orm';
-import type { DashboardFilters } from '../../shared/schemas/dashboard.ts';
+import type { DashboardFilters } from '#shared/schemas/dashboard.ts';
 import { vendorRisk, vendors } from '../../drizzle/schema/index.ts';
 import { bandFilterSql } from '../risk/index.ts';
 

@@ -5,7 +5,7 @@
  * refusalFor, so the same caller gets the same answer and reason from
  * either surface.
  */
-import type { StaffRole } from '../../shared/statuses.ts';
+import type { StaffRole } from '#shared/statuses.ts';
 import type { LinkRefusal, LinkScope, StaffSession } from './callers.ts';
 import { AppError } from './errors.ts';
 

@@ -3,7 +3,7 @@
  * questionnaire link. Services take these to know whose rights and whose
  * name apply; they carry nothing of HTTP or tRPC.
  */
-import type { StaffRole } from '../../shared/statuses.ts';
+import type { StaffRole } from '#shared/statuses.ts';
 import type { AuditActor } from './audit/auditTrail.ts';
 
 export interface StaffUser {

@@ -7,8 +7,8 @@
 import { TRPCError } from '@trpc/server';
 import Database from 'better-sqlite3';
 import type { z } from 'zod';
-import type { ErrorReason } from '../../shared/errorReasons.ts';
-import { describeIssues } from '../../shared/schemas/common.ts';
+import type { ErrorReason } from '#shared/errorReasons.ts';
+import { describeIssues } from '#shared/schemas/common.ts';
 
 const { SqliteError } = Database;
 type SqliteError = InstanceType<typeof SqliteError>;

@@ -2,11 +2,11 @@
 import { eq } from 'drizzle-orm';
 import type { ServiceContext } from './serviceContext.ts';
 import { z } from 'zod';
-import type { OrganisationSettingsInput } from '../../shared/schemas/admin.ts';
+import type { OrganisationSettingsInput } from '#shared/schemas/admin.ts';
 import { settings } from '../../drizzle/schema/index.ts';
 import type { Db, Tx } from './db/database.ts';
 import { recordAudit, SYSTEM_ACTOR, type AuditActor } from './audit/auditTrail.ts';
-import type { AuditAction } from '../../shared/auditActions.ts';
+import type { AuditAction } from '#shared/auditActions.ts';
 
 export const SecuritySettings = z.object({
   /** Everyone, not only admins, must use multi-factor authentication. */

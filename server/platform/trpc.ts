@@ -5,9 +5,9 @@
  */
 import { initTRPC, TRPCError } from '@trpc/server';
 import { z } from 'zod';
-import { describeIssues } from '../../shared/schemas/common.ts';
-import { ADMIN_ROLES, AUDIT_READ_ROLES, INVENTORY_ROLES, READ_ROLES, RISK_OWNER_ROLES } from '../../shared/roles.ts';
-import type { StaffRole } from '../../shared/statuses.ts';
+import { describeIssues } from '#shared/schemas/common.ts';
+import { ADMIN_ROLES, AUDIT_READ_ROLES, INVENTORY_ROLES, READ_ROLES } from '#shared/roles.ts';
+import type { StaffRole } from '#shared/statuses.ts';
 import { refusalFor, type Access, type Caller } from './access.ts';
 import type { Context } from './context.ts';
 import type { ServiceContext } from './serviceContext.ts';
@@ -15,7 +15,7 @@ import { linkActor, type LinkScope, type MfaState, type StaffUser } from './call
 import type { AuditActor } from './audit/auditTrail.ts';
 import { AppError, isRefusal, reasonOf, toTRPCError } from './errors.ts';
 import { recordRefusal, refusalActor } from './audit/refusals.ts';
-import { transformer } from '../../shared/transformer.ts';
+import { transformer } from '#shared/transformer.ts';
 
 export interface ProcedureMeta {
   access: Access;
@@ -126,6 +126,4 @@ export const auditReadProcedure = staffProcedure(AUDIT_READ_ROLES);
 export const readProcedure = staffProcedure(READ_ROLES);
 /** People who change the vendor inventory and run assessments. */
 export const procurementProcedure = staffProcedure(INVENTORY_ROLES);
-/** Risk owners: accept risks. */
-export const riskOwnerProcedure = staffProcedure(RISK_OWNER_ROLES);
 export const adminProcedure = staffProcedure(ADMIN_ROLES);

@@ -8,7 +8,7 @@
  * limit (`createRateLimit()` without options shares its store and key).
  */
 import type { FastifyInstance } from 'fastify';
-import { MAX_BATCH_CALLS } from '../../shared/api.ts';
+import { MAX_BATCH_CALLS } from '#shared/api.ts';
 
 /** The procedures a /trpc URL names: one, or several separated by commas in a batch. */
 export function callsIn(url: string): number {

@@ -10,8 +10,8 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type {} from '@fastify/cookie';
 import type {} from '../platform/http/routeAccess.ts';
 // Route `config.access` and `request.staff` / `request.link` (platform/http/routeAccess.ts).
-import { formatFileSize } from '../../shared/evidence.ts';
-import { EvidenceIdParam, EvidenceUploadFields } from '../../shared/schemas/sharing.ts';
+import { formatFileSize } from '#shared/evidence.ts';
+import { EvidenceIdParam, EvidenceUploadFields } from '#shared/schemas/sharing.ts';
 import { linkActor, type LinkRefusal, type LinkScope } from '../platform/callers.ts';
 import type { Db } from '../platform/db/database.ts';
 import { AppError, badRequest, parseInput } from '../platform/errors.ts';

@@ -5,8 +5,8 @@
  */
 import { and, asc, eq, inArray, isNotNull, isNull } from 'drizzle-orm';
 import type { z } from 'zod';
-import { VENDOR_EDITABLE_STATUSES } from '../../shared/assessmentLifecycle.ts';
-import type { SaveAnswerInput } from '../../shared/schemas/sharing.ts';
+import { VENDOR_EDITABLE_STATUSES } from '#shared/assessmentLifecycle.ts';
+import type { SaveAnswerInput } from '#shared/schemas/sharing.ts';
 import { answers, assessments, evidenceFiles, questionnaireTemplates, remediationTasks, taskComments, templateVersions, users, vendors, taskEvents } from '../../drizzle/schema/index.ts';
 import type { ServiceContext } from '../platform/serviceContext.ts';
 import type { Db, Tx } from '../platform/db/database.ts';
@@ -17,7 +17,7 @@ import type { OrganisationSettings } from '../platform/settings.ts';
 import { linkActor, type LinkScope } from '../platform/callers.ts';
 import { recordAudit } from '../platform/audit/auditTrail.ts';
 import { markReadyAsVendor } from '../remediation/index.ts';
-import { ACTIVE_TASK_STATUSES } from '../../shared/statuses.ts';
+import { ACTIVE_TASK_STATUSES } from '#shared/statuses.ts';
 
 
 function loadAssessment(tx: Db | Tx, assessmentId: number) {

@@ -1,6 +1,6 @@
 /** The vendor's side, through its questionnaire link: one assessment, nothing else. */
-import { ClarificationResponseInput } from '../../shared/schemas/assessments.ts';
-import { EmailCodeInput, SaveAnswerInput, SubmitInput, VendorTaskUpdateInput } from '../../shared/schemas/sharing.ts';
+import { ClarificationResponseInput } from '#shared/schemas/assessments.ts';
+import { EmailCodeInput, SaveAnswerInput, SubmitInput, VendorTaskUpdateInput } from '#shared/schemas/sharing.ts';
 import { respondToClarification } from '../assessments/index.ts';
 import { getOrganisation } from '../platform/settings.ts';
 import { codeLockedUntil, sendEmailCode, verifyEmailCode } from './emailCode.ts';

@@ -4,8 +4,8 @@
  * risk is accepted by a CISO-role user only, and so on).
  */
 import { z } from 'zod';
-import { SlaDaysSetting } from '../../shared/remediation/sla.ts';
-import { AssignOwnerSchema, TaskIdSchema, TaskListFiltersSchema, TaskTransitionRequestSchema } from '../../shared/schemas/remediation.ts';
+import { SlaDaysSetting } from '#shared/remediation/sla.ts';
+import { AssignOwnerSchema, TaskIdSchema, TaskListFiltersSchema, TaskTransitionRequestSchema } from '#shared/schemas/remediation.ts';
 import { adminProcedure, actorOf, procurementProcedure, readProcedure, router, staffProcedure } from '../platform/trpc.ts';
 import { assignOwner, getTaskDetail, listTasks, taskFilterOptions, transitionTask, type StaffActor } from './tasks.ts';
 import { getSlaDays, updateSlaDays } from './slaSetting.ts';

@@ -4,7 +4,7 @@
  * it was raised with, so a change here moves new tasks' deadlines only.
  */
 import { eq } from 'drizzle-orm';
-import { DEFAULT_SLA_DAYS, SlaDaysSetting, type SlaDays } from '../../shared/remediation/sla.ts';
+import { DEFAULT_SLA_DAYS, SlaDaysSetting, type SlaDays } from '#shared/remediation/sla.ts';
 import { settings } from '../../drizzle/schema/index.ts';
 import type { Db, Tx } from '../platform/db/database.ts';
 import { recordAudit, type AuditActor } from '../platform/audit/auditTrail.ts';

@@ -6,10 +6,10 @@
  * the task's history and an audit entry in the transaction that makes it.
  */
 import { and, asc, desc, eq, inArray, isNull, lte, lt, sql, type SQL } from 'drizzle-orm';
-import { toIsoDate, isoDateInDays } from '../../shared/dates.ts';
-import type { AuditAction } from '../../shared/auditActions.ts';
-import { dueDateFor } from '../../shared/remediation/sla.ts';
-import { responsibleStaff, isRiskAcceptor, isAssessor, type StaffMember } from '../../shared/remediation/state.ts';
+import { toIsoDate, isoDateInDays } from '#shared/dates.ts';
+import type { AuditAction } from '#shared/auditActions.ts';
+import { dueDateFor } from '#shared/remediation/sla.ts';
+import { responsibleStaff, isRiskAcceptor, isAssessor, type StaffMember } from '#shared/remediation/state.ts';
 import {
   availableTaskTransitions,
   checkTaskTransition,
@@ -18,9 +18,9 @@ import {
   type TaskTransitionCheck,
   type TaskTransitionInput,
   type TaskTransitionName,
-} from '../../shared/remediation/taskLifecycle.ts';
-import { OWNER_NONE, TaskListFiltersSchema, type TaskListFilters } from '../../shared/schemas/remediation.ts';
-import { ACTIVE_TASK_STATUSES, type StaffRole, type TaskStatus } from '../../shared/statuses.ts';
+} from '#shared/remediation/taskLifecycle.ts';
+import { OWNER_NONE, TaskListFiltersSchema, type TaskListFilters } from '#shared/schemas/remediation.ts';
+import { ACTIVE_TASK_STATUSES, type StaffRole, type TaskStatus } from '#shared/statuses.ts';
 import { assessments, evidenceFiles, remediationTasks, taskComments, taskEvents, templateVersions, users, vendorRisk, vendors } from '../../drizzle/schema/index.ts';
 import type { Db, Tx } from '../platform/db/database.ts';
 import { AppError, badRequest, notFound } from '../platform/errors.ts';

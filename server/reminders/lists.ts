@@ -4,10 +4,10 @@
  * over the state the reminders read.
  */
 import { inArray } from 'drizzle-orm';
-import { findControl } from '../../shared/catalogue/coreV1.ts';
-import { needsMyAttention, ATTENTION_KINDS } from '../../shared/remediation/attention.ts';
-import { classifyReassessment, type ReassessmentStanding } from '../../shared/remediation/cadence.ts';
-import type { ReassessmentListStanding } from '../../shared/schemas/reminders.ts';
+import { findControl } from '#shared/catalogue/coreV1.ts';
+import { needsMyAttention, ATTENTION_KINDS } from '#shared/remediation/attention.ts';
+import { classifyReassessment, type ReassessmentStanding } from '#shared/remediation/cadence.ts';
+import type { ReassessmentListStanding } from '#shared/schemas/reminders.ts';
 import { remediationTasks, vendors } from '../../drizzle/schema/index.ts';
 import type { Db } from '../platform/db/database.ts';
 import { getCadence } from './settings.ts';

@@ -1,5 +1,5 @@
 /** Re-assessment lists, "needs my attention", and the cadence and reminder settings. */
-import { CadenceInput, ReassessmentListInput, ReminderKindsInput } from '../../shared/schemas/reminders.ts';
+import { CadenceInput, ReassessmentListInput, ReminderKindsInput } from '#shared/schemas/reminders.ts';
 import { actorOf, adminProcedure, readProcedure, router } from '../platform/trpc.ts';
 import { attentionFor, listReassessments } from './lists.ts';
 import { getCadence, getReminderSettings, updateCadence, updateReminderSettings } from './settings.ts';

@@ -13,9 +13,9 @@
  * window is open.
  */
 import { eq, inArray } from 'drizzle-orm';
-import { findControl } from '../../shared/catalogue/coreV1.ts';
-import { daysUntil } from '../../shared/dates.ts';
-import { remindersDue, type Reminder } from '../../shared/remediation/reminders.ts';
+import { findControl } from '#shared/catalogue/coreV1.ts';
+import { daysUntil } from '#shared/dates.ts';
+import { remindersDue, type Reminder } from '#shared/remediation/reminders.ts';
 import { assessments, remediationTasks, remindersSent, shareLinks, users, vendors } from '../../drizzle/schema/index.ts';
 import type { Db, Tx } from '../platform/db/database.ts';
 import { enqueueEmail, type MailSettings, type OutgoingEmail } from '../platform/mail/outbox.ts';

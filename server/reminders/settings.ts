@@ -5,8 +5,8 @@
  * stores them, audited.
  */
 import { eq, isNotNull } from 'drizzle-orm';
-import { DEFAULT_CADENCE_MONTHS, nextAssessmentDue, ReassessmentCadenceSetting, type CadenceMonths } from '../../shared/remediation/cadence.ts';
-import { DEFAULT_REMINDER_SETTINGS, ReminderSettingsSchema, type ReminderSettings } from '../../shared/remediation/reminders.ts';
+import { DEFAULT_CADENCE_MONTHS, nextAssessmentDue, ReassessmentCadenceSetting, type CadenceMonths } from '#shared/remediation/cadence.ts';
+import { DEFAULT_REMINDER_SETTINGS, ReminderSettingsSchema, type ReminderSettings } from '#shared/remediation/reminders.ts';
 import { settings, vendorRisk } from '../../drizzle/schema/index.ts';
 import type { Db, Tx } from '../platform/db/database.ts';
 import { recordAudit, type AuditActor } from '../platform/audit/auditTrail.ts';

@@ -4,8 +4,8 @@
  * user's "needs my attention" list are pure functions of it.
  */
 import { and, asc, desc, eq, inArray, isNotNull, notInArray, sql } from 'drizzle-orm';
-import { OPEN_STATUSES } from '../../shared/assessmentLifecycle.ts';
-import type { LinkState, QuestionnaireState, RemediationState, TaskState } from '../../shared/remediation/state.ts';
+import { OPEN_STATUSES } from '#shared/assessmentLifecycle.ts';
+import type { LinkState, QuestionnaireState, RemediationState, TaskState } from '#shared/remediation/state.ts';
 import { answers, assessments, remediationTasks, reviewMessages, shareLinks, users, vendorRisk, vendors } from '../../drizzle/schema/index.ts';
 import type { Db, Tx } from '../platform/db/database.ts';
 

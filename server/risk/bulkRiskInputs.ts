@@ -7,9 +7,9 @@
  */
 import { and, asc, desc, eq, inArray, isNotNull, sql, type SQL } from 'drizzle-orm';
 import type { SQLiteColumn } from 'drizzle-orm/sqlite-core';
-import { toIsoDate } from '../../shared/dates.ts';
-import { ACTIVE_TASK_STATUSES } from '../../shared/statuses.ts';
-import { effectiveAccess } from '../../shared/taxonomy.ts';
+import { toIsoDate } from '#shared/dates.ts';
+import { ACTIVE_TASK_STATUSES } from '#shared/statuses.ts';
+import { effectiveAccess } from '#shared/taxonomy.ts';
 import { answers, assessments, dataHoldings, integrations, remediationTasks, templateVersions, vendorRisk, vendors } from '../../drizzle/schema/index.ts';
 import type { Db, Tx } from '../platform/db/database.ts';
 import type { RiskInputs } from './vendorRisk.ts';

@@ -4,8 +4,8 @@
  * Tests check these agree with standingAt.
  */
 import { and, inArray, or, sql, type SQL } from 'drizzle-orm';
-import type { AssessmentStanding } from '../../shared/statuses.ts';
-import type { RiskBand } from '../../shared/scoring/constants.ts';
+import type { AssessmentStanding } from '#shared/statuses.ts';
+import type { RiskBand } from '#shared/scoring/constants.ts';
 import { vendorRisk } from '../../drizzle/schema/index.ts';
 
 /** The vendor's standing at `now`. */

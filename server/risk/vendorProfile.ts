@@ -1,8 +1,8 @@
 /** Reads what the scoring engine needs about a vendor and an assessment. */
 import { asc, eq } from 'drizzle-orm';
-import type { AnswerMap } from '../../shared/scoring/controlScore.ts';
-import type { VendorProfile } from '../../shared/scoring/scoreVendor.ts';
-import { effectiveAccess } from '../../shared/taxonomy.ts';
+import type { AnswerMap } from '#shared/scoring/controlScore.ts';
+import type { VendorProfile } from '#shared/scoring/scoreVendor.ts';
+import { effectiveAccess } from '#shared/taxonomy.ts';
 import { answers, dataHoldings, integrations, vendors } from '../../drizzle/schema/index.ts';
 import type { Db, Tx } from '../platform/db/database.ts';
 import { notFound } from '../platform/errors.ts';

@@ -4,19 +4,19 @@
  * holdings, answers or tasks.
  */
 import { and, asc, desc, eq, gte, inArray, isNotNull, notExists, sql } from 'drizzle-orm';
-import { toIsoDate } from '../../shared/dates.ts';
-import { standingAt } from '../../shared/standing.ts';
-import { ACTIVE_TASK_STATUSES, type AssessmentStanding, type TaskStatus } from '../../shared/statuses.ts';
-import { getDataCategory } from '../../shared/taxonomy.ts';
-import { INHERENT_LIKELIHOOD, type Tier } from '../../shared/scoring/constants.ts';
-import type { AnswerMap, ScoredControl } from '../../shared/scoring/controlScore.ts';
-import { computeInherentImpact, type HoldingInput } from '../../shared/scoring/impact.ts';
-import { needsRemediation } from '../../shared/scoring/remediation.ts';
-import { bandForResidual, computeResidualRisk } from '../../shared/scoring/residual.ts';
-import { scoreWithRemediation } from '../../shared/remediation/riskOverlay.ts';
-import type { VendorProfile } from '../../shared/scoring/scoreVendor.ts';
-import { suggestTier } from '../../shared/scoring/tier.ts';
-import { DEFAULT_CADENCE_MONTHS, nextAssessmentDue, type CadenceMonths } from '../../shared/remediation/cadence.ts';
+import { toIsoDate } from '#shared/dates.ts';
+import { standingAt } from '#shared/standing.ts';
+import { ACTIVE_TASK_STATUSES, type AssessmentStanding, type TaskStatus } from '#shared/statuses.ts';
+import { getDataCategory } from '#shared/taxonomy.ts';
+import { INHERENT_LIKELIHOOD, type Tier } from '#shared/scoring/constants.ts';
+import type { AnswerMap, ScoredControl } from '#shared/scoring/controlScore.ts';
+import { computeInherentImpact, type HoldingInput } from '#shared/scoring/impact.ts';
+import { needsRemediation } from '#shared/scoring/remediation.ts';
+import { bandForResidual, computeResidualRisk } from '#shared/scoring/residual.ts';
+import { scoreWithRemediation } from '#shared/remediation/riskOverlay.ts';
+import type { VendorProfile } from '#shared/scoring/scoreVendor.ts';
+import { suggestTier } from '#shared/scoring/tier.ts';
+import { DEFAULT_CADENCE_MONTHS, nextAssessmentDue, type CadenceMonths } from '#shared/remediation/cadence.ts';
 import { getCadence } from '../reminders/index.ts';
 import { assessments, remediationTasks, riskSnapshots, templateVersions, vendorRisk, vendors } from '../../drizzle/schema/index.ts';
 import type { Db, Tx } from '../platform/db/database.ts';

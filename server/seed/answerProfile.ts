@@ -4,8 +4,8 @@
  * not allow it, a control listed twice) throw at load time, so a typo can
  * never quietly become an unanswered control that changes the score.
  */
-import { CORE_CATALOGUE_V1, findControl } from '../../shared/catalogue/coreV1.ts';
-import type { AnswerValue } from '../../shared/scoring/constants.ts';
+import { CORE_CATALOGUE_V1, findControl } from '#shared/catalogue/coreV1.ts';
+import type { AnswerValue } from '#shared/scoring/constants.ts';
 import type { AnswerProfile } from './types.ts';
 
 export interface ProfileSpec {

@@ -4,8 +4,8 @@
  * whenever it is seeded. Seed data holds facts and answers only: scores,
  * grades, likelihood, residual, bands and tiers come from the engine.
  */
-import type { AnswerValue } from '../../shared/scoring/constants.ts';
-import type { AccessLevel, DataCategoryId, DataSubject, ServiceType } from '../../shared/taxonomy.ts';
+import type { AnswerValue } from '#shared/scoring/constants.ts';
+import type { AccessLevel, DataCategoryId, DataSubject, ServiceType } from '#shared/taxonomy.ts';
 import type { StaffUserId } from './users.ts';
 
 export type Criticality = 1 | 2 | 3 | 4 | 5;

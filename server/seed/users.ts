@@ -2,7 +2,7 @@
  * Staff accounts of the demo. No passwords: sign-in is set up separately,
  * and a seeded secret would be the same on every installation.
  */
-import type { StaffRole } from '../../shared/statuses.ts';
+import type { StaffRole } from '#shared/statuses.ts';
 
 export const STAFF_USERS = [
   { id: 'user-ines', name: 'Ines Marchetti', email: 'ines.marchetti@tollgate.example', role: 'admin' },

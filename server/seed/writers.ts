@@ -4,10 +4,10 @@
  * reproducible and its history reads as if it had really happened.
  */
 import { and, eq } from 'drizzle-orm';
-import { toIsoDate } from '../../shared/dates.ts';
-import { computeInherentImpact } from '../../shared/scoring/impact.ts';
-import { suggestTier, templateForTier } from '../../shared/scoring/tier.ts';
-import { ACTIVE_TASK_STATUSES } from '../../shared/statuses.ts';
+import { toIsoDate } from '#shared/dates.ts';
+import { computeInherentImpact } from '#shared/scoring/impact.ts';
+import { suggestTier, templateForTier } from '#shared/scoring/tier.ts';
+import { ACTIVE_TASK_STATUSES } from '#shared/statuses.ts';
 import {
   answers,
   assessments,

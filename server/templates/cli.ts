@@ -8,10 +8,10 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { SEVERITIES, type Severity } from '../../shared/catalogue/types.ts';
-import { EXPORT_FORMATS, type ExportFormat } from '../../shared/templates/formats/templateFiles.ts';
-import { KEY_PATTERN } from '../../shared/templates/schema.ts';
-import type { TemplateIssue } from '../../shared/templates/issues.ts';
+import { SEVERITIES, type Severity } from '#shared/catalogue/types.ts';
+import { EXPORT_FORMATS, type ExportFormat } from '#shared/templates/formats/templateFiles.ts';
+import { KEY_PATTERN } from '#shared/templates/schema.ts';
+import type { TemplateIssue } from '#shared/templates/issues.ts';
 import type { Db } from '../platform/db/database.ts';
 import { AppError } from '../platform/errors.ts';
 import { ensureBuiltInTemplates } from './questionnaires.ts';

@@ -6,14 +6,14 @@
  * reads and writes them, each change in one transaction with its audit entry.
  */
 import { and, count, desc, eq } from 'drizzle-orm';
-import { CORE_CATALOGUE_V1 } from '../../shared/catalogue/coreV1.ts';
-import type { QuestionnaireContent, Severity } from '../../shared/catalogue/types.ts';
-import { templateContentFromSnapshot } from '../../shared/templates/builtIn.ts';
-import { parseTemplateDefinition } from '../../shared/templates/validate.ts';
-import { exportTemplate, importTemplate, type ExportFormat, type TemplateFormat } from '../../shared/templates/formats/templateFiles.ts';
-import { resolverFor, type KnownCatalog } from '../../shared/templates/formats/oscalProfile.ts';
-import type { TemplateIssue } from '../../shared/templates/issues.ts';
-import type { TemplateContent, TemplateDefinition } from '../../shared/templates/schema.ts';
+import { CORE_CATALOGUE_V1 } from '#shared/catalogue/coreV1.ts';
+import type { QuestionnaireContent, Severity } from '#shared/catalogue/types.ts';
+import { templateContentFromSnapshot } from '#shared/templates/builtIn.ts';
+import { parseTemplateDefinition } from '#shared/templates/validate.ts';
+import { exportTemplate, importTemplate, type ExportFormat, type TemplateFormat } from '#shared/templates/formats/templateFiles.ts';
+import { resolverFor, type KnownCatalog } from '#shared/templates/formats/oscalProfile.ts';
+import type { TemplateIssue } from '#shared/templates/issues.ts';
+import type { TemplateContent, TemplateDefinition } from '#shared/templates/schema.ts';
 import { assessments, questionnaireTemplates, templateVersions } from '../../drizzle/schema/index.ts';
 import type { Db, Tx } from '../platform/db/database.ts';
 import { AppError, badRequest, conflict, notFound } from '../platform/errors.ts';

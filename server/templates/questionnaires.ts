@@ -4,9 +4,9 @@
  * version publishes a new template version and never edits an old one.
  */
 import { and, desc, eq } from 'drizzle-orm';
-import { CORE_CATALOGUE_V1 } from '../../shared/catalogue/coreV1.ts';
-import { BUILT_IN_TEMPLATES } from '../../shared/catalogue/templates.ts';
-import { builtInQuestionnaire, templateContentFromQuestionnaire } from '../../shared/templates/builtIn.ts';
+import { CORE_CATALOGUE_V1 } from '#shared/catalogue/coreV1.ts';
+import { BUILT_IN_TEMPLATES } from '#shared/catalogue/templates.ts';
+import { builtInQuestionnaire, templateContentFromQuestionnaire } from '#shared/templates/builtIn.ts';
 import { questionnaireTemplates, templateVersions } from '../../drizzle/schema/index.ts';
 import type { Db, Tx } from '../platform/db/database.ts';
 import { notFound } from '../platform/errors.ts';

@@ -1,5 +1,5 @@
 /** The questionnaire library: everyone on staff reads it; admins and procurement change it. */
-import { CreateDraftInput, SaveDraftInput, TemplateExportInput, TemplateFileInput, TemplateRefInput, TemplateVersionInput } from '../../shared/schemas/templates.ts';
+import { CreateDraftInput, SaveDraftInput, TemplateExportInput, TemplateFileInput, TemplateRefInput, TemplateVersionInput } from '#shared/schemas/templates.ts';
 import { actorOf, procurementProcedure, readProcedure, router } from '../platform/trpc.ts';
 import { checkImport, createDraft, saveDraft, exportTemplateVersion, getTemplateVersionDefinition, importTemplateFile, listTemplates, publishTemplateVersion } from './library.ts';
 

@@ -7,7 +7,7 @@
 import type { FastifyInstance } from 'fastify';
 import type {} from '../platform/http/routeAccess.ts';
 // Route `config.access` and `request.staff` / `request.link` (platform/http/routeAccess.ts).
-import { STAFF_ROLES } from '../../shared/statuses.ts';
+import { STAFF_ROLES } from '#shared/statuses.ts';
 import type { Db } from '../platform/db/database.ts';
 import { limit } from '../platform/http/rateLimit.ts';
 import { EXPORT_FILES, exportInventory } from './exports.ts';

@@ -6,7 +6,7 @@
 import { asc, desc, eq } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import Papa from 'papaparse';
-import { toIsoDate } from '../../shared/dates.ts';
+import { toIsoDate } from '#shared/dates.ts';
 import { dataHoldings, vendorRisk, vendors } from '../../drizzle/schema/index.ts';
 import type { Db } from '../platform/db/database.ts';
 import { recordAudit, type AuditActor } from '../platform/audit/auditTrail.ts';

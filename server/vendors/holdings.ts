@@ -5,8 +5,8 @@
  */
 import { and, eq, ne } from 'drizzle-orm';
 import type { ServiceContext } from '../platform/serviceContext.ts';
-import type { HoldingValues } from '../../shared/schemas/inventory.ts';
-import { DATA_SUBJECT_LABELS, getDataCategory, type DataCategoryId, type DataSubject } from '../../shared/taxonomy.ts';
+import type { HoldingValues } from '#shared/schemas/inventory.ts';
+import { DATA_SUBJECT_LABELS, getDataCategory, type DataCategoryId, type DataSubject } from '#shared/taxonomy.ts';
 import { dataHoldings } from '../../drizzle/schema/index.ts';
 import type { Db, Tx } from '../platform/db/database.ts';
 import { conflict, notFound } from '../platform/errors.ts';

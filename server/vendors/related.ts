@@ -5,9 +5,9 @@
  */
 import { and, eq, ne } from 'drizzle-orm';
 import type { ServiceContext } from '../platform/serviceContext.ts';
-import type { AuditAction } from '../../shared/auditActions.ts';
-import { toIsoDate } from '../../shared/dates.ts';
-import type { DataCategoryId } from '../../shared/taxonomy.ts';
+import type { AuditAction } from '#shared/auditActions.ts';
+import { toIsoDate } from '#shared/dates.ts';
+import type { DataCategoryId } from '#shared/taxonomy.ts';
 import { contacts, integrations, subProcessors } from '../../drizzle/schema/index.ts';
 import type { Db, Tx } from '../platform/db/database.ts';
 import { fieldError, notFound } from '../platform/errors.ts';

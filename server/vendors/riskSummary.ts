@@ -5,7 +5,7 @@
  * model (client/src/features/vendors/impactPreview.ts).
  */
 import { eq } from 'drizzle-orm';
-import { computeInherentImpact } from '../../shared/scoring/impact.ts';
+import { computeInherentImpact } from '#shared/scoring/impact.ts';
 import { vendorRisk, vendors } from '../../drizzle/schema/index.ts';
 import type { Db, Tx } from '../platform/db/database.ts';
 import { notFound } from '../platform/errors.ts';

@@ -18,8 +18,8 @@ import {
   UpdateVendorInput,
   UpsertHoldingInput,
   VendorRecordInput,
-} from '../../shared/schemas/inventory.ts';
-import { VendorIdInput, VendorListInput } from '../../shared/schemas/vendors.ts';
+} from '#shared/schemas/inventory.ts';
+import { VendorIdInput, VendorListInput } from '#shared/schemas/vendors.ts';
 import { getVendorDetail } from './vendorDetail.ts';
 import { listVendors } from './vendorList.ts';
 import { commitImportInWorker, previewImportInWorker } from './imports/jobs.ts';

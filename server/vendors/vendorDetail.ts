@@ -1,8 +1,8 @@
 /** Everything the vendor page shows, read in a handful of queries. */
 import { and, asc, desc, eq, sql } from 'drizzle-orm';
-import { toIsoDate } from '../../shared/dates.ts';
-import { evaluateControl, answerFor } from '../../shared/scoring/controlScore.ts';
-import { effectiveAccess } from '../../shared/taxonomy.ts';
+import { toIsoDate } from '#shared/dates.ts';
+import { evaluateControl, answerFor } from '#shared/scoring/controlScore.ts';
+import { effectiveAccess } from '#shared/taxonomy.ts';
 import {
   assessments,
   contacts,

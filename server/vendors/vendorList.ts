@@ -1,8 +1,8 @@
 /** Reading the vendor inventory with each vendor's stored risk position. */
 import { and, asc, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
-import { toIsoDate } from '../../shared/dates.ts';
-import type { VendorListOptions } from '../../shared/schemas/vendors.ts';
-import { ACTIVE_TASK_STATUSES } from '../../shared/statuses.ts';
+import { toIsoDate } from '#shared/dates.ts';
+import type { VendorListOptions } from '#shared/schemas/vendors.ts';
+import { ACTIVE_TASK_STATUSES } from '#shared/statuses.ts';
 import { remediationTasks, vendorRisk, vendors } from '../../drizzle/schema/index.ts';
 import type { Db } from '../platform/db/database.ts';
 import { bandFilterSql, rankRiskSql, standingSql } from '../risk/index.ts';

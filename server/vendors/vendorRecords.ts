@@ -5,8 +5,8 @@
  */
 import { eq } from 'drizzle-orm';
 import type { ServiceContext } from '../platform/serviceContext.ts';
-import { type CreateVendorValues, type UpdateVendorValues, CONTRACT_END_BEFORE_START } from '../../shared/schemas/inventory.ts';
-import type { Tier } from '../../shared/scoring/constants.ts';
+import { type CreateVendorValues, type UpdateVendorValues, CONTRACT_END_BEFORE_START } from '#shared/schemas/inventory.ts';
+import type { Tier } from '#shared/scoring/constants.ts';
 import { vendors } from '../../drizzle/schema/index.ts';
 import type { Tx } from '../platform/db/database.ts';
 import { conflict, fieldError, notFound } from '../platform/errors.ts';

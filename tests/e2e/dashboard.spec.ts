@@ -6,7 +6,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import type { Page } from '@playwright/test';
-import { IMPACT_LABELS, LIKELIHOOD_LABELS, type Level } from '../../shared/scoring/constants.ts';
+import { IMPACT_LABELS, LIKELIHOOD_LABELS, type Level } from '#shared/scoring/constants.ts';
 import { expect, expectNoAxeViolations, signInAs, test } from './fixtures.ts';
 
 interface HeatmapAnswer {

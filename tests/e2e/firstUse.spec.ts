@@ -11,7 +11,7 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import * as OTPAuth from 'otpauth';
 import type { Page } from '@playwright/test';
-import { IMPACT_LABELS, LIKELIHOOD_LABELS, type Level } from '../../shared/scoring/constants.ts';
+import { IMPACT_LABELS, LIKELIHOOD_LABELS, type Level } from '#shared/scoring/constants.ts';
 import { expect, expectNoAxeViolations, signIn, signInAs, test } from './fixtures.ts';
 
 const ARTIFACTS = path.resolve('tests/.artifacts');

@@ -1,5 +1,5 @@
 /** Real accounts for tests: users with passwords, signed in over real HTTP. */
-import type { StaffRole } from '../../shared/statuses.ts';
+import type { StaffRole } from '#shared/statuses.ts';
 import { createAuth, type Auth } from '../../server/accounts/betterAuth.ts';
 import type { Db } from '../../server/platform/db/database.ts';
 import { setUserPassword } from '../../server/accounts/setup.ts';

@@ -3,9 +3,9 @@
  * and let the server's own services compute every score.
  */
 import { eq } from 'drizzle-orm';
-import type { AnswerValue } from '../../shared/scoring/constants.ts';
-import type { HoldingInput } from '../../shared/scoring/impact.ts';
-import type { AccessLevel, ServiceType } from '../../shared/taxonomy.ts';
+import type { AnswerValue } from '#shared/scoring/constants.ts';
+import type { HoldingInput } from '#shared/scoring/impact.ts';
+import type { AccessLevel, ServiceType } from '#shared/taxonomy.ts';
 import { answers, assessments, dataHoldings, remediationTasks, users, vendors } from '../../drizzle/schema/index.ts';
 import type { Db } from '../../server/platform/db/database.ts';
 import { SYSTEM_ACTOR } from '../../server/platform/audit/auditTrail.ts';

@@ -52,9 +52,17 @@ export class SoftwareAuthenticator {
   private readonly rpIdHash: Buffer;
   private readonly origin: string;
 
-  constructor(origin: string) {
+  /** A security key without PIN or biometrics reports presence only, not user verification. */
+  verifiesUser: boolean;
+
+  constructor(origin: string, opts: { verifiesUser?: boolean } = {}) {
     this.origin = origin;
     this.rpIdHash = sha256(new URL(origin).hostname);
+    this.verifiesUser = opts.verifiesUser ?? true;
+  }
+
+  private get flags(): number {
+    return FLAG_USER_PRESENT | (this.verifiesUser ? FLAG_USER_VERIFIED : 0);
   }
 
   /** Answers the options from GET /passkey/generate-register-options with a new credential. */
@@ -67,7 +75,7 @@ export class SoftwareAuthenticator {
     idLength.writeUInt16BE(credential.id.length);
     const authData = Buffer.concat([
       this.rpIdHash,
-      Buffer.from([FLAG_USER_PRESENT | FLAG_USER_VERIFIED | FLAG_ATTESTED_DATA]),
+      Buffer.from([this.flags | FLAG_ATTESTED_DATA]),
       uint32(credential.counter),
       Buffer.alloc(16), // AAGUID: none
       idLength,
@@ -99,7 +107,7 @@ export class SoftwareAuthenticator {
     if (!credential) throw new Error('This authenticator holds no passkey yet.');
     credential.counter += 1;
     const clientDataJSON = JSON.stringify({ type: 'webauthn.get', challenge: options.challenge, origin: this.origin, crossOrigin: false });
-    const authData = Buffer.concat([this.rpIdHash, Buffer.from([FLAG_USER_PRESENT | FLAG_USER_VERIFIED]), uint32(credential.counter)]);
+    const authData = Buffer.concat([this.rpIdHash, Buffer.from([this.flags]), uint32(credential.counter)]);
     const signature = sign('sha256', Buffer.concat([authData, sha256(clientDataJSON)]), credential.privateKey);
     return {
       id: b64url(credential.id),

@@ -5,7 +5,7 @@
  * slip through untested.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { STAFF_ROLES, type StaffRole } from '../../shared/statuses.ts';
+import { STAFF_ROLES, type StaffRole } from '#shared/statuses.ts';
 import { createContextInner } from '../../server/platform/context.ts';
 import type { LinkScope, StaffUser } from '../../server/platform/callers.ts';
 import { appRouter, createCaller } from '../../server/router.ts';

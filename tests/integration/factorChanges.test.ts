@@ -48,6 +48,35 @@ const factorsOf = (userId: string) => ({
   totpEnabled: db.select({ t: users.twoFactorEnabled }).from(users).where(eq(users.id, userId)).get()?.t,
 });
 
+describe('passkeys count as a factor only when they verify the user', () => {
+  it('asks for user verification, and refuses to enrol a key that only shows presence', async () => {
+    const admin = await createUserWithPassword(server.auth, 'admin', 'presence-only@tollgate.example');
+    const owner = new StaffClient(server.base);
+    expect((await owner.signIn(admin.email)).status).toBe(200);
+    const { options, verification } = await owner.registerPasskey(new SoftwareAuthenticator(server.base, { verifiesUser: false }), 'Key without PIN');
+    expect(options.body).toMatchObject({ authenticatorSelection: { userVerification: 'required' } });
+    expect(verification?.status).toBe(400);
+    expect(JSON.stringify(verification?.body)).toContain('did not check that it is you');
+    expect(factorsOf(admin.id).passkeys).toBe(0);
+    // The session still owes its second factor.
+    expect((await owner.trpcQuery('users.list')).status).toBe(403);
+  });
+
+  it('refuses a passkey sign-in whose authenticator did not verify the user this time', async () => {
+    const { device } = await passkeyOnlyAdmin('verified-once@tollgate.example');
+    // The same credential, answering this time with presence only (as a key whose PIN was skipped would).
+    device.verifiesUser = false;
+    const thief = new StaffClient(server.base);
+    const answer = await thief.signInWithPasskey(device);
+    expect(answer.status).toBe(401);
+    expect(JSON.stringify(answer.body)).toContain('did not check that it is you');
+    expect((await thief.trpcQuery('users.list')).status).toBe(401);
+    // With verification the owner still signs in.
+    device.verifiesUser = true;
+    expect((await new StaffClient(server.base).signInWithPasskey(device)).status).toBe(200);
+  });
+});
+
 describe('an account with no factor yet', () => {
   it('enrols its first factor from a password sign-in, and that session then counts as multi-factor', async () => {
     const { id, device, owner } = await passkeyOnlyAdmin('first@tollgate.example');

@@ -5,7 +5,7 @@
 import { createTRPCClient, httpBatchLink } from '@trpc/client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AppRouter } from '../../server/router.ts';
-import { transformer } from '../../shared/transformer.ts';
+import { transformer } from '#shared/transformer.ts';
 import { createVendor } from '../helpers/factories.ts';
 import { createUserWithPassword, signIn } from '../helpers/auth.ts';
 import { startTestServer, type TestServer } from '../helpers/server.ts';
@@ -14,9 +14,10 @@ import { createTestDatabase } from '../helpers/testDatabase.ts';
 let server: TestServer;
 let base: string;
 let cookie: string;
+let db: ReturnType<typeof createTestDatabase>['db'];
 
 beforeAll(async () => {
-  const { db } = createTestDatabase();
+  db = createTestDatabase().db;
   createVendor(db, { name: 'Over The Wire Ltd', holdings: [{ category: 'contact.email', records: 1_234 }] });
   server = await startTestServer(db);
   base = server.base;
@@ -31,6 +32,20 @@ afterAll(async () => {
 const authed = (url: string, init: RequestInit = {}) => fetch(url, { ...init, headers: { ...init.headers, cookie } });
 
 describe('HTTP server', () => {
+  it('answers an unexpected error on a plain route with a fixed sentence, never its own text (ASVS 16.5.1)', async () => {
+    // A fault on our side: the table the export reads is gone for a moment.
+    db.$client.exec('alter table data_holdings rename to data_holdings_away');
+    try {
+      const response = await authed(`${base}/api/export/holdings.csv`);
+      expect(response.status).toBe(500);
+      const text = await response.text();
+      expect(JSON.parse(text)).toEqual({ error: 'Something went wrong on our side. Nothing was changed; please try again.', reason: 'INTERNAL' });
+      expect(text).not.toMatch(/data_holdings|SQLITE|no such table|at \//i);
+    } finally {
+      db.$client.exec('alter table data_holdings_away rename to data_holdings');
+    }
+  });
+
   it('answers the health check once the database answers', async () => {
     const response = await fetch(`${base}/healthz`);
     expect(response.status).toBe(200);

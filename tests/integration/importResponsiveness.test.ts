@@ -7,7 +7,7 @@
  * within 100 ms, and the import must still land whole.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { MAX_IMPORT_ROWS } from '../../shared/schemas/inventory.ts';
+import { MAX_IMPORT_ROWS } from '#shared/schemas/inventory.ts';
 import { assessments, auditEvents, users, vendors } from '../../drizzle/schema/index.ts';
 import { createContextInner } from '../../server/platform/context.ts';
 import type { Db } from '../../server/platform/db/database.ts';

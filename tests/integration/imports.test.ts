@@ -7,7 +7,7 @@
 import { existsSync } from 'node:fs';
 import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { MAX_IMPORT_ROWS } from '../../shared/schemas/inventory.ts';
+import { MAX_IMPORT_ROWS } from '#shared/schemas/inventory.ts';
 import { auditEvents, dataHoldings, remediationTasks, riskSnapshots, vendorRisk, vendors } from '../../drizzle/schema/index.ts';
 import { createContextInner } from '../../server/platform/context.ts';
 import type { StaffUser } from '../../server/platform/callers.ts';

@@ -21,7 +21,7 @@ import { createTestDatabase, makeTempDir } from '../helpers/testDatabase.ts';
 import { createUserWithPassword } from '../helpers/auth.ts';
 import { startTestServer } from '../helpers/server.ts';
 import { StaffClient } from '../helpers/staffClient.ts';
-import { DEFAULT_REMINDER_SETTINGS } from '../../shared/remediation/reminders.ts';
+import { DEFAULT_REMINDER_SETTINGS } from '#shared/remediation/reminders.ts';
 
 const BASE = 'https://tollgate.example';
 const procurement: StaffUser = { id: 'u-proc', name: 'User u-proc', email: 'u-proc@tollgate.example', role: 'procurement' };

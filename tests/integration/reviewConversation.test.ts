@@ -21,7 +21,7 @@ import { type AppRouter, createCaller } from '../../server/router.ts';
 import { verifyAuditChain } from '../../server/platform/audit/auditTrail.ts';
 import { respondToClarification } from '../../server/assessments/review/answerReview.ts';
 import { ensureBuiltInTemplates, latestPublishedVersion } from '../../server/templates/questionnaires.ts';
-import { transformer } from '../../shared/transformer.ts';
+import { transformer } from '#shared/transformer.ts';
 import { createUserWithPassword, signIn } from '../helpers/auth.ts';
 import { createVendor } from '../helpers/factories.ts';
 import { startTestServer, type TestServer } from '../helpers/server.ts';

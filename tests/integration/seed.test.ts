@@ -26,9 +26,9 @@ import { migrateDatabase, openDatabase, type Db } from '../../server/platform/db
 import { hasBeenSeeded, seedDemoPortfolio } from '../../server/seed/seedDemo.ts';
 import { useAuditKey, verifyAuditChain } from '../../server/platform/audit/auditTrail.ts';
 import { TEST_AUDIT_KEY } from '../helpers/testDatabase.ts';
-import { BUILT_IN_TEMPLATES } from '../../shared/catalogue/templates.ts';
-import { toIsoDate } from '../../shared/dates.ts';
-import { ACCESS_LEVELS } from '../../shared/taxonomy.ts';
+import { BUILT_IN_TEMPLATES } from '#shared/catalogue/templates.ts';
+import { toIsoDate } from '#shared/dates.ts';
+import { ACCESS_LEVELS } from '#shared/taxonomy.ts';
 
 const NOW = new Date('2026-06-15T09:00:00Z');
 const TODAY = toIsoDate(NOW);

@@ -6,7 +6,7 @@
 import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { vendorRisk } from '../../drizzle/schema/index.ts';
-import { standingAt } from '../../shared/standing.ts';
+import { standingAt } from '#shared/standing.ts';
 import { standingSql } from '../../server/risk/index.ts';
 import { completeAssessment, createVendor, NOW } from '../helpers/factories.ts';
 import { createTestDatabase } from '../helpers/testDatabase.ts';

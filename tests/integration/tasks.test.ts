@@ -9,8 +9,8 @@
  */
 import { and, asc, count, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEFAULT_SLA_DAYS } from '../../shared/remediation/sla.ts';
-import { isoDateInDays } from '../../shared/dates.ts';
+import { DEFAULT_SLA_DAYS } from '#shared/remediation/sla.ts';
+import { isoDateInDays } from '#shared/dates.ts';
 import { assessments, auditEvents, emailOutbox, remediationTasks, riskSnapshots, taskEvents, users, vendorRisk } from '../../drizzle/schema/index.ts';
 import { createContextInner } from '../../server/platform/context.ts';
 import type { StaffUser } from '../../server/platform/callers.ts';

@@ -4,7 +4,7 @@
  * ("Tier: 3 → 2", "Status: In review → Completed"), not as stored values.
  */
 import { describe, expect, expectTypeOf, it } from 'vitest';
-import { AUDIT_ACTIONS, type AuditAction } from '../../shared/auditActions.ts';
+import { AUDIT_ACTIONS, type AuditAction } from '#shared/auditActions.ts';
 import type { AuditEntry } from '../../server/platform/audit/auditTrail.ts';
 import { actionLabel } from '../../client/src/features/admin/auditLabels.ts';
 import { summarizeAuditEvent } from '../../client/src/features/admin/auditSummary.ts';

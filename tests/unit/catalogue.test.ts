@@ -1,8 +1,8 @@
 /** The catalogue must match its specification exactly: ids are a contract with reports, imports and task history. */
 import { describe, expect, it } from 'vitest';
-import { findAttackTechnique } from '../../shared/catalogue/attackTechniques.ts';
-import { CORE_CATALOGUE_V1 } from '../../shared/catalogue/coreV1.ts';
-import { DATA_CATEGORIES } from '../../shared/taxonomy.ts';
+import { findAttackTechnique } from '#shared/catalogue/attackTechniques.ts';
+import { CORE_CATALOGUE_V1 } from '#shared/catalogue/coreV1.ts';
+import { DATA_CATEGORIES } from '#shared/taxonomy.ts';
 
 // id, severity, critical, N/A allowed: transcribed from the specification.
 const SPEC = `

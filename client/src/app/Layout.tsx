@@ -3,7 +3,7 @@ import { AppShell, Burger, Button, Group, NavLink as MantineNavLink, Stack, Text
 import { useDisclosure } from '@mantine/hooks';
 import { useState } from 'react';
 import { NavLink, Outlet } from 'react-router';
-import { STAFF_ROLE_LABELS } from '../../../shared/statuses.ts';
+import { STAFF_ROLE_LABELS } from '#shared/statuses.ts';
 import { LazyPage } from '../components/LazyPage.tsx';
 import { hasRole, owesMfa, useMe, useSignOut, type Me } from '../lib/session.ts';
 import { AttentionCount } from '../features/attention/AttentionCount.tsx';

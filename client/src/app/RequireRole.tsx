@@ -1,6 +1,6 @@
 /** Shows a page only to the roles it is meant for; anyone else is told plainly, not shown an error. */
 import type { ReactNode } from 'react';
-import type { StaffRole } from '../../../shared/statuses.ts';
+import type { StaffRole } from '#shared/statuses.ts';
 import { NoAccessPage } from '../components/NoAccessPage.tsx';
 import { hasRole, useMe } from '../lib/session.ts';
 

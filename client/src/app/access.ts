@@ -1,6 +1,6 @@
 /** Which roles see which pages: the navigation and the route guards read the same list. */
-import { ADMIN_ROLES, AUDIT_READ_ROLES, INVENTORY_ROLES, READ_ROLES } from '../../../shared/roles.ts';
-import { STAFF_ROLES, type StaffRole } from '../../../shared/statuses.ts';
+import { ADMIN_ROLES, AUDIT_READ_ROLES, INVENTORY_ROLES, READ_ROLES } from '#shared/roles.ts';
+import { STAFF_ROLES, type StaffRole } from '#shared/statuses.ts';
 
 export interface NavItem {
   to: string;

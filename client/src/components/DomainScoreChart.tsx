@@ -1,6 +1,6 @@
 /** Horizontal bars of domain scores, coloured by the grade each score would earn. */
 import { Bar, BarChart, CartesianGrid, Cell, LabelList, ResponsiveContainer, XAxis, YAxis } from 'recharts';
-import { GRADE_THRESHOLDS, type Grade } from '../../../shared/scoring/constants.ts';
+import { GRADE_THRESHOLDS, type Grade } from '#shared/scoring/constants.ts';
 import { GRADE_COLORS } from '../lib/labels.ts';
 import { cssColor } from './bandColor.ts';
 

@@ -5,7 +5,7 @@
  */
 import { Anchor } from '@mantine/core';
 import { Link } from 'react-router';
-import type { EmailDelivery } from '../../../shared/emailDelivery.ts';
+import type { EmailDelivery } from '#shared/emailDelivery.ts';
 import { hasRole, useMe } from '../lib/session.ts';
 
 const OUTBOX_ROLES = ['admin'] as const;

@@ -1,6 +1,6 @@
 import { Button, Stack, Text, Title } from '@mantine/core';
 import { Link } from 'react-router';
-import { STAFF_ROLE_LABELS, type StaffRole } from '../../../shared/statuses.ts';
+import { STAFF_ROLE_LABELS, type StaffRole } from '#shared/statuses.ts';
 
 /** For a page the person's role does not open: says so, and offers a way on. */
 export function NoAccessPage({ role }: { role: StaffRole | null }) {

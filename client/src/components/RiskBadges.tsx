@@ -1,8 +1,8 @@
 /** Small badges for band, grade, tier and severity; text always says what the colour means. */
 import { Badge, Tooltip, VisuallyHidden } from '@mantine/core';
-import type { Severity } from '../../../shared/catalogue/types.ts';
-import { TIER_LABELS, type Grade, type RiskBand, type Tier } from '../../../shared/scoring/constants.ts';
-import type { AssessmentStanding } from '../../../shared/statuses.ts';
+import type { Severity } from '#shared/catalogue/types.ts';
+import { TIER_LABELS, type Grade, type RiskBand, type Tier } from '#shared/scoring/constants.ts';
+import type { AssessmentStanding } from '#shared/statuses.ts';
 import { BAND_COLORS, BAND_LABELS, GRADE_COLORS, SEVERITY_COLORS, SEVERITY_LABELS } from '../lib/labels.ts';
 
 export function BandBadge({ band, residual }: { band: RiskBand; residual?: number | null }) {

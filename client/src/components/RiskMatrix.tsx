@@ -7,7 +7,7 @@
  */
 import './riskMatrix.css';
 import type { ReactNode } from 'react';
-import { IMPACT_LABELS, LIKELIHOOD_LABELS, type Level } from '../../../shared/scoring/constants.ts';
+import { IMPACT_LABELS, LIKELIHOOD_LABELS, type Level } from '#shared/scoring/constants.ts';
 
 const LEVELS: readonly Level[] = [1, 2, 3, 4, 5];
 /** Rows, top to bottom. */

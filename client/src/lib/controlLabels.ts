@@ -1,7 +1,7 @@
 /** Words for answers, control outcomes and review decisions, shared by the vendor and assessment screens. */
-import type { AnswerValue } from '../../../shared/scoring/constants.ts';
-import type { ControlOutcome } from '../../../shared/scoring/controlScore.ts';
-import type { ReviewStatus } from '../../../shared/statuses.ts';
+import type { AnswerValue } from '#shared/scoring/constants.ts';
+import type { ControlOutcome } from '#shared/scoring/controlScore.ts';
+import type { ReviewStatus } from '#shared/statuses.ts';
 
 export const OUTCOME_LABELS: Record<ControlOutcome, string> = {
   met: 'Met',

@@ -1,6 +1,6 @@
 /** What a failed request says, for people: the server's message, and which form field it is about. */
 import { TRPCClientError } from '@trpc/client';
-import { ERROR_REASONS, type ErrorReason } from '../../../shared/errorReasons.ts';
+import { ERROR_REASONS, type ErrorReason } from '#shared/errorReasons.ts';
 
 export function errorMessage(error: unknown): string {
   return error instanceof Error && error.message ? error.message : 'Something went wrong. Please try again.';

@@ -1,7 +1,7 @@
 /** Display labels and colours for the model's values, shared by every feature. */
-import type { RiskBand } from '../../../shared/scoring/constants.ts';
-import type { Severity } from '../../../shared/catalogue/types.ts';
-import { findDataCategory } from '../../../shared/taxonomy.ts';
+import type { RiskBand } from '#shared/scoring/constants.ts';
+import type { Severity } from '#shared/catalogue/types.ts';
+import { findDataCategory } from '#shared/taxonomy.ts';
 
 /** A data category's name ("Payment card numbers"); an id the taxonomy does not know shows as it is. */
 export function categoryLabel(id: string | null | undefined): string {

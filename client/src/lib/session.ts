@@ -1,9 +1,9 @@
 /** The signed-in person as the server sees them, and signing out. */
 import { useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
-import { INVENTORY_ROLES } from '../../../shared/roles.ts';
+import { INVENTORY_ROLES } from '#shared/roles.ts';
 import { useCallback } from 'react';
 import { useNavigate } from 'react-router';
-import type { StaffRole } from '../../../shared/statuses.ts';
+import type { StaffRole } from '#shared/statuses.ts';
 import { trpc, type RouterOutputs } from './trpc.ts';
 
 export type Me = NonNullable<RouterOutputs['account']['me']>;

@@ -3,9 +3,9 @@
  * dashboard can link to a filtered view, and a view survives a reload.
  * ?vendor=12&severity=critical&status=open&owner=ID|none&due=30&overdue=1&sort=due_desc
  */
-import { SEVERITIES, type Severity } from '../../../shared/catalogue/types.ts';
-import { DUE_WINDOWS } from '../../../shared/schemas/remediation.ts';
-import { TASK_STATUSES, type TaskStatus } from '../../../shared/statuses.ts';
+import { SEVERITIES, type Severity } from '#shared/catalogue/types.ts';
+import { DUE_WINDOWS } from '#shared/schemas/remediation.ts';
+import { TASK_STATUSES, type TaskStatus } from '#shared/statuses.ts';
 
 export interface TaskListParams {
   vendorId: number | null;

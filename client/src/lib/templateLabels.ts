@@ -1,6 +1,6 @@
 /** Words for the questionnaire library's codes: question kinds, file formats, where a version came from. */
-import type { QuestionType } from '../../../shared/templates/schema.ts';
-import type { TemplateFormat } from '../../../shared/templates/formats/templateFiles.ts';
+import type { QuestionType } from '#shared/templates/schema.ts';
+import type { TemplateFormat } from '#shared/templates/formats/templateFiles.ts';
 
 export const QUESTION_TYPE_LABELS: Record<QuestionType, string> = {
   control: 'Catalogue control',

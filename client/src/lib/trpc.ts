@@ -3,8 +3,8 @@ import { createTRPCClient, httpBatchLink } from '@trpc/client';
 import { createTRPCOptionsProxy } from '@trpc/tanstack-react-query';
 import type { inferRouterOutputs } from '@trpc/server';
 import type { AppRouter } from '../../../server/router.ts';
-import { MAX_BATCH_CALLS } from '../../../shared/api.ts';
-import { transformer } from '../../../shared/transformer.ts';
+import { MAX_BATCH_CALLS } from '#shared/api.ts';
+import { transformer } from '#shared/transformer.ts';
 import { queryClient } from './queryClient.ts';
 
 /**

@@ -7,8 +7,8 @@ import { createTRPCClient, httpBatchLink, TRPCClientError } from '@trpc/client';
 import { createTRPCOptionsProxy } from '@trpc/tanstack-react-query';
 import type { inferRouterOutputs } from '@trpc/server';
 import type { AppRouter } from '../../../server/router.ts';
-import { MAX_BATCH_CALLS } from '../../../shared/api.ts';
-import { transformer } from '../../../shared/transformer.ts';
+import { MAX_BATCH_CALLS } from '#shared/api.ts';
+import { transformer } from '#shared/transformer.ts';
 import { markSessionEnded, sessionEndFrom } from './lib/session.ts';
 
 /** The page's Referrer-Policy is no-referrer; same-origin lets the server's cross-site check see our origin. */

@@ -14,9 +14,9 @@ import { closeSync, fsyncSync, mkdirSync, openSync, readdirSync, renameSync, rmS
 import path from 'node:path';
 import { and, asc, count, eq, inArray, isNotNull, isNull, sum } from 'drizzle-orm';
 import { fileTypeFromBuffer } from 'file-type';
-import { VENDOR_EDITABLE_STATUSES } from '../../../shared/assessmentLifecycle.ts';
-import { ACCEPTED_EVIDENCE, EVIDENCE_QUOTA, formatFileSize, MAX_EVIDENCE_BYTES } from '../../../shared/evidence.ts';
-import { ACTIVE_TASK_STATUSES } from '../../../shared/statuses.ts';
+import { VENDOR_EDITABLE_STATUSES } from '#shared/assessmentLifecycle.ts';
+import { ACCEPTED_EVIDENCE, EVIDENCE_QUOTA, formatFileSize, MAX_EVIDENCE_BYTES } from '#shared/evidence.ts';
+import { ACTIVE_TASK_STATUSES } from '#shared/statuses.ts';
 import { assessments, evidenceFiles, remediationTasks, templateVersions } from '../../../drizzle/schema/index.ts';
 import type { Db, Tx } from '../../platform/db/database.ts';
 import { AppError, badRequest, notFound, outOfScope } from '../../platform/errors.ts';

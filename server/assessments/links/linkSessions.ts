@@ -16,7 +16,7 @@
 import { and, eq, gt, inArray } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/sqlite-core';
 import { addHours, min } from 'date-fns';
-import type { AssessmentStatus } from '../../../shared/assessmentLifecycle.ts';
+import type { AssessmentStatus } from '#shared/assessmentLifecycle.ts';
 import { assessments, linkSessions, shareLinks, users } from '../../../drizzle/schema/index.ts';
 import type { Db, Tx } from '../../platform/db/database.ts';
 import { AppError } from '../../platform/errors.ts';

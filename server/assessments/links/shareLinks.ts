@@ -7,9 +7,9 @@
 import { desc, eq, sql } from 'drizzle-orm';
 import type { ServiceContext } from '../../platform/serviceContext.ts';
 import { addDays, addHours, min } from 'date-fns';
-import { canTransition, type AssessmentStatus } from '../../../shared/assessmentLifecycle.ts';
+import { canTransition, type AssessmentStatus } from '#shared/assessmentLifecycle.ts';
 import type { z } from 'zod';
-import type { CreateShareLinkInput } from '../../../shared/schemas/sharing.ts';
+import type { CreateShareLinkInput } from '#shared/schemas/sharing.ts';
 import { assessments, linkSessions, shareLinks, users, vendors } from '../../../drizzle/schema/index.ts';
 import type { Db } from '../../platform/db/database.ts';
 import { notFound, badRequest } from '../../platform/errors.ts';

@@ -1,5 +1,5 @@
 /** The assessment report: what a reviewer prints or sends to the board. */
-import { IMPACT_LABELS, LIKELIHOOD_LABELS, type Level } from '../../../shared/scoring/constants.ts';
+import { IMPACT_LABELS, LIKELIHOOD_LABELS, type Level } from '#shared/scoring/constants.ts';
 import { answers, assessments, evidenceFiles, remediationTasks, vendors, users } from '../../../drizzle/schema/index.ts';
 import type { Db } from '../../platform/db/database.ts';
 import { AppError } from '../../platform/errors.ts';
@@ -7,8 +7,8 @@ import { getAssessment } from '../assessmentRecords.ts';
 import { loadThreads } from '../review/thread.ts';
 import { getOrganisation } from '../../platform/settings.ts';
 import { getTemplateVersion } from '../../templates/index.ts';
-import { answerFor, evaluateControl } from '../../../shared/scoring/controlScore.ts';
-import { needsRemediation } from '../../../shared/scoring/remediation.ts';
+import { answerFor, evaluateControl } from '#shared/scoring/controlScore.ts';
+import { needsRemediation } from '#shared/scoring/remediation.ts';
 import { and, asc, eq, isNull, sql } from 'drizzle-orm';
 import { loadAnswerMap } from '../../risk/index.ts';
 

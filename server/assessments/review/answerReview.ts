@@ -8,9 +8,9 @@
 import { and, asc, eq, isNotNull, isNull } from 'drizzle-orm';
 import type { ServiceContext } from '../../platform/serviceContext.ts';
 import type { z } from 'zod';
-import type { AcceptAllRemainingInput, ClarificationResponseInput, ReviewAnswerInput } from '../../../shared/schemas/assessments.ts';
-import { scoreVendor } from '../../../shared/scoring/scoreVendor.ts';
-import type { ReviewStatus } from '../../../shared/statuses.ts';
+import type { AcceptAllRemainingInput, ClarificationResponseInput, ReviewAnswerInput } from '#shared/schemas/assessments.ts';
+import { scoreVendor } from '#shared/scoring/scoreVendor.ts';
+import type { ReviewStatus } from '#shared/statuses.ts';
 import type { LinkScope } from '../../platform/callers.ts';
 import { answers, assessments, evidenceFiles, questionnaireTemplates, templateVersions, users, vendors } from '../../../drizzle/schema/index.ts';
 import type { Db, Tx } from '../../platform/db/database.ts';

@@ -5,17 +5,17 @@
  * transaction.
  */
 import { and, desc, eq, inArray, ne } from 'drizzle-orm';
-import { canTransition } from '../../../shared/assessmentLifecycle.ts';
-import { toIsoDate } from '../../../shared/dates.ts';
-import { ACTIVE_TASK_STATUSES } from '../../../shared/statuses.ts';
-import { scoreVendor, type VendorScore } from '../../../shared/scoring/scoreVendor.ts';
+import { canTransition } from '#shared/assessmentLifecycle.ts';
+import { toIsoDate } from '#shared/dates.ts';
+import { ACTIVE_TASK_STATUSES } from '#shared/statuses.ts';
+import { scoreVendor, type VendorScore } from '#shared/scoring/scoreVendor.ts';
 import { assessments, remediationTasks, taskComments, type AssessmentComparison } from '../../../drizzle/schema/index.ts';
-import { answerFor, evaluateControl } from '../../../shared/scoring/controlScore.ts';
-import { needsRemediation } from '../../../shared/scoring/remediation.ts';
+import { answerFor, evaluateControl } from '#shared/scoring/controlScore.ts';
+import { needsRemediation } from '#shared/scoring/remediation.ts';
 import type { Tx } from '../../platform/db/database.ts';
 import { badRequest, notFound } from '../../platform/errors.ts';
 import { recordAudit, type AuditActor } from '../../platform/audit/auditTrail.ts';
-import { dueDateFor } from '../../../shared/remediation/sla.ts';
+import { dueDateFor } from '#shared/remediation/sla.ts';
 import { getSlaDays, recordTaskEvent } from '../../remediation/index.ts';
 import { getTemplateVersion } from '../../templates/index.ts';
 import { recomputeVendorRisk, takeRiskSnapshot, loadAnswerMap, loadVendorProfile } from '../../risk/index.ts';

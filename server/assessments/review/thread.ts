@@ -6,7 +6,7 @@
  * do that, and only the reviewer's decisions change the review status.
  */
 import { and, asc, desc, eq, gt, isNull } from 'drizzle-orm';
-import type { MessageAuthorType, ReviewMessageKind, ReviewStatus } from '../../../shared/statuses.ts';
+import type { MessageAuthorType, ReviewMessageKind, ReviewStatus } from '#shared/statuses.ts';
 import { answers, assessments, evidenceFiles, reviewMessageEvidence, reviewMessages, shareLinks } from '../../../drizzle/schema/index.ts';
 import type { Db, Tx } from '../../platform/db/database.ts';
 import { badRequest } from '../../platform/errors.ts';

@@ -14,7 +14,7 @@
 import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
 import Database from 'better-sqlite3';
 import { asc, count, desc, eq, gt, sql } from 'drizzle-orm';
-import type { AuditAction } from '../../../shared/auditActions.ts';
+import type { AuditAction } from '#shared/auditActions.ts';
 import { auditEvents } from '../../../drizzle/schema/index.ts';
 import type { Db, Tx } from '../db/database.ts';
 

@@ -14,7 +14,7 @@ import { addDays, subDays } from 'date-fns';
 import type { ServiceContext } from '../serviceContext.ts';
 import { and, asc, desc, eq, inArray, isNull, lte, or } from 'drizzle-orm';
 import nodemailer, { type Transporter } from 'nodemailer';
-import type { EmailDelivery } from '../../../shared/emailDelivery.ts';
+import type { EmailDelivery } from '#shared/emailDelivery.ts';
 import { emailOutbox } from '../../../drizzle/schema/index.ts';
 import type { Db, Tx } from '../db/database.ts';
 import { badRequest, notFound } from '../errors.ts';

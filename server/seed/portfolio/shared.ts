@@ -3,7 +3,7 @@
  * behind many vendors is concentration risk: one breach there reaches our
  * data through all of them, which the sub-processor views should reveal.
  */
-import type { DataCategoryId, DataSubject } from '../../../shared/taxonomy.ts';
+import type { DataCategoryId, DataSubject } from '#shared/taxonomy.ts';
 import type { SeedContact, SeedHolding, SeedSubProcessor } from '../types.ts';
 
 interface FourthParty {

@@ -15,7 +15,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import Database from 'better-sqlite3';
-import type { ImportInput } from '../../../shared/schemas/inventory.ts';
+import type { ImportInput } from '#shared/schemas/inventory.ts';
 import type { Db } from '../../platform/db/database.ts';
 import { AppError, conflict } from '../../platform/errors.ts';
 import type { AuditActor } from '../../platform/audit/auditTrail.ts';

@@ -19,8 +19,8 @@ import {
   type ImportInput,
   type ImportKind,
   type VendorImportValues,
-} from '../../../shared/schemas/inventory.ts';
-import { DATA_SUBJECT_LABELS, getDataCategory } from '../../../shared/taxonomy.ts';
+} from '#shared/schemas/inventory.ts';
+import { DATA_SUBJECT_LABELS, getDataCategory } from '#shared/taxonomy.ts';
 import { dataHoldings, vendors } from '../../../drizzle/schema/index.ts';
 import type { Db, Tx } from '../../platform/db/database.ts';
 import { badRequest } from '../../platform/errors.ts';

@@ -3,7 +3,7 @@
  * for the navigation badge, and where unowned work goes.
  */
 import { describe, expect, it } from 'vitest';
-import { needsMyAttention } from '../../../shared/remediation/attention.ts';
+import { needsMyAttention } from '#shared/remediation/attention.ts';
 import { at, questionnaire, state, task, vendor } from './fixtures.ts';
 
 const NOW = at('2026-07-10');

@@ -1,5 +1,5 @@
 /** Small builders of remediation state for the reminder and attention tests. */
-import type { LinkState, QuestionnaireState, RemediationState, StaffMember, TaskState, VendorState } from '../../../shared/remediation/state.ts';
+import type { LinkState, QuestionnaireState, RemediationState, StaffMember, TaskState, VendorState } from '#shared/remediation/state.ts';
 
 export const at = (iso: string) => new Date(iso.length === 10 ? `${iso}T09:00:00Z` : iso);
 

@@ -7,11 +7,11 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { ASSESSMENT_STATUSES } from '../../../shared/assessmentLifecycle.ts';
-import { daysUntil, toIsoDate } from '../../../shared/dates.ts';
-import { QUESTIONNAIRE_DUE_OFFSETS, remindersDue, type Reminder } from '../../../shared/remediation/reminders.ts';
-import type { LinkState, QuestionnaireState, RemediationState, TaskState, VendorState } from '../../../shared/remediation/state.ts';
-import { TASK_LIFECYCLE_STATUSES } from '../../../shared/remediation/taskLifecycle.ts';
+import { ASSESSMENT_STATUSES } from '#shared/assessmentLifecycle.ts';
+import { daysUntil, toIsoDate } from '#shared/dates.ts';
+import { QUESTIONNAIRE_DUE_OFFSETS, remindersDue, type Reminder } from '#shared/remediation/reminders.ts';
+import type { LinkState, QuestionnaireState, RemediationState, TaskState, VendorState } from '#shared/remediation/state.ts';
+import { TASK_LIFECYCLE_STATUSES } from '#shared/remediation/taskLifecycle.ts';
 import { STAFF } from './fixtures.ts';
 
 const BASE = Date.parse('2026-06-01T00:00:00Z');

@@ -4,8 +4,8 @@
  * when it is not sent at all.
  */
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_REMINDER_SETTINGS, reminderKey, remindersDue, type Reminder, type ReminderOptions } from '../../../shared/remediation/reminders.ts';
-import type { RemediationState } from '../../../shared/remediation/state.ts';
+import { DEFAULT_REMINDER_SETTINGS, reminderKey, remindersDue, type Reminder, type ReminderOptions } from '#shared/remediation/reminders.ts';
+import type { RemediationState } from '#shared/remediation/state.ts';
 import { at, dailyTicks, link, questionnaire, state, task, vendor } from './fixtures.ts';
 
 /** A server that sends what is due at each tick and records the key: what was sent, on which day. */

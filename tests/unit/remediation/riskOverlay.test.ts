@@ -4,12 +4,12 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { remediationOverlay, scoreWithRemediation, type OverlayTask } from '../../../shared/remediation/riskOverlay.ts';
-import { TASK_LIFECYCLE_STATUSES, type TaskLifecycleStatus } from '../../../shared/remediation/taskLifecycle.ts';
-import type { AnswerValue, Level } from '../../../shared/scoring/constants.ts';
-import type { AnswerMap } from '../../../shared/scoring/controlScore.ts';
-import { scoreVendor, type VendorScoreInput } from '../../../shared/scoring/scoreVendor.ts';
-import { SERVICE_TYPES, ACCESS_LEVELS } from '../../../shared/taxonomy.ts';
+import { remediationOverlay, scoreWithRemediation, type OverlayTask } from '#shared/remediation/riskOverlay.ts';
+import { TASK_LIFECYCLE_STATUSES, type TaskLifecycleStatus } from '#shared/remediation/taskLifecycle.ts';
+import type { AnswerValue, Level } from '#shared/scoring/constants.ts';
+import type { AnswerMap } from '#shared/scoring/controlScore.ts';
+import { scoreVendor, type VendorScoreInput } from '#shared/scoring/scoreVendor.ts';
+import { SERVICE_TYPES, ACCESS_LEVELS } from '#shared/taxonomy.ts';
 import { airlineHoldings, CORE_CONTROLS } from '../scoring/examples.ts';
 
 const ASSESSMENT = 5;

@@ -4,9 +4,9 @@
  * them, and where a vendor stands against its cadence.
  */
 import { describe, expect, it } from 'vitest';
-import { classifyReassessment, DEFAULT_CADENCE_MONTHS, nextAssessmentDue, ReassessmentCadenceSetting } from '../../../shared/remediation/cadence.ts';
-import { DEFAULT_SLA_DAYS, dueDateFor, SlaDaysSetting } from '../../../shared/remediation/sla.ts';
-import { isAssessmentExpired } from '../../../shared/scoring/tier.ts';
+import { classifyReassessment, DEFAULT_CADENCE_MONTHS, nextAssessmentDue, ReassessmentCadenceSetting } from '#shared/remediation/cadence.ts';
+import { DEFAULT_SLA_DAYS, dueDateFor, SlaDaysSetting } from '#shared/remediation/sla.ts';
+import { isAssessmentExpired } from '#shared/scoring/tier.ts';
 
 describe('SLA days per severity', () => {
   it('defaults to the scoring model: critical 15, high 30, medium 90, low 180', () => {

@@ -14,7 +14,7 @@ import {
   type TaskFacts,
   type TaskLifecycleStatus,
   type TaskTransitionInput,
-} from '../../../shared/remediation/taskLifecycle.ts';
+} from '#shared/remediation/taskLifecycle.ts';
 
 type Capacity = 'vendor' | 'owner' | 'assessor' | 'ciso' | 'system';
 

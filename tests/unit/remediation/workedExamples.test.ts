@@ -4,9 +4,9 @@
  * that section, not by running the engine.
  */
 import { describe, expect, it } from 'vitest';
-import { scoreWithRemediation, type OverlayTask } from '../../../shared/remediation/riskOverlay.ts';
-import type { TaskLifecycleStatus } from '../../../shared/remediation/taskLifecycle.ts';
-import { isLiteControl } from '../../../shared/catalogue/templates.ts';
+import { scoreWithRemediation, type OverlayTask } from '#shared/remediation/riskOverlay.ts';
+import type { TaskLifecycleStatus } from '#shared/remediation/taskLifecycle.ts';
+import { isLiteControl } from '#shared/catalogue/templates.ts';
 import { CORE_CONTROLS, contactCentreAnswers, contactCentreProfile } from '../scoring/examples.ts';
 
 const ASSESSMENT = 31;

@@ -5,12 +5,12 @@
  * the rule" is checked against the frozen engine of tests/unit/scoring/oracle.
  */
 import { describe, expect, it } from 'vitest';
-import { BUILT_IN_TEMPLATES } from '../../../shared/catalogue/templates.ts';
-import { criticalBecauseByControl, describeCriticalBecause, describeSources } from '../../../shared/scoring/accessPath.ts';
-import { scoreVendorQuestionnaire } from '../../../shared/scoring/questionnaireVendor.ts';
-import { controlAsQuestion, type ScoredQuestion } from '../../../shared/scoring/questionScore.ts';
-import { scoreVendor, type VendorScore } from '../../../shared/scoring/scoreVendor.ts';
-import { getControl } from '../../../shared/catalogue/coreV1.ts';
+import { BUILT_IN_TEMPLATES } from '#shared/catalogue/templates.ts';
+import { criticalBecauseByControl, describeCriticalBecause, describeSources } from '#shared/scoring/accessPath.ts';
+import { scoreVendorQuestionnaire } from '#shared/scoring/questionnaireVendor.ts';
+import { controlAsQuestion, type ScoredQuestion } from '#shared/scoring/questionScore.ts';
+import { scoreVendor, type VendorScore } from '#shared/scoring/scoreVendor.ts';
+import { getControl } from '#shared/catalogue/coreV1.ts';
 import { answersWith, chatWidgetAnswers, chatWidgetProfile, CORE_CONTROLS, serviceDeskAnswers, serviceDeskProfile } from './examples.ts';
 import * as oracle from './oracle/scoreVendor.ts';
 

@@ -5,11 +5,11 @@
  * was worked out by hand in that section, not by running the engine.
  */
 import { describe, expect, it } from 'vitest';
-import type { QuestionAnswerMap } from '../../../shared/scoring/questionScore.ts';
-import { scoreVendorQuestionnaire } from '../../../shared/scoring/questionnaireVendor.ts';
-import { hiddenQuestionIds } from '../../../shared/scoring/visibility.ts';
-import { scoringQuestions } from '../../../shared/templates/scoringView.ts';
-import { parseTemplateDefinition } from '../../../shared/templates/validate.ts';
+import type { QuestionAnswerMap } from '#shared/scoring/questionScore.ts';
+import { scoreVendorQuestionnaire } from '#shared/scoring/questionnaireVendor.ts';
+import { hiddenQuestionIds } from '#shared/scoring/visibility.ts';
+import { scoringQuestions } from '#shared/templates/scoringView.ts';
+import { parseTemplateDefinition } from '#shared/templates/validate.ts';
 import { saasPrescreen } from '../templates/fixtures.ts';
 
 const template = parseTemplateDefinition(saasPrescreen());

@@ -2,10 +2,10 @@
  * The worked examples of docs/scoring.md, as inputs only. Expected results
  * live in the tests, worked out by hand in the document.
  */
-import { CORE_CATALOGUE_V1 } from '../../../shared/catalogue/coreV1.ts';
-import type { AnswerValue } from '../../../shared/scoring/constants.ts';
-import type { AnswerMap } from '../../../shared/scoring/controlScore.ts';
-import type { HoldingInput } from '../../../shared/scoring/impact.ts';
+import { CORE_CATALOGUE_V1 } from '#shared/catalogue/coreV1.ts';
+import type { AnswerValue } from '#shared/scoring/constants.ts';
+import type { AnswerMap } from '#shared/scoring/controlScore.ts';
+import type { HoldingInput } from '#shared/scoring/impact.ts';
 
 export const CORE_CONTROLS = CORE_CATALOGUE_V1.controls;
 

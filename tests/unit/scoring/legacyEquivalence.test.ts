@@ -14,15 +14,15 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { BuiltInTemplateKey } from '../../../shared/catalogue/templates.ts';
-import { ACCESS_LEVELS, DATA_CATEGORY_IDS, DATA_SUBJECTS, SERVICE_TYPES, type AccessLevel } from '../../../shared/taxonomy.ts';
-import type { AnswerValue, Level } from '../../../shared/scoring/constants.ts';
-import { computeControlScore, evaluateControl, type AnswerMap } from '../../../shared/scoring/controlScore.ts';
-import type { HoldingInput } from '../../../shared/scoring/impact.ts';
-import { projectQuestionnaireRisk, scoreVendorQuestionnaire } from '../../../shared/scoring/questionnaireVendor.ts';
-import { projectRiskPosition, scoreVendor } from '../../../shared/scoring/scoreVendor.ts';
-import { builtInQuestionnaire, builtInTemplateDefinition, templateContentFromSnapshot } from '../../../shared/templates/builtIn.ts';
-import { scoringQuestions } from '../../../shared/templates/scoringView.ts';
+import type { BuiltInTemplateKey } from '#shared/catalogue/templates.ts';
+import { ACCESS_LEVELS, DATA_CATEGORY_IDS, DATA_SUBJECTS, SERVICE_TYPES, type AccessLevel } from '#shared/taxonomy.ts';
+import type { AnswerValue, Level } from '#shared/scoring/constants.ts';
+import { computeControlScore, evaluateControl, type AnswerMap } from '#shared/scoring/controlScore.ts';
+import type { HoldingInput } from '#shared/scoring/impact.ts';
+import { projectQuestionnaireRisk, scoreVendorQuestionnaire } from '#shared/scoring/questionnaireVendor.ts';
+import { projectRiskPosition, scoreVendor } from '#shared/scoring/scoreVendor.ts';
+import { builtInQuestionnaire, builtInTemplateDefinition, templateContentFromSnapshot } from '#shared/templates/builtIn.ts';
+import { scoringQuestions } from '#shared/templates/scoringView.ts';
 import * as oracleControls from './oracle/controlScore.ts';
 import * as oracleVendor from './oracle/scoreVendor.ts';
 

@@ -5,12 +5,12 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { DATA_CATEGORY_IDS, DATA_SUBJECTS, SERVICE_TYPES, ACCESS_LEVELS } from '../../../shared/taxonomy.ts';
-import { RISK_BANDS, type AnswerValue, type Level } from '../../../shared/scoring/constants.ts';
-import type { AnswerMap } from '../../../shared/scoring/controlScore.ts';
-import { computeInherentImpact, type HoldingInput } from '../../../shared/scoring/impact.ts';
-import { scoreVendor, type VendorScoreInput } from '../../../shared/scoring/scoreVendor.ts';
-import type { IntegrationAccess } from '../../../shared/scoring/accessPath.ts';
+import { DATA_CATEGORY_IDS, DATA_SUBJECTS, SERVICE_TYPES, ACCESS_LEVELS } from '#shared/taxonomy.ts';
+import { RISK_BANDS, type AnswerValue, type Level } from '#shared/scoring/constants.ts';
+import type { AnswerMap } from '#shared/scoring/controlScore.ts';
+import { computeInherentImpact, type HoldingInput } from '#shared/scoring/impact.ts';
+import { scoreVendor, type VendorScoreInput } from '#shared/scoring/scoreVendor.ts';
+import type { IntegrationAccess } from '#shared/scoring/accessPath.ts';
 import { CORE_CONTROLS } from './examples.ts';
 
 const levelArb = fc.constantFrom<Level>(1, 2, 3, 4, 5);

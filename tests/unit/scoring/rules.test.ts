@@ -1,11 +1,11 @@
 /** One test per rule of docs/scoring.md, with hand-worked numbers. */
 import { describe, expect, it } from 'vitest';
-import { computeControlScore } from '../../../shared/scoring/controlScore.ts';
-import { computeInherentImpact, volumeBand, type HoldingInput } from '../../../shared/scoring/impact.ts';
-import { bandForResidual } from '../../../shared/scoring/residual.ts';
-import { scoreVendor } from '../../../shared/scoring/scoreVendor.ts';
-import { isAssessmentExpired, reassessmentDueDate, suggestTier } from '../../../shared/scoring/tier.ts';
-import { BUILT_IN_TEMPLATES } from '../../../shared/catalogue/templates.ts';
+import { computeControlScore } from '#shared/scoring/controlScore.ts';
+import { computeInherentImpact, volumeBand, type HoldingInput } from '#shared/scoring/impact.ts';
+import { bandForResidual } from '#shared/scoring/residual.ts';
+import { scoreVendor } from '#shared/scoring/scoreVendor.ts';
+import { isAssessmentExpired, reassessmentDueDate, suggestTier } from '#shared/scoring/tier.ts';
+import { BUILT_IN_TEMPLATES } from '#shared/catalogue/templates.ts';
 import { answersWith, CORE_CONTROLS } from './examples.ts';
 
 const plain = { services: [] as const, access: 'none' as const, criticality: 1 as const, holdings: [] };

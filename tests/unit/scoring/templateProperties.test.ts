@@ -6,16 +6,16 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { ACCESS_LEVELS, DATA_CATEGORY_IDS, DATA_SUBJECTS, SERVICE_TYPES } from '../../../shared/taxonomy.ts';
-import { DEFAULT_POLICY, RISK_BANDS, type Level } from '../../../shared/scoring/constants.ts';
-import type { HoldingInput } from '../../../shared/scoring/impact.ts';
-import { computeQuestionnaireScore } from '../../../shared/scoring/questionnaireScore.ts';
-import { scoreVendorQuestionnaire, type VendorProfile } from '../../../shared/scoring/questionnaireVendor.ts';
-import { evaluateQuestion, isScored, type QuestionAnswer, type QuestionAnswerMap } from '../../../shared/scoring/questionScore.ts';
-import { taskSeverity } from '../../../shared/scoring/remediation.ts';
-import { hiddenQuestionIds } from '../../../shared/scoring/visibility.ts';
-import type { TemplateDefinition, TemplateQuestion } from '../../../shared/templates/schema.ts';
-import { scoredQuestionOf, scoringQuestions } from '../../../shared/templates/scoringView.ts';
+import { ACCESS_LEVELS, DATA_CATEGORY_IDS, DATA_SUBJECTS, SERVICE_TYPES } from '#shared/taxonomy.ts';
+import { DEFAULT_POLICY, RISK_BANDS, type Level } from '#shared/scoring/constants.ts';
+import type { HoldingInput } from '#shared/scoring/impact.ts';
+import { computeQuestionnaireScore } from '#shared/scoring/questionnaireScore.ts';
+import { scoreVendorQuestionnaire, type VendorProfile } from '#shared/scoring/questionnaireVendor.ts';
+import { evaluateQuestion, isScored, type QuestionAnswer, type QuestionAnswerMap } from '#shared/scoring/questionScore.ts';
+import { taskSeverity } from '#shared/scoring/remediation.ts';
+import { hiddenQuestionIds } from '#shared/scoring/visibility.ts';
+import type { TemplateDefinition, TemplateQuestion } from '#shared/templates/schema.ts';
+import { scoredQuestionOf, scoringQuestions } from '#shared/templates/scoringView.ts';
 import { answerArb, answeredTemplateArb } from '../templates/arbitraries.ts';
 
 const profileArb: fc.Arbitrary<VendorProfile> = fc.record({

@@ -4,7 +4,7 @@
  * the engine.
  */
 import { describe, expect, it } from 'vitest';
-import { scoreVendor } from '../../../shared/scoring/scoreVendor.ts';
+import { scoreVendor } from '#shared/scoring/scoreVendor.ts';
 import { answersWith, cateringProfile, CORE_CONTROLS, contactCentreAnswers, contactCentreProfile } from './examples.ts';
 
 describe('worked example: the contact-centre platform (docs/scoring.md section 9)', () => {

@@ -4,13 +4,13 @@
  * and of answers to them, for the round-trip and scoring property tests.
  */
 import fc from 'fast-check';
-import { CORE_CATALOGUE_V1 } from '../../../shared/catalogue/coreV1.ts';
-import { SEVERITIES } from '../../../shared/catalogue/types.ts';
-import type { QuestionAnswer, QuestionAnswerMap } from '../../../shared/scoring/questionScore.ts';
-import { controlSnapshot } from '../../../shared/templates/builtIn.ts';
-import { conditionValuesOf } from '../../../shared/templates/conditions.ts';
-import type { TemplateDefinition, TemplateQuestion } from '../../../shared/templates/schema.ts';
-import { parseTemplateDefinition } from '../../../shared/templates/validate.ts';
+import { CORE_CATALOGUE_V1 } from '#shared/catalogue/coreV1.ts';
+import { SEVERITIES } from '#shared/catalogue/types.ts';
+import type { QuestionAnswer, QuestionAnswerMap } from '#shared/scoring/questionScore.ts';
+import { controlSnapshot } from '#shared/templates/builtIn.ts';
+import { conditionValuesOf } from '#shared/templates/conditions.ts';
+import type { TemplateDefinition, TemplateQuestion } from '#shared/templates/schema.ts';
+import { parseTemplateDefinition } from '#shared/templates/validate.ts';
 
 /** Text with the characters that break naive CSV and cell syntax: separators, escapes, quotes, formula starts, new lines. */
 const tricky = fc.constantFrom(' ', ',', '|', '=', '\\', ':', '"', "'", '\n', '\t', '-', '+', '@', 'é', '…', '..', 'x', 'Y', '1');

@@ -3,9 +3,9 @@
  * (defaults left out). `saasPrescreen` is the conditional example of
  * docs/templates.md and docs/scoring.md section 13.
  */
-import { getControl } from '../../../shared/catalogue/coreV1.ts';
-import { controlSnapshot } from '../../../shared/templates/builtIn.ts';
-import type { TemplateDefinitionInput } from '../../../shared/templates/schema.ts';
+import { getControl } from '#shared/catalogue/coreV1.ts';
+import { controlSnapshot } from '#shared/templates/builtIn.ts';
+import type { TemplateDefinitionInput } from '#shared/templates/schema.ts';
 
 export function saasPrescreen(): TemplateDefinitionInput {
   return {

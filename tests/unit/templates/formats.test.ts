@@ -5,13 +5,13 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { builtInTemplateDefinition } from '../../../shared/templates/builtIn.ts';
-import { exportTemplateCsv, parseTemplateCsv } from '../../../shared/templates/formats/csv.ts';
-import { exportTemplateJson, parseTemplateJson } from '../../../shared/templates/formats/json.ts';
-import { parseOscalCatalog } from '../../../shared/templates/formats/oscalCatalog.ts';
-import { exportTemplate, importTemplate } from '../../../shared/templates/formats/templateFiles.ts';
-import type { TemplateDefinition } from '../../../shared/templates/schema.ts';
-import { parseTemplateDefinition } from '../../../shared/templates/validate.ts';
+import { builtInTemplateDefinition } from '#shared/templates/builtIn.ts';
+import { exportTemplateCsv, parseTemplateCsv } from '#shared/templates/formats/csv.ts';
+import { exportTemplateJson, parseTemplateJson } from '#shared/templates/formats/json.ts';
+import { parseOscalCatalog } from '#shared/templates/formats/oscalCatalog.ts';
+import { exportTemplate, importTemplate } from '#shared/templates/formats/templateFiles.ts';
+import type { TemplateDefinition } from '#shared/templates/schema.ts';
+import { parseTemplateDefinition } from '#shared/templates/validate.ts';
 import { readFileSync } from 'node:fs';
 import { templateArb } from './arbitraries.ts';
 import { saasPrescreen } from './fixtures.ts';

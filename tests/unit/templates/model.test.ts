@@ -3,11 +3,11 @@
  * clear error naming the path for each rule a template can break.
  */
 import { describe, expect, it } from 'vitest';
-import { CORE_CATALOGUE_V1 } from '../../../shared/catalogue/coreV1.ts';
-import { builtInQuestionnaire, builtInTemplateDefinition, templateContentFromSnapshot } from '../../../shared/templates/builtIn.ts';
-import type { TemplateIssue } from '../../../shared/templates/issues.ts';
-import type { TemplateDefinitionInput } from '../../../shared/templates/schema.ts';
-import { parseTemplate, parseTemplateDefinition } from '../../../shared/templates/validate.ts';
+import { CORE_CATALOGUE_V1 } from '#shared/catalogue/coreV1.ts';
+import { builtInQuestionnaire, builtInTemplateDefinition, templateContentFromSnapshot } from '#shared/templates/builtIn.ts';
+import type { TemplateIssue } from '#shared/templates/issues.ts';
+import type { TemplateDefinitionInput } from '#shared/templates/schema.ts';
+import { parseTemplate, parseTemplateDefinition } from '#shared/templates/validate.ts';
 import { saasPrescreen } from './fixtures.ts';
 
 type Q = Record<string, unknown>;

@@ -7,10 +7,10 @@
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { parseOscalCatalog } from '../../../shared/templates/formats/oscalCatalog.ts';
-import { globMatches, parseOscalProfile, resolverFor, type CatalogReference } from '../../../shared/templates/formats/oscalProfile.ts';
-import { importTemplate } from '../../../shared/templates/formats/templateFiles.ts';
-import type { TemplateIssue } from '../../../shared/templates/issues.ts';
+import { parseOscalCatalog } from '#shared/templates/formats/oscalCatalog.ts';
+import { globMatches, parseOscalProfile, resolverFor, type CatalogReference } from '#shared/templates/formats/oscalProfile.ts';
+import { importTemplate } from '#shared/templates/formats/templateFiles.ts';
+import type { TemplateIssue } from '#shared/templates/issues.ts';
 
 /** A parsed JSON document, edited freely by the tests. */
 type JsonDoc = ReturnType<typeof JSON.parse>;

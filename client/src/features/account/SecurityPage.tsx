@@ -4,7 +4,7 @@
  */
 import { Alert, Stack, Text, Title } from '@mantine/core';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { hasAnyFactor, mayChangeSignInMethods } from '../../../../shared/signInMethods.ts';
+import { hasAnyFactor, mayChangeSignInMethods } from '#shared/signInMethods.ts';
 import { FactList } from '../../components/FactList.tsx';
 import { ErrorState, LoadingState } from '../../components/QueryStates.tsx';
 import { owesMfa, useMe, type Me } from '../../lib/session.ts';

@@ -3,7 +3,7 @@
  * labels. Typed against the server's list of codes (shared/auditActions.ts),
  * so a code without a label does not compile; adding one is one line here.
  */
-import type { AuditAction } from '../../../../shared/auditActions.ts';
+import type { AuditAction } from '#shared/auditActions.ts';
 
 export const ACTION_LABELS = {
   'auth.sign_in': 'Signed in',

@@ -4,13 +4,13 @@
  * values. Fields that differ show old and new; a record added or removed
  * shows its fields; a few events with their own shape get their own words.
  */
-import { ASSESSMENT_STATUS_LABELS } from '../../../../shared/assessmentLifecycle.ts';
+import { ASSESSMENT_STATUS_LABELS } from '#shared/assessmentLifecycle.ts';
 import { ANSWER_LABELS, REVIEW_STATUS_LABELS } from '../../lib/controlLabels.ts';
 import { BAND_LABELS, regionName } from '../../lib/labels.ts';
 import { FORMAT_LABELS } from '../../lib/templateLabels.ts';
 import { formatDate, formatDateTime, formatExact } from '../../lib/format.ts';
-import { STAFF_ROLE_LABELS, TASK_STATUS_LABELS } from '../../../../shared/statuses.ts';
-import { ACCESS_LEVEL_LABELS, DATA_SUBJECT_LABELS, findDataCategory, SERVICE_TYPE_LABELS } from '../../../../shared/taxonomy.ts';
+import { STAFF_ROLE_LABELS, TASK_STATUS_LABELS } from '#shared/statuses.ts';
+import { ACCESS_LEVEL_LABELS, DATA_SUBJECT_LABELS, findDataCategory, SERVICE_TYPE_LABELS } from '#shared/taxonomy.ts';
 
 export interface AuditEventValues {
   action: string;

@@ -7,7 +7,7 @@ import { Anchor, Badge, Button, Group, List, Stack, Text, Title } from '@mantine
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link } from 'react-router';
-import { ATTENTION_LABELS, type AttentionKind } from '../../../../shared/remediation/attention.ts';
+import { ATTENTION_LABELS, type AttentionKind } from '#shared/remediation/attention.ts';
 import { EmptyState, ErrorState, LoadingState } from '../../components/QueryStates.tsx';
 import { Section } from '../../components/Section.tsx';
 import { formatDate, pluralise } from '../../lib/format.ts';

@@ -6,8 +6,8 @@
 import { Anchor, Badge, Group, Stack, Table, Tabs, Text, Title } from '@mantine/core';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { Link, useSearchParams } from 'react-router';
-import { REASSESSMENT_LIST_STANDINGS, type ReassessmentListStanding } from '../../../../shared/schemas/reminders.ts';
-import { TIER_LABELS, TIERS } from '../../../../shared/scoring/constants.ts';
+import { REASSESSMENT_LIST_STANDINGS, type ReassessmentListStanding } from '#shared/schemas/reminders.ts';
+import { TIER_LABELS, TIERS } from '#shared/scoring/constants.ts';
 import { EmptyState, ErrorState, LoadingState } from '../../components/QueryStates.tsx';
 import { ScrollTable } from '../../components/ScrollTable.tsx';
 import { formatDate } from '../../lib/format.ts';

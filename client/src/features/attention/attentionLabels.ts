@@ -1,5 +1,5 @@
 /** Words for the re-assessment lists and the attention list. */
-import type { ReassessmentListStanding } from '../../../../shared/schemas/reminders.ts';
+import type { ReassessmentListStanding } from '#shared/schemas/reminders.ts';
 import { pluralise } from '../../lib/format.ts';
 
 export const STANDING_TABS: { value: ReassessmentListStanding; label: string; empty: string }[] = [

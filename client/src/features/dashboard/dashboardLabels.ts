@@ -1,7 +1,7 @@
 /** Words for the dashboard: labels for stored ids, cells of the risk matrix and months. */
 import { format } from 'date-fns';
-import { IMPACT_LABELS, LIKELIHOOD_LABELS, type Level } from '../../../../shared/scoring/constants.ts';
-import { bandForResidual } from '../../../../shared/scoring/residual.ts';
+import { IMPACT_LABELS, LIKELIHOOD_LABELS, type Level } from '#shared/scoring/constants.ts';
+import { bandForResidual } from '#shared/scoring/residual.ts';
 import { pluralise } from '../../lib/format.ts';
 import { BAND_LABELS } from '../../lib/labels.ts';
 

@@ -7,7 +7,7 @@ import { Anchor, Button, Grid, Group, Input, Radio, Stack, Text, Title } from '@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState, type ChangeEvent, type FormEvent } from 'react';
 import { Link } from 'react-router';
-import { MAX_IMPORT_CHARS, MAX_IMPORT_ROWS, type ImportKind } from '../../../../shared/schemas/inventory.ts';
+import { MAX_IMPORT_CHARS, MAX_IMPORT_ROWS, type ImportKind } from '#shared/schemas/inventory.ts';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { SuccessNote } from '../../components/SuccessNote.tsx';
 import { errorMessage } from '../../lib/errors.ts';

@@ -1,5 +1,5 @@
 /** Types and help text of the CSV import. */
-import { IMPORT_COLUMNS, REQUIRED_IMPORT_COLUMNS, type ImportKind } from '../../../../shared/schemas/inventory.ts';
+import { IMPORT_COLUMNS, REQUIRED_IMPORT_COLUMNS, type ImportKind } from '#shared/schemas/inventory.ts';
 import type { RouterOutputs } from '../../lib/trpc.ts';
 
 export type ImportPreview = RouterOutputs['vendors']['previewImport'];

@@ -8,9 +8,9 @@ import { Alert, Anchor, Badge, Button, Group, List, Paper, Stack, Table, Text, T
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
-import { JUSTIFICATION_MIN_LENGTH, latestAcceptanceExpiry, NOTE_MAX_LENGTH, type TaskTransitionName } from '../../../../shared/remediation/taskLifecycle.ts';
-import { isoDateInDays } from '../../../../shared/dates.ts';
-import type { TaskStatus } from '../../../../shared/statuses.ts';
+import { JUSTIFICATION_MIN_LENGTH, latestAcceptanceExpiry, NOTE_MAX_LENGTH, type TaskTransitionName } from '#shared/remediation/taskLifecycle.ts';
+import { isoDateInDays } from '#shared/dates.ts';
+import type { TaskStatus } from '#shared/statuses.ts';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { FactList } from '../../components/FactList.tsx';
 import { NotFoundPage } from '../../components/NotFoundPage.tsx';

@@ -7,9 +7,9 @@ import { Anchor, Badge, Button, Checkbox, Group, MultiSelect, NativeSelect, Stac
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link } from 'react-router';
-import { SEVERITIES } from '../../../../shared/catalogue/types.ts';
-import { DUE_WINDOWS, OWNER_NONE } from '../../../../shared/schemas/remediation.ts';
-import { TASK_STATUSES, type TaskStatus } from '../../../../shared/statuses.ts';
+import { SEVERITIES } from '#shared/catalogue/types.ts';
+import { DUE_WINDOWS, OWNER_NONE } from '#shared/schemas/remediation.ts';
+import { TASK_STATUSES, type TaskStatus } from '#shared/statuses.ts';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { EmptyState, ErrorState, LoadingState } from '../../components/QueryStates.tsx';
 import { SeverityBadge } from '../../components/RiskBadges.tsx';

@@ -1,6 +1,6 @@
 /** Words for task statuses, moves and history entries on the Tasks pages. */
-import { TASK_LIFECYCLE_STATUS_LABELS, type TaskTransitionName } from '../../../../shared/remediation/taskLifecycle.ts';
-import type { TaskStatus } from '../../../../shared/statuses.ts';
+import { TASK_LIFECYCLE_STATUS_LABELS, type TaskTransitionName } from '#shared/remediation/taskLifecycle.ts';
+import type { TaskStatus } from '#shared/statuses.ts';
 
 export const TASK_STATUS_WORDS: Record<TaskStatus, string> = TASK_LIFECYCLE_STATUS_LABELS;
 

@@ -9,7 +9,7 @@ import { Anchor, Button, Grid, Input, List, Stack, Table, Text, TextInput, Title
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState, type ChangeEvent, type FormEvent } from 'react';
 import { Link } from 'react-router';
-import { MAX_TEMPLATE_FILE_CHARS } from '../../../../shared/schemas/templates.ts';
+import { MAX_TEMPLATE_FILE_CHARS } from '#shared/schemas/templates.ts';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { ScrollTable } from '../../components/ScrollTable.tsx';
 import { Section } from '../../components/Section.tsx';

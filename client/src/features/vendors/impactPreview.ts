@@ -5,13 +5,13 @@
  * holding is saved, so the preview needs no round trip and says what
  * saving will store.
  */
-import { describeIssues } from '../../../../shared/schemas/common.ts';
-import { PreviewImpactInput } from '../../../../shared/schemas/inventory.ts';
-import { INHERENT_LIKELIHOOD } from '../../../../shared/scoring/constants.ts';
-import { computeInherentImpact, type HoldingInput } from '../../../../shared/scoring/impact.ts';
-import { bandForResidual, computeResidualRisk } from '../../../../shared/scoring/residual.ts';
-import { suggestTier } from '../../../../shared/scoring/tier.ts';
-import type { AccessLevel } from '../../../../shared/taxonomy.ts';
+import { describeIssues } from '#shared/schemas/common.ts';
+import { PreviewImpactInput } from '#shared/schemas/inventory.ts';
+import { INHERENT_LIKELIHOOD } from '#shared/scoring/constants.ts';
+import { computeInherentImpact, type HoldingInput } from '#shared/scoring/impact.ts';
+import { bandForResidual, computeResidualRisk } from '#shared/scoring/residual.ts';
+import { suggestTier } from '#shared/scoring/tier.ts';
+import type { AccessLevel } from '#shared/taxonomy.ts';
 
 interface PreviewArgs {
   /** The saved holdings; the one being edited (by id) gives way to the draft. */

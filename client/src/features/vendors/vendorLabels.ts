@@ -1,7 +1,7 @@
 /** Words for the vendor screens: labels for stored ids, and small judgements made for display. */
 import { differenceInCalendarDays } from 'date-fns';
-import type { Level } from '../../../../shared/scoring/constants.ts';
-import { SERVICE_TYPE_LABELS, type ServiceType } from '../../../../shared/taxonomy.ts';
+import type { Level } from '#shared/scoring/constants.ts';
+import { SERVICE_TYPE_LABELS, type ServiceType } from '#shared/taxonomy.ts';
 
 export function serviceLabels(services: readonly ServiceType[]): string {
   return services.map((s) => SERVICE_TYPE_LABELS[s]).join(', ');

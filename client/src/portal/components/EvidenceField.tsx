@@ -1,7 +1,7 @@
 /** Files that back up an answer or a task: upload with progress, the server's refusal in its own words, list and remove. */
 import { useId, useState, type ChangeEvent } from 'react';
 import { updateQuestionnaire } from '../api.ts';
-import { ACCEPTED_EVIDENCE, formatFileSize, MAX_EVIDENCE_BYTES } from '../../../../shared/evidence.ts';
+import { ACCEPTED_EVIDENCE, formatFileSize, MAX_EVIDENCE_BYTES } from '#shared/evidence.ts';
 import { EVIDENCE_ACCEPT, evidenceUrl, removeEvidence, uploadEvidence } from '../lib/evidence.ts';
 import { formatBytes } from '../lib/format.ts';
 

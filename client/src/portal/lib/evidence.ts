@@ -2,7 +2,7 @@
  * Evidence files go through plain HTTP routes (multipart), not tRPC:
  * XMLHttpRequest reports upload progress, which fetch cannot.
  */
-import { EVIDENCE_EXTENSIONS, formatFileSize, MAX_EVIDENCE_BYTES } from '../../../../shared/evidence.ts';
+import { EVIDENCE_EXTENSIONS, formatFileSize, MAX_EVIDENCE_BYTES } from '#shared/evidence.ts';
 import { markSessionEnded, sessionEndFrom } from './session.ts';
 
 // Older .doc/.xls/.ppt and macro-enabled Office files are left out: the server refuses them (they can carry macros).

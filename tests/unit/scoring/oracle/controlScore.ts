@@ -8,7 +8,7 @@
  * Unknown is not safe: an unanswered control, a rejected answer and an
  * N/A the control does not allow all count as No.
  */
-import type { ControlDefinition, DomainId } from '../../../../shared/catalogue/types.ts';
+import type { ControlDefinition, DomainId } from '#shared/catalogue/types.ts';
 import {
   ANSWER_CREDIT,
   GRADE_CAP_ONE_CRITICAL_FAILURE,
@@ -18,7 +18,7 @@ import {
   SEVERITY_WEIGHT,
   type AnswerValue,
   type Grade,
-} from '../../../../shared/scoring/constants.ts';
+} from '#shared/scoring/constants.ts';
 
 /** The fields of a control that scoring needs; a questionnaire version stores these. */
 export type ScoredControl = Pick<ControlDefinition, 'id' | 'domain' | 'severity' | 'critical' | 'allowNa'>;

@@ -7,7 +7,7 @@
  * Likelihood that this vendor is breached, from how well its controls
  * hold against the attacks in CISA AA23-320A.
  */
-import type { ServiceType } from '../../../../shared/taxonomy.ts';
+import type { ServiceType } from '#shared/taxonomy.ts';
 import { countsAsNo, passes, type ControlResult } from './controlScore.ts';
 import {
   DOOR_DOMAINS,
@@ -16,7 +16,7 @@ import {
   SOCIAL_ENGINEERING_SERVICES,
   SOCIAL_ENGINEERING_UPLIFT,
   type Level,
-} from '../../../../shared/scoring/constants.ts';
+} from '#shared/scoring/constants.ts';
 
 export interface LikelihoodResult {
   likelihood: Level;

@@ -7,7 +7,7 @@
  * Remediation tasks raised at the end of a review: one per control that
  * is not fully met, plus one against DAT-01 for data held but not needed.
  */
-import { SEVERITIES, type Severity } from '../../../../shared/catalogue/types.ts';
+import { SEVERITIES, type Severity } from '#shared/catalogue/types.ts';
 import type { ControlResult, ScoredControl } from './controlScore.ts';
 import {
   DEFAULT_POLICY,
@@ -15,7 +15,7 @@ import {
   SEVERE_IMPACT_FOR_TASK_UPLIFT,
   type Level,
   type ScoringPolicy,
-} from '../../../../shared/scoring/constants.ts';
+} from '#shared/scoring/constants.ts';
 
 export type TaskReason = 'answer' | 'excess_data';
 

@@ -8,8 +8,8 @@
  * likelihood, inherent impact, residual risk and band, suggested tier,
  * remediation tasks, and the residual risk projected once tasks close.
  */
-import { getControl } from '../../../../shared/catalogue/coreV1.ts';
-import type { AccessLevel, ServiceType } from '../../../../shared/taxonomy.ts';
+import { getControl } from '#shared/catalogue/coreV1.ts';
+import type { AccessLevel, ServiceType } from '#shared/taxonomy.ts';
 import { computeControlScore, type AnswerMap, type ControlScoreResult, type ScoredControl } from './controlScore.ts';
 import {
   DEFAULT_POLICY,
@@ -20,12 +20,12 @@ import {
   type RiskBand,
   type ScoringPolicy,
   type Tier,
-} from '../../../../shared/scoring/constants.ts';
-import { computeInherentImpact, type HoldingInput, type ImpactResult } from '../../../../shared/scoring/impact.ts';
+} from '#shared/scoring/constants.ts';
+import { computeInherentImpact, type HoldingInput, type ImpactResult } from '#shared/scoring/impact.ts';
 import { computeLikelihood, type LikelihoodResult } from './likelihood.ts';
 import { buildRemediationTasks, type RemediationTaskDraft } from './remediation.ts';
-import { bandForResidual, computeResidualRisk } from '../../../../shared/scoring/residual.ts';
-import { suggestTier } from '../../../../shared/scoring/tier.ts';
+import { bandForResidual, computeResidualRisk } from '#shared/scoring/residual.ts';
+import { suggestTier } from '#shared/scoring/tier.ts';
 
 export interface VendorProfile {
   services: readonly ServiceType[];

@@ -2,8 +2,8 @@
 import { Button, Group, Select, TextInput } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
-import type { EmailDelivery } from '../../../../../shared/emailDelivery.ts';
-import type { StaffRole } from '../../../../../shared/statuses.ts';
+import type { EmailDelivery } from '#shared/emailDelivery.ts';
+import type { StaffRole } from '#shared/statuses.ts';
 import { ErrorAlert } from '../../../components/ErrorAlert.tsx';
 import { Section } from '../../../components/Section.tsx';
 import { errorMessage } from '../../../lib/errors.ts';

@@ -6,9 +6,9 @@
 import { Button, Group, NumberInput, Stack, Switch, Text } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
-import { CADENCE_MAX_MONTHS, CADENCE_MIN_MONTHS, type CadenceMonths } from '../../../../../shared/remediation/cadence.ts';
-import { REMINDER_KINDS, type ReminderKind, type ReminderSettings } from '../../../../../shared/remediation/reminders.ts';
-import { TIER_LABELS, TIERS } from '../../../../../shared/scoring/constants.ts';
+import { CADENCE_MAX_MONTHS, CADENCE_MIN_MONTHS, type CadenceMonths } from '#shared/remediation/cadence.ts';
+import { REMINDER_KINDS, type ReminderKind, type ReminderSettings } from '#shared/remediation/reminders.ts';
+import { TIER_LABELS, TIERS } from '#shared/scoring/constants.ts';
 import { ErrorAlert } from '../../../components/ErrorAlert.tsx';
 import { ErrorState, LoadingState } from '../../../components/QueryStates.tsx';
 import { Section } from '../../../components/Section.tsx';

@@ -2,8 +2,8 @@
 import { Button, Group, NumberInput, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import { SEVERITIES, type Severity } from '../../../../../shared/catalogue/types.ts';
-import { DEFAULT_SLA_DAYS, SLA_MAX_DAYS, SLA_MIN_DAYS, type SlaDays } from '../../../../../shared/remediation/sla.ts';
+import { SEVERITIES, type Severity } from '#shared/catalogue/types.ts';
+import { DEFAULT_SLA_DAYS, SLA_MAX_DAYS, SLA_MIN_DAYS, type SlaDays } from '#shared/remediation/sla.ts';
 import { ErrorAlert } from '../../../components/ErrorAlert.tsx';
 import { ErrorState, LoadingState } from '../../../components/QueryStates.tsx';
 import { SuccessNote } from '../../../components/SuccessNote.tsx';

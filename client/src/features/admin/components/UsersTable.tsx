@@ -1,7 +1,7 @@
 /** Everyone with an account: role, whether they can sign in, and which second factors they have. */
 import { Badge, Button, Group, Menu, Select, Table, Text, VisuallyHidden } from '@mantine/core';
 import { useState } from 'react';
-import type { StaffRole } from '../../../../../shared/statuses.ts';
+import type { StaffRole } from '#shared/statuses.ts';
 import { ScrollTable } from '../../../components/ScrollTable.tsx';
 import { ROLE_OPTIONS } from '../adminLabels.ts';
 import type { UserAdmin, UserRow } from '../hooks/useUserAdmin.ts';

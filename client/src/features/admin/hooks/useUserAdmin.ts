@@ -4,7 +4,7 @@
  * refusing (e.g. removing the last administrator).
  */
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { STAFF_ROLE_LABELS, type StaffRole } from '../../../../../shared/statuses.ts';
+import { STAFF_ROLE_LABELS, type StaffRole } from '#shared/statuses.ts';
 import { emailDeliveryText } from '../../../components/EmailDelivery.tsx';
 import { errorMessage } from '../../../lib/errors.ts';
 import { trpc, type RouterOutputs } from '../../../lib/trpc.ts';

@@ -1,7 +1,7 @@
 /** Filters above the assessment list: status, overdue only, and assessor. */
 import { Button, Checkbox, Group, MultiSelect, NativeSelect } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
-import { ASSESSMENT_STATUS_LABELS, ASSESSMENT_STATUSES, type AssessmentStatus } from '../../../../../shared/assessmentLifecycle.ts';
+import { ASSESSMENT_STATUS_LABELS, ASSESSMENT_STATUSES, type AssessmentStatus } from '#shared/assessmentLifecycle.ts';
 import { useMe } from '../../../lib/session.ts';
 import { trpc } from '../../../lib/trpc.ts';
 import type { useAssessmentListParams } from '../hooks/useAssessmentListParams.ts';

@@ -1,7 +1,7 @@
 /** Which vendor and questionnaire, where the assessment stands, and how far the vendor has got. */
 import { Anchor, Badge, Group, Progress, Stack, Text, Title } from '@mantine/core';
 import { Link } from 'react-router';
-import { ASSESSMENT_STATUS_LABELS } from '../../../../../shared/assessmentLifecycle.ts';
+import { ASSESSMENT_STATUS_LABELS } from '#shared/assessmentLifecycle.ts';
 import { FactList, type Fact } from '../../../components/FactList.tsx';
 import { formatDate, formatDateTime } from '../../../lib/format.ts';
 import type { AssessmentDetail } from '../assessmentLabels.ts';

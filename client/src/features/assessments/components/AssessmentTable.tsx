@@ -1,7 +1,7 @@
 /** The assessment list: overdue first, then by due date, as the server orders it. */
 import { Anchor, Badge, Progress, Stack, Table, Text } from '@mantine/core';
 import { Link } from 'react-router';
-import { ASSESSMENT_STATUS_LABELS } from '../../../../../shared/assessmentLifecycle.ts';
+import { ASSESSMENT_STATUS_LABELS } from '#shared/assessmentLifecycle.ts';
 import { BandBadge, GradeBadge } from '../../../components/RiskBadges.tsx';
 import { ScrollTable } from '../../../components/ScrollTable.tsx';
 import { formatDate } from '../../../lib/format.ts';

@@ -2,8 +2,8 @@
 import { Button, Checkbox, Divider, Group, NumberInput, Stack, TextInput, Title } from '@mantine/core';
 import { useMutation } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
-import type { EmailDelivery } from '../../../../../shared/emailDelivery.ts';
-import { DEFAULT_LINK_DAYS, MAX_LINK_DAYS } from '../../../../../shared/schemas/sharing.ts';
+import type { EmailDelivery } from '#shared/emailDelivery.ts';
+import { DEFAULT_LINK_DAYS, MAX_LINK_DAYS } from '#shared/schemas/sharing.ts';
 import { ErrorAlert } from '../../../components/ErrorAlert.tsx';
 import { errorMessage } from '../../../lib/errors.ts';
 import { trpc } from '../../../lib/trpc.ts';

@@ -6,8 +6,8 @@
 import { Button, Group, Paper, Stack, Text } from '@mantine/core';
 import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
-import { allowedTransitions, type AssessmentStatus } from '../../../../../shared/assessmentLifecycle.ts';
-import { TRANSITION_TARGETS } from '../../../../../shared/schemas/assessments.ts';
+import { allowedTransitions, type AssessmentStatus } from '#shared/assessmentLifecycle.ts';
+import { TRANSITION_TARGETS } from '#shared/schemas/assessments.ts';
 import { ErrorAlert } from '../../../components/ErrorAlert.tsx';
 import { SuccessNote } from '../../../components/SuccessNote.tsx';
 import { errorMessage } from '../../../lib/errors.ts';

@@ -5,7 +5,7 @@
 import { Button, Stack, Textarea } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
-import type { EmailDelivery } from '../../../../../shared/emailDelivery.ts';
+import type { EmailDelivery } from '#shared/emailDelivery.ts';
 import { EmailDeliveryNote } from '../../../components/EmailDelivery.tsx';
 import { ErrorAlert } from '../../../components/ErrorAlert.tsx';
 import { Section } from '../../../components/Section.tsx';

@@ -2,8 +2,8 @@
 import { Button, Group, List, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router';
-import { findControl } from '../../../../../shared/catalogue/coreV1.ts';
-import type { RiskBand } from '../../../../../shared/scoring/constants.ts';
+import { findControl } from '#shared/catalogue/coreV1.ts';
+import type { RiskBand } from '#shared/scoring/constants.ts';
 import { ErrorState, LoadingState } from '../../../components/QueryStates.tsx';
 import { BandBadge, GradeBadge } from '../../../components/RiskBadges.tsx';
 import { Section } from '../../../components/Section.tsx';

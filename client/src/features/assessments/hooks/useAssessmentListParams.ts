@@ -1,7 +1,7 @@
 /** The assessment list's filters and page, kept in the URL so a view can be shared and survives a reload. */
 import { useCallback, useMemo } from 'react';
 import { useSearchParams } from 'react-router';
-import { ASSESSMENT_STATUSES, type AssessmentStatus } from '../../../../../shared/assessmentLifecycle.ts';
+import { ASSESSMENT_STATUSES, type AssessmentStatus } from '#shared/assessmentLifecycle.ts';
 
 export interface AssessmentListParams {
   statuses: AssessmentStatus[];

@@ -4,7 +4,7 @@
  * for level 1 up to red for level 4), so the most sensitive records stand
  * out; every chart also has its numbers in a table, so nothing rests on colour.
  */
-import { DATA_CATEGORIES, findDataCategory, type SensitivityLevel } from '../../../../../shared/taxonomy.ts';
+import { DATA_CATEGORIES, findDataCategory, type SensitivityLevel } from '#shared/taxonomy.ts';
 import type { DataExposure, TopRisk } from '../types.ts';
 
 const PALETTES: Record<SensitivityLevel, readonly string[]> = {

@@ -1,6 +1,6 @@
 /** "Birth dates: 7 vendors, 4.6 M records", per category, most records first; data held but not needed is flagged. */
 import { Badge, Group, Paper, SimpleGrid, Text, Title } from '@mantine/core';
-import { findDataCategory } from '../../../../../shared/taxonomy.ts';
+import { findDataCategory } from '#shared/taxonomy.ts';
 import { formatExact, formatRecords, pluralise } from '../../../lib/format.ts';
 import { categoryLabel } from '../../../lib/labels.ts';
 import type { DataExposure } from '../types.ts';

@@ -2,7 +2,7 @@
 import { Anchor, Button, Group, Stack, Table, Text, Title } from '@mantine/core';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router';
-import type { DashboardFilters } from '../../../../../shared/schemas/dashboard.ts';
+import type { DashboardFilters } from '#shared/schemas/dashboard.ts';
 import { RecordCount } from '../../../components/RecordCount.tsx';
 import { GradeBadge, StandingBadge, TierBadge } from '../../../components/RiskBadges.tsx';
 import { ScrollTable } from '../../../components/ScrollTable.tsx';

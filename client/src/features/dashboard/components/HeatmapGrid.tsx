@@ -4,8 +4,8 @@
  * saying it in words too. A cell with vendors is a button that lists them.
  */
 import { UnstyledButton } from '@mantine/core';
-import type { Level } from '../../../../../shared/scoring/constants.ts';
-import { bandForResidual } from '../../../../../shared/scoring/residual.ts';
+import type { Level } from '#shared/scoring/constants.ts';
+import { bandForResidual } from '#shared/scoring/residual.ts';
 import { RiskMatrix } from '../../../components/RiskMatrix.tsx';
 import { BAND_LABELS } from '../../../lib/labels.ts';
 import { cellDescription } from '../dashboardLabels.ts';

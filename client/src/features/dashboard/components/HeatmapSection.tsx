@@ -2,8 +2,8 @@
 import { Grid, SegmentedControl, Stack, Text } from '@mantine/core';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useId } from 'react';
-import { IMPACT_LABELS, LIKELIHOOD_LABELS } from '../../../../../shared/scoring/constants.ts';
-import { bandForResidual } from '../../../../../shared/scoring/residual.ts';
+import { IMPACT_LABELS, LIKELIHOOD_LABELS } from '#shared/scoring/constants.ts';
+import { bandForResidual } from '#shared/scoring/residual.ts';
 import { pluralise } from '../../../lib/format.ts';
 import { BAND_LABELS } from '../../../lib/labels.ts';
 import { trpc } from '../../../lib/trpc.ts';

@@ -3,8 +3,8 @@ import { Anchor, Badge, Group, Paper, Progress, SimpleGrid, Stack, Table, Text, 
 import { Link } from 'react-router';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
-import { RISK_BANDS, TIER_LABELS, TIERS } from '../../../../../shared/scoring/constants.ts';
-import { SEVERITIES } from '../../../../../shared/catalogue/types.ts';
+import { RISK_BANDS, TIER_LABELS, TIERS } from '#shared/scoring/constants.ts';
+import { SEVERITIES } from '#shared/catalogue/types.ts';
 import { BandBadge, SeverityBadge } from '../../../components/RiskBadges.tsx';
 import { pluralise } from '../../../lib/format.ts';
 import { trpc } from '../../../lib/trpc.ts';

@@ -4,7 +4,7 @@
  */
 import { Anchor, Badge, Stack, Table, Text, Title } from '@mantine/core';
 import { Link } from 'react-router';
-import { IMPACT_LABELS, TIER_LABELS } from '../../../../../shared/scoring/constants.ts';
+import { IMPACT_LABELS, TIER_LABELS } from '#shared/scoring/constants.ts';
 import { ScrollTable } from '../../../components/ScrollTable.tsx';
 import { pluralise } from '../../../lib/format.ts';
 import { STANDING_LABELS } from '../dashboardLabels.ts';

@@ -5,11 +5,11 @@
  */
 import { useCallback, useMemo } from 'react';
 import { useSearchParams } from 'react-router';
-import type { DashboardFilters } from '../../../../../shared/schemas/dashboard.ts';
-import { HEATMAP_VIEWS } from '../../../../../shared/schemas/dashboard.ts';
-import { BAND_FILTERS, type BandFilter } from '../../../../../shared/schemas/vendors.ts';
-import { TIERS, type Level, type Tier } from '../../../../../shared/scoring/constants.ts';
-import { SERVICE_TYPES, type ServiceType } from '../../../../../shared/taxonomy.ts';
+import type { DashboardFilters } from '#shared/schemas/dashboard.ts';
+import { HEATMAP_VIEWS } from '#shared/schemas/dashboard.ts';
+import { BAND_FILTERS, type BandFilter } from '#shared/schemas/vendors.ts';
+import { TIERS, type Level, type Tier } from '#shared/scoring/constants.ts';
+import { SERVICE_TYPES, type ServiceType } from '#shared/taxonomy.ts';
 import type { HeatmapView } from '../types.ts';
 
 export interface HeatmapCellRef {

@@ -1,6 +1,6 @@
 /** The columns a file of this kind takes, what goes in each, and a template to start from. */
 import { Anchor, Badge, Code, Group, Stack, Text } from '@mantine/core';
-import { IMPORT_COLUMNS, type ImportKind } from '../../../../../shared/schemas/inventory.ts';
+import { IMPORT_COLUMNS, type ImportKind } from '#shared/schemas/inventory.ts';
 import { Section } from '../../../components/Section.tsx';
 import { COLUMN_HELP, isRequired, KIND_LABELS, templateCsv } from '../importLabels.ts';
 

@@ -1,6 +1,6 @@
 /** What the file would do: counts, every problem by row and column, and each row as it was read. */
 import { Badge, Code, Group, SimpleGrid, Stack, Table, Text } from '@mantine/core';
-import { DATA_SUBJECT_LABELS, findDataCategory, SERVICE_TYPE_LABELS } from '../../../../../shared/taxonomy.ts';
+import { DATA_SUBJECT_LABELS, findDataCategory, SERVICE_TYPE_LABELS } from '#shared/taxonomy.ts';
 import { ScrollTable } from '../../../components/ScrollTable.tsx';
 import { Section } from '../../../components/Section.tsx';
 import { formatExact } from '../../../lib/format.ts';

@@ -8,9 +8,9 @@
 import { Button, Checkbox, Fieldset, Group, SimpleGrid, Stack, Text } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import { CORE_CATALOGUE_V1 } from '../../../../../shared/catalogue/coreV1.ts';
-import { controlQuestion } from '../../../../../shared/templates/builtIn.ts';
-import type { TemplateDefinition } from '../../../../../shared/templates/schema.ts';
+import { CORE_CATALOGUE_V1 } from '#shared/catalogue/coreV1.ts';
+import { controlQuestion } from '#shared/templates/builtIn.ts';
+import type { TemplateDefinition } from '#shared/templates/schema.ts';
 import { ErrorAlert } from '../../../components/ErrorAlert.tsx';
 import { Section } from '../../../components/Section.tsx';
 import { SuccessNote } from '../../../components/SuccessNote.tsx';

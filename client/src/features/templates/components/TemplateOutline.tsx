@@ -4,7 +4,7 @@
  * and a version's page show before anyone publishes it.
  */
 import { Badge, Group, List, Stack, Text, Title } from '@mantine/core';
-import type { TemplateDefinition, TemplateQuestion } from '../../../../../shared/templates/schema.ts';
+import type { TemplateDefinition, TemplateQuestion } from '#shared/templates/schema.ts';
 import { Section } from '../../../components/Section.tsx';
 import { pluralise } from '../../../lib/format.ts';
 import { QUESTION_TYPE_LABELS } from '../../../lib/templateLabels.ts';

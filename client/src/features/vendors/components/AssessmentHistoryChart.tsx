@@ -1,6 +1,6 @@
 /** Score of each completed assessment over time; each point is coloured and labelled with the risk band it gave. */
 import { CartesianGrid, LabelList, Line, LineChart, ResponsiveContainer, XAxis, YAxis } from 'recharts';
-import type { RiskBand } from '../../../../../shared/scoring/constants.ts';
+import type { RiskBand } from '#shared/scoring/constants.ts';
 import { cssColor } from '../../../components/bandColor.ts';
 import { formatDate } from '../../../lib/format.ts';
 import { BAND_COLORS } from '../../../lib/labels.ts';

@@ -1,7 +1,7 @@
 /** Every assessment of the vendor, newest first: the history auditors ask for. */
 import { Anchor, Table, Text } from '@mantine/core';
 import { Link } from 'react-router';
-import { ASSESSMENT_STATUS_LABELS } from '../../../../../shared/assessmentLifecycle.ts';
+import { ASSESSMENT_STATUS_LABELS } from '#shared/assessmentLifecycle.ts';
 import { BandBadge, GradeBadge } from '../../../components/RiskBadges.tsx';
 import { ScrollTable } from '../../../components/ScrollTable.tsx';
 import { Section } from '../../../components/Section.tsx';

@@ -1,9 +1,9 @@
 /** The latest assessment's score per control domain, as a chart with the same numbers in a table. */
 import { Loader, SimpleGrid, Table, Text } from '@mantine/core';
 import { lazy, Suspense } from 'react';
-import { getDomain } from '../../../../../shared/catalogue/coreV1.ts';
-import type { DomainScore } from '../../../../../shared/scoring/controlScore.ts';
-import type { AssessmentStanding } from '../../../../../shared/statuses.ts';
+import { getDomain } from '#shared/catalogue/coreV1.ts';
+import type { DomainScore } from '#shared/scoring/controlScore.ts';
+import type { AssessmentStanding } from '#shared/statuses.ts';
 import { ScrollTable } from '../../../components/ScrollTable.tsx';
 import { Section } from '../../../components/Section.tsx';
 import { formatScore } from '../../../lib/format.ts';

@@ -1,6 +1,6 @@
 /** Controls the latest assessment found not (fully) met, most severe first. */
 import { Badge, Code, Table, Text } from '@mantine/core';
-import { SEVERITIES } from '../../../../../shared/catalogue/types.ts';
+import { SEVERITIES } from '#shared/catalogue/types.ts';
 import { SeverityBadge } from '../../../components/RiskBadges.tsx';
 import { ScrollTable } from '../../../components/ScrollTable.tsx';
 import { Section } from '../../../components/Section.tsx';

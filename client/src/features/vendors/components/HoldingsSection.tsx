@@ -1,7 +1,7 @@
 /** What personal data the vendor holds and how much of it: the blast radius of a breach there. */
 import { Stack } from '@mantine/core';
 import { useMutation } from '@tanstack/react-query';
-import { DATA_SUBJECT_LABELS } from '../../../../../shared/taxonomy.ts';
+import { DATA_SUBJECT_LABELS } from '#shared/taxonomy.ts';
 import { RecordCount } from '../../../components/RecordCount.tsx';
 import { pluralise } from '../../../lib/format.ts';
 import { categoryLabel, countryName } from '../../../lib/labels.ts';

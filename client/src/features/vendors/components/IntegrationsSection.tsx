@@ -1,7 +1,7 @@
 /** The vendor's connections into our systems, with tokens that have not been rotated flagged. */
 import { Badge, Code, Group, Text } from '@mantine/core';
 import { useMutation } from '@tanstack/react-query';
-import { ACCESS_LEVEL_LABELS } from '../../../../../shared/taxonomy.ts';
+import { ACCESS_LEVEL_LABELS } from '#shared/taxonomy.ts';
 import { formatDate } from '../../../lib/format.ts';
 import { trpc } from '../../../lib/trpc.ts';
 import type { VendorDetail } from '../types.ts';

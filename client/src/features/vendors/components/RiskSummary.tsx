@@ -6,7 +6,7 @@ import {
   INHERENT_LIKELIHOOD,
   LIKELIHOOD_LABELS,
   TIER_LABELS,
-} from '../../../../../shared/scoring/constants.ts';
+} from '#shared/scoring/constants.ts';
 import { RecordCount } from '../../../components/RecordCount.tsx';
 import { BandBadge, GradeBadge, StandingBadge, TierBadge } from '../../../components/RiskBadges.tsx';
 import { formatDate, formatScore } from '../../../lib/format.ts';

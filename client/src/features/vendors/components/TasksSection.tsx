@@ -1,8 +1,8 @@
 /** Remediation tasks raised from failed controls, open work first. */
 import { Anchor, Badge, Code, Table, Text } from '@mantine/core';
 import { Link } from 'react-router';
-import { findControl } from '../../../../../shared/catalogue/coreV1.ts';
-import { TASK_STATUS_LABELS } from '../../../../../shared/statuses.ts';
+import { findControl } from '#shared/catalogue/coreV1.ts';
+import { TASK_STATUS_LABELS } from '#shared/statuses.ts';
 import { SeverityBadge } from '../../../components/RiskBadges.tsx';
 import { ScrollTable } from '../../../components/ScrollTable.tsx';
 import { Section } from '../../../components/Section.tsx';

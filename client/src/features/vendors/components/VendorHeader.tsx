@@ -1,6 +1,6 @@
 /** Who the vendor is and what it does for us. */
 import { Anchor, Badge, Group, Stack, Text, Title, VisuallyHidden } from '@mantine/core';
-import { ACCESS_LEVEL_LABELS } from '../../../../../shared/taxonomy.ts';
+import { ACCESS_LEVEL_LABELS } from '#shared/taxonomy.ts';
 import { FactList, type Fact } from '../../../components/FactList.tsx';
 import { formatDate } from '../../../lib/format.ts';
 import type { VendorDetail } from '../types.ts';

@@ -2,7 +2,7 @@
 import { Anchor, Box, Table, Text } from '@mantine/core';
 import type { ReactNode } from 'react';
 import { Link } from 'react-router';
-import type { VendorSortField } from '../../../../../shared/schemas/vendors.ts';
+import type { VendorSortField } from '#shared/schemas/vendors.ts';
 import { RecordCount } from '../../../components/RecordCount.tsx';
 import { GradeBadge, StandingBadge, TierBadge } from '../../../components/RiskBadges.tsx';
 import { ScrollTable } from '../../../components/ScrollTable.tsx';

@@ -4,13 +4,13 @@
  */
 import { useCallback, useMemo } from 'react';
 import { useSearchParams } from 'react-router';
-import { TIERS, type Tier } from '../../../../../shared/scoring/constants.ts';
+import { TIERS, type Tier } from '#shared/scoring/constants.ts';
 import {
   BAND_FILTERS,
   VENDOR_SORT_FIELDS,
   type BandFilter,
   type VendorSortField,
-} from '../../../../../shared/schemas/vendors.ts';
+} from '#shared/schemas/vendors.ts';
 
 export type SortDirection = 'asc' | 'desc';
 

@@ -3,7 +3,7 @@ import { Group, SimpleGrid, Stack, Text } from '@mantine/core';
 import { FactList, type Fact } from '../../../../components/FactList.tsx';
 import { BandBadge, GradeBadge } from '../../../../components/RiskBadges.tsx';
 import { formatDate, formatScore } from '../../../../lib/format.ts';
-import { bandForResidual } from '../../../../../../shared/scoring/residual.ts';
+import { bandForResidual } from '#shared/scoring/residual.ts';
 import type { Report } from '../../assessmentLabels.ts';
 import { RiskHeatmap } from './RiskHeatmap.tsx';
 

@@ -1,7 +1,7 @@
 /** The report's lists: failing controls with their framework references, remediation tasks, and the evidence on file. */
 import { Badge, Box, Code, List, Table, Text } from '@mantine/core';
-import { findControl } from '../../../../../../shared/catalogue/coreV1.ts';
-import { TASK_STATUS_LABELS } from '../../../../../../shared/statuses.ts';
+import { findControl } from '#shared/catalogue/coreV1.ts';
+import { TASK_STATUS_LABELS } from '#shared/statuses.ts';
 import { SeverityBadge } from '../../../../components/RiskBadges.tsx';
 import { ScrollTable } from '../../../../components/ScrollTable.tsx';
 import { OUTCOME_LABELS } from '../../../../lib/controlLabels.ts';

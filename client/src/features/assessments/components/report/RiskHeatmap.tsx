@@ -3,8 +3,8 @@
  * (RiskMatrix owns the axes: likelihood in rows, impact in columns).
  */
 import { Text, VisuallyHidden } from '@mantine/core';
-import type { Level } from '../../../../../../shared/scoring/constants.ts';
-import { bandForResidual } from '../../../../../../shared/scoring/residual.ts';
+import type { Level } from '#shared/scoring/constants.ts';
+import { bandForResidual } from '#shared/scoring/residual.ts';
 import { RiskMatrix } from '../../../../components/RiskMatrix.tsx';
 import { BAND_LABELS } from '../../../../lib/labels.ts';
 

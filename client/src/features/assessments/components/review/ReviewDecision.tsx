@@ -8,7 +8,7 @@
 import { Button, Group, Stack, Textarea } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
-import type { ReviewStatus } from '../../../../../../shared/statuses.ts';
+import type { ReviewStatus } from '#shared/statuses.ts';
 import { ErrorAlert } from '../../../../components/ErrorAlert.tsx';
 import { errorMessage } from '../../../../lib/errors.ts';
 import { trpc, type RouterOutputs } from '../../../../lib/trpc.ts';

@@ -1,6 +1,6 @@
 /** The result these answers give if the review were completed now, kept in view while reviewing. */
 import { Divider, Group, Paper, Stack, Text, Title, VisuallyHidden } from '@mantine/core';
-import { IMPACT_LABELS, LIKELIHOOD_LABELS, type Level } from '../../../../../../shared/scoring/constants.ts';
+import { IMPACT_LABELS, LIKELIHOOD_LABELS, type Level } from '#shared/scoring/constants.ts';
 import { BandBadge, GradeBadge } from '../../../../components/RiskBadges.tsx';
 import { REVIEW_STATUS_LABELS } from '../../../../lib/controlLabels.ts';
 import { formatScore } from '../../../../lib/format.ts';

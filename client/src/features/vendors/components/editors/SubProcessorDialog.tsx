@@ -2,7 +2,7 @@
 import { MultiSelect, SimpleGrid, TextInput } from '@mantine/core';
 import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
-import { DATA_CATEGORIES, type DataCategoryId } from '../../../../../../shared/taxonomy.ts';
+import { DATA_CATEGORIES, type DataCategoryId } from '#shared/taxonomy.ts';
 import { fieldErrorsOf } from '../../../../lib/errors.ts';
 import { countryName } from '../../../../lib/labels.ts';
 import { trpc } from '../../../../lib/trpc.ts';

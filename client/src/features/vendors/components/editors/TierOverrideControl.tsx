@@ -5,7 +5,7 @@
 import { Button, Group, Modal, NativeSelect, Stack, Text, Textarea } from '@mantine/core';
 import { useMutation } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
-import { TIER_LABELS, TIERS, type Tier } from '../../../../../../shared/scoring/constants.ts';
+import { TIER_LABELS, TIERS, type Tier } from '#shared/scoring/constants.ts';
 import { ConfirmDialog } from '../../../../components/ConfirmDialog.tsx';
 import { ErrorAlert } from '../../../../components/ErrorAlert.tsx';
 import { errorMessage } from '../../../../lib/errors.ts';

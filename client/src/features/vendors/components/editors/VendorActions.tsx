@@ -3,7 +3,7 @@ import { Button, Group, Stack } from '@mantine/core';
 import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link } from 'react-router';
-import { OPEN_STATUSES } from '../../../../../../shared/assessmentLifecycle.ts';
+import { OPEN_STATUSES } from '#shared/assessmentLifecycle.ts';
 import { ConfirmDialog } from '../../../../components/ConfirmDialog.tsx';
 import { SuccessNote } from '../../../../components/SuccessNote.tsx';
 import { errorMessage } from '../../../../lib/errors.ts';

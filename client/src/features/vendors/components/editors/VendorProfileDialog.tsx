@@ -1,7 +1,7 @@
 /** The vendor's profile as a form, for adding a vendor and for editing one. */
 import { MultiSelect, NativeSelect, SimpleGrid, Textarea, TextInput } from '@mantine/core';
 import { useState } from 'react';
-import { ACCESS_LEVEL_LABELS, ACCESS_LEVELS, SERVICE_TYPE_LABELS, SERVICE_TYPES, type AccessLevel, type ServiceType } from '../../../../../../shared/taxonomy.ts';
+import { ACCESS_LEVEL_LABELS, ACCESS_LEVELS, SERVICE_TYPE_LABELS, SERVICE_TYPES, type AccessLevel, type ServiceType } from '#shared/taxonomy.ts';
 import { fieldErrorsOf } from '../../../../lib/errors.ts';
 import type { VendorDetail } from '../../types.ts';
 import { CRITICALITY_WORDS } from '../../vendorLabels.ts';

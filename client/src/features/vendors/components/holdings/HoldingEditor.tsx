@@ -7,7 +7,7 @@ import { Button, Checkbox, Group, NativeSelect, NumberInput, Paper, SimpleGrid, 
 import { useDebouncedValue } from '@mantine/hooks';
 import { useMutation } from '@tanstack/react-query';
 import { useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
-import { DATA_CATEGORIES, DATA_SUBJECT_LABELS, DATA_SUBJECTS, findDataCategory, type AccessLevel, type DataCategoryId, type DataSubject } from '../../../../../../shared/taxonomy.ts';
+import { DATA_CATEGORIES, DATA_SUBJECT_LABELS, DATA_SUBJECTS, findDataCategory, type AccessLevel, type DataCategoryId, type DataSubject } from '#shared/taxonomy.ts';
 import { ErrorAlert } from '../../../../components/ErrorAlert.tsx';
 import { errorMessage, fieldErrorsOf } from '../../../../lib/errors.ts';
 import { countryName } from '../../../../lib/labels.ts';

@@ -6,7 +6,7 @@
  */
 import { Group, Stack, Table, Text } from '@mantine/core';
 import type { ReactNode } from 'react';
-import { IMPACT_LABELS, TIER_LABELS, type Level, type RiskBand, type Tier } from '../../../../../../shared/scoring/constants.ts';
+import { IMPACT_LABELS, TIER_LABELS, type Level, type RiskBand, type Tier } from '#shared/scoring/constants.ts';
 import { BandBadge } from '../../../../components/RiskBadges.tsx';
 import { categoryLabel } from '../../../../lib/labels.ts';
 import { ExcessDataBadge } from '../ExcessDataBadge.tsx';
