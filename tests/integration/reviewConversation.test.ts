@@ -20,7 +20,9 @@ import { MIGRATIONS_FOLDER, migrateDatabase, openDatabase, type Db } from '../..
 import { type AppRouter, createCaller } from '../../server/router.ts';
 import { verifyAuditChain } from '../../server/platform/audit/auditTrail.ts';
 import { respondToClarification } from '../../server/assessments/review/answerReview.ts';
-import { ensureBuiltInTemplates, latestPublishedVersion } from '../../server/templates/questionnaires.ts';
+import { latestPublishedVersion } from '../../server/templates/questionnaires.ts';
+import { CORE_CATALOGUE_V1 } from '#shared/catalogue/coreV1.ts';
+import { builtInQuestionnaire } from '#shared/templates/builtIn.ts';
 import { transformer } from '#shared/transformer.ts';
 import { createUserWithPassword, signIn } from '../helpers/auth.ts';
 import { createVendor } from '../helpers/factories.ts';
@@ -405,11 +407,18 @@ describe('existing databases', () => {
 
     const old = openDatabase(path.join(makeTempDir('old-db-'), 'old.sqlite'));
     migrate(old, { migrationsFolder: folder });
-    ensureBuiltInTemplates(old, new Date('2026-01-01T00:00:00Z'));
     const raw = old.$client;
+    // The Lite questionnaire as that schema stored it (today's code writes columns it did not have yet).
+    raw.prepare("insert into questionnaire_templates (key, name, description, built_in, created_at, updated_at) values ('lite', 'Lite', '', 1, 0, 0)").run();
+    const version = {
+      id: Number(
+        raw
+          .prepare("insert into template_versions (template_id, version, status, catalogue_key, catalogue_version, content, published_at, created_at) values (1, 1, 'published', ?, ?, ?, 0, 0)")
+          .run(CORE_CATALOGUE_V1.key, CORE_CATALOGUE_V1.version, JSON.stringify(builtInQuestionnaire('lite'))).lastInsertRowid,
+      ),
+    };
     old.insert(users).values({ id: 'u-ana', name: 'Ana Assessor', email: 'ana@tollgate.example', role: 'procurement' }).run();
     const vendorId = old.insert(vendors).values({ name: 'Old Vendor' }).returning().get().id;
-    const version = latestPublishedVersion(old, 'lite');
     old.insert(assessments).values({ vendorId, templateVersionId: version.id, status: 'in_review', assessorId: 'u-ana', submittedAt: new Date('2026-03-01T10:00:00Z') }).run();
     const answer = raw.prepare('insert into answers (assessment_id, control_id, value, comment, review_status, review_note, clarification_response, answered_by, revision, created_at, updated_at) values (1, ?, ?, \'\', ?, ?, ?, ?, 1, 0, ?)');
     // Asked in the product (audited), then answered by the vendor (audited), row last moved by the response.
