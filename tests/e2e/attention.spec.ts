@@ -68,7 +68,7 @@ test('an assessor sees what needs their attention, with its count in the navigat
   }
   // Every item leads somewhere to act on it.
   const first = page.getByRole('main').getByRole('listitem').first().getByRole('link');
-  await expect(first).toHaveAttribute('href', /^\/(assessments|vendors)\/\d+$/);
+  await expect(first).toHaveAttribute('href', /^\/(assessments|vendors|tasks)\/\d+$/);
   await expectNoAxeViolations(page);
   await screenshots(page, 'attention');
 });
@@ -89,7 +89,7 @@ test('the dashboard’s re-assessment figures open the overdue and due-soon list
   await expect(card.getByRole('listitem').filter({ hasText: 'Overdue' })).toContainText(String(overdue.counts.overdue));
   await expect(card.getByRole('listitem').filter({ hasText: 'Due within 30 days' })).toContainText(String(dueSoon.counts.due_soon));
 
-  await card.getByRole('link', { name: 'Overdue' }).click();
+  await card.getByRole('link', { name: 'Overdue', exact: true }).click();
   await expect(page).toHaveURL(/\/reassessments\?standing=overdue$/);
   await expect(page.getByRole('tab', { name: `Overdue (${overdue.counts.overdue})`, selected: true })).toBeVisible();
   const table = page.getByRole('table', { name: 'Vendors: overdue' });

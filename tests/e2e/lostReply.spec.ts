@@ -17,7 +17,7 @@ async function staffMutation<T>(page: Page, procedure: string, input: unknown): 
 test('a save retried after its reply was lost shows as saved, not as a conflict', async ({ page, browser, baseURL }) => {
   test.setTimeout(120_000);
   await signInAs(page, 'procurement');
-  const { vendorId } = await staffMutation<{ vendorId: number }>(page, 'inventory.createVendor', { name: 'Lost Reply Ltd' });
+  const { vendorId } = await staffMutation<{ vendorId: number }>(page, 'vendors.create', { name: 'Lost Reply Ltd' });
   const { assessmentId } = await staffMutation<{ assessmentId: number }>(page, 'assessments.start', { vendorId, templateKey: 'lite' });
   const { url } = await staffMutation<{ url: string }>(page, 'assessments.createShareLink', { assessmentId, recipientName: 'Lee Lost', recipientEmail: 'lee@lost.example', sendEmail: false });
 

@@ -236,7 +236,7 @@ test('a CSV import names the bad row and column, and imports once the file is fi
 
 test('the assessment list keeps its filters in the URL', async ({ page }) => {
   await page.goto('/vendors');
-  await page.getByRole('navigation', { name: 'Main navigation' }).getByRole('link', { name: 'Assessments' }).click();
+  await page.getByRole('navigation', { name: 'Main navigation' }).getByRole('link', { name: 'Assessments', exact: true }).click();
   await expect(page.getByRole('heading', { level: 2, name: 'Assessments' })).toBeVisible();
   const rows = page.getByRole('table', { name: 'Assessments' }).getByRole('row').filter({ has: page.getByRole('cell') });
   await expect(rows.first()).toBeVisible();

@@ -134,7 +134,7 @@ test('procurement imports a CSV questionnaire, publishes it and assesses a vendo
   await shots(page, 'draft-editor');
 
   // Starting an assessment offers it beside the tier's suggestion.
-  const created = await page.request.post('/trpc/inventory.createVendor', { data: { json: { name: 'Template Trial Ltd' } } });
+  const created = await page.request.post('/trpc/vendors.create', { data: { json: { name: 'Template Trial Ltd' } } });
   expect(created.ok(), await created.text()).toBe(true);
   const { vendorId } = ((await created.json()) as { result: { data: { json: { vendorId: number } } } }).result.data.json;
   await page.goto(`/vendors/${vendorId}`);

@@ -121,3 +121,20 @@ test('an unknown vendor shows a clear not-found message', async ({ page }) => {
   await page.goto('/vendors/999999');
   await expect(page.getByText(/not found/i).first()).toBeVisible();
 });
+
+test("the server's refusal shows under the field it is about, read from its field errors, and nothing is added", async ({ page }) => {
+  await page.goto('/vendors');
+  await page.getByRole('button', { name: 'Add vendor' }).click();
+  const add = page.getByRole('dialog', { name: 'Add vendor' });
+  await add.getByLabel('Name').fill('Field Error Checks Ltd');
+  // The browser does not check web addresses; the server's schema does.
+  await add.getByLabel('Website').fill('not a web address');
+  await add.getByRole('button', { name: 'Add vendor' }).click();
+  const website = add.getByLabel('Website');
+  await expect(website).toHaveAttribute('aria-invalid', 'true');
+  await expect(add.getByText('website must be a web address like https://example.com', { exact: true })).toBeVisible();
+  await expectNoAxeViolations(page);
+  await add.getByLabel('Website').fill('https://field-error-checks.example');
+  await add.getByRole('button', { name: 'Add vendor' }).click();
+  await expect(page.getByRole('heading', { level: 2, name: 'Field Error Checks Ltd' })).toBeVisible();
+});
