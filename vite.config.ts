@@ -33,11 +33,15 @@ export default defineConfig({
         codeSplitting: {
           // Long-cached library chunks. React has a group of its own, without the router,
           // because the portal shares it and has no use for the router.
+          // Mantine has no group on purpose: one Mantine chunk held every component any page
+          // uses (about 113 KB gzipped), and the dashboard paid for all of them. Left to the
+          // bundler, each page loads only the components it renders (issue 16, docs/benchmarks.md).
+          // The charts group stays: every chart uses most of recharts, and without the group
+          // the dashboard's charts came to more, not less.
           groups: [
             { name: 'react', test: /node_modules[\\/](react|react-dom|scheduler)[\\/]/ },
             { name: 'router', test: /node_modules[\\/]react-router/ },
             { name: 'charts', test: /node_modules[\\/](recharts|d3-|victory-vendor)/ },
-            { name: 'mantine', test: /node_modules[\\/]@mantine[\\/]/ },
           ],
         },
       },

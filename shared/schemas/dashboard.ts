@@ -1,7 +1,7 @@
 /** Filters shared by every dashboard view; the client keeps them in the URL. */
 import { z } from 'zod';
 import { SERVICE_TYPES } from '../taxonomy.ts';
-import { BAND_FILTERS } from './vendors.ts';
+import { BAND_FILTERS, HEATMAP_VIEWS } from '../filterValues.ts';
 import { namedEnum, TierSchema } from './common.ts';
 
 export const DashboardFilters = z.strictObject({
@@ -12,7 +12,7 @@ export const DashboardFilters = z.strictObject({
 });
 export type DashboardFilters = z.output<typeof DashboardFilters>;
 
-export const HEATMAP_VIEWS = ['residual', 'inherent'] as const;
+export { HEATMAP_VIEWS } from '../filterValues.ts';
 export const HeatmapInput = z.strictObject({ filters: DashboardFilters.default({}), view: namedEnum(HEATMAP_VIEWS, 'view').default('residual') });
 export const HeatmapCellInput = z.strictObject({
   filters: DashboardFilters.default({}),

@@ -1,6 +1,6 @@
 /** Inputs of the vendor procedures. */
 import { z } from 'zod';
-import { RISK_BANDS } from '../scoring/constants.ts';
+import { BAND_FILTERS } from '../filterValues.ts';
 import { namedEnum, TierSchema } from './common.ts';
 
 export const VendorIdInput = z.strictObject({
@@ -8,9 +8,8 @@ export const VendorIdInput = z.strictObject({
 });
 export type VendorIdInput = z.infer<typeof VendorIdInput>;
 
-/** Bands to filter on; "not_assessed" also matches vendors whose assessment expired. */
-export const BAND_FILTERS = [...RISK_BANDS, 'not_assessed'] as const;
-export type BandFilter = (typeof BAND_FILTERS)[number];
+// Defined without zod so the client can use them alone (see shared/filterValues.ts).
+export { BAND_FILTERS, type BandFilter } from '../filterValues.ts';
 
 export const VENDOR_SORT_FIELDS = ['risk', 'name', 'tier', 'grade', 'records', 'openTasks'] as const;
 export type VendorSortField = (typeof VENDOR_SORT_FIELDS)[number];

@@ -173,6 +173,20 @@ test("a chart's CSV downloads with its numbers", async ({ page }) => {
   expect(lines[1]).toContain(top[0]!.name);
 });
 
+test('a CSV download whose code cannot load says so, and starts no download', async ({ page }) => {
+  // The CSV writer loads on the first download (issue 16); here the network drops it.
+  await page.route(/\/assets\/(csv|papaparse)[^/]*\.js$/, (route) => route.abort());
+  const downloads: string[] = [];
+  page.on('download', (d) => downloads.push(d.suggestedFilename()));
+  await page.goto('/dashboard');
+  const button = page.getByRole('button', { name: 'Download CSV: top risks' });
+  await button.click();
+  await expect(page.getByRole('alert').filter({ hasText: 'The download could not start. Check the connection and try again.' })).toBeVisible();
+  await expect(button).toBeEnabled();
+  expect(downloads).toEqual([]);
+  await expectNoAxeViolations(page);
+});
+
 test('a section whose query fails says so, and the rest of the dashboard stays', async ({ page }) => {
   // The batched answer is passed through, except that trends comes back as a server error.
   await page.route(/\/trpc\/[^?]*dashboard\.trends/, async (route) => {

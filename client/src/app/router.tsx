@@ -3,8 +3,6 @@ import { createBrowserRouter, Navigate } from 'react-router';
 import { RouteErrorPage } from '../components/RouteErrorPage.tsx';
 import { NotFoundPage } from '../components/NotFoundPage.tsx';
 import { DashboardPage } from '../features/dashboard/DashboardPage.tsx';
-import { VendorPage } from '../features/vendors/VendorPage.tsx';
-import { VendorsPage } from '../features/vendors/VendorsPage.tsx';
 import { PAGE_ACCESS } from './access.ts';
 import { Layout } from './Layout.tsx';
 import { PublicLayout } from './PublicLayout.tsx';
@@ -42,8 +40,8 @@ export const router = createBrowserRouter([
     children: [
       { index: true, element: <Navigate to="/dashboard" replace /> },
       { path: 'dashboard', element: <DashboardPage />, errorElement: <RouteErrorPage /> },
-      { path: 'vendors', element: <VendorsPage />, errorElement: <RouteErrorPage /> },
-      { path: 'vendors/:vendorId', element: <VendorPage />, errorElement: <RouteErrorPage /> },
+      { path: 'vendors', lazy: async () => ({ Component: (await import('../features/vendors/VendorsPage.tsx')).VendorsPage }), errorElement: <RouteErrorPage /> },
+      { path: 'vendors/:vendorId', lazy: async () => ({ Component: (await import('../features/vendors/VendorPage.tsx')).VendorPage }), errorElement: <RouteErrorPage /> },
       {
         path: 'vendors/import',
         element: (

@@ -1,7 +1,7 @@
 /** Tier, service type, business owner and band: the filters every section of the dashboard follows. */
 import { Button, Group, MultiSelect, Text } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
-import { BAND_FILTERS, type BandFilter } from '#shared/schemas/vendors.ts';
+import { BAND_FILTERS, type BandFilter } from '#shared/filterValues.ts';
 import { TIER_LABELS, TIERS, type Tier } from '#shared/scoring/constants.ts';
 import { SERVICE_TYPE_LABELS, SERVICE_TYPES, type ServiceType } from '#shared/taxonomy.ts';
 import { BAND_LABELS } from '../../../lib/labels.ts';

@@ -6,8 +6,7 @@
 import { useCallback, useMemo } from 'react';
 import { useSearchParams } from 'react-router';
 import type { DashboardFilters } from '#shared/schemas/dashboard.ts';
-import { HEATMAP_VIEWS } from '#shared/schemas/dashboard.ts';
-import { BAND_FILTERS, type BandFilter } from '#shared/schemas/vendors.ts';
+import { BAND_FILTERS, HEATMAP_VIEWS, type BandFilter } from '#shared/filterValues.ts';
 import { TIERS, type Level, type Tier } from '#shared/scoring/constants.ts';
 import { SERVICE_TYPES, type ServiceType } from '#shared/taxonomy.ts';
 import type { HeatmapView } from '../types.ts';

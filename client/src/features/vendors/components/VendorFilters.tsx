@@ -1,7 +1,7 @@
 /** Search and filters above the vendor list. */
 import { Button, Group, MultiSelect } from '@mantine/core';
 import { TIER_LABELS, TIERS, type Tier } from '#shared/scoring/constants.ts';
-import { BAND_FILTERS, type BandFilter } from '#shared/schemas/vendors.ts';
+import { BAND_FILTERS, type BandFilter } from '#shared/filterValues.ts';
 import { DebouncedSearchInput } from '../../../components/DebouncedSearchInput.tsx';
 import { BAND_LABELS } from '../../../lib/labels.ts';
 
