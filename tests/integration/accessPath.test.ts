@@ -64,7 +64,7 @@ describe('the chat widget with a privileged CRM integration (section 15.4)', () 
     const { db, as } = setup();
     const vendorId = await createChatWidget(as, at('2026-06-01'));
     await as(at('2026-06-01')).vendors.createIntegration({ vendorId, name: 'CRM sync', system: 'CRM', accessLevel: 'privileged' });
-    completeAssessment(db, vendorId, { exceptions: CONNECTED_APP_GAPS, completedAt: at('2026-06-02') });
+    const assessmentId = completeAssessment(db, vendorId, { exceptions: CONNECTED_APP_GAPS, completedAt: at('2026-06-02') });
 
     const detail = await as(at('2026-06-03')).vendors.get({ id: vendorId });
     // By hand: 88.5, three access-path critical failures cap at F; floor 4; impact 4 (privileged); 4 x 4 = 16, high.
@@ -95,6 +95,16 @@ describe('the chat widget with a privileged CRM integration (section 15.4)', () 
       expect(describeCriticalBecause(failing[id]!.criticalBecause[0]!)).toContain("because of its privileged integration 'CRM sync'");
     }
     for (const id of ['INT-03', 'INT-04', 'INT-06']) expect(failing[id]).toMatchObject({ severity: 'medium', catalogueSeverity: 'medium', critical: false, criticalBecause: [] });
+
+    // The report explains the review as it was scored: still after the integration is gone, as the tasks it raised stay critical.
+    const sync = detail.integrations[0]!;
+    await as(at('2026-06-04')).vendors.deleteIntegration({ vendorId, id: sync.id });
+    const report = await as(at('2026-06-04')).assessments.report({ assessmentId });
+    expect(report.position.criticalFailures).toEqual(['INT-01', 'INT-02', 'INT-05']);
+    expect(report.failing.filter((f) => f.criticalBecause.length).map((f) => [f.controlId, f.severity, f.catalogueSeverity, describeCriticalBecause(f.criticalBecause[0]!)])).toEqual(
+      ['INT-01', 'INT-02', 'INT-05'].map((id) => [id, 'critical', 'high', "Critical for this vendor because of its privileged integration 'CRM sync': a stolen token of a connected app with that access opens our systems without a password."]),
+    );
+    expect(report.accessPathNotAsked).toEqual([]);
   });
 });
 
