@@ -13,7 +13,7 @@ import { describeCriticalBecause } from '#shared/scoring/accessPath.ts';
 import type { AnswerValue } from '#shared/scoring/constants.ts';
 import { scoreVendor } from '#shared/scoring/scoreVendor.ts';
 import { remediationTasks, riskSnapshots } from '../../drizzle/schema/index.ts';
-import type { StaffUser } from '../../server/platform/callers.ts';
+import type { LinkScope, StaffUser } from '../../server/platform/callers.ts';
 import { createContextInner } from '../../server/platform/context.ts';
 import type { Db } from '../../server/platform/db/database.ts';
 import { createCaller } from '../../server/router.ts';
@@ -155,11 +155,41 @@ describe('the outsourced IT service desk (section 15.5)', () => {
     const failing = Object.fromEntries(detail.failingControls.map((c) => [c.controlId, c]));
     expect(failing['REC-03']).toMatchObject({ severity: 'critical', catalogueSeverity: 'high', outcome: 'partial' });
     expect(failing['REC-05']).toMatchObject({ severity: 'critical', catalogueSeverity: 'high', outcome: 'not_met' });
-    expect(failing['REC-03']!.criticalBecause.map(describeCriticalBecause)).toEqual([
+    expect(failing['REC-03']!.criticalBecause.map((r) => describeCriticalBecause(r))).toEqual([
       "Critical for this vendor because its help desk can change our users' or customers' accounts through the privileged access on its profile: a caller who talks an agent into a reset takes the account.",
     ]);
-    expect(failing['REC-05']!.criticalBecause.map(describeCriticalBecause)).toEqual([
+    expect(failing['REC-05']!.criticalBecause.map((r) => describeCriticalBecause(r))).toEqual([
       'Critical for this vendor because its help desk can reset accounts with administrative rights through the privileged access on its profile: one agent alone must not be able to hand one over.',
     ]);
+  });
+});
+
+describe("the portal's \"why this matters\"", () => {
+  it('tells the vendor a control is critical for it because of its integration, in words addressed to it', async () => {
+    const { db, as } = setup();
+    const now = at('2026-06-01');
+    const admin: StaffUser = { id: 'u-admin', name: 'Ines', email: 'ines@tollgate.example', role: 'admin' };
+    createUser(db, admin.id, 'admin');
+    await createCaller(createContextInner({ db, user: admin, now: () => now })).settings.updateOrganisation({ name: 'Demo Airline', vendorContactName: 'Ines', vendorContactEmail: 'ines@tollgate.example' });
+    const vendorId = await createChatWidget(as, now);
+    await as(now).vendors.createIntegration({ vendorId, name: 'CRM sync', accessLevel: 'privileged' });
+    const { assessmentId, templateKey } = await as(now).assessments.start({ vendorId });
+    expect(templateKey).toBe('core');
+    await as(now).assessments.transition({ assessmentId, to: 'sent' });
+    const { linkId } = await as(now).assessments.createShareLink({ assessmentId, recipientName: 'Val Vendor', recipientEmail: 'val@widget.example' });
+    const link: LinkScope = { shareLinkId: linkId, assessmentId, recipientName: 'Val Vendor' };
+    const vendor = createCaller(createContextInner({ db, link, now: () => now }));
+
+    const controls = Object.fromEntries((await vendor.portal.questionnaire()).controls.map((c) => [c.id, c]));
+    expect(controls['INT-01']).toMatchObject({
+      severity: 'critical',
+      critical: true,
+      criticalBecause: [
+        "Critical for you because of your privileged integration 'CRM sync': a stolen token of a connected app with that access opens Demo Airline's systems without a password.",
+      ],
+    });
+    expect(controls['INT-03']).toMatchObject({ severity: 'medium', critical: false, criticalBecause: [] });
+    // A control critical for every vendor stays so, with no access-path reason to add.
+    expect(controls['IAM-01']).toMatchObject({ severity: 'critical', critical: true, criticalBecause: [] });
   });
 });
