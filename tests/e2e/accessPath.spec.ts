@@ -96,13 +96,33 @@ test('a privileged integration makes the connected-app controls critical for the
   await expectNoAxeViolations(page);
   await shoot(page, 'access-path-vendor', reasons.first());
 
-  // The vendor reads its answers through its link: "why this matters" now says why the control is critical for it in particular.
+  await vendorContext.close();
+});
+
+test('the portal tells a vendor with a privileged integration why a connected-app control is critical for it', async ({ page, browser, baseURL }) => {
+  test.setTimeout(120_000);
+  await signInAs(page, 'procurement');
+  const { vendorId } = await trpc<{ vendorId: number }>(page, 'vendors.create', { name: 'Murmur Chat Widget', services: ['saas'], accessLevel: 'none', criticality: 3 });
+  await trpc(page, 'vendors.createIntegration', { vendorId, name: 'Helpdesk bridge', system: 'CRM', accessLevel: 'privileged' });
+  const { assessmentId } = await trpc<{ assessmentId: number }>(page, 'assessments.start', { vendorId, templateKey: 'core' });
+  const { url } = await trpc<{ url: string }>(page, 'assessments.createShareLink', { assessmentId, recipientName: 'Mo Murmur', recipientEmail: 'mo@murmur.example' });
+
+  const vendorContext = await browser.newContext({ baseURL, viewport: { width: 1280, height: 900 } });
+  const vendor = await vendorContext.newPage();
+  await vendor.goto(url);
   await vendor.goto('/portal/questions/INT');
   const int02 = vendor.locator('#INT-02');
+  await int02.getByRole('radio', { name: 'No', exact: true }).check();
   await expect(int02.getByRole('heading', { name: 'Why this matters' })).toBeVisible();
-  await expect(int02.getByText("Critical for you because of your privileged integration 'CRM sync'", { exact: false })).toBeVisible();
-  await expect(vendor.locator('#INT-03').getByText(/Critical for you/)).toHaveCount(0);
+  const reason = int02.getByText("Critical for you because of your privileged integration 'Helpdesk bridge'", { exact: false });
+  await expect(reason).toBeVisible();
+  await expect(int02.getByText('Critical', { exact: true })).toBeVisible();
+  // A control the access path leaves alone keeps the catalogue's words.
+  const int03 = vendor.locator('#INT-03');
+  await int03.getByRole('radio', { name: 'No', exact: true }).check();
+  await expect(int03.getByText(/Critical for you/)).toHaveCount(0);
+  await expect(int02.getByText('Saved', { exact: true })).toBeVisible();
   await expectNoAxeViolations(vendor);
-  await shoot(vendor, 'access-path-portal', int02.getByText('Critical for you', { exact: false }));
+  await shoot(vendor, 'access-path-portal', reason);
   await vendorContext.close();
 });
