@@ -26,62 +26,62 @@ export function FailingControlsTable({ failing, notAsked }: { failing: Report['f
     );
   return (
     <>
-    {unasked}
-    <ScrollTable caption="Failing controls and their framework references" minWidth={720}>
-      <Table.Thead>
-        <Table.Tr>
-          <Table.Th>Control</Table.Th>
-          <Table.Th>Severity</Table.Th>
-          <Table.Th>Outcome</Table.Th>
-          <Table.Th>References</Table.Th>
-        </Table.Tr>
-      </Table.Thead>
-      <Table.Tbody>
-        {failing.map((f) => (
-          <Table.Tr key={f.controlId}>
-            <Table.Td>
-              <Code>{f.controlId}</Code> {f.title}
-              {f.critical ? (
-                <Badge ml={6} size="xs" color="red.9" variant="outline" radius="sm">
-                  Critical control
-                </Badge>
-              ) : null}
-              {f.criticalBecause.map((reason) => (
-                <Text key={reason.rule} size="xs" c="gray.7">
-                  {describeCriticalBecause(reason)}
-                </Text>
-              ))}
-              {f.reviewNote ? (
-                <Text size="xs" c="gray.7">
-                  Reviewer: {f.reviewNote}
-                </Text>
-              ) : null}
-            </Table.Td>
-            <Table.Td>
-              <Box miw="max-content">
-                <SeverityBadge severity={f.severity} />
-              </Box>
-              {f.severity !== f.catalogueSeverity ? (
-                <Text size="xs" c="gray.7">
-                  {SEVERITY_LABELS[f.catalogueSeverity]} in the catalogue
-                </Text>
-              ) : null}
-            </Table.Td>
-            <Table.Td>{OUTCOME_LABELS[f.outcome]}</Table.Td>
-            <Table.Td>
-              <List size="xs" spacing={0}>
-                {f.references.map((r) => (
-                  <List.Item key={`${r.source}-${r.ref}`}>
-                    {r.source}
-                    {r.ref ? ` ${r.ref}` : ''}
-                  </List.Item>
-                ))}
-              </List>
-            </Table.Td>
+      {unasked}
+      <ScrollTable caption="Failing controls and their framework references" minWidth={720}>
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th>Control</Table.Th>
+            <Table.Th>Severity</Table.Th>
+            <Table.Th>Outcome</Table.Th>
+            <Table.Th>References</Table.Th>
           </Table.Tr>
-        ))}
-      </Table.Tbody>
-    </ScrollTable>
+        </Table.Thead>
+        <Table.Tbody>
+          {failing.map((f) => (
+            <Table.Tr key={f.controlId}>
+              <Table.Td>
+                <Code>{f.controlId}</Code> {f.title}
+                {f.critical ? (
+                  <Badge ml={6} size="xs" color="red.9" variant="outline" radius="sm">
+                    Critical control
+                  </Badge>
+                ) : null}
+                {f.criticalBecause.map((reason) => (
+                  <Text key={reason.rule} size="xs" c="gray.7">
+                    {describeCriticalBecause(reason)}
+                  </Text>
+                ))}
+                {f.reviewNote ? (
+                  <Text size="xs" c="gray.7">
+                    Reviewer: {f.reviewNote}
+                  </Text>
+                ) : null}
+              </Table.Td>
+              <Table.Td>
+                <Box miw="max-content">
+                  <SeverityBadge severity={f.severity} />
+                </Box>
+                {f.severity !== f.catalogueSeverity ? (
+                  <Text size="xs" c="gray.7">
+                    {SEVERITY_LABELS[f.catalogueSeverity]} in the catalogue
+                  </Text>
+                ) : null}
+              </Table.Td>
+              <Table.Td>{OUTCOME_LABELS[f.outcome]}</Table.Td>
+              <Table.Td>
+                <List size="xs" spacing={0}>
+                  {f.references.map((r) => (
+                    <List.Item key={`${r.source}-${r.ref}`}>
+                      {r.source}
+                      {r.ref ? ` ${r.ref}` : ''}
+                    </List.Item>
+                  ))}
+                </List>
+              </Table.Td>
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </ScrollTable>
     </>
   );
 }
