@@ -99,7 +99,7 @@ test('a privileged integration makes the connected-app controls critical for the
   await vendorContext.close();
 });
 
-test('the portal tells a vendor with a privileged integration why a connected-app control is critical for it', async ({ page, browser, baseURL }) => {
+test('the portal tells a vendor with a privileged integration why a connected-app control is critical for it, and the report says it too', async ({ page, browser, baseURL }) => {
   test.setTimeout(120_000);
   await signInAs(page, 'procurement');
   const { vendorId } = await trpc<{ vendorId: number }>(page, 'vendors.create', { name: 'Murmur Chat Widget', services: ['saas'], accessLevel: 'none', criticality: 3 });
@@ -124,5 +124,22 @@ test('the portal tells a vendor with a privileged integration why a connected-ap
   await expect(int02.getByText('Saved', { exact: true })).toBeVisible();
   await expectNoAxeViolations(vendor);
   await shoot(vendor, 'access-path-portal', reason);
+
+  // The rest answered (Yes but the connected-app controls), reviewed and completed: the report says why, as scored then.
+  const { controls } = await trpcQuery<{ controls: { id: string }[] }>(vendor, 'portal.questionnaire');
+  for (const c of controls.filter((c) => !['INT-02', 'INT-03'].includes(c.id))) {
+    await trpc(vendor, 'portal.saveAnswer', { controlId: c.id, value: CONNECTED_APP.includes(c.id) ? 'no' : 'yes', comment: '', baseRevision: 0 });
+  }
+  await trpc(vendor, 'portal.submit', { confirmUnanswered: true });
   await vendorContext.close();
+  await trpc(page, 'assessments.transition', { assessmentId, to: 'in_review' });
+  await trpc(page, 'assessments.acceptAllRemaining', { assessmentId, count: controls.length });
+  await trpc(page, 'assessments.transition', { assessmentId, to: 'completed' });
+  await page.goto(`/assessments/${assessmentId}/report`);
+  const failing = page.getByRole('table', { name: 'Failing controls and their framework references' });
+  const reasons = failing.getByText("Critical for this vendor because of its privileged integration 'Helpdesk bridge'", { exact: false });
+  await expect(reasons).toHaveCount(3);
+  await expect(failing.getByText('High in the catalogue')).toHaveCount(3);
+  await expectNoAxeViolations(page);
+  await shoot(page, 'access-path-report', reasons.first());
 });
