@@ -3,6 +3,7 @@ import { index, integer, real, sqliteTable, text, uniqueIndex } from 'drizzle-or
 import { ASSESSMENT_STATUSES } from '#shared/assessmentLifecycle.ts';
 import type { AnswerValue, Grade, RiskBand } from '#shared/scoring/constants.ts';
 import { REVIEW_STATUSES } from '#shared/statuses.ts';
+import type { AccessPathResult } from '#shared/scoring/accessPath.ts';
 import type { DomainScore } from '#shared/scoring/controlScore.ts';
 import type { HoldingInput } from '#shared/scoring/impact.ts';
 import { users } from './auth.ts';
@@ -28,6 +29,12 @@ export interface AssessmentResult {
   inherentResidual: number;
   /** What changed against the vendor's previous completed assessment (absent on results stored before it existed). */
   comparison?: AssessmentComparison;
+  /**
+   * The controls the vendor's access path made critical for it when the review completed, and why (docs/scoring.md
+   * section 15); absent on results stored before the server passed integrations. Kept with the result because the
+   * report explains the tasks raised then, whatever the integrations are today.
+   */
+  accessPath?: AccessPathResult;
 }
 
 export const assessments = sqliteTable(

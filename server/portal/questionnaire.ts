@@ -18,12 +18,16 @@ import { linkActor, type LinkScope } from '../platform/callers.ts';
 import { recordAudit } from '../platform/audit/auditTrail.ts';
 import { markReadyAsVendor } from '../remediation/index.ts';
 import { ACTIVE_TASK_STATUSES } from '#shared/statuses.ts';
+import { accessPathDoors, criticalBecauseByControl, describeCriticalBecause } from '#shared/scoring/accessPath.ts';
+import { controlAsQuestion, type ControlScoringFields } from '#shared/scoring/questionScore.ts';
+import { loadVendorProfile } from '../risk/index.ts';
 
 
 function loadAssessment(tx: Db | Tx, assessmentId: number) {
   const row = tx
     .select({
       id: assessments.id,
+      vendorId: assessments.vendorId,
       status: assessments.status,
       dueDate: assessments.dueDate,
       reopenNote: assessments.reopenNote,
@@ -115,8 +119,20 @@ export function portalOverview(db: Db, link: LinkScope, organisation: Organisati
   };
 }
 
-export function portalQuestionnaire(db: Db, link: LinkScope) {
+/**
+ * The controls this vendor's access path makes critical for it, with why in
+ * words addressed to the vendor (docs/scoring.md section 15), from its
+ * profile and integrations as they stand: the review will score it so.
+ */
+function criticalForVendor(db: Db, vendorId: number, controls: readonly ControlScoringFields[], organisation: string | null): Map<string, string[]> {
+  const reasons = criticalBecauseByControl(loadVendorProfile(db, vendorId));
+  const elevated = accessPathDoors(controls.map((c) => controlAsQuestion(c)), reasons);
+  return new Map([...elevated].map((id) => [id, (reasons.get(id) ?? []).map((r) => describeCriticalBecause(r, { kind: 'vendor', organisation }))]));
+}
+
+export function portalQuestionnaire(db: Db, link: LinkScope, organisation: OrganisationSettings) {
   const a = loadAssessment(db, link.assessmentId);
+  const critical = criticalForVendor(db, a.vendorId, a.content.controls, organisation.name);
   const evidence = db
     .select({ id: evidenceFiles.id, controlId: evidenceFiles.controlId, name: evidenceFiles.originalName, sizeBytes: evidenceFiles.sizeBytes, sha256: evidenceFiles.sha256, createdAt: evidenceFiles.createdAt })
     .from(evidenceFiles)
@@ -138,9 +154,11 @@ export function portalQuestionnaire(db: Db, link: LinkScope) {
       question: c.question,
       guidance: c.guidance,
       whyItMatters: c.whyItMatters,
+      /** Why this control is critical for this vendor in particular; empty when its catalogue severity stands. */
+      criticalBecause: critical.get(c.id) ?? [],
       remediation: c.remediation,
-      severity: c.severity,
-      critical: c.critical,
+      severity: critical.has(c.id) ? ('critical' as const) : c.severity,
+      critical: c.critical || critical.has(c.id),
       allowNa: c.allowNa,
       naHint: c.naHint ?? null,
       references: c.references,

@@ -16,7 +16,7 @@ export const portalRouter = router({
   sendCode: linkBeforeCodeProcedure.mutation(({ ctx }) => sendEmailCode(ctx.service, ctx.link)),
   verifyCode: linkBeforeCodeProcedure.input(EmailCodeInput).mutation(({ ctx, input }) => verifyEmailCode(ctx.db, ctx.link, input.code, ctx.ip, ctx.now())),
   overview: linkProcedure.query(({ ctx }) => portalOverview(ctx.db, ctx.link, getOrganisation(ctx.db))),
-  questionnaire: linkProcedure.query(({ ctx }) => portalQuestionnaire(ctx.db, ctx.link)),
+  questionnaire: linkProcedure.query(({ ctx }) => portalQuestionnaire(ctx.db, ctx.link, getOrganisation(ctx.db))),
   saveAnswer: linkProcedure.input(SaveAnswerInput).mutation(({ ctx, input }) => saveAnswer(ctx.db, ctx.link, input, ctx.ip, ctx.now())),
   submit: linkProcedure
     .input(SubmitInput)

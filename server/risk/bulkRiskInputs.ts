@@ -9,7 +9,6 @@ import { and, asc, desc, eq, inArray, isNotNull, sql, type SQL } from 'drizzle-o
 import type { SQLiteColumn } from 'drizzle-orm/sqlite-core';
 import { toIsoDate } from '#shared/dates.ts';
 import { ACTIVE_TASK_STATUSES } from '#shared/statuses.ts';
-import { effectiveAccess } from '#shared/taxonomy.ts';
 import { answers, assessments, dataHoldings, integrations, remediationTasks, templateVersions, vendorRisk, vendors } from '../../drizzle/schema/index.ts';
 import type { Db, Tx } from '../platform/db/database.ts';
 import type { RiskInputs } from './vendorRisk.ts';
@@ -54,7 +53,12 @@ export function loadRiskInputsFor(tx: Db | Tx, vendorIds: readonly number[]): Ma
     (h) => h.vendorId,
   );
   const connected = groupBy(
-    tx.select({ vendorId: integrations.vendorId, access: integrations.accessLevel }).from(integrations).where(idsIn(integrations.vendorId, vendorIds)).all(),
+    tx
+      .select({ vendorId: integrations.vendorId, name: integrations.name, access: integrations.accessLevel })
+      .from(integrations)
+      .where(idsIn(integrations.vendorId, vendorIds))
+      .orderBy(asc(integrations.id))
+      .all(),
     (i) => i.vendorId,
   );
 
@@ -97,7 +101,8 @@ export function loadRiskInputsFor(tx: Db | Tx, vendorIds: readonly number[]): Ma
       tierOverride: v.tierOverride,
       profile: {
         services: v.services,
-        access: effectiveAccess(v.access, (connected.get(v.id) ?? []).map((i) => i.access)),
+        access: v.access,
+        integrations: (connected.get(v.id) ?? []).map(({ name, access }) => ({ name, access })),
         criticality: v.criticality,
         holdings: (holdings.get(v.id) ?? []).map(({ vendorId: _v, ...h }) => h),
       },

@@ -2,7 +2,6 @@
 import { asc, eq } from 'drizzle-orm';
 import type { AnswerMap } from '#shared/scoring/controlScore.ts';
 import type { VendorProfile } from '#shared/scoring/scoreVendor.ts';
-import { effectiveAccess } from '#shared/taxonomy.ts';
 import { answers, dataHoldings, integrations, vendors } from '../../drizzle/schema/index.ts';
 import type { Db, Tx } from '../platform/db/database.ts';
 import { notFound } from '../platform/errors.ts';
@@ -26,8 +25,15 @@ export function loadVendorProfile(tx: Db | Tx, vendorId: number): VendorProfile 
     // In the order they were added, as bulk readers give them: ties in "most sensitive" then resolve alike.
     .orderBy(asc(dataHoldings.id))
     .all();
-  const connected = tx.select({ access: integrations.accessLevel }).from(integrations).where(eq(integrations.vendorId, vendorId)).all();
-  return { services: vendor.services, access: effectiveAccess(vendor.access, connected.map((i) => i.access)), criticality: vendor.criticality, holdings };
+  // The profile's own access and each named integration, as the engine takes them (docs/scoring.md 15.1): it combines
+  // them itself for impact and the access-path rules, and names the integration in its reasons.
+  const connected = tx
+    .select({ name: integrations.name, access: integrations.accessLevel })
+    .from(integrations)
+    .where(eq(integrations.vendorId, vendorId))
+    .orderBy(asc(integrations.id))
+    .all();
+  return { services: vendor.services, access: vendor.access, integrations: connected, criticality: vendor.criticality, holdings };
 }
 
 type AnswerRow = { controlId: string; value: (typeof answers.$inferSelect)['value']; reviewStatus: (typeof answers.$inferSelect)['reviewStatus'] };

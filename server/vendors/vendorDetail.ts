@@ -1,7 +1,9 @@
 /** Everything the vendor page shows, read in a handful of queries. */
 import { and, asc, desc, eq, sql } from 'drizzle-orm';
 import { toIsoDate } from '#shared/dates.ts';
+import { accessPathDoors, criticalBecauseByControl, type CriticalBecause } from '#shared/scoring/accessPath.ts';
 import { evaluateControl, answerFor } from '#shared/scoring/controlScore.ts';
+import { controlAsQuestion } from '#shared/scoring/questionScore.ts';
 import { effectiveAccess } from '#shared/taxonomy.ts';
 import {
   assessments,
@@ -18,9 +20,15 @@ import {
 } from '../../drizzle/schema/index.ts';
 import type { Db } from '../platform/db/database.ts';
 import { notFound } from '../platform/errors.ts';
-import { loadAnswerMap, standingSql } from '../risk/index.ts';
+import { loadAnswerMap, loadVendorProfile, standingSql } from '../risk/index.ts';
 
-function failingControlsOf(db: Db, assessmentId: number) {
+/**
+ * The latest assessment's controls not fully met, each with its severity for
+ * this vendor: a control its access path makes critical (docs/scoring.md
+ * section 15) shows as critical, with the reasons, from the same profile and
+ * integrations the stored position was computed from.
+ */
+function failingControlsOf(db: Db, vendorId: number, assessmentId: number) {
   const row = db
     .select({ content: templateVersions.content })
     .from(assessments)
@@ -29,18 +37,25 @@ function failingControlsOf(db: Db, assessmentId: number) {
     .get();
   if (!row) return [];
   const answers = loadAnswerMap(db, assessmentId);
+  const reasons = criticalBecauseByControl(loadVendorProfile(db, vendorId));
+  const elevated = accessPathDoors(row.content.controls.map((c) => controlAsQuestion(c)), reasons);
   return row.content.controls
     .map((control) => ({ control, result: evaluateControl(control, answerFor(answers, control.id)) }))
     .filter(({ result }) => result.credit !== null && result.credit < 1)
-    .map(({ control, result }) => ({
-      controlId: control.id,
-      domain: control.domain,
-      title: control.title,
-      severity: control.severity,
-      critical: control.critical,
-      outcome: result.outcome,
-      references: control.references,
-    }));
+    .map(({ control, result }) => {
+      const criticalBecause: CriticalBecause[] = elevated.has(control.id) ? (reasons.get(control.id) ?? []) : [];
+      return {
+        controlId: control.id,
+        domain: control.domain,
+        title: control.title,
+        severity: criticalBecause.length ? ('critical' as const) : control.severity,
+        catalogueSeverity: control.severity,
+        critical: control.critical || criticalBecause.length > 0,
+        criticalBecause,
+        outcome: result.outcome,
+        references: control.references,
+      };
+    });
 }
 
 export function getVendorDetail(db: Db, vendorId: number, now: Date) {
@@ -192,7 +207,7 @@ export function getVendorDetail(db: Db, vendorId: number, now: Date) {
     subProcessors: vendorSubProcessors,
     integrations: vendorIntegrations,
     assessments: history,
-    failingControls: risk.assessmentId ? failingControlsOf(db, risk.assessmentId) : [],
+    failingControls: risk.assessmentId ? failingControlsOf(db, vendorId, risk.assessmentId) : [],
     tasks,
   };
 }

@@ -154,29 +154,45 @@ const quoted = (names: readonly string[]) => {
 
 const ACCESS_WORD: Record<AccessLevel, string> = { none: 'no', read: 'read-only', write: 'write', privileged: 'privileged' };
 
+/**
+ * Who reads the reason: staff ("this vendor", "our systems"), or the vendor
+ * itself in the portal ("you", "Demo Airline's systems"), for whom "our"
+ * would mean its own systems.
+ */
+export type ReasonReader = { kind: 'staff' } | { kind: 'vendor'; organisation: string | null };
+const STAFF: ReasonReader = { kind: 'staff' };
+
+function wordsFor(reader: ReasonReader) {
+  if (reader.kind === 'staff') return { subject: 'this vendor', its: 'its', recorded: 'on its profile', ours: 'our', within: '' };
+  const org = reader.organisation ?? 'your customer';
+  return { subject: 'you', its: 'your', recorded: `${org} recorded for you`, ours: `${org}'s`, within: ` in ${org}'s systems` };
+}
+
 /** "its privileged integration 'CRM sync'", "the write access on its profile and its write integrations 'A' and 'B'". */
-export function describeSources(sources: readonly AccessSource[]): string {
+export function describeSources(sources: readonly AccessSource[], reader: ReasonReader = STAFF): string {
+  const w = wordsFor(reader);
   const parts: string[] = [];
   const profile = sources.find((s) => s.kind === 'profile');
-  if (profile) parts.push(`the ${ACCESS_WORD[profile.access]} access on its profile`);
+  if (profile) parts.push(`the ${ACCESS_WORD[profile.access]} access ${w.recorded}`);
   for (const level of [...ACCESS_LEVELS].reverse()) {
     const names = sources.flatMap((s) => (s.kind === 'integration' && s.access === level ? [s.name] : []));
-    if (names.length) parts.push(`its ${ACCESS_WORD[level]} integration${names.length > 1 ? 's' : ''} ${quoted(names)}`);
+    if (names.length) parts.push(`${w.its} ${ACCESS_WORD[level]} integration${names.length > 1 ? 's' : ''} ${quoted(names)}`);
   }
   return parts.join(' and ');
 }
 
 const serviceWords = (services: readonly ServiceType[]) => services.map((s) => SERVICE_TYPE_LABELS[s].toLowerCase()).join(' and ');
 
-/** One reason in plain words, for the vendor page, the report and the portal. */
-export function describeCriticalBecause(reason: CriticalBecause): string {
-  const through = describeSources(reason.sources);
+/** One reason in plain words: for staff on the vendor page and the report, for the vendor in the portal. */
+export function describeCriticalBecause(reason: CriticalBecause, reader: ReasonReader = STAFF): string {
+  const w = wordsFor(reader);
+  const through = describeSources(reason.sources, reader);
   switch (reason.rule) {
     case 'connected_app':
-      return `Critical for this vendor because of ${through}: a stolen token of a connected app with that access opens our systems without a password.`;
+      return `Critical for ${w.subject} because of ${through}: a stolen token of a connected app with that access opens ${w.ours} systems without a password.`;
     case 'credential_reset':
-      return `Critical for this vendor because its ${serviceWords(reason.services)} can change our users' or customers' accounts through ${through}: a caller who talks an agent into a reset takes the account.`;
+      return `Critical for ${w.subject} because ${w.its} ${serviceWords(reason.services)} can change ${w.ours} users' or customers' accounts through ${through}: a caller who talks an agent into a reset takes the account.`;
     case 'privileged_account_reset':
-      return `Critical for this vendor because its ${serviceWords(reason.services)} can reset accounts with administrative rights through ${through}: one agent alone must not be able to hand one over.`;
+      return `Critical for ${w.subject} because ${w.its} ${serviceWords(reason.services)} can reset accounts with administrative rights${w.within} through ${through}: one agent alone must not be able to hand one over.`;
   }
 }

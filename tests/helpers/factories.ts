@@ -6,7 +6,7 @@ import { eq } from 'drizzle-orm';
 import type { AnswerValue } from '#shared/scoring/constants.ts';
 import type { HoldingInput } from '#shared/scoring/impact.ts';
 import type { AccessLevel, ServiceType } from '#shared/taxonomy.ts';
-import { answers, assessments, dataHoldings, remediationTasks, users, vendors } from '../../drizzle/schema/index.ts';
+import { answers, assessments, dataHoldings, integrations, remediationTasks, users, vendors } from '../../drizzle/schema/index.ts';
 import type { Db } from '../../server/platform/db/database.ts';
 import { SYSTEM_ACTOR } from '../../server/platform/audit/auditTrail.ts';
 import { completeReview } from '../../server/assessments/review/completeReview.ts';
@@ -21,6 +21,8 @@ export interface VendorSpec {
   access?: AccessLevel;
   criticality?: 1 | 2 | 3 | 4 | 5;
   holdings?: Partial<HoldingInput>[];
+  /** Integrations recorded for the vendor, by name (their access counts, and names the access path's reasons). */
+  integrations?: { name: string; access: 'read' | 'write' | 'privileged' }[];
   status?: 'active' | 'archived';
 }
 
@@ -48,6 +50,7 @@ export function createVendor(db: Db, spec: VendorSpec, now = NOW): number {
         })
         .run();
     }
+    for (const i of spec.integrations ?? []) tx.insert(integrations).values({ vendorId: vendor.id, name: i.name, accessLevel: i.access }).run();
     recomputeVendorRisk(tx, vendor.id, now);
     return vendor.id;
   });

@@ -23,6 +23,8 @@ export function getReport(db: Db, assessmentId: number) {
   // The reviewer's last word on each answer, from its review thread.
   const threads = loadThreads(db, assessmentId);
   const lastReviewerNote = (controlId: string) => threads.get(controlId)?.findLast((m) => m.authorType === 'staff')?.body ?? null;
+  // Critical for this vendor as scored at completion: the tasks' severities and deadlines come from that.
+  const elevated = new Map((a.result.accessPath?.criticalControls ?? []).map((c) => [c.controlId, c]));
   const failing = version.content.controls
     .map((control) => ({ control, result: evaluateControl(control, answerFor(answerMap, control.id)) }))
     .filter(({ result }) => needsRemediation(result))
@@ -30,8 +32,10 @@ export function getReport(db: Db, assessmentId: number) {
       controlId: control.id,
       title: control.title,
       domain: control.domain,
-      severity: control.severity,
-      critical: control.critical,
+      severity: elevated.has(control.id) ? ('critical' as const) : control.severity,
+      catalogueSeverity: control.severity,
+      critical: control.critical || elevated.has(control.id),
+      criticalBecause: elevated.get(control.id)?.reasons ?? [],
       outcome: result.outcome,
       references: control.references,
       comment: comments.get(control.id)?.comment ?? '',
@@ -79,6 +83,8 @@ export function getReport(db: Db, assessmentId: number) {
     },
     domains: a.result.domains.map((d) => ({ ...d, name: domainNames.get(d.domain) ?? d.domain })),
     comparison: a.result.comparison ?? null,
+    /** Controls the access path makes critical for this vendor that this questionnaire did not ask: nothing could cap or raise on them. */
+    accessPathNotAsked: a.result.accessPath?.notAsked ?? [],
     failing,
     tasks,
     evidence,

@@ -6,6 +6,7 @@
  */
 import PDFDocument from 'pdfkit';
 import { formatISO } from 'date-fns';
+import { describeCriticalBecause } from '#shared/scoring/accessPath.ts';
 import type { AssessmentReport } from './report.ts';
 
 const BAND_COLOURS: Record<string, string> = { low: '#2b8a3e', medium: '#e67700', high: '#d9480f', critical: '#c92a2a' };
@@ -49,10 +50,15 @@ export function renderReportPdf(report: AssessmentReport): Promise<Buffer> {
   for (const d of report.domains) line(d.name, d.score === null ? 'not applicable' : `${d.score.toFixed(1)} / 100`);
 
   heading(`Failing controls (${report.failing.length})`);
+  if (report.accessPathNotAsked.length) {
+    doc.text(`This vendor's access makes ${report.accessPathNotAsked.join(', ')} critical for it, but this questionnaire did not ask ${report.accessPathNotAsked.length > 1 ? 'them' : 'it'}.`).moveDown(0.3);
+  }
   if (!report.failing.length) doc.text('None.');
   for (const f of report.failing) {
     if (doc.y > 740) doc.addPage();
-    doc.font('Helvetica-Bold').text(`${f.controlId} ${f.title}`, { continued: true }).font('Helvetica').text(`  (${f.severity}${f.critical ? ', critical' : ''}; ${f.outcome.replace('_', ' ')})`);
+    const severity = f.criticalBecause.length ? `critical for this vendor, ${f.catalogueSeverity} in the catalogue` : `${f.severity}${f.critical ? ', critical' : ''}`;
+    doc.font('Helvetica-Bold').text(`${f.controlId} ${f.title}`, { continued: true }).font('Helvetica').text(`  (${severity}; ${f.outcome.replace('_', ' ')})`);
+    for (const reason of f.criticalBecause) doc.text(describeCriticalBecause(reason));
     doc.fillColor('#495057').text(f.references.map((r) => (r.ref ? `${r.source} ${r.ref}` : r.source)).join('; ')).fillColor('#1a1b1e');
     if (f.reviewNote) doc.text(`Reviewer: ${f.reviewNote}`);
     doc.moveDown(0.3);

@@ -130,6 +130,7 @@ export function completeReview(tx: Tx, input: CompleteReviewInput): VendorScore 
       impact: result.impact.impact,
       inherentResidual: result.inherentResidual,
       comparison,
+      accessPath: result.accessPath,
     },
   };
   tx.update(assessments).set(after).where(eq(assessments.id, assessment.id)).run();

@@ -286,4 +286,15 @@ describe('the access path rules (docs/scoring.md section 15)', () => {
     const input = { ...none, services: ['help_desk'] as const, controls: CORE_CONTROLS, answers: answersWith('no') };
     expect(scoreVendor({ ...input, integrations: a })).toEqual(scoreVendor({ ...input, integrations: [...a].reverse() }));
   });
+
+  it('speaks to the vendor in the portal: "you", "your" integration, the organisation\'s systems', () => {
+    const reasons = criticalBecauseByControl({ services: ['help_desk'], access: 'write', integrations: [{ name: 'CRM sync', access: 'privileged' }] });
+    const vendor = { kind: 'vendor' as const, organisation: 'Demo Airline' };
+    expect(describeCriticalBecause(reasons.get('INT-02')![0]!, vendor)).toBe(
+      "Critical for you because of the write access Demo Airline recorded for you and your privileged integration 'CRM sync': a stolen token of a connected app with that access opens Demo Airline's systems without a password.",
+    );
+    expect(describeCriticalBecause(reasons.get('REC-05')![0]!, { kind: 'vendor', organisation: null })).toBe(
+      "Critical for you because your help desk can reset accounts with administrative rights in your customer's systems through your privileged integration 'CRM sync': one agent alone must not be able to hand one over.",
+    );
+  });
 });

@@ -67,7 +67,7 @@ function ReportView({ report, back }: { report: Report; back: ReactNode }) {
         <ReportDomainScores domains={report.domains} />
       </ReportBlock>
       <ReportBlock title={`Failing controls (${report.failing.length})`}>
-        <FailingControlsTable failing={report.failing} />
+        <FailingControlsTable failing={report.failing} notAsked={report.accessPathNotAsked} />
       </ReportBlock>
       <ReportBlock title={`Remediation tasks (${report.tasks.length})`}>
         <TasksTable tasks={report.tasks} />

@@ -1,4 +1,9 @@
-/** Beside a No or Partial on a critical or high control: the attack it stops, and the fix. */
+/**
+ * Beside a No or Partial on a critical or high control: the attack it stops,
+ * and the fix. When the vendor's own access makes the control critical for
+ * it (docs/scoring.md section 15), that comes first: it is why this vendor
+ * is held to more than the catalogue asks.
+ */
 import { useId } from 'react';
 import type { Control } from '../api.ts';
 
@@ -7,6 +12,9 @@ export function RiskNotice({ control }: { control: Control }) {
   return (
     <section className="risk-notice" aria-labelledby={id}>
       <h3 id={id}>Why this matters</h3>
+      {control.criticalBecause.map((reason) => (
+        <p key={reason}>{reason}</p>
+      ))}
       <p>{control.whyItMatters}</p>
       <h3>What good looks like</h3>
       <p>{control.remediation}</p>

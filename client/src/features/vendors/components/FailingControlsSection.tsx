@@ -1,11 +1,13 @@
 /** Controls the latest assessment found not (fully) met, most severe first. */
 import { Badge, Code, Table, Text } from '@mantine/core';
 import { SEVERITIES } from '#shared/catalogue/types.ts';
+import { describeCriticalBecause } from '#shared/scoring/accessPath.ts';
 import { SeverityBadge } from '../../../components/RiskBadges.tsx';
 import { ScrollTable } from '../../../components/ScrollTable.tsx';
 import { Section } from '../../../components/Section.tsx';
 import type { VendorDetail } from '../types.ts';
 import { OUTCOME_LABELS } from '../../../lib/controlLabels.ts';
+import { SEVERITY_LABELS } from '../../../lib/labels.ts';
 
 type FailingControl = VendorDetail['failingControls'][number];
 
@@ -44,9 +46,19 @@ export function FailingControlsSection({ controls, assessed }: { controls: reado
                       Critical control
                     </Badge>
                   ) : null}
+                  {c.criticalBecause.map((reason) => (
+                    <Text key={reason.rule} size="sm" c="dimmed" mt={4}>
+                      {describeCriticalBecause(reason)}
+                    </Text>
+                  ))}
                 </Table.Td>
                 <Table.Td>
                   <SeverityBadge severity={c.severity} />
+                  {c.severity !== c.catalogueSeverity ? (
+                    <Text size="xs" c="dimmed" mt={4}>
+                      {SEVERITY_LABELS[c.catalogueSeverity]} in the catalogue
+                    </Text>
+                  ) : null}
                 </Table.Td>
                 <Table.Td>{OUTCOME_LABELS[c.outcome]}</Table.Td>
               </Table.Tr>
