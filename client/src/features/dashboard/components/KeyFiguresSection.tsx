@@ -25,7 +25,7 @@ export function KeyFiguresSection({ state }: { state: DashboardState }) {
           if (vendors === 0) return <NoVendors hasFilters={state.hasFilters} />;
           return (
             <Stack gap="md">
-              <SimpleGrid cols={{ base: 1, sm: 2, lg: 5 }} spacing="md">
+              <SimpleGrid cols={{ base: 1, sm: 2, md: 3, xl: 5 }} spacing="md">
                 <BandCard figures={figures} vendors={vendors} />
                 <TierCard figures={figures} />
                 <TasksCard figures={figures} />
