@@ -18,6 +18,7 @@ import { recordAudit, type AuditActor } from '../../platform/audit/auditTrail.ts
 import { dueDateFor } from '#shared/remediation/sla.ts';
 import { getSlaDays, recordTaskEvent } from '../../remediation/index.ts';
 import { getTemplateVersion } from '../../templates/index.ts';
+import { previousCompletedAssessment } from '../carryOver.ts';
 import { recomputeVendorRisk, takeRiskSnapshot, loadAnswerMap, loadVendorProfile } from '../../risk/index.ts';
 
 export interface CompleteReviewInput {
@@ -35,13 +36,7 @@ function failingControls(tx: Tx, assessmentId: number, templateVersionId: number
 
 /** What changed since the vendor's previous completed assessment, shown when the review completes. */
 export function compareWithPrevious(tx: Tx, vendorId: number, assessmentId: number, result: VendorScore): AssessmentComparison {
-  const previous = tx
-    .select()
-    .from(assessments)
-    .where(and(eq(assessments.vendorId, vendorId), eq(assessments.status, 'completed'), ne(assessments.id, assessmentId)))
-    .orderBy(desc(assessments.completedAt), desc(assessments.id))
-    .limit(1)
-    .get();
+  const previous = previousCompletedAssessment(tx, vendorId, assessmentId);
   const now = new Set(result.tasks.filter((t) => t.reasons.includes('answer')).map((t) => t.controlId));
   if (!previous?.completedAt) return { previous: null, newlyFailing: [...now], fixed: [] };
   const before = failingControls(tx, previous.id, previous.templateVersionId);
