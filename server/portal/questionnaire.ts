@@ -13,7 +13,7 @@ import type { ServiceContext } from '../platform/serviceContext.ts';
 import type { Db, Tx } from '../platform/db/database.ts';
 import { AppError, badRequest, conflict, notFound, outOfScope } from '../platform/errors.ts';
 import { enqueueEmail, type MailSettings } from '../platform/mail/outbox.ts';
-import { loadThreads, REPLYABLE_REVIEW_STATUSES, repliedFileIds, unsentReplyFiles, waitingFor } from '../assessments/index.ts';
+import { loadThreads, previousAnswers, REPLYABLE_REVIEW_STATUSES, repliedFileIds, unsentReplyFiles, waitingFor } from '../assessments/index.ts';
 import type { OrganisationSettings } from '../platform/settings.ts';
 import { linkActor, type LinkScope } from '../platform/callers.ts';
 import { recordAudit } from '../platform/audit/auditTrail.ts';
@@ -28,6 +28,7 @@ function loadAssessment(tx: Db | Tx, assessmentId: number) {
       status: assessments.status,
       dueDate: assessments.dueDate,
       reopenNote: assessments.reopenNote,
+      carriedFromId: assessments.carriedFromId,
       submittedAt: assessments.submittedAt,
       completedAt: assessments.completedAt,
       vendorName: vendors.name,
@@ -129,6 +130,7 @@ export function portalQuestionnaire(db: Db, link: LinkScope) {
     .orderBy(asc(evidenceFiles.id))
     .all();
   const rows = answerRows(db, a.id);
+  const before = previousAnswers(db, a.carriedFromId);
   const threads = loadThreads(db, a.id);
   const sentWithReplies = repliedFileIds(db, a.id);
   const replyable = new Set(a.status === 'in_review' ? rows.filter((r) => REPLYABLE_REVIEW_STATUSES.includes(r.reviewStatus)).map((r) => r.controlId) : []);
@@ -150,7 +152,8 @@ export function portalQuestionnaire(db: Db, link: LinkScope) {
       naHint: c.naHint ?? null,
       references: c.references,
     })),
-    answers: rows,
+    // A carried-over answer comes with last time's, so the page can say whether it was kept or changed (shared/carryOver.ts).
+    answers: rows.map((r) => ({ ...r, previous: r.carriedOver ? (before.get(r.controlId) ?? null) : null })),
     evidence: evidence.map((file) => ({
       ...file,
       // Sent with a reply: shown with the reply. Unsent: waiting in the reply form.

@@ -13,6 +13,7 @@ import { ReviewThread } from './ReviewThread.tsx';
 import { RiskNotice } from './RiskNotice.tsx';
 import { SaveIndicator } from './SaveIndicator.tsx';
 import { formatDay } from '../lib/format.ts';
+import { answerChange, awaitsConfirmation } from '#shared/carryOver.ts';
 
 const VALUE_LABELS: Record<AnswerValue, string> = { yes: 'Yes', partial: 'Partial', no: 'No', na: 'Not applicable' };
 
@@ -46,7 +47,8 @@ export function QuestionCard({ control, answer, evidence, editable, thread }: Qu
   };
 
   // Last time's answer, filled in for the vendor: one click confirms it unchanged; choosing or typing changes it.
-  const waiting = answer?.carriedOver === true && answer.confirmedAt === null;
+  const waiting = answer ? awaitsConfirmation(answer) : false;
+  const change = answer?.carriedOver ? answerChange(answer, answer.previous, true) : null;
   const carriedId = useId();
   const confirm = () => save.saver.change(latest.current, true);
 
@@ -68,7 +70,11 @@ export function QuestionCard({ control, answer, evidence, editable, thread }: Qu
       {answer?.carriedOver ? (
         <section className={`carried${waiting ? '' : ' carried--confirmed'}`} aria-labelledby={carriedId}>
           <h3 id={carriedId} className="carried__title">
-            {waiting ? 'Your answer from last time: confirm it or change it' : `Carried over, confirmed on ${formatDay(answer.confirmedAt)}`}
+            {waiting
+              ? 'Your answer from last time: confirm it or change it'
+              : change === 'changed'
+                ? `Changed since last time (then: ${answer.previous?.value ? VALUE_LABELS[answer.previous.value] : 'no answer'})`
+                : `Carried over, confirmed on ${formatDay(answer.confirmedAt)}`}
           </h3>
           {waiting ? (
             <>
