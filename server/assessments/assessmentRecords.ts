@@ -1,6 +1,6 @@
 /** Reading an assessment for staff, and reopening a submitted one for the vendor. */
 import type { ServiceContext } from '../platform/serviceContext.ts';
-import { and, count, eq, gt, isNotNull, isNull } from 'drizzle-orm';
+import { and, count, eq, gt, isNull } from 'drizzle-orm';
 import { canTransition } from '#shared/assessmentLifecycle.ts';
 import type { EmailDelivery } from '#shared/emailDelivery.ts';
 import { answers, assessments, questionnaireTemplates, shareLinks, templateVersions, users, vendors } from '../../drizzle/schema/index.ts';

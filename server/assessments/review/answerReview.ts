@@ -41,7 +41,7 @@ export function getReview(db: Db, assessmentId: number) {
   const live = scoreVendor({ ...loadVendorProfile(db, a.vendorId), controls: version.content.controls, answers: loadAnswerMap(db, assessmentId) });
   // Compared with the assessment this one carried its answers over from: what the vendor kept, changed or answered anew.
   const before = previousAnswers(db, a.carriedFromId);
-  const changeOf = (controlId: string) => answerChange(byControl.get(controlId) ?? null, before.get(controlId) ?? null, a.carriedFromId !== null);
+  const changeOf = (controlId: string) => a.carriedFromId === null ? null : answerChange(byControl.get(controlId) ?? null, before.get(controlId) ?? null, a.carriedFromId !== null);
   const changed = version.content.controls.filter((c) => changeOf(c.id) === 'changed').length;
   return {
     assessment: summary,

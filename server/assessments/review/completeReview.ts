@@ -4,7 +4,7 @@
  * dates, and the vendor's current risk and history are updated, all in one
  * transaction.
  */
-import { and, desc, eq, inArray, ne } from 'drizzle-orm';
+import { and, eq, inArray, ne } from 'drizzle-orm';
 import { canTransition } from '#shared/assessmentLifecycle.ts';
 import { toIsoDate } from '#shared/dates.ts';
 import { ACTIVE_TASK_STATUSES } from '#shared/statuses.ts';
