@@ -68,7 +68,7 @@ test('the vendor confirms one carried-over answer and changes another; the revie
   await vendor.goto('/portal/questions/IAM');
   const kept = vendor.locator('article#IAM-01');
   await expect(kept.getByRole('heading', { name: 'Your answer from last time: confirm it or change it' })).toBeVisible();
-  await expect(kept.getByRole('radio', { name: 'Yes' })).toBeChecked();
+  await expect(kept.getByRole('radio', { name: 'Yes', exact: true })).toBeChecked();
   await expectNoAxeViolations(vendor);
   await shots(vendor, 'reassessment-question');
 
@@ -80,8 +80,8 @@ test('the vendor confirms one carried-over answer and changes another; the revie
 
   // Change another: last year's No becomes Yes.
   const changed = vendor.locator('article#IAM-04');
-  await expect(changed.getByRole('radio', { name: 'No' })).toBeChecked();
-  await changed.getByRole('radio', { name: 'Yes' }).check();
+  await expect(changed.getByRole('radio', { name: 'No', exact: true })).toBeChecked();
+  await changed.getByRole('radio', { name: 'Yes', exact: true }).check();
   await expect(changed.getByRole('heading', { name: 'Changed since last time (then: No)' })).toBeVisible();
   await expect(changed.getByText('Saved')).toBeVisible();
   await expectNoAxeViolations(vendor);

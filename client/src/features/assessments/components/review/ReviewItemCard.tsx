@@ -134,7 +134,7 @@ function SinceLastTime({ item }: { item: ReviewItem }) {
     return (
       <Stack gap={4}>
         <Group gap="xs">
-          <Badge color="orange.9" variant="filled" radius="sm">
+          <Badge color="#8a3300" variant="filled" radius="sm">
             Changed since last time
           </Badge>
           <Text size="xs" c="gray.8">
