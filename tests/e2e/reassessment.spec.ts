@@ -27,7 +27,7 @@ async function call<T>(page: Page, procedure: string, input?: unknown, kind: 'qu
 async function shots(page: Page, name: string) {
   for (const [w, h, suffix] of [[1280, 800, ''], [390, 844, '-phone']] as const) {
     await page.setViewportSize({ width: w, height: h });
-    await page.evaluate(() => window.scrollTo(0, 0));
+    await page.evaluate('window.scrollTo(0, 0)');
     await page.screenshot({ path: path.join(ARTIFACTS, `${name}${suffix}.png`) });
   }
   await page.setViewportSize({ width: 1280, height: 800 });
@@ -107,7 +107,7 @@ test('the vendor confirms one carried-over answer and changes another; the revie
   await page.goto(`/assessments/${second.assessmentId}`);
   const review = page.getByRole('region', { name: 'Review', exact: true });
   await expect(review.getByText('Re-assessment: 1 answer changed since last time.')).toBeVisible();
-  await review.getByText('Changed since last time (1)').click();
+  await review.getByText('Changed (1)', { exact: true }).click();
   const card = review.locator('article#IAM-04');
   await expect(card.getByText('Changed since last time', { exact: true })).toBeVisible();
   await expect(card.getByText('Last time: No')).toBeVisible();

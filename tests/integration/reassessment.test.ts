@@ -162,6 +162,9 @@ describe('re-assessment carry-over', () => {
     const overview = await second.vendor.portal.overview.query();
     expect(overview.progress.answered).toBe(2);
     expect(overview.carriedOver.waiting).toBe(controls.length - 2);
+    // The staff side counts in SQL (answeredSql) what the portal counts with shared/carryOver.ts: the same 2.
+    expect((await second.staff.assessments.get.query({ assessmentId: second.assessmentId })).progress.answered).toBe(2);
+    expect((await second.staff.assessments.list.query({ vendorId })).rows.find((r) => r.id === second.assessmentId)).toMatchObject({ answered: 2 });
 
     // Still refused: the others wait.
     const refused = await second.vendor.portal.submit.mutate({ confirmUnanswered: true });

@@ -28,7 +28,7 @@ const FILTERS: Record<Filter, { label: string; keep: (item: ReviewItem) => boole
   failing: { label: 'Not met', keep: (i) => !['met', 'not_applicable'].includes(i.outcome) },
   clarification: { label: 'Asked the vendor', keep: (i) => i.answer?.reviewStatus === 'clarification_requested' },
   replied: { label: 'Vendor replied', keep: (i) => i.waitingFor === 'reviewer' },
-  changed: { label: 'Changed since last time', keep: (i) => i.change === 'changed' },
+  changed: { label: 'Changed', keep: (i) => i.change === 'changed' },
 };
 
 /** Typing in a field, or choosing in a group of options, keeps its keys. */
