@@ -51,6 +51,9 @@ export const assessments = sqliteTable(
     dueDate: text(), // ISO date the vendor should submit by
     assessorId: text().references(() => users.id, { onDelete: 'set null' }),
     createdBy: text().references(() => users.id, { onDelete: 'set null' }),
+    /** The vendor's previous completed assessment whose answers were carried into this one, if any. */
+    // No foreign key: SQLite cannot add one with ON DELETE to an existing table, and both belong to one vendor, deleted together.
+    carriedFromId: integer(),
     /** Shown to the vendor when procurement reopens a submitted questionnaire. */
     reopenNote: text(),
     sentAt: timestamp(),
@@ -108,6 +111,14 @@ export const answers = sqliteTable(
      * revision instead of a conflict with itself.
      */
     lastRequestId: text(),
+    /**
+     * Copied from the vendor's previous completed assessment when this one
+     * started: it counts as answered only once the vendor confirms or changes
+     * it (docs/decisions/0023-carried-over-answers.md).
+     */
+    carriedOver: integer({ mode: 'boolean' }).notNull().default(false),
+    /** When the vendor confirmed or changed a carried-over answer; null while it waits. */
+    confirmedAt: timestamp(),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
@@ -125,8 +136,14 @@ export const evidenceFiles = sqliteTable(
     controlId: text(),
     taskId: integer(),
     originalName: text().notNull(),
-    /** Random file name under DATA_DIR/uploads: never derived from user input. */
-    storedName: text().notNull().unique(),
+    /**
+     * Random file name under DATA_DIR/uploads: never derived from user input.
+     * Not unique: evidence carried over into a re-assessment is a second record
+     * of the same stored file, which is deleted only when no record needs it.
+     */
+    storedName: text().notNull(),
+    /** The record this one was carried over from, in the vendor's previous assessment. */
+    carriedFromId: integer(),
     mimeType: text().notNull(),
     sizeBytes: integer().notNull(),
     sha256: text().notNull(),
@@ -138,5 +155,5 @@ export const evidenceFiles = sqliteTable(
     deletedAt: timestamp(),
     createdAt: createdAt(),
   },
-  (t) => [index('evidence_files_assessment_idx').on(t.assessmentId, t.controlId), index('evidence_files_task_idx').on(t.taskId)],
+  (t) => [index('evidence_files_assessment_idx').on(t.assessmentId, t.controlId), index('evidence_files_task_idx').on(t.taskId), index('evidence_files_stored_name_idx').on(t.storedName)],
 );

@@ -1,6 +1,6 @@
 /** Reading an assessment for staff, and reopening a submitted one for the vendor. */
 import type { ServiceContext } from '../platform/serviceContext.ts';
-import { and, count, eq, gt, isNotNull, isNull } from 'drizzle-orm';
+import { and, count, eq, gt, isNull } from 'drizzle-orm';
 import { canTransition } from '#shared/assessmentLifecycle.ts';
 import type { EmailDelivery } from '#shared/emailDelivery.ts';
 import { answers, assessments, questionnaireTemplates, shareLinks, templateVersions, users, vendors } from '../../drizzle/schema/index.ts';
@@ -10,6 +10,7 @@ import { enqueueEmail } from '../platform/mail/outbox.ts';
 import { askerOf, vendorContactLine } from './links/vendorWording.ts';
 import { recordAudit } from '../platform/audit/auditTrail.ts';
 import { getOrganisation } from '../platform/settings.ts';
+import { answeredSql } from './carryOver.ts';
 
 export function getAssessment(db: Db, assessmentId: number) {
   const row = db
@@ -41,7 +42,7 @@ export function getAssessment(db: Db, assessmentId: number) {
     .where(eq(assessments.id, assessmentId))
     .get();
   if (!row) throw notFound('The assessment');
-  const answered = db.select({ n: count() }).from(answers).where(and(eq(answers.assessmentId, assessmentId), isNotNull(answers.value))).get()?.n ?? 0;
+  const answered = db.select({ n: count() }).from(answers).where(and(eq(answers.assessmentId, assessmentId), answeredSql)).get()?.n ?? 0;
   const { questionCount, ...rest } = row;
   return { ...rest, progress: { answered, total: questionCount.controls.length } };
 }

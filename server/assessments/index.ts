@@ -10,3 +10,4 @@ export { REPLYABLE_REVIEW_STATUSES, loadThreads, repliedFileIds, unsentReplyFile
 export { assessmentsRouter } from './router.ts';
 export { registerStaffFileRoutes } from './staffFileRoutes.ts';
 export { vendorContactLine } from './links/vendorWording.ts';
+export { previousAnswers } from './carryOver.ts';

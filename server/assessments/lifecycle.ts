@@ -16,6 +16,7 @@ import { badRequest, conflict, notFound } from '../platform/errors.ts';
 import { endLinkSessions } from './links/linkSessions.ts';
 import { recordAudit } from '../platform/audit/auditTrail.ts';
 import { completeReview } from './review/completeReview.ts';
+import { answeredSql, carryOverAnswers } from './carryOver.ts';
 import { assessableVersion } from '../templates/index.ts';
 
 const label = (s: AssessmentStatus) => ASSESSMENT_STATUS_LABELS[s].toLowerCase();
@@ -40,8 +41,10 @@ export function startAssessment(svc: ServiceContext, input: z.output<typeof Star
       .values({ vendorId: vendor.id, templateVersionId: version.id, status: 'draft', dueDate: input.dueDate ?? null, assessorId: input.assessorId ?? actor.id, createdBy: actor.id, createdAt: now, updatedAt: now })
       .returning()
       .get();
-    recordAudit(tx, { actor, action: 'assessment.start', targetType: 'assessment', targetId: row.id, after: { vendorId: vendor.id, template: templateKey, version: version.version, dueDate: row.dueDate }, at: now });
-    return { assessmentId: row.id, templateKey };
+    // A re-assessment starts from last time's answers, for every question both ask, for the vendor to confirm or change.
+    const carried = carryOverAnswers(tx, { assessmentId: row.id, vendorId: vendor.id, controlIds: version.content.controls.map((c) => c.id), now });
+    recordAudit(tx, { actor, action: 'assessment.start', targetType: 'assessment', targetId: row.id, after: { vendorId: vendor.id, template: templateKey, version: version.version, dueDate: row.dueDate, ...(carried ? { carriedOver: carried } : {}) }, at: now });
+    return { assessmentId: row.id, templateKey, carriedOver: carried ? { answers: carried.answers, evidence: carried.evidence } : null };
   });
 }
 
@@ -93,7 +96,7 @@ export function listAssessments(db: Db, input: z.output<typeof AssessmentListInp
   const answered = db
     .select({ assessmentId: answers.assessmentId, n: count().as('n') })
     .from(answers)
-    .where(isNotNull(answers.value))
+    .where(answeredSql)
     .groupBy(answers.assessmentId)
     .as('answered');
   const rows = db

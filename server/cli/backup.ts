@@ -92,7 +92,8 @@ function overConnection(sqlite: Database.Database): Db {
 function evidenceRows(file: string): { storedName: string; sha256: string; sizeBytes: number; removed: boolean }[] {
   const sqlite = new Database(file, { readonly: true, fileMustExist: true });
   try {
-    return (sqlite.prepare('select stored_name as storedName, sha256, size_bytes as sizeBytes, deleted_at is not null as removed from evidence_files').all() as { storedName: string; sha256: string; sizeBytes: number; removed: number }[]).map(
+    // One row per stored file: a file carried over into a re-assessment has a record in each assessment.
+    return (sqlite.prepare('select stored_name as storedName, sha256, size_bytes as sizeBytes, min(deleted_at is not null) as removed from evidence_files group by stored_name, sha256, size_bytes').all() as { storedName: string; sha256: string; sizeBytes: number; removed: number }[]).map(
       (r) => ({ ...r, removed: Boolean(r.removed) }),
     );
   } finally {

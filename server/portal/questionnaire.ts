@@ -3,7 +3,8 @@
  * answers (never silently over someone else's newer answer), submit, and
  * later answer the remediation tasks raised for it.
  */
-import { and, asc, eq, inArray, isNotNull, isNull } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNotNull, isNull, sql } from 'drizzle-orm';
+import { awaitsConfirmation, countsAsAnswered } from '#shared/carryOver.ts';
 import type { z } from 'zod';
 import { VENDOR_EDITABLE_STATUSES } from '#shared/assessmentLifecycle.ts';
 import type { SaveAnswerInput } from '#shared/schemas/sharing.ts';
@@ -12,7 +13,7 @@ import type { ServiceContext } from '../platform/serviceContext.ts';
 import type { Db, Tx } from '../platform/db/database.ts';
 import { AppError, badRequest, conflict, notFound, outOfScope } from '../platform/errors.ts';
 import { enqueueEmail, type MailSettings } from '../platform/mail/outbox.ts';
-import { loadThreads, REPLYABLE_REVIEW_STATUSES, repliedFileIds, unsentReplyFiles, waitingFor } from '../assessments/index.ts';
+import { loadThreads, previousAnswers, REPLYABLE_REVIEW_STATUSES, repliedFileIds, unsentReplyFiles, waitingFor } from '../assessments/index.ts';
 import type { OrganisationSettings } from '../platform/settings.ts';
 import { linkActor, type LinkScope } from '../platform/callers.ts';
 import { recordAudit } from '../platform/audit/auditTrail.ts';
@@ -31,6 +32,7 @@ function loadAssessment(tx: Db | Tx, assessmentId: number) {
       status: assessments.status,
       dueDate: assessments.dueDate,
       reopenNote: assessments.reopenNote,
+      carriedFromId: assessments.carriedFromId,
       submittedAt: assessments.submittedAt,
       completedAt: assessments.completedAt,
       vendorName: vendors.name,
@@ -60,6 +62,8 @@ function answerRows(tx: Db | Tx, assessmentId: number) {
       answeredBy: answers.answeredBy,
       answeredAt: answers.answeredAt,
       reviewStatus: answers.reviewStatus,
+      carriedOver: answers.carriedOver,
+      confirmedAt: answers.confirmedAt,
     })
     .from(answers)
     .where(eq(answers.assessmentId, assessmentId))
@@ -92,7 +96,7 @@ function reviewRequests(db: Db, a: ReturnType<typeof loadAssessment>, rows: Retu
 export function portalOverview(db: Db, link: LinkScope, organisation: OrganisationSettings) {
   const a = loadAssessment(db, link.assessmentId);
   const rows = answerRows(db, a.id);
-  const answered = new Set(rows.filter((r) => r.value).map((r) => r.controlId));
+  const answered = new Set(rows.filter(countsAsAnswered).map((r) => r.controlId));
   const byDomain = a.content.domains.map((d) => {
     const ids = a.content.controls.filter((c) => c.domain === d.id).map((c) => c.id);
     return { domain: d.id, name: d.name, answered: ids.filter((id) => answered.has(id)).length, total: ids.length };
@@ -114,6 +118,8 @@ export function portalOverview(db: Db, link: LinkScope, organisation: Organisati
     // About a minute a question, more for those that need evidence gathered.
     estimatedMinutes: Math.max(10, Math.round(a.content.controls.length * 1.2)),
     progress: { answered: answered.size, total: a.content.controls.length, byDomain },
+    /** Last time's answers waiting for the vendor to confirm or change them (they count as not yet answered). */
+    carriedOver: { waiting: rows.filter(awaitsConfirmation).length, total: rows.filter((r) => r.carriedOver).length },
     /** What the reviewer asks of the vendor now: shown at once on every page. */
     review: reviewRequests(db, a, rows),
   };
@@ -134,12 +140,13 @@ export function portalQuestionnaire(db: Db, link: LinkScope, organisation: Organ
   const a = loadAssessment(db, link.assessmentId);
   const critical = criticalForVendor(db, a.vendorId, a.content.controls, organisation.name);
   const evidence = db
-    .select({ id: evidenceFiles.id, controlId: evidenceFiles.controlId, name: evidenceFiles.originalName, sizeBytes: evidenceFiles.sizeBytes, sha256: evidenceFiles.sha256, createdAt: evidenceFiles.createdAt })
+    .select({ id: evidenceFiles.id, controlId: evidenceFiles.controlId, name: evidenceFiles.originalName, sizeBytes: evidenceFiles.sizeBytes, sha256: evidenceFiles.sha256, createdAt: evidenceFiles.createdAt, carriedOver: sql<boolean>`${evidenceFiles.carriedFromId} is not null`.mapWith(Boolean) })
     .from(evidenceFiles)
     .where(and(eq(evidenceFiles.assessmentId, a.id), isNull(evidenceFiles.taskId), isNull(evidenceFiles.deletedAt)))
     .orderBy(asc(evidenceFiles.id))
     .all();
   const rows = answerRows(db, a.id);
+  const before = previousAnswers(db, a.carriedFromId);
   const threads = loadThreads(db, a.id);
   const sentWithReplies = repliedFileIds(db, a.id);
   const replyable = new Set(a.status === 'in_review' ? rows.filter((r) => REPLYABLE_REVIEW_STATUSES.includes(r.reviewStatus)).map((r) => r.controlId) : []);
@@ -163,7 +170,8 @@ export function portalQuestionnaire(db: Db, link: LinkScope, organisation: Organ
       naHint: c.naHint ?? null,
       references: c.references,
     })),
-    answers: rows,
+    // A carried-over answer comes with last time's, so the page can say whether it was kept or changed (shared/carryOver.ts).
+    answers: rows.map((r) => ({ ...r, previous: r.carriedOver ? (before.get(r.controlId) ?? null) : null })),
     evidence: evidence.map((file) => ({
       ...file,
       // Sent with a reply: shown with the reply. Unsent: waiting in the reply form.
@@ -202,7 +210,8 @@ export function saveAnswer(db: Db, link: LinkScope, input: z.output<typeof SaveA
         current: existing ? { value: existing.value, comment: existing.comment, revision: existing.revision, answeredBy: existing.answeredBy, answeredAt: existing.answeredAt } : null,
       });
     }
-    const values = { value: input.value, comment: input.comment, answeredBy: link.recipientName, answeredAt: now, updatedAt: now, lastRequestId: input.requestId ?? null };
+    // Saving a carried-over answer, unchanged or not, is the vendor confirming it for this assessment.
+    const values = { value: input.value, comment: input.comment, answeredBy: link.recipientName, answeredAt: now, updatedAt: now, lastRequestId: input.requestId ?? null, ...(existing?.carriedOver ? { confirmedAt: existing.confirmedAt ?? now } : {}) };
     const saved = existing
       ? // A changed answer has not been reviewed: an earlier decision (kept in the audit log and the thread) no longer applies.
         tx.update(answers).set({ ...values, revision: current + 1, reviewStatus: 'pending', reviewedBy: null, reviewerName: null, reviewedAt: null }).where(eq(answers.id, existing.id)).returning().get()
@@ -214,14 +223,20 @@ export function saveAnswer(db: Db, link: LinkScope, input: z.output<typeof SaveA
       targetType: 'assessment',
       targetId: a.id,
       before: existing ? { controlId: control.id, value: existing.value, comment: existing.comment } : null,
-      after: { controlId: control.id, value: saved.value, comment: saved.comment },
+      after: {
+        controlId: control.id,
+        value: saved.value,
+        comment: saved.comment,
+        // Confirming last time's answer is a save like any other, marked so the audit trail tells it apart.
+        ...(existing?.carriedOver ? { carriedOver: true, confirmedUnchanged: existing.confirmedAt === null && existing.value === saved.value && existing.comment === saved.comment } : {}),
+      },
       at: now,
     });
     return savedAnswer(saved);
   });
 }
 
-const savedAnswer = (row: typeof answers.$inferSelect) => ({ controlId: row.controlId, value: row.value, comment: row.comment, revision: row.revision, answeredAt: row.answeredAt, answeredBy: row.answeredBy });
+const savedAnswer = (row: typeof answers.$inferSelect) => ({ controlId: row.controlId, value: row.value, comment: row.comment, revision: row.revision, answeredAt: row.answeredAt, answeredBy: row.answeredBy, carriedOver: row.carriedOver, confirmedAt: row.confirmedAt });
 
 export function submitQuestionnaire(svc: ServiceContext, link: LinkScope, confirmUnanswered: boolean) {
   const { db, mail, now, publicUrl: staffUrl } = svc;
@@ -229,9 +244,14 @@ export function submitQuestionnaire(svc: ServiceContext, link: LinkScope, confir
   return db.transaction((tx) => {
     const a = loadAssessment(tx, link.assessmentId);
     if (!VENDOR_EDITABLE_STATUSES.includes(a.status)) throw new AppError('PRECONDITION_FAILED', 'This questionnaire was already submitted.');
-    const answered = new Set(answerRows(tx, a.id).filter((r) => r.value).map((r) => r.controlId));
-    const unanswered = a.content.controls.filter((c) => !answered.has(c.id)).map((c) => ({ id: c.id, title: c.title, domain: c.domain }));
-    if (unanswered.length > 0 && !confirmUnanswered) return { submitted: false as const, unanswered };
+    const rows = answerRows(tx, a.id);
+    const answered = new Set(rows.filter(countsAsAnswered).map((r) => r.controlId));
+    const waiting = new Set(rows.filter(awaitsConfirmation).map((r) => r.controlId));
+    const question = (c: { id: string; title: string; domain: string }) => ({ id: c.id, title: c.title, domain: c.domain });
+    const unanswered = a.content.controls.filter((c) => !answered.has(c.id) && !waiting.has(c.id)).map(question);
+    // Last time's answers are never submitted unseen: each must be confirmed or changed, whatever else is left open.
+    const unconfirmed = a.content.controls.filter((c) => waiting.has(c.id)).map(question);
+    if (unconfirmed.length > 0 || (unanswered.length > 0 && !confirmUnanswered)) return { submitted: false as const, unanswered, unconfirmed };
     tx.update(assessments).set({ status: 'submitted', submittedAt: now, updatedAt: now }).where(eq(assessments.id, a.id)).run();
     recordAudit(tx, { actor: linkActor(link, ip), action: 'assessment.submit', targetType: 'assessment', targetId: a.id, before: { status: a.status }, after: { status: 'submitted', unanswered: unanswered.length }, at: now });
     if (a.askerEmail) {
@@ -241,7 +261,7 @@ export function submitQuestionnaire(svc: ServiceContext, link: LinkScope, confir
         text: `${link.recipientName} submitted the ${a.templateName} questionnaire for ${a.vendorName}${unanswered.length ? ` with ${unanswered.length} questions unanswered (they count as No)` : ''}.\n\nReview it: ${staffUrl}/assessments/${a.id}`,
       }, now);
     }
-    return { submitted: true as const, unanswered };
+    return { submitted: true as const, unanswered, unconfirmed };
   });
 }
 

@@ -1,4 +1,5 @@
 /** Reads what the scoring engine needs about a vendor and an assessment. */
+import { awaitsConfirmation } from '#shared/carryOver.ts';
 import { asc, eq } from 'drizzle-orm';
 import type { AnswerMap } from '#shared/scoring/controlScore.ts';
 import type { VendorProfile } from '#shared/scoring/scoreVendor.ts';
@@ -50,9 +51,11 @@ export function answerMapFrom(rows: readonly AnswerRow[]): AnswerMap {
 export function loadAnswerMap(tx: Db | Tx, assessmentId: number): AnswerMap {
   return answerMapFrom(
     tx
-      .select({ controlId: answers.controlId, value: answers.value, reviewStatus: answers.reviewStatus })
+      .select({ controlId: answers.controlId, value: answers.value, reviewStatus: answers.reviewStatus, carriedOver: answers.carriedOver, confirmedAt: answers.confirmedAt })
       .from(answers)
       .where(eq(answers.assessmentId, assessmentId))
-      .all(),
+      .all()
+      // Last time's answer the vendor has not confirmed yet is not this assessment's answer: it scores as unanswered.
+      .filter((a) => !awaitsConfirmation(a)),
   );
 }

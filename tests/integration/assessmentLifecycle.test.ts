@@ -67,11 +67,14 @@ describe('reviewing and completing', () => {
     // A real link: the vendor's replies record which link they came through.
     const { linkId } = await staff().assessments.createShareLink({ assessmentId, recipientName: 'Vince Vendor', recipientEmail: 'vince@vendor.example' });
     const vendor = vendorSide(assessmentId, linkId);
-    const lite = (await vendor.portal.questionnaire()).controls.map((c) => c.id);
+    const questionnaire = await vendor.portal.questionnaire();
+    const lite = questionnaire.controls.map((c) => c.id);
     expect(lite).toHaveLength(15);
+    // A re-assessment starts from last year's answers: each save confirms or changes one (reassessment.test.ts covers the rest).
+    const revisionOf = (id: string) => questionnaire.answers.find((a) => a.controlId === id)?.revision ?? 0;
     for (const id of lite) {
       const value = id === 'IAM-04' ? ('no' as const) : ('yes' as const);
-      await vendor.portal.saveAnswer({ controlId: id, value, comment: '', baseRevision: 0 });
+      await vendor.portal.saveAnswer({ controlId: id, value, comment: '', baseRevision: revisionOf(id) });
     }
     await vendor.portal.submit({});
     await expect(staff().assessments.reviewAnswer({ assessmentId, controlId: 'IAM-01', decision: 'reject', note: 'No evidence' })).rejects.toMatchObject({ code: 'PRECONDITION_FAILED' });

@@ -419,7 +419,9 @@ describe('existing databases', () => {
     };
     old.insert(users).values({ id: 'u-ana', name: 'Ana Assessor', email: 'ana@tollgate.example', role: 'procurement' }).run();
     const vendorId = old.insert(vendors).values({ name: 'Old Vendor' }).returning().get().id;
-    old.insert(assessments).values({ vendorId, templateVersionId: version.id, status: 'in_review', assessorId: 'u-ana', submittedAt: new Date('2026-03-01T10:00:00Z') }).run();
+    raw
+      .prepare("insert into assessments (vendor_id, template_version_id, status, assessor_id, submitted_at, created_at, updated_at) values (?, ?, 'in_review', 'u-ana', ?, 0, 0)")
+      .run(vendorId, version.id, Date.parse('2026-03-01T10:00:00Z'));
     const answer = raw.prepare('insert into answers (assessment_id, control_id, value, comment, review_status, review_note, clarification_response, answered_by, revision, created_at, updated_at) values (1, ?, ?, \'\', ?, ?, ?, ?, 1, 0, ?)');
     // Asked in the product (audited), then answered by the vendor (audited), row last moved by the response.
     answer.run('REC-01', 'yes', 'clarification_requested', 'Which number?', 'The HR one.', 'Vera Vendor', Date.parse('2026-03-03T09:00:00Z'));

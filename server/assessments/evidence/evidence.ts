@@ -330,10 +330,15 @@ export function removeEvidence(db: Db, uploadsDir: string, evidenceId: number, a
     if (!row) throw notFound('The file');
     assertOpenToVendor(tx, { assessmentId, taskId: row.taskId, controlId: row.controlId, evidenceId: row.id }, REMOVAL_REFUSAL);
     tx.delete(evidenceFiles).where(eq(evidenceFiles.id, row.id)).run();
-    recordAudit(tx, { actor, action: 'evidence.remove', targetType: 'assessment', targetId: assessmentId, before: { evidenceId: row.id, controlId: row.controlId, taskId: row.taskId, name: row.originalName, sizeBytes: row.sizeBytes, sha256: row.sha256 }, at: now });
-    return row.storedName;
+    recordAudit(tx, { actor, action: 'evidence.remove', targetType: 'assessment', targetId: assessmentId, before: { evidenceId: row.id, controlId: row.controlId, taskId: row.taskId, name: row.originalName, sizeBytes: row.sizeBytes, sha256: row.sha256, ...(row.carriedFromId !== null ? { carriedFromId: row.carriedFromId } : {}) }, at: now });
+    // A file carried over between assessments has a record in each: it stays while another record needs it.
+    return storedFileStillUsed(tx, row.storedName) ? null : row.storedName;
   });
-  deleteStoredFile(uploadsDir, storedName);
+  if (storedName) deleteStoredFile(uploadsDir, storedName);
+}
+
+function storedFileStillUsed(tx: Db | Tx, storedName: string): boolean {
+  return tx.select({ id: evidenceFiles.id }).from(evidenceFiles).where(and(eq(evidenceFiles.storedName, storedName), isNull(evidenceFiles.deletedAt))).limit(1).get() !== undefined;
 }
 
 /** Best effort: a file that cannot be deleted now is left to `purgeUnusedEvidence`. Says whether it went. */
@@ -374,7 +379,7 @@ export function purgeUnusedEvidence(db: Db, uploadsDir: string, now: Date, limit
         at: now,
       });
     });
-    deleteStoredFile(uploadsDir, row.storedName);
+    if (!storedFileStillUsed(db, row.storedName)) deleteStoredFile(uploadsDir, row.storedName);
     done += 1;
   }
   if (done >= limit) return done;

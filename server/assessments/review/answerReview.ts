@@ -18,6 +18,8 @@ import { AppError, badRequest, conflict, notFound } from '../../platform/errors.
 import { enqueueEmail } from '../../platform/mail/outbox.ts';
 import { recordAudit } from '../../platform/audit/auditTrail.ts';
 import { getAssessment } from '../assessmentRecords.ts';
+import { previousAnswers } from '../carryOver.ts';
+import { answerChange, awaitsConfirmation } from '#shared/carryOver.ts';
 import { addMessage, attachReplyFiles, liveLinkRecipients, loadThreads, REPLYABLE_REVIEW_STATUSES, repliedFileIds, waitingFor } from './thread.ts';
 import { getTemplateVersion } from '../../templates/index.ts';
 import { loadAnswerMap, loadVendorProfile } from '../../risk/index.ts';
@@ -37,9 +39,15 @@ export function getReview(db: Db, assessmentId: number) {
     .orderBy(asc(evidenceFiles.id))
     .all();
   const live = scoreVendor({ ...loadVendorProfile(db, a.vendorId), controls: version.content.controls, answers: loadAnswerMap(db, assessmentId) });
+  // Compared with the assessment this one carried its answers over from: what the vendor kept, changed or answered anew.
+  const before = previousAnswers(db, a.carriedFromId);
+  const changeOf = (controlId: string) => a.carriedFromId === null ? null : answerChange(byControl.get(controlId) ?? null, before.get(controlId) ?? null, a.carriedFromId !== null);
+  const changed = version.content.controls.filter((c) => changeOf(c.id) === 'changed').length;
   return {
     assessment: summary,
     domains: version.content.domains,
+    /** Against the previous completed assessment, when this one is a re-assessment. */
+    sinceLastTime: a.carriedFromId === null ? null : { previousAssessmentId: a.carriedFromId, changed, unconfirmed: rows.filter(awaitsConfirmation).length },
     items: version.content.controls.map((control) => {
       const answer = byControl.get(control.id);
       const thread = threads.get(control.id) ?? [];
@@ -55,8 +63,13 @@ export function getReview(db: Db, assessmentId: number) {
               reviewStatus: answer.reviewStatus,
               reviewerName: answer.reviewerName,
               reviewedAt: answer.reviewedAt,
+              carriedOver: answer.carriedOver,
+              confirmedAt: answer.confirmedAt,
             }
           : null,
+        change: changeOf(control.id),
+        /** Last time's answer, shown beside a changed one. */
+        previous: changeOf(control.id) === 'changed' ? (before.get(control.id) ?? null) : null,
         outcome: live.controls.find((c) => c.control.id === control.id)?.outcome ?? 'unanswered',
         // Files sent with a reply are shown with that reply.
         evidence: files.filter((f) => f.controlId === control.id && !sentWithReplies.has(f.id)),

@@ -4,7 +4,7 @@
  * dates, and the vendor's current risk and history are updated, all in one
  * transaction.
  */
-import { and, desc, eq, inArray, ne } from 'drizzle-orm';
+import { and, eq, inArray, ne } from 'drizzle-orm';
 import { canTransition } from '#shared/assessmentLifecycle.ts';
 import { toIsoDate } from '#shared/dates.ts';
 import { ACTIVE_TASK_STATUSES } from '#shared/statuses.ts';
@@ -18,6 +18,7 @@ import { recordAudit, type AuditActor } from '../../platform/audit/auditTrail.ts
 import { dueDateFor } from '#shared/remediation/sla.ts';
 import { getSlaDays, recordTaskEvent } from '../../remediation/index.ts';
 import { getTemplateVersion } from '../../templates/index.ts';
+import { previousCompletedAssessment } from '../carryOver.ts';
 import { recomputeVendorRisk, takeRiskSnapshot, loadAnswerMap, loadVendorProfile } from '../../risk/index.ts';
 
 export interface CompleteReviewInput {
@@ -35,13 +36,7 @@ function failingControls(tx: Tx, assessmentId: number, templateVersionId: number
 
 /** What changed since the vendor's previous completed assessment, shown when the review completes. */
 export function compareWithPrevious(tx: Tx, vendorId: number, assessmentId: number, result: VendorScore): AssessmentComparison {
-  const previous = tx
-    .select()
-    .from(assessments)
-    .where(and(eq(assessments.vendorId, vendorId), eq(assessments.status, 'completed'), ne(assessments.id, assessmentId)))
-    .orderBy(desc(assessments.completedAt), desc(assessments.id))
-    .limit(1)
-    .get();
+  const previous = previousCompletedAssessment(tx, vendorId, assessmentId);
   const now = new Set(result.tasks.filter((t) => t.reasons.includes('answer')).map((t) => t.controlId));
   if (!previous?.completedAt) return { previous: null, newlyFailing: [...now], fixed: [] };
   const before = failingControls(tx, previous.id, previous.templateVersionId);

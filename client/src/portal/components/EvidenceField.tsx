@@ -9,6 +9,8 @@ interface EvidenceItem {
   id: number;
   name: string;
   sizeBytes: number;
+  /** Attached last time and carried into this assessment. */
+  carriedOver?: boolean;
 }
 
 interface EvidenceFieldProps {
@@ -45,7 +47,7 @@ export function EvidenceField({ target, files, editable, forReply = false, label
     try {
       const stored = await uploadEvidence(target, file, (percent) => setProgress({ name: file.name, percent }));
       if (controlId) {
-        const added = { id: stored.id, controlId, name: stored.name, sizeBytes: stored.sizeBytes, sha256: stored.sha256, createdAt: new Date(), sentWithReply: false, unsentReply: forReply };
+        const added = { id: stored.id, controlId, name: stored.name, sizeBytes: stored.sizeBytes, sha256: stored.sha256, createdAt: new Date(), sentWithReply: false, unsentReply: forReply, carriedOver: false };
         updateQuestionnaire((q) => ({ ...q, evidence: [...q.evidence, added] }));
       } else {
         setAdded((list) => [...list, stored]);
@@ -110,6 +112,7 @@ export function EvidenceField({ target, files, editable, forReply = false, label
                 {file.name}
               </a>
               <span className="muted">{formatBytes(file.sizeBytes)}</span>
+              {file.carriedOver ? <span className="badge badge--carried">From last assessment</span> : null}
               {editable && canRemove(target) ? (
                 <button type="button" className="btn-link btn-link--danger" onClick={() => void remove(file)}>
                   Remove<span className="visually-hidden"> {file.name}</span>

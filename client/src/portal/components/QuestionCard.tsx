@@ -12,6 +12,10 @@ import { EvidenceField } from './EvidenceField.tsx';
 import { ReviewThread } from './ReviewThread.tsx';
 import { RiskNotice } from './RiskNotice.tsx';
 import { SaveIndicator } from './SaveIndicator.tsx';
+import { formatDay } from '../lib/format.ts';
+import { answerChange, awaitsConfirmation } from '#shared/carryOver.ts';
+
+const VALUE_LABELS: Record<AnswerValue, string> = { yes: 'Yes', partial: 'Partial', no: 'No', na: 'Not applicable' };
 
 const SEVERITY_LABELS: Record<Control['severity'], string> = { low: 'Low', medium: 'Medium', high: 'High', critical: 'Critical' };
 
@@ -42,6 +46,12 @@ export function QuestionCard({ control, answer, evidence, editable, thread }: Qu
     setDraft(next);
   };
 
+  // Last time's answer, filled in for the vendor: one click confirms it unchanged; choosing or typing changes it.
+  const waiting = answer ? awaitsConfirmation(answer) : false;
+  const change = answer?.carriedOver ? answerChange(answer, answer.previous, true) : null;
+  const carriedId = useId();
+  const confirm = () => save.saver.change(latest.current, true);
+
   const serious = control.severity === 'critical' || control.severity === 'high';
   const failing = draft.value === 'no' || draft.value === 'partial';
 
@@ -56,6 +66,31 @@ export function QuestionCard({ control, answer, evidence, editable, thread }: Qu
           {editable ? <SaveIndicator state={save.state} onRetry={() => save.saver.retry()} /> : null}
         </p>
       </header>
+
+      {answer?.carriedOver ? (
+        <section className={`carried${waiting ? '' : ' carried--confirmed'}`} aria-labelledby={carriedId}>
+          <h3 id={carriedId} className="carried__title">
+            {waiting
+              ? 'Your answer from last time: confirm it or change it'
+              : change === 'changed'
+                ? `Changed since last time (then: ${answer.previous?.value ? VALUE_LABELS[answer.previous.value] : 'no answer'})`
+                : `Carried over, confirmed on ${formatDay(answer.confirmedAt)}`}
+          </h3>
+          {waiting ? (
+            <>
+              <p>
+                Last time you answered <strong>{answer.value ? VALUE_LABELS[answer.value] : 'nothing'}</strong>
+                {answer.comment ? <> with the comment below</> : null}. It counts as not yet answered until you confirm it or change it.
+              </p>
+              {editable ? (
+                <button type="button" className="btn btn--primary" onClick={confirm} disabled={save.state.kind === 'saving'}>
+                  Confirm<span className="visually-hidden"> the answer to {control.id}</span>
+                </button>
+              ) : null}
+            </>
+          ) : null}
+        </section>
+      ) : null}
 
       <AnswerChoices
         control={control}

@@ -51,7 +51,7 @@ async function currentAnswer(controlId: string, error: unknown): Promise<TheirAn
 function rememberAnswer(controlId: string, saved: TheirAnswer) {
   updateQuestionnaire((q) => {
     const before = q.answers.find((a) => a.controlId === controlId);
-    const merged: Answer = { reviewStatus: 'pending', ...before, ...saved, controlId };
+    const merged: Answer = { reviewStatus: 'pending', carriedOver: false, confirmedAt: null, previous: null, ...before, ...saved, controlId };
     return { ...q, answers: [...q.answers.filter((a) => a.controlId !== controlId), merged] };
   });
 }

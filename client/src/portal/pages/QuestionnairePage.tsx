@@ -1,4 +1,5 @@
 /** The questions, one section at a time, with overall and per-section progress. */
+import { countsAsAnswered } from '#shared/carryOver.ts';
 import { useQuery } from '@tanstack/react-query';
 import { useEffect } from 'react';
 import { trpc, type Overview, type Questionnaire } from '../api.ts';
@@ -32,7 +33,7 @@ export function QuestionnairePage({ overview, domain }: { overview: Overview; do
 }
 
 function QuestionnaireView({ overview, questionnaire, domain }: { overview: Overview; questionnaire: Questionnaire; domain: string | null }) {
-  const answered = new Set(questionnaire.answers.filter((a) => a.value).map((a) => a.controlId));
+  const answered = new Set(questionnaire.answers.filter(countsAsAnswered).map((a) => a.controlId));
   const sections: SectionSummary[] = questionnaire.domains
     .map((d) => {
       const ids = questionnaire.controls.filter((c) => c.domain === d.id).map((c) => c.id);

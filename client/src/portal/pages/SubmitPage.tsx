@@ -6,6 +6,7 @@ import { Link } from '../components/Link.tsx';
 import { ErrorPanel, Loading } from '../components/States.tsx';
 import { StatusBanner } from '../components/StatusBanner.tsx';
 import { plural } from '../lib/format.ts';
+import { awaitsConfirmation, countsAsAnswered } from '#shared/carryOver.ts';
 import { navigate, paths } from '../lib/router.ts';
 
 export function SubmitPage({ overview }: { overview: Overview }) {
@@ -38,20 +39,29 @@ function Review({ questionnaire }: { questionnaire: Questionnaire }) {
   const [confirmed, setConfirmed] = useState(false);
   const [tried, setTried] = useState(false);
   const submit = useMutation(trpc.portal.submit.mutationOptions());
-  const answered = new Set(questionnaire.answers.filter((a) => a.value).map((a) => a.controlId));
-  const unanswered = questionnaire.controls.filter((c) => !answered.has(c.id));
+  const answered = new Set(questionnaire.answers.filter(countsAsAnswered).map((a) => a.controlId));
+  const waiting = new Set(questionnaire.answers.filter(awaitsConfirmation).map((a) => a.controlId));
+  const unanswered = questionnaire.controls.filter((c) => !answered.has(c.id) && !waiting.has(c.id));
+  const unconfirmed = questionnaire.controls.filter((c) => waiting.has(c.id));
   const counts = { yes: 0, partial: 0, no: 0, na: 0 };
-  for (const a of questionnaire.answers) if (a.value) counts[a.value] += 1;
+  for (const a of questionnaire.answers) if (a.value && countsAsAnswered(a)) counts[a.value] += 1;
+  const [refused, setRefused] = useState<string | null>(null);
 
   const send = (event: FormEvent) => {
     event.preventDefault();
     setTried(true);
-    if (!confirmed) return;
+    setRefused(null);
+    if (!confirmed || unconfirmed.length > 0) return;
     submit.mutate(
       { confirmUnanswered: true },
       {
-        onSuccess: async () => {
+        onSuccess: async (result) => {
           await queryClient.invalidateQueries();
+          // Someone else's session may have left answers waiting since this page loaded: say so, never claim it was submitted.
+          if (!result.submitted) {
+            setRefused(`Not submitted: ${plural(result.unconfirmed.length, 'answer')} from your last assessment still ${result.unconfirmed.length === 1 ? 'waits' : 'wait'} for you to confirm or change.`);
+            return;
+          }
           navigate(paths.questions(questionnaire.controls[0]?.domain));
         },
       },
@@ -60,6 +70,25 @@ function Review({ questionnaire }: { questionnaire: Questionnaire }) {
 
   return (
     <>
+      {unconfirmed.length ? (
+        <section className="card" aria-labelledby="unconfirmed-title">
+          <h2 id="unconfirmed-title">
+            {plural(unconfirmed.length, 'answer')} from your last assessment to confirm or change
+          </h2>
+          <p className="alert alert--warning">
+            These answers were filled in from last time. Open each one and confirm it, or change it, before you submit.
+          </p>
+          <ul className="unanswered">
+            {unconfirmed.map((c) => (
+              <li key={c.id}>
+                <Link to={paths.questions(c.domain, c.id)}>
+                  <span className="question__id">{c.id}</span> {c.title}
+                </Link>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
       {unanswered.length ? (
         <section className="card" aria-labelledby="unanswered-title">
           <h2 id="unanswered-title">{plural(unanswered.length, 'question')} not answered</h2>
@@ -74,7 +103,7 @@ function Review({ questionnaire }: { questionnaire: Questionnaire }) {
             ))}
           </ul>
         </section>
-      ) : (
+      ) : unconfirmed.length ? null : (
         <p className="alert alert--success">All {questionnaire.controls.length} questions are answered.</p>
       )}
 
@@ -100,6 +129,16 @@ function Review({ questionnaire }: { questionnaire: Questionnaire }) {
           {tried && !confirmed ? (
             <p className="field-error" role="alert">
               Tick the box to confirm you want to submit.
+            </p>
+          ) : null}
+          {unconfirmed.length && tried ? (
+            <p className="field-error" role="alert">
+              Confirm or change the {plural(unconfirmed.length, 'answer')} from your last assessment first.
+            </p>
+          ) : null}
+          {refused ? (
+            <p className="alert alert--error" role="alert">
+              {refused}
             </p>
           ) : null}
           {submit.isError ? (

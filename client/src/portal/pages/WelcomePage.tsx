@@ -36,6 +36,17 @@ export function WelcomePage({ overview: loaded, tasksAvailable }: { overview: Ov
         </div>
       ) : null}
       <StatusBanner overview={overview} />
+      {overview.editable && overview.carriedOver.waiting > 0 ? (
+        <section className="alert alert--info banner" aria-labelledby="carried-title">
+          <h2 id="carried-title" className="alert__title">
+            {plural(overview.carriedOver.waiting, 'answer')} from your last assessment {overview.carriedOver.waiting === 1 ? 'waits' : 'wait'} for you to confirm or change
+          </h2>
+          <p>
+            We filled in the answers you gave last time, with their evidence. For each one, confirm it if it is still true or change it. Until
+            then it counts as not yet answered, and the questionnaire cannot be submitted.
+          </p>
+        </section>
+      ) : null}
 
       <section className="card" aria-labelledby="why-title">
         <h2 id="why-title">Why we ask</h2>

@@ -63,6 +63,7 @@ export function ReviewItemCard({ item, assessmentId, canDecide }: { item: Review
           </Text>
         )}
         {answer?.comment ? <Blockquote p="xs" color="gray" iconSize={0} fz="sm">{answer.comment}</Blockquote> : null}
+        <SinceLastTime item={item} />
         <EvidenceLinks files={item.evidence} />
         {answer?.value ? (
           <Group gap="xs">
@@ -122,5 +123,40 @@ function Thread({ controlId, messages }: { controlId: string; messages: readonly
         ))}
       </Stack>
     </Stack>
+  );
+}
+
+/** For a re-assessment: whether the vendor kept last time's answer, changed it (and from what), or answered anew. */
+function SinceLastTime({ item }: { item: ReviewItem }) {
+  const { change, answer, previous } = item;
+  if (!change) return null;
+  if (change === 'changed') {
+    return (
+      <Stack gap={4}>
+        <Group gap="xs">
+          <Badge color="#8a3300" variant="filled" radius="sm">
+            Changed since last time
+          </Badge>
+          <Text size="xs" c="gray.8">
+            Last time: {previous?.value ? ANSWER_LABELS[previous.value] : 'not answered'}
+          </Text>
+        </Group>
+        {previous?.comment ? (
+          <Text size="xs" c="gray.8">
+            Last time&apos;s comment: {previous.comment}
+          </Text>
+        ) : null}
+      </Stack>
+    );
+  }
+  const text: Record<Exclude<typeof change, 'changed'>, string> = {
+    unchanged: answer?.carriedOver && answer.confirmedAt ? `Carried over unchanged, confirmed by the vendor ${formatDateTime(answer.confirmedAt)}` : 'Same answer as last time',
+    unconfirmed: 'Carried over from last time, not yet confirmed by the vendor',
+    new: 'New since last time',
+  };
+  return (
+    <Text size="xs" c="gray.8" fw={600}>
+      {text[change]}
+    </Text>
   );
 }

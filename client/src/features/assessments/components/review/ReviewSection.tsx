@@ -17,7 +17,7 @@ import { ReviewItemCard } from './ReviewItemCard.tsx';
 import { ReviewSummary } from './ReviewSummary.tsx';
 import './review.css';
 
-type Filter = 'all' | 'pending' | 'failing' | 'clarification' | 'replied';
+type Filter = 'all' | 'pending' | 'failing' | 'clarification' | 'replied' | 'changed';
 
 /** An answer nobody has decided on, or one whose vendor reply waits for a decision. */
 const toDecide = (i: ReviewItem) => (Boolean(i.answer?.value) && i.answer?.reviewStatus === 'pending') || i.waitingFor === 'reviewer';
@@ -28,6 +28,7 @@ const FILTERS: Record<Filter, { label: string; keep: (item: ReviewItem) => boole
   failing: { label: 'Not met', keep: (i) => !['met', 'not_applicable'].includes(i.outcome) },
   clarification: { label: 'Asked the vendor', keep: (i) => i.answer?.reviewStatus === 'clarification_requested' },
   replied: { label: 'Vendor replied', keep: (i) => i.waitingFor === 'reviewer' },
+  changed: { label: 'Changed', keep: (i) => i.change === 'changed' },
 };
 
 /** Typing in a field, or choosing in a group of options, keeps its keys. */
@@ -80,9 +81,16 @@ export function ReviewSection({ assessment, canManage }: { assessment: Assessmen
           <Grid.Col span={{ base: 12, md: 8 }} order={{ base: 2, md: 1 }}>
             <Stack gap="md">
               {canManage && inReview ? <AcceptRemaining assessmentId={assessment.id} items={review.data.items} /> : null}
+              {review.data.sinceLastTime ? (
+                <Text size="sm" fw={600} role="note">
+                  Re-assessment: {review.data.sinceLastTime.changed} {review.data.sinceLastTime.changed === 1 ? 'answer' : 'answers'} changed since last time
+                  {review.data.sinceLastTime.unconfirmed ? `, ${review.data.sinceLastTime.unconfirmed} carried over and not yet confirmed by the vendor` : ''}.
+                </Text>
+              ) : null}
               <SegmentedControl
                 aria-label="Show answers"
-                data={(Object.keys(FILTERS) as Filter[]).map((f) => ({ value: f, label: `${FILTERS[f].label} (${review.data.items.filter(FILTERS[f].keep).length})` }))}
+                // "Changed since last time" means something only for a re-assessment.
+                data={(Object.keys(FILTERS) as Filter[]).filter((f) => f !== 'changed' || review.data.sinceLastTime).map((f) => ({ value: f, label: `${FILTERS[f].label} (${review.data.items.filter(FILTERS[f].keep).length})` }))}
                 value={filter}
                 onChange={(value) => setFilter(value as Filter)}
                 w="fit-content"

@@ -1,0 +1,44 @@
+/**
+ * Re-assessment carry-over: a re-assessment starts with the vendor's answers
+ * from its previous completed assessment, and each one counts only once the
+ * vendor has confirmed it or changed it. The server counts the same thing in
+ * SQL (server/assessments/carryOver.ts); a test shows both agree.
+ */
+import type { AnswerValue } from './scoring/constants.ts';
+
+export interface CarriedAnswerState {
+  value: AnswerValue | null;
+  carriedOver: boolean;
+  confirmedAt: Date | string | null;
+}
+
+/** Copied over and not yet confirmed or changed by the vendor: it waits for the vendor like an open question. */
+export function awaitsConfirmation(a: CarriedAnswerState): boolean {
+  return a.carriedOver && a.confirmedAt === null;
+}
+
+/** An answer the vendor has given in this assessment: a value, and not a carried-over one still waiting. */
+export function countsAsAnswered(a: CarriedAnswerState): boolean {
+  return a.value !== null && !awaitsConfirmation(a);
+}
+
+/**
+ * How an answer compares with the same question last time, for the reviewer:
+ * - `unchanged`: the same value and comment as the previous assessment;
+ * - `changed`: a different value or comment (the previous one is shown);
+ * - `new`: the question was not answered last time (or there was no last time);
+ * - `unconfirmed`: carried over and not yet confirmed by the vendor.
+ * Null when there is nothing to compare (no answer now and none before).
+ */
+export type AnswerChange = 'unchanged' | 'changed' | 'new' | 'unconfirmed';
+
+export function answerChange(
+  current: (CarriedAnswerState & { comment: string }) | null,
+  previous: { value: AnswerValue | null; comment: string } | null,
+  hasPreviousAssessment: boolean,
+): AnswerChange | null {
+  if (current && awaitsConfirmation(current)) return 'unconfirmed';
+  if (!current || current.value === null) return previous?.value ? 'changed' : null;
+  if (!hasPreviousAssessment || !previous || previous.value === null) return 'new';
+  return previous.value === current.value && previous.comment.trim() === current.comment.trim() ? 'unchanged' : 'changed';
+}
