@@ -12,7 +12,7 @@ import { answers, assessments, evidenceFiles, questionnaireTemplates, remediatio
 import type { ServiceContext } from '../platform/serviceContext.ts';
 import type { Db, Tx } from '../platform/db/database.ts';
 import { AppError, badRequest, conflict, notFound, outOfScope } from '../platform/errors.ts';
-import { enqueueEmail, type MailSettings } from '../platform/mail/outbox.ts';
+import { enqueueEmail } from '../platform/mail/outbox.ts';
 import { loadThreads, previousAnswers, REPLYABLE_REVIEW_STATUSES, repliedFileIds, unsentReplyFiles, waitingFor } from '../assessments/index.ts';
 import type { OrganisationSettings } from '../platform/settings.ts';
 import { linkActor, type LinkScope } from '../platform/callers.ts';
@@ -189,7 +189,9 @@ export function portalQuestionnaire(db: Db, link: LinkScope, organisation: Organ
   };
 }
 
-export function saveAnswer(db: Db, link: LinkScope, input: z.output<typeof SaveAnswerInput>, ip: string | null, now: Date) {
+export function saveAnswer(svc: ServiceContext, link: LinkScope, input: z.output<typeof SaveAnswerInput>) {
+  const { db, now } = svc;
+  const ip = svc.actor.ip ?? null;
   return db.transaction((tx) => {
     const a = loadAssessment(tx, link.assessmentId);
     const existing = tx.select().from(answers).where(and(eq(answers.assessmentId, a.id), eq(answers.controlId, input.controlId))).get();
@@ -319,7 +321,9 @@ export interface VendorTaskUpdate {
 }
 
 /** The vendor explains what it did and, when done, marks the task ready for the assessor to verify. */
-export function updateTaskAsVendor(db: Db, mail: Pick<MailSettings, 'smtpUrl'>, link: LinkScope, input: VendorTaskUpdate, ip: string | null, now: Date) {
+export function updateTaskAsVendor(svc: ServiceContext, link: LinkScope, input: VendorTaskUpdate) {
+  const { db, mail, now } = svc;
+  const ip = svc.actor.ip ?? null;
   return db.transaction((tx) => {
     const task = tx.select().from(remediationTasks).where(eq(remediationTasks.id, input.taskId)).get();
     if (!task) throw notFound('The task');

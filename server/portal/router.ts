@@ -17,7 +17,7 @@ export const portalRouter = router({
   verifyCode: linkBeforeCodeProcedure.input(EmailCodeInput).mutation(({ ctx, input }) => verifyEmailCode(ctx.db, ctx.link, input.code, ctx.ip, ctx.now())),
   overview: linkProcedure.query(({ ctx }) => portalOverview(ctx.db, ctx.link, getOrganisation(ctx.db))),
   questionnaire: linkProcedure.query(({ ctx }) => portalQuestionnaire(ctx.db, ctx.link, getOrganisation(ctx.db))),
-  saveAnswer: linkProcedure.input(SaveAnswerInput).mutation(({ ctx, input }) => saveAnswer(ctx.db, ctx.link, input, ctx.ip, ctx.now())),
+  saveAnswer: linkProcedure.input(SaveAnswerInput).mutation(({ ctx, input }) => saveAnswer(ctx.service, ctx.link, input)),
   submit: linkProcedure
     .input(SubmitInput)
     .mutation(({ ctx, input }) => submitQuestionnaire(ctx.service, ctx.link, input.confirmUnanswered)),
@@ -28,5 +28,5 @@ export const portalRouter = router({
   tasks: linkProcedure.query(({ ctx }) => portalTasks(ctx.db, ctx.link)),
   updateTask: linkProcedure
     .input(VendorTaskUpdateInput)
-    .mutation(({ ctx, input }) => updateTaskAsVendor(ctx.db, ctx.services.mail, ctx.link, input, ctx.ip, ctx.now())),
+    .mutation(({ ctx, input }) => updateTaskAsVendor(ctx.service, ctx.link, input)),
 });

@@ -6,7 +6,7 @@
 import { z } from 'zod';
 import { SlaDaysSetting } from '#shared/remediation/sla.ts';
 import { AssignOwnerSchema, TaskIdSchema, TaskListFiltersSchema, TaskTransitionRequestSchema } from '#shared/schemas/remediation.ts';
-import { adminProcedure, actorOf, procurementProcedure, readProcedure, router, staffProcedure } from '../platform/trpc.ts';
+import { adminProcedure, procurementProcedure, readProcedure, router, staffProcedure } from '../platform/trpc.ts';
 import { assignOwner, getTaskDetail, listTasks, taskFilterOptions, transitionTask, type StaffActor } from './tasks.ts';
 import { getSlaDays, updateSlaDays } from './slaSetting.ts';
 import type { Context } from '../platform/context.ts';
@@ -31,5 +31,5 @@ export const tasksRouter = router({
   assign: procurementProcedure.input(AssignOwnerSchema).mutation(({ ctx, input }) => assignOwner(ctx.db, input.taskIds, input.ownerId, staffActor(ctx), ctx.now())),
   /** Days to fix a task of each severity; read by everyone (the Tasks page explains due dates), changed by administrators. */
   sla: readProcedure.query(({ ctx }) => getSlaDays(ctx.db)),
-  updateSla: adminProcedure.input(SlaDaysSetting).mutation(({ ctx, input }) => updateSlaDays(ctx.db, input, actorOf(ctx), ctx.now())),
+  updateSla: adminProcedure.input(SlaDaysSetting).mutation(({ ctx, input }) => updateSlaDays(ctx.service, input)),
 });

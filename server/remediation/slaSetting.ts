@@ -4,10 +4,11 @@
  * it was raised with, so a change here moves new tasks' deadlines only.
  */
 import { eq } from 'drizzle-orm';
+import type { ServiceContext } from '../platform/serviceContext.ts';
 import { DEFAULT_SLA_DAYS, SlaDaysSetting, type SlaDays } from '#shared/remediation/sla.ts';
 import { settings } from '../../drizzle/schema/index.ts';
 import type { Db, Tx } from '../platform/db/database.ts';
-import { recordAudit, type AuditActor } from '../platform/audit/auditTrail.ts';
+import { recordAudit } from '../platform/audit/auditTrail.ts';
 
 const KEY = 'remediation.sla';
 
@@ -17,7 +18,8 @@ export function getSlaDays(db: Db | Tx): SlaDays {
   return parsed.success ? parsed.data : { ...DEFAULT_SLA_DAYS };
 }
 
-export function updateSlaDays(db: Db, next: SlaDays, actor: AuditActor, now: Date): SlaDays {
+export function updateSlaDays(svc: ServiceContext, next: SlaDays): SlaDays {
+  const { db, actor, now } = svc;
   return db.transaction((tx) => {
     const before = getSlaDays(tx);
     const updatedBy = actor.type === 'user' ? actor.id : null;

@@ -1,6 +1,6 @@
 /** Re-assessment lists, "needs my attention", and the cadence and reminder settings. */
 import { CadenceInput, ReassessmentListInput, ReminderKindsInput } from '#shared/schemas/reminders.ts';
-import { actorOf, adminProcedure, readProcedure, router } from '../platform/trpc.ts';
+import { adminProcedure, readProcedure, router } from '../platform/trpc.ts';
 import { attentionFor, listReassessments } from './lists.ts';
 import { getCadence, getReminderSettings, updateCadence, updateReminderSettings } from './settings.ts';
 
@@ -10,6 +10,6 @@ export const remindersRouter = router({
   /** The caller's own list; an auditor's is always empty (they act on nothing). */
   attention: readProcedure.query(({ ctx }) => attentionFor(ctx.db, ctx.user.id, ctx.now())),
   settings: adminProcedure.query(({ ctx }) => ({ cadence: getCadence(ctx.db), kinds: getReminderSettings(ctx.db) })),
-  updateCadence: adminProcedure.input(CadenceInput).mutation(({ ctx, input }) => updateCadence(ctx.db, input, actorOf(ctx), ctx.now())),
-  updateKinds: adminProcedure.input(ReminderKindsInput).mutation(({ ctx, input }) => updateReminderSettings(ctx.db, input, actorOf(ctx), ctx.now())),
+  updateCadence: adminProcedure.input(CadenceInput).mutation(({ ctx, input }) => updateCadence(ctx.service, input)),
+  updateKinds: adminProcedure.input(ReminderKindsInput).mutation(({ ctx, input }) => updateReminderSettings(ctx.service, input)),
 });

@@ -5,6 +5,7 @@
  * stores them, audited.
  */
 import { eq, isNotNull } from 'drizzle-orm';
+import type { ServiceContext } from '../platform/serviceContext.ts';
 import { DEFAULT_CADENCE_MONTHS, nextAssessmentDue, ReassessmentCadenceSetting, type CadenceMonths } from '#shared/remediation/cadence.ts';
 import { DEFAULT_REMINDER_SETTINGS, ReminderSettingsSchema, type ReminderSettings } from '#shared/remediation/reminders.ts';
 import { settings, vendorRisk } from '../../drizzle/schema/index.ts';
@@ -36,7 +37,8 @@ export function getCadence(db: Db | Tx): CadenceMonths {
  * in the same transaction: the moment an assessment stops vouching for a
  * vendor ("not assessed" on its risk) and the overdue list never disagree.
  */
-export function updateCadence(db: Db, input: CadenceMonths, actor: AuditActor, now: Date): CadenceMonths {
+export function updateCadence(svc: ServiceContext, input: CadenceMonths): CadenceMonths {
+  const { db, actor, now } = svc;
   const next = ReassessmentCadenceSetting.parse(input);
   return db.transaction((tx) => {
     const before = getCadence(tx);
@@ -55,7 +57,8 @@ export function getReminderSettings(db: Db | Tx): ReminderSettings {
   return read(db, REMINDERS_KEY, ReminderSettingsSchema, DEFAULT_REMINDER_SETTINGS);
 }
 
-export function updateReminderSettings(db: Db, input: ReminderSettings, actor: AuditActor, now: Date): ReminderSettings {
+export function updateReminderSettings(svc: ServiceContext, input: ReminderSettings): ReminderSettings {
+  const { db, actor, now } = svc;
   const next = ReminderSettingsSchema.parse(input);
   return db.transaction((tx) => {
     const before = getReminderSettings(tx);

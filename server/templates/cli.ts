@@ -52,7 +52,7 @@ export function templateImport(args: string[], cli: CliTools) {
     if (chain.state === 'unverified') cli.fail(`The newest audit entry (#${chain.lastId}) does not verify with this audit key, so nothing was imported. ${cli.keyHint}`);
     // The built-in keys must exist before a file can be refused for taking one.
     ensureBuiltInTemplates(db);
-    const result = importTemplateFile(db, { content, fileName: path.basename(file), key: values.key, severity: values.severity as Severity | undefined, publish: values.publish }, COMMAND_LINE, new Date());
+    const result = importTemplateFile({ db, actor: COMMAND_LINE, now: new Date(), mail: { smtpUrl: null }, publicUrl: '' }, { content, fileName: path.basename(file), key: values.key, severity: values.severity as Severity | undefined, publish: values.publish });
     process.stderr.write(`Imported ${result.format} file ${path.basename(file)} as "${result.template}" version ${result.version} (${result.status}).\n`);
     console.log(JSON.stringify({ template: result.template, version: result.version, questions: result.questions, sections: result.sections }));
   } catch (error) {

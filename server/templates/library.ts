@@ -6,6 +6,7 @@
  * reads and writes them, each change in one transaction with its audit entry.
  */
 import { and, count, desc, eq } from 'drizzle-orm';
+import type { ServiceContext } from '../platform/serviceContext.ts';
 import { CORE_CATALOGUE_V1 } from '#shared/catalogue/coreV1.ts';
 import type { QuestionnaireContent, Severity } from '#shared/catalogue/types.ts';
 import { templateContentFromSnapshot } from '#shared/templates/builtIn.ts';
@@ -178,7 +179,8 @@ export function importRefused(issues: TemplateIssue[], what = 'The file was not 
  * assessment can have used). With `publish` the version is published at
  * once, as an operator importing a vetted file from the CLI may want.
  */
-export function importTemplateFile(db: Db, request: ImportRequest & { publish?: boolean }, actor: AuditActor, now: Date) {
+export function importTemplateFile(svc: ServiceContext, request: ImportRequest & { publish?: boolean }) {
+  const { db, actor, now } = svc;
   return db.transaction((tx) => {
     const check = checkImport(tx, request);
     if (!check.ok) throw importRefused(check.issues);
@@ -235,7 +237,8 @@ function publishRow(tx: Tx, key: string, row: VersionRow, actor: AuditActor, now
 }
 
 /** Publishes the template's draft; procurement can then start assessments with it. */
-export function publishTemplateVersion(db: Db, input: { key: string; version: number }, actor: AuditActor, now: Date) {
+export function publishTemplateVersion(svc: ServiceContext, input: { key: string; version: number }) {
+  const { db, actor, now } = svc;
   return db.transaction((tx) => {
     const { row } = findVersion(tx, input.key, input.version);
     if (row.status === 'published') throw conflict(`Version ${row.version} of "${input.key}" is already published.`);
@@ -249,7 +252,8 @@ export function publishTemplateVersion(db: Db, input: { key: string; version: nu
  * version 1 of a new template when `newKey` is given (how a built-in
  * template is adapted: built-ins follow the catalogue and are not edited).
  */
-export function createDraft(db: Db, input: { key: string; version?: number; newKey?: string; newName?: string }, actor: AuditActor, now: Date) {
+export function createDraft(svc: ServiceContext, input: { key: string; version?: number; newKey?: string; newName?: string }) {
+  const { db, actor, now } = svc;
   return db.transaction((tx) => {
     const { template, row } = findVersion(tx, input.key, input.version);
     const content = versionContent(row);
@@ -276,7 +280,8 @@ export function createDraft(db: Db, input: { key: string; version?: number; newK
  * checked by the same rules as an import, all or nothing. The key cannot
  * change; a published version is never edited (start a draft first).
  */
-export function saveDraft(db: Db, input: { key: string; definition: unknown }, actor: AuditActor, now: Date) {
+export function saveDraft(svc: ServiceContext, input: { key: string; definition: unknown }) {
+  const { db, actor, now } = svc;
   return db.transaction((tx) => {
     const template = templateByKey(tx, input.key);
     if (!template) throw notFound(`The questionnaire template "${input.key}"`);
