@@ -12,7 +12,8 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'tollgate-e2e-'));
   const server = spawn(process.execPath, ['server/main.ts'], {
     // TOLLGATE_TEST_CLOCK: a clock the remediation spec moves forward (server/platform/http/testClockRoutes.ts).
-    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, SEED_DEMO: 'true', LOG_LEVEL: 'warn', TOLLGATE_TEST_CLOCK: 'true' },
+    // The whole suite is one client address: lift the per-minute budget as load tests do (the sign-in and upload routes keep their own limits).
+    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, SEED_DEMO: 'true', LOG_LEVEL: 'warn', TOLLGATE_TEST_CLOCK: 'true', RATE_LIMIT_PER_MINUTE: '100000' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';

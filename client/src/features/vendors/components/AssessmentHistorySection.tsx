@@ -29,7 +29,7 @@ export function AssessmentHistorySection({ assessments }: { assessments: VendorD
         <Text size="sm">No completed assessments yet.</Text>
       ) : (
         <SimpleGrid cols={{ base: 1, md: 2 }} spacing="lg">
-          <Suspense fallback={<Loader size="sm" aria-label="Loading chart" />}>
+          <Suspense fallback={<Loader size="sm" role="status" aria-label="Loading chart" />}>
             <AssessmentHistoryChart points={points} label={`Score over time: ${summary}.`} />
           </Suspense>
           <ScrollTable caption="Score and band at each completed assessment" minWidth={360} verticalSpacing={4}>

@@ -37,7 +37,7 @@ export function DomainScoresSection({ domains, standing }: DomainScoresSectionPr
         <Text size="sm">No scores yet: the vendor has not completed an assessment.</Text>
       ) : (
         <SimpleGrid cols={{ base: 1, md: 2 }} spacing="lg">
-          <Suspense fallback={<Loader size="sm" aria-label="Loading chart" />}>
+          <Suspense fallback={<Loader size="sm" role="status" aria-label="Loading chart" />}>
             <DomainScoreChart bars={bars} />
           </Suspense>
           <ScrollTable caption="Score by domain, out of 100" minWidth={300} verticalSpacing={4}>

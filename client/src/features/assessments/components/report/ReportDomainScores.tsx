@@ -38,7 +38,7 @@ export function ReportDomainScores({ domains }: { domains: Report['domains'] }) 
           ))}
         </Table.Tbody>
       </ScrollTable>
-      <Suspense fallback={<Loader size="sm" aria-label="Loading chart" />}>
+      <Suspense fallback={<Loader size="sm" role="status" aria-label="Loading chart" />}>
         <DomainScoreChart bars={bars} />
       </Suspense>
     </SimpleGrid>
