@@ -12,7 +12,7 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import Database from 'better-sqlite3';
 import * as OTPAuth from 'otpauth';
-import type { Page } from '@playwright/test';
+import { request as playwrightRequest, type Page } from '@playwright/test';
 import { expect, expectNoAxeViolations, signIn, signInAs, test } from './fixtures.ts';
 
 const ARTIFACTS = path.resolve('tests/.artifacts');
@@ -139,13 +139,18 @@ test('a fix verified lowers the residual; an accepted risk reopens when it expir
   await ciso.goto(taskUrl);
 
   // The clock passes the expiry: the scheduled job reopens the task and tells its owner.
+  // The CISO's page is left, and the clock is moved without her cookie: any request of
+  // hers while the clock runs 1.5 days ahead would rightly end her session (12 hours at most).
+  await ciso.goto('about:blank');
+  const clockMover = await playwrightRequest.newContext({ baseURL });
   try {
-    const moved = await ciso.request.post('/api/test/clock', { data: { offsetDays: 1.5 } });
+    const moved = await clockMover.post('/api/test/clock', { data: { offsetDays: 1.5 } });
     expect(moved.ok(), await moved.text()).toBe(true);
   } finally {
-    await ciso.request.post('/api/test/clock', { data: { offsetDays: 0 } });
+    await clockMover.post('/api/test/clock', { data: { offsetDays: 0 } });
+    await clockMover.dispose();
   }
-  await ciso.reload();
+  await ciso.goto(taskUrl);
   await expect(ciso.getByText('Risk accepted: the control still counts as failed')).toHaveCount(0);
   const reopened = ciso.getByRole('table', { name: 'History of the task' });
   await expect(reopened).toContainText('Reopened: the accepted risk expired');
