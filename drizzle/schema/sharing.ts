@@ -70,7 +70,7 @@ export const linkSessions = sqliteTable(
 
 /**
  * Further tokens for a link, each emailed in a reminder to the link's own
- * recipient (ADR 0024). A token here opens the same link, with the same
+ * recipient (ADR 0027). A token here opens the same link, with the same
  * expiry, scope and emailed-code rule; revoking or expiring the link ends
  * them all, because every check is made on the link. Only hashes are kept.
  */

@@ -180,7 +180,7 @@ function wording(reminder: Reminder, facts: Facts, now: Date): { subject: string
 /**
  * One email per recipient, each with a way to act: staff get the page in
  * Tollgate; a vendor contact gets its questionnaire through a new token for
- * the link it already holds (ADR 0024), issued only to that link's own
+ * the link it already holds (ADR 0027), issued only to that link's own
  * recipient and dying with the link.
  */
 function composeReminder(tx: Tx, reminder: Reminder, publicUrl: string, now: Date): OutgoingEmail[] {

@@ -177,7 +177,7 @@ export function openShareLink(db: Db, token: string, now: Date, client: { ip: st
 
 /**
  * A further token for a live link, for a reminder to the link's own
- * recipient: the email can then carry the questionnaire itself (ADR 0024).
+ * recipient: the email can then carry the questionnaire itself (ADR 0027).
  * It opens the same link (same expiry, scope and emailed-code rule) and
  * dies with it. Returns the URL; only the token's hash is stored, and the
  * issue is audited in the reminder's transaction.
