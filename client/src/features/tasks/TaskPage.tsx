@@ -10,7 +10,7 @@ import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { JUSTIFICATION_MIN_LENGTH, latestAcceptanceExpiry, NOTE_MAX_LENGTH, type TaskTransitionName } from '#shared/remediation/taskLifecycle.ts';
 import { isoDateInDays } from '#shared/dates.ts';
-import type { TaskStatus } from '#shared/statuses.ts';
+import { TASK_STATUS_LABELS, type TaskStatus } from '#shared/statuses.ts';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { FactList } from '../../components/FactList.tsx';
 import { NotFoundPage } from '../../components/NotFoundPage.tsx';
@@ -22,7 +22,7 @@ import { SuccessNote } from '../../components/SuccessNote.tsx';
 import { errorMessage } from '../../lib/errors.ts';
 import { formatDate, formatDateTime } from '../../lib/format.ts';
 import { trpc, type RouterOutputs } from '../../lib/trpc.ts';
-import { HISTORY_WORDS, MOVE_LABELS, TASK_STATUS_WORDS } from './taskLabels.ts';
+import { HISTORY_WORDS, MOVE_LABELS } from './taskLabels.ts';
 
 type Task = RouterOutputs['tasks']['detail'];
 
@@ -165,8 +165,8 @@ function TaskView({ task }: { task: Task }) {
                     {h.actorType === 'vendor_link' ? ' (vendor)' : ''}
                   </Table.Td>
                   <Table.Td>{HISTORY_WORDS[h.kind] ?? h.kind}</Table.Td>
-                  <Table.Td>{TASK_STATUS_WORDS[h.fromStatus]}</Table.Td>
-                  <Table.Td>{TASK_STATUS_WORDS[h.toStatus]}</Table.Td>
+                  <Table.Td>{TASK_STATUS_LABELS[h.fromStatus]}</Table.Td>
+                  <Table.Td>{TASK_STATUS_LABELS[h.toStatus]}</Table.Td>
                   <Table.Td style={{ whiteSpace: 'pre-wrap' }}>{historyNote(h)}</Table.Td>
                 </Table.Tr>
               ))}
@@ -190,7 +190,7 @@ function historyNote(h: Task['history'][number]): string {
 function StatusText({ task }: { task: Task }) {
   return (
     <>
-      {TASK_STATUS_WORDS[task.status]}
+      {TASK_STATUS_LABELS[task.status]}
       {task.status === 'ready_for_verification' && task.readyAt ? (
         <Text size="xs" c="gray.7">
           Since {formatDate(task.readyAt)}, by {task.readyBy ?? 'the vendor'}
@@ -220,7 +220,7 @@ function Actions({ task }: { task: Task }) {
   const move = useMutation(
     trpc.tasks.transition.mutationOptions({
       onSuccess: (result) => {
-        setDone(`Done: the task is now ${TASK_STATUS_WORDS[result.status].toLowerCase()}.`);
+        setDone(`Done: the task is now ${TASK_STATUS_LABELS[result.status].toLowerCase()}.`);
         setChosen(null);
         setNote('');
         setJustification('');

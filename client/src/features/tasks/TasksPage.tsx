@@ -3,33 +3,33 @@
  * status, owner, due window and overdue (all in the URL), sorted by due
  * date; assessors hand several out at once; the view downloads as CSV.
  */
-import { Anchor, Badge, Button, Checkbox, Group, MultiSelect, NativeSelect, Stack, Table, Text, Title } from '@mantine/core';
+import { Anchor, Button, Checkbox, Group, MultiSelect, NativeSelect, Stack, Table, Text, Title } from '@mantine/core';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { SEVERITIES } from '#shared/catalogue/types.ts';
 import { DUE_WINDOWS, OWNER_NONE } from '#shared/schemas/remediation.ts';
-import { TASK_STATUSES, type TaskStatus } from '#shared/statuses.ts';
+import { TASK_STATUS_LABELS, TASK_STATUSES, type TaskStatus } from '#shared/statuses.ts';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { EmptyState, ErrorState, LoadingState } from '../../components/QueryStates.tsx';
 import { SeverityBadge } from '../../components/RiskBadges.tsx';
 import { ScrollTable } from '../../components/ScrollTable.tsx';
+import { TaskDueCell, TaskStatusCell } from '../../components/TaskCells.tsx';
 import { SortableTh } from '../../components/SortableTh.tsx';
 import { SuccessNote } from '../../components/SuccessNote.tsx';
 import { errorMessage } from '../../lib/errors.ts';
-import { formatDate, pluralise } from '../../lib/format.ts';
+import { pluralise } from '../../lib/format.ts';
 import { SEVERITY_LABELS } from '../../lib/labels.ts';
 import { hasRole, MANAGER_ROLES, useMe } from '../../lib/session.ts';
 import { trpc, type RouterOutputs } from '../../lib/trpc.ts';
 import { csvFilename, toCsv } from '../../lib/csv.ts';
 import { downloadText } from '../../lib/download.ts';
 import { useTaskListParams } from './hooks/useTaskListParams.ts';
-import { TASK_STATUS_WORDS } from './taskLabels.ts';
 
 type TaskRow = RouterOutputs['tasks']['list']['tasks'][number];
 
 const SEVERITY_OPTIONS = [...SEVERITIES].reverse().map((s) => ({ value: s, label: SEVERITY_LABELS[s] }));
-const STATUS_OPTIONS = TASK_STATUSES.map((s) => ({ value: s, label: TASK_STATUS_WORDS[s] }));
+const STATUS_OPTIONS = TASK_STATUSES.map((s) => ({ value: s, label: TASK_STATUS_LABELS[s] }));
 const CSV_COLUMNS = ['Task', 'Vendor', 'Control', 'Title', 'Severity', 'Status', 'Due', 'Overdue', 'Owner', 'Accepted by', 'Accepted until'];
 
 export function TasksPage() {
@@ -73,7 +73,7 @@ export function TasksPage() {
         Control: r.controlId,
         Title: r.title,
         Severity: SEVERITY_LABELS[r.severity],
-        Status: TASK_STATUS_WORDS[r.status],
+        Status: TASK_STATUS_LABELS[r.status],
         Due: r.dueDate,
         Overdue: r.overdue ? 'yes' : 'no',
         Owner: r.ownerName ?? '',
@@ -282,22 +282,8 @@ function TaskTable({ rows, busy, selectable, selected, onSelect, sort, onSort }:
             <Table.Td>
               <SeverityBadge severity={r.severity} />
             </Table.Td>
-            <Table.Td>
-              {TASK_STATUS_WORDS[r.status]}
-              {r.status === 'risk_accepted' ? (
-                <Text size="xs" c="gray.7">
-                  By {r.acceptedByName ?? 'a removed account'} until {formatDate(r.acceptanceExpiresOn)}
-                </Text>
-              ) : null}
-            </Table.Td>
-            <Table.Td style={{ whiteSpace: 'nowrap' }}>
-              {formatDate(r.dueDate)}
-              {r.overdue ? (
-                <Badge ml={6} color="red.9" variant="filled" radius="sm">
-                  Overdue
-                </Badge>
-              ) : null}
-            </Table.Td>
+            <TaskStatusCell task={r} />
+            <TaskDueCell task={r} />
             <Table.Td>{r.ownerName ?? <Text span c="gray.7">Nobody</Text>}</Table.Td>
           </Table.Tr>
         ))}

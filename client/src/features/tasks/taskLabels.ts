@@ -1,8 +1,5 @@
-/** Words for task statuses, moves and history entries on the Tasks pages. */
-import { TASK_LIFECYCLE_STATUS_LABELS, type TaskTransitionName } from '#shared/remediation/taskLifecycle.ts';
-import type { TaskStatus } from '#shared/statuses.ts';
-
-export const TASK_STATUS_WORDS: Record<TaskStatus, string> = TASK_LIFECYCLE_STATUS_LABELS;
+/** Words for task moves and history entries on the Tasks pages (statuses: TASK_STATUS_LABELS in shared/statuses.ts). */
+import type { TaskTransitionName } from '#shared/remediation/taskLifecycle.ts';
 
 /** The button for each move a person can make. */
 export const MOVE_LABELS: Partial<Record<TaskTransitionName, string>> = {

@@ -1,12 +1,11 @@
 /** Remediation tasks raised from failed controls, open work first. */
-import { Anchor, Badge, Code, Table, Text } from '@mantine/core';
+import { Anchor, Code, Table, Text } from '@mantine/core';
 import { Link } from 'react-router';
 import { findControl } from '#shared/catalogue/coreV1.ts';
-import { TASK_STATUS_LABELS } from '#shared/statuses.ts';
 import { SeverityBadge } from '../../../components/RiskBadges.tsx';
 import { ScrollTable } from '../../../components/ScrollTable.tsx';
+import { TaskDueCell, TaskStatusCell } from '../../../components/TaskCells.tsx';
 import { Section } from '../../../components/Section.tsx';
-import { formatDate } from '../../../lib/format.ts';
 import { tasksHref } from '../../../lib/taskFilters.ts';
 import type { VendorDetail } from '../types.ts';
 
@@ -73,22 +72,8 @@ function TaskRow({ task }: { task: Task }) {
       <Table.Td>
         <SeverityBadge severity={task.severity} />
       </Table.Td>
-      <Table.Td>
-        {TASK_STATUS_LABELS[task.status]}
-        {task.status === 'risk_accepted' && task.acceptanceExpiresOn ? (
-          <Text size="xs" c="gray.7">
-            Accepted by {task.acceptedByName ?? 'a removed account'} until {formatDate(task.acceptanceExpiresOn)}: still counted as failed
-          </Text>
-        ) : null}
-      </Table.Td>
-      <Table.Td style={{ whiteSpace: 'nowrap' }}>
-        {formatDate(task.dueDate)}
-        {task.overdue ? (
-          <Badge ml={6} color="red.9" variant="filled" radius="sm">
-            Overdue
-          </Badge>
-        ) : null}
-      </Table.Td>
+      <TaskStatusCell task={task} />
+      <TaskDueCell task={task} />
     </Table.Tr>
   );
 }
