@@ -155,16 +155,83 @@ export const hostileValue: fc.Arbitrary<unknown> = fc.letrec<{ value: unknown }>
   ),
 })).value;
 
+interface ZodLike {
+  _zod: { def: { type: string; [key: string]: unknown } };
+}
+
+/** Words the domain uses, so generated text sometimes names real things (a control, a template, a category, a role). */
+const domainWords = fc.constantFrom('IAM-01', 'REC-01', 'DAT-02', 'core', 'lite', 'contact.email', 'identity.dob', 'admin', 'procurement', 'auditor', 'open', 'closed', 'yes', 'no', 'partial');
+
+const plausibleText = fc.oneof(
+  { weight: 3, arbitrary: fc.string({ maxLength: 30 }) },
+  { weight: 1, arbitrary: domainWords },
+  { weight: 1, arbitrary: fc.emailAddress() },
+  { weight: 1, arbitrary: fc.webUrl() },
+  { weight: 1, arbitrary: fc.date({ noInvalidDate: true }).map((d) => d.toISOString()) },
+  { weight: 1, arbitrary: nastyText },
+);
+
 /**
- * An input for a procedure whose schema takes an object with these keys:
- * mostly objects with those keys (each missing or hostile), so generated
- * calls get past "not an object" and reach each field's rules and the code
- * behind them; sometimes any value at all.
+ * Values shaped like what a procedure's zod schema asks for, each part now
+ * and then swapped for a hostile value: generated calls pass validation
+ * often enough to reach the services and the database behind it, which is
+ * where an unexpected 500 would hide.
  */
-export function hostileInputFor(keys: string[]): fc.Arbitrary<unknown> {
-  if (keys.length === 0) return hostileValue;
-  const shaped = fc.record(Object.fromEntries(keys.map((key) => [key, hostileValue])), { requiredKeys: [] });
-  return fc.oneof({ weight: 3, arbitrary: shaped }, { weight: 1, arbitrary: hostileValue });
+export function arbitraryFor(schema: unknown, depth = 0): fc.Arbitrary<unknown> {
+  const plausible = plausibleFor(schema as ZodLike | undefined, depth);
+  return fc.oneof({ weight: 12, arbitrary: plausible }, { weight: 1, arbitrary: hostileValue });
+}
+
+function plausibleFor(schema: ZodLike | undefined, depth: number): fc.Arbitrary<unknown> {
+  const def = schema?._zod?.def;
+  if (!def || depth > 6) return hostileValue;
+  const inner = (key: string) => plausibleFor(def[key] as ZodLike, depth);
+  switch (def.type) {
+    case 'object': {
+      const shape = def.shape as Record<string, unknown>;
+      return fc.record(Object.fromEntries(Object.entries(shape).map(([key, field]) => [key, arbitraryFor(field, depth + 1)])), { requiredKeys: [] });
+    }
+    case 'array':
+      return fc.array(arbitraryFor(def.element, depth + 1), { maxLength: 4 });
+    case 'tuple':
+      return fc.tuple(...(def.items as unknown[]).map((item) => arbitraryFor(item, depth + 1)));
+    case 'record':
+      return fc.dictionary(plausibleText, arbitraryFor(def.valueType, depth + 1), { maxKeys: 3 });
+    case 'enum':
+      return fc.constantFrom(...Object.values(def.entries as Record<string, unknown>));
+    case 'literal':
+      return fc.constantFrom(...(def.values as unknown[]));
+    case 'union':
+      return fc.oneof(...(def.options as unknown[]).map((option) => plausibleFor(option as ZodLike, depth)));
+    case 'optional':
+    case 'nullable':
+    case 'default':
+    case 'prefault':
+    case 'readonly':
+    case 'catch':
+    case 'nonoptional':
+      return fc.oneof({ weight: 3, arbitrary: inner('innerType') }, { weight: 1, arbitrary: fc.constant(undefined) }, { weight: 1, arbitrary: fc.constant(null) });
+    case 'pipe':
+      return inner('in');
+    case 'lazy':
+      return plausibleFor((def.getter as () => ZodLike)(), depth + 1);
+    case 'string':
+      return plausibleText;
+    case 'number':
+      return fc.oneof({ weight: 3, arbitrary: fc.integer({ min: -1, max: 6 }) }, { weight: 1, arbitrary: fc.integer({ min: 0, max: 10_000 }) }, { weight: 1, arbitrary: nastyNumber });
+    case 'boolean':
+      return fc.boolean();
+    case 'date':
+      return fc.date();
+    default:
+      return hostileValue;
+  }
+}
+
+/** An input for a procedure: mostly shaped by its schema, sometimes any value at all. */
+export function hostileInputFor(schema: unknown): fc.Arbitrary<unknown> {
+  if (!schema) return hostileValue;
+  return fc.oneof({ weight: 4, arbitrary: plausibleFor(schema as ZodLike, 0) }, { weight: 1, arbitrary: hostileValue });
 }
 
 /** A superjson `meta` as a hostile client could send it: type annotations on paths that do not hold that type, or that reach prototypes. */
