@@ -76,7 +76,7 @@ const CONFIG_VARIABLES = ['PUBLIC_URL', 'TRUST_PROXY', 'CLIENT_DIR', 'SMTP_URL',
  * info, as a server runs by default) to a file there, with the global rate
  * limit lifted so that load is served rather than refused.
  */
-export async function startRealServer(opts: { dataDir: string; nodeArgs?: string[] }): Promise<ServerProcess> {
+export async function startRealServer(opts: { dataDir: string; nodeArgs?: string[]; /** null: the server's own default limit (the scan uses it); otherwise lifted. */ rateLimitPerMinute?: number | null }): Promise<ServerProcess> {
   const port = await freePort();
   const env = Object.fromEntries(Object.entries(process.env).filter(([name]) => !CONFIG_VARIABLES.includes(name)));
   const logFile = path.join(opts.dataDir, 'server.log');
@@ -84,7 +84,7 @@ export async function startRealServer(opts: { dataDir: string; nodeArgs?: string
   const started = performance.now();
   const child = spawn(process.execPath, [...(opts.nodeArgs ?? []), path.join(ROOT, 'server/main.ts')], {
     cwd: ROOT,
-    env: { ...env, DATA_DIR: opts.dataDir, PORT: String(port), HOST: '127.0.0.1', SEED_DEMO: 'false', LOG_LEVEL: 'info', RATE_LIMIT_PER_MINUTE: '1000000000' },
+    env: { ...env, DATA_DIR: opts.dataDir, PORT: String(port), HOST: '127.0.0.1', SEED_DEMO: 'false', LOG_LEVEL: 'info', ...(opts.rateLimitPerMinute === null ? {} : { RATE_LIMIT_PER_MINUTE: String(opts.rateLimitPerMinute ?? 1_000_000_000) }) },
     stdio: ['ignore', log, log],
   });
   closeSync(log);
