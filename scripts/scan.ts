@@ -210,7 +210,7 @@ try {
           problems.push(`sqlmap (${session.name}): injection found at ${target.url}; see ${path.join(out, `sqlmap-${i}-${j}.log`)}`);
         }
       }
-      const version = spawnSync('sqlmap', ['--version']).stdout?.toString().trim();
+      const version = spawnSync('sqlmap', ['--version']).stdout?.toString().trim().split('\n')[0];
       rows.push(`| sqlmap ${version} | ${session.name}: ${session.sqlmap.length} injection points (JSON inputs in tRPC queries and bodies, path ids) | ${proxy.count() - sqlBefore} | ${injectable} injectable |`);
     }
 
