@@ -27,7 +27,7 @@ import { getEach, newSaveState, percentile, runLoad, sample, saveAnswers, signIn
 import { BENCH_USERS, ensurePortfolio, importFiles, prepareRun, SAVE_ASSESSMENTS, type PreparedRun } from './portfolio.ts';
 import { startCeilingServer, startRealServer, type ServerProcess } from './processes.ts';
 import { formatProfile, monotonicUs, summariseProfile, type ProfileWindow } from './profile.ts';
-import { FLAT_MB_PER_MINUTE, soak } from './soak.ts';
+import { FLAT_MB_PER_MINUTE, soak, turnRemindersOff } from './soak.ts';
 import { FIGURE_KEYS, figuresJson, ms, perSecond, ratio, table, type Figures, type Row } from './report.ts';
 
 const { values: flags, positionals } = parseArgs({
@@ -294,6 +294,7 @@ async function profile(run: PreparedRun): Promise<void> {
 async function soakRun(run: PreparedRun): Promise<void> {
   const seconds = Number(flags.soak);
   if (!Number.isInteger(seconds) || seconds < 20) throw new Error('--soak takes a number of seconds (at least 20), e.g. npm run bench -- --soak 300');
+  turnRemindersOff(run.databaseFile);
   const server = await startRealServer({ dataDir: run.dataDir });
   try {
     const sessions = await signInBoth(server, run);

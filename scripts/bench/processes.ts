@@ -40,13 +40,14 @@ function tail(file: string): string {
   }
 }
 
-async function waitHealthy(child: ChildProcess, url: string, logFile: string, timeoutMs = 180_000): Promise<void> {
+async function waitHealthy(child: ChildProcess, url: string, logFile: string, timeoutMs = 600_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   let exited: number | null = null;
   child.once('exit', (code) => (exited = code ?? -1));
   while (Date.now() < deadline) {
     if (exited !== null) throw new Error(`The server exited (code ${exited}) before it was healthy. Its log:\n${tail(logFile)}`);
-    const ok = await fetch(url, { signal: AbortSignal.timeout(1000) }).then((r) => r.ok, () => false);
+    // A slow answer still counts: at start, on a busy machine, the jobs' batches can hold the server for seconds at a time.
+    const ok = await fetch(url, { signal: AbortSignal.timeout(30_000) }).then((r) => r.ok, () => false);
     if (ok) return;
     await sleep(5);
   }
