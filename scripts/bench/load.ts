@@ -13,6 +13,8 @@ export interface LoadShape {
   /** Seconds measured, after `warmupSeconds` not measured. */
   seconds: number;
   warmupSeconds: number;
+  /** Requests per second across all connections; unset, as fast as the server answers. */
+  overallRate?: number;
 }
 
 export interface LoadResult {
@@ -41,6 +43,7 @@ export async function runLoad(url: string, shape: LoadShape, requestsFor: (conne
     url,
     connections: shape.connections,
     duration: shape.seconds,
+    ...(shape.overallRate ? { overallRate: shape.overallRate } : {}),
     ...(shape.warmupSeconds > 0 ? { warmup: { connections: shape.connections, duration: shape.warmupSeconds } } : {}),
     // The warm-up's clients come first; the measured run's clients get the same connection numbers again.
     setupClient: (client) => client.setRequests(requestsFor(nextClient++ % shape.connections)),

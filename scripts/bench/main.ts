@@ -11,6 +11,7 @@
  *   npm run bench -- --smoke      a few hundred vendors and short loads: checks the bench works
  *   npm run bench -- --profile    CPU profiles (node --cpu-prof) of the server under each load
  *   npm run bench -- --crash [N]  the crash test: N rounds (13 unless given) of SIGKILL under saves and uploads (crash.ts)
+ *   npm run bench -- --soak N     N seconds at half the measured save throughput with staff reads: zero errors, flat memory (soak.ts)
  *
  * BENCH_DB=path keeps the generated portfolio (a SQLite file) there and
  * reuses it on later runs; every run works on a fresh copy of it.
@@ -26,11 +27,11 @@ import { getEach, newSaveState, percentile, runLoad, sample, saveAnswers, signIn
 import { BENCH_USERS, ensurePortfolio, importFiles, prepareRun, SAVE_ASSESSMENTS, type PreparedRun } from './portfolio.ts';
 import { startCeilingServer, startRealServer, type ServerProcess } from './processes.ts';
 import { formatProfile, monotonicUs, summariseProfile, type ProfileWindow } from './profile.ts';
+import { FLAT_MB_PER_MINUTE, soak, turnRemindersOff } from './soak.ts';
 import { FIGURE_KEYS, figuresJson, ms, perSecond, ratio, table, type Figures, type Row } from './report.ts';
 
-// A further mode (issue 15's --soak N) would join --profile here.
 const { values: flags, positionals } = parseArgs({
-  options: { smoke: { type: 'boolean', default: false }, profile: { type: 'boolean', default: false }, crash: { type: 'boolean', default: false } },
+  options: { smoke: { type: 'boolean', default: false }, profile: { type: 'boolean', default: false }, crash: { type: 'boolean', default: false }, soak: { type: 'string' } },
   allowPositionals: true,
   strict: true,
 });
@@ -289,6 +290,41 @@ async function profile(run: PreparedRun): Promise<void> {
   console.log(`\nProfiles kept in ${dir} (open them in Chrome DevTools, Performance tab).`);
 }
 
+/** --soak N: the server under half its save throughput and staff reads for N seconds; fails on any error or on memory still climbing. */
+async function soakRun(run: PreparedRun): Promise<void> {
+  const seconds = Number(flags.soak);
+  if (!Number.isInteger(seconds) || seconds < 20) throw new Error('--soak takes a number of seconds (at least 20), e.g. npm run bench -- --soak 300');
+  turnRemindersOff(run.databaseFile);
+  const server = await startRealServer({ dataDir: run.dataDir });
+  try {
+    const sessions = await signInBoth(server, run);
+    const report = await soak(server, run, sessions, seconds, saves, log);
+    const flat = report.rss.secondHalfSlopeMbPerMin <= FLAT_MB_PER_MINUTE;
+    const rows: Row[] = [
+      { what: 'Answer saves, measured (64 connections, 10 s)', value: perSecond(report.measuredSaveRps) },
+      { what: `Soak: saves at ${report.targetSaveRps}/s`, value: `${perSecond(report.saves.rps)}  p50 ${ms(report.saves.p50)}  p99 ${ms(report.saves.p99)}  errors ${report.saveErrors}`, target: '>= half of measured, 0 errors' },
+      { what: 'Soak: staff reads at 20/s', value: `${perSecond(report.reads.rps)}  p50 ${ms(report.reads.p50)}  p99 ${ms(report.reads.p99)}  errors ${report.reads.errors}`, target: '0 errors' },
+      { what: 'Server RSS: start / peak / end', value: `${report.rss.startMb.toFixed(0)} / ${report.rss.peakMb.toFixed(0)} / ${report.rss.endMb.toFixed(0)} MB`, target: 'peak <= 400 MB' },
+      { what: '  slope over the second half', value: `${report.rss.secondHalfSlopeMbPerMin.toFixed(2)} MB/min`, target: `<= ${FLAT_MB_PER_MINUTE} MB/min` },
+    ];
+    console.log('');
+    console.log(table(`Soak: ${seconds} s on ${run.vendorCount.toLocaleString('en')} vendors; ${os.cpus().length} x ${os.cpus()[0]?.model.trim()}, Node ${process.version}, load average ${os.loadavg()[0]!.toFixed(1)} at end`, rows));
+    console.log(`RSS samples (s: MB): ${report.rss.samples.map((s) => `${s.atS}: ${s.mb}`).join(', ')}`);
+    console.log(JSON.stringify({ soak_seconds: seconds, soak_save_rps: report.saves.rps, soak_target_rps: report.targetSaveRps, soak_errors: report.saveErrors + report.reads.errors, rss_start_mb: report.rss.startMb, rss_peak_mb: report.rss.peakMb, rss_end_mb: report.rss.endMb, rss_slope_mb_per_min: report.rss.secondHalfSlopeMbPerMin }));
+    const problems = [
+      report.saveErrors + report.reads.errors > 0 ? `${report.saveErrors} save and ${report.reads.errors} read errors` : null,
+      report.saves.rps < report.targetSaveRps * 0.9 ? `saves held ${report.saves.rps.toFixed(0)}/s, under the ${report.targetSaveRps}/s asked` : null,
+      flat ? null : `memory still climbing: ${report.rss.secondHalfSlopeMbPerMin.toFixed(2)} MB/min over the second half`,
+    ].filter((p) => p !== null);
+    if (problems.length) {
+      log(`The soak FAILED: ${problems.join('; ')}`);
+      process.exitCode = 1;
+    }
+  } finally {
+    await server.stop();
+  }
+}
+
 if (flags.crash) {
   const rounds = Number(positionals[0] ?? 13);
   if (!Number.isInteger(rounds) || rounds < 1) throw new Error('--crash takes a number of rounds, e.g. npm run bench -- --crash 13');
@@ -311,7 +347,8 @@ try {
   log(existsSync(portfolioFile) ? `Reusing the portfolio in ${portfolioFile}` : `Generating ${settings.vendors.toLocaleString('en')} vendors into ${portfolioFile}...`);
   const { generatedMs } = ensurePortfolio(portfolioFile, settings.vendors, now);
   const run = await prepareRun(portfolioFile, path.join(tmp, 'data'), now);
-  if (flags.profile) await profile(run);
+  if (flags.soak !== undefined) await soakRun(run);
+  else if (flags.profile) await profile(run);
   else await measure(run, generatedMs);
 } finally {
   rmSync(tmp, { recursive: true, force: true });

@@ -40,13 +40,14 @@ function tail(file: string): string {
   }
 }
 
-async function waitHealthy(child: ChildProcess, url: string, logFile: string, timeoutMs = 180_000): Promise<void> {
+async function waitHealthy(child: ChildProcess, url: string, logFile: string, timeoutMs = 600_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   let exited: number | null = null;
   child.once('exit', (code) => (exited = code ?? -1));
   while (Date.now() < deadline) {
     if (exited !== null) throw new Error(`The server exited (code ${exited}) before it was healthy. Its log:\n${tail(logFile)}`);
-    const ok = await fetch(url, { signal: AbortSignal.timeout(1000) }).then((r) => r.ok, () => false);
+    // A slow answer still counts: at start, on a busy machine, the jobs' batches can hold the server for seconds at a time.
+    const ok = await fetch(url, { signal: AbortSignal.timeout(30_000) }).then((r) => r.ok, () => false);
     if (ok) return;
     await sleep(5);
   }
@@ -76,7 +77,7 @@ const CONFIG_VARIABLES = ['PUBLIC_URL', 'TRUST_PROXY', 'CLIENT_DIR', 'SMTP_URL',
  * info, as a server runs by default) to a file there, with the global rate
  * limit lifted so that load is served rather than refused.
  */
-export async function startRealServer(opts: { dataDir: string; nodeArgs?: string[] }): Promise<ServerProcess> {
+export async function startRealServer(opts: { dataDir: string; nodeArgs?: string[]; /** null: the server's own default limit (the scan uses it); otherwise lifted. */ rateLimitPerMinute?: number | null }): Promise<ServerProcess> {
   const port = await freePort();
   const env = Object.fromEntries(Object.entries(process.env).filter(([name]) => !CONFIG_VARIABLES.includes(name)));
   const logFile = path.join(opts.dataDir, 'server.log');
@@ -84,7 +85,7 @@ export async function startRealServer(opts: { dataDir: string; nodeArgs?: string
   const started = performance.now();
   const child = spawn(process.execPath, [...(opts.nodeArgs ?? []), path.join(ROOT, 'server/main.ts')], {
     cwd: ROOT,
-    env: { ...env, DATA_DIR: opts.dataDir, PORT: String(port), HOST: '127.0.0.1', SEED_DEMO: 'false', LOG_LEVEL: 'info', RATE_LIMIT_PER_MINUTE: '1000000000' },
+    env: { ...env, DATA_DIR: opts.dataDir, PORT: String(port), HOST: '127.0.0.1', SEED_DEMO: 'false', LOG_LEVEL: 'info', ...(opts.rateLimitPerMinute === null ? {} : { RATE_LIMIT_PER_MINUTE: String(opts.rateLimitPerMinute ?? 1_000_000_000) }) },
     stdio: ['ignore', log, log],
   });
   closeSync(log);

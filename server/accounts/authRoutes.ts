@@ -34,6 +34,13 @@ function toWebRequest(request: FastifyRequest, publicUrl: string): Request {
 }
 
 
+/** What a bodiless better-auth refusal says instead, as { code, message } like its other answers. */
+function emptyRefusal(status: number): { code: string; message: string } {
+  if (status === 404) return { code: 'NOT_FOUND', message: 'There is no such sign-in endpoint.' };
+  if (status === 405) return { code: 'METHOD_NOT_ALLOWED', message: 'This sign-in endpoint does not take this method.' };
+  return { code: 'REFUSED', message: 'The request was refused.' };
+}
+
 /** A wait in words: short waits in seconds, so a person is not told a minute for two seconds. */
 export function waitInWords(seconds: number): string {
   if (seconds < 60) return `${seconds} second${seconds === 1 ? '' : 's'}`;
@@ -68,7 +75,10 @@ export async function registerAuthRoutes(app: FastifyInstance, deps: { auth: Aut
     });
     const cookies = [...response.headers.getSetCookie(), ...extraCookies];
     if (cookies.length) reply.header('set-cookie', cookies);
-    return reply.send(response.body ? await response.text() : null);
+    const text = response.body ? await response.text() : '';
+    // better-auth answers an endpoint it does not have (or has turned off) with no body or a bare "Not Found": say why, in its own JSON shape.
+    if (response.status >= 400 && !(response.headers.get('content-type') ?? '').includes('json')) return reply.removeHeader('content-length').type('application/json; charset=utf-8').send(emptyRefusal(response.status));
+    return reply.send(text || null);
   };
   const handle = async (request: FastifyRequest, reply: FastifyReply) => send(reply, await forward(request));
 

@@ -15,7 +15,7 @@ import { linkActor, type LinkScope, type MfaState, type StaffUser } from './call
 import type { AuditActor } from './audit/auditTrail.ts';
 import { AppError, isRefusal, reasonOf, toTRPCError } from './errors.ts';
 import { recordRefusal, refusalActor } from './audit/refusals.ts';
-import { transformer } from '#shared/transformer.ts';
+import { serverTransformer } from './trpcInput.ts';
 
 export interface ProcedureMeta {
   access: Access;
@@ -25,7 +25,7 @@ const t = initTRPC
   .context<Context>()
   .meta<ProcedureMeta>()
   .create({
-    transformer,
+    transformer: serverTransformer,
     errorFormatter({ shape, error }) {
       const zodError = error.cause instanceof z.ZodError ? error.cause : null;
       return {

@@ -5,7 +5,7 @@
  * page saying whom to ask. Evidence uploads
  * and downloads go through here too, checked against the session's scope.
  */
-import multipart, { type MultipartFields } from '@fastify/multipart';
+import multipart from '@fastify/multipart';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type {} from '@fastify/cookie';
 import type {} from '../platform/http/routeAccess.ts';
@@ -76,16 +76,10 @@ export async function registerLinkRoutes(app: FastifyInstance, deps: LinkRouteDe
 
   app.post('/api/portal/evidence', { config: LINK_ONLY, preHandler: [limit(app, 60, '1 minute')] }, async (request, reply) => {
     const scope = request.link!;
-    const part = await request.file().catch(() => {
-      throw badRequest('Send one file as multipart/form-data.');
-    });
-    if (!part) throw badRequest('Choose a file to upload.');
-    const buffer = await part.toBuffer().catch(() => null);
-    if (!buffer || part.file.truncated) throw new AppError('PAYLOAD_TOO_LARGE', `The file is larger than ${formatFileSize(MAX_EVIDENCE_BYTES)}.`);
-    // The fields sent before the file, checked by the same rules as the portal's JSON inputs.
-    const fields = parseInput(EvidenceUploadFields, formFields(part.fields, part.fieldname));
+    const { file, fields: formFields } = await readUpload(request);
+    const fields = parseInput(EvidenceUploadFields, formFields);
     const target = fields.controlId !== undefined ? { assessmentId: scope.assessmentId, controlId: fields.controlId } : { assessmentId: scope.assessmentId, taskId: fields.taskId! };
-    const stored = await storeEvidence(deps.db, deps.uploadsDir, target, { name: part.filename, buffer }, linkActor(scope, request.ip), deps.now(), limits);
+    const stored = await storeEvidence(deps.db, deps.uploadsDir, target, file, linkActor(scope, request.ip), deps.now(), limits);
     return reply.code(201).send(stored);
   });
 
@@ -103,17 +97,38 @@ export async function registerLinkRoutes(app: FastifyInstance, deps: LinkRouteDe
   });
 }
 
+const TOO_LARGE = `The file is larger than ${formatFileSize(MAX_EVIDENCE_BYTES)}.`;
+const ONE_FILE = 'Send one file, with the question (controlId) or task (taskId) it is for, as multipart/form-data.';
+
 /**
- * The text fields of a multipart body, as an object for schema checking.
- * A field sent twice becomes a list, which the schema refuses; the file's
- * own part is left out.
+ * Every part of an upload, read to the end: the one file and the text
+ * fields around it. A second file is refused rather than dropped (the
+ * vendor would think both were kept), and so is a body over the parts,
+ * fields or size limits set where multipart is registered. A field sent
+ * twice becomes a list, which the schema refuses.
  */
-function formFields(fields: MultipartFields, fileField: string): Record<string, unknown> {
-  const out: Record<string, unknown> = {};
-  for (const [name, entry] of Object.entries(fields)) {
-    if (name === fileField || entry === undefined) continue;
-    const values = (Array.isArray(entry) ? entry : [entry]).map((e) => (e.type === 'field' ? e.value : e));
-    out[name] = values.length === 1 ? values[0] : values;
+async function readUpload(request: FastifyRequest): Promise<{ file: { name: string; buffer: Buffer }; fields: Record<string, unknown> }> {
+  let file: { name: string; buffer: Buffer } | null = null;
+  const fields: Record<string, unknown[]> = {};
+  try {
+    for await (const part of request.parts()) {
+      if (part.type === 'file') {
+        if (file) throw badRequest('Send one file at a time: this upload holds more than one.');
+        const buffer = await part.toBuffer();
+        if (part.file.truncated) throw new AppError('PAYLOAD_TOO_LARGE', TOO_LARGE);
+        file = { name: part.filename, buffer };
+      } else {
+        (fields[part.fieldname] ??= []).push(part.value);
+      }
+    }
+  } catch (error) {
+    if (error instanceof AppError) throw error;
+    const code = (error as { code?: string }).code;
+    if (code === 'FST_REQ_FILE_TOO_LARGE') throw new AppError('PAYLOAD_TOO_LARGE', TOO_LARGE);
+    if (code === 'FST_FILES_LIMIT') throw badRequest('Send one file at a time: this upload holds more than one.');
+    if (code === 'FST_PARTS_LIMIT' || code === 'FST_FIELDS_LIMIT') throw badRequest(`This upload holds more parts than the form sends. ${ONE_FILE}`);
+    throw badRequest(ONE_FILE);
   }
-  return out;
+  if (!file) throw badRequest('Choose a file to upload.');
+  return { file, fields: Object.fromEntries(Object.entries(fields).map(([name, values]) => [name, values.length === 1 ? values[0] : values])) };
 }

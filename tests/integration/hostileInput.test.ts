@@ -4,6 +4,7 @@
  * that takes JSON, never a 500, and no internal error text.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createUserWithPassword, signIn } from '../helpers/auth.ts';
 import { startTestServer, type TestServer } from '../helpers/server.ts';
 import { createTestDatabase } from '../helpers/testDatabase.ts';
 
@@ -57,5 +58,33 @@ describe('deeply nested JSON', () => {
     const response = await fetch(`${server.base}/api/auth/sign-in/email`, { method: 'POST', headers: { 'content-type': 'application/json', origin: server.base }, body: '{"email":' });
     expect(response.status).toBe(400);
     expect(await response.text()).not.toMatch(/\bat \w+ \(|node_modules/);
+  });
+});
+
+describe('superjson annotations a client made up', () => {
+  // Input is read after the access check: a signed-in procurement user gets that far.
+  let cookie = '';
+  beforeAll(async () => {
+    const user = await createUserWithPassword(server.auth, 'procurement', 'superjson@tollgate.example');
+    cookie = (await signIn(server.base, user.email)).cookie!;
+  });
+  const send = (body: unknown) =>
+    fetch(`${server.base}/trpc/vendors.create`, { method: 'POST', headers: { 'content-type': 'application/json', origin: server.base, cookie }, body: JSON.stringify(body) });
+
+  it('a string where superjson expects its tree of annotations: 400 in our words, not a stack overflow', async () => {
+    // superjson walks each character of the string as a tree again, forever: "Maximum call stack size exceeded" reached the caller.
+    for (const meta of [{ values: 'Date' }, { values: { '': 'Date' } }, { values: ['class', 'Evil'] }, { values: { name: ['custom', 'x'] } }, { referentialEqualities: [['']] }, { referentialEqualities: { name: ['name.x'] } }, { v: 99 }]) {
+      const response = await send({ json: { name: 'x' }, meta });
+      expect(response.status, JSON.stringify(meta)).toBe(400);
+      const body = (await response.json()) as { error: { json: { message: string; data: { reason: string } } } };
+      expect(body.error.json.message).toBe('The request could not be read: its input is not in the form Tollgate sends.');
+      expect(body.error.json.data.reason).toBe('INVALID_INPUT');
+    }
+  });
+
+  it('the annotations the app itself writes still read as before', async () => {
+    // An undefined annotation, as superjson writes it for a real form's empty optional field.
+    const response = await send({ json: { name: 'Annotated Vendor Ltd' }, meta: { values: { website: ['undefined'] }, v: 1 } });
+    expect(response.status, await response.clone().text()).toBe(200);
   });
 });

@@ -83,7 +83,10 @@ const MACROS_NOT_ACCEPTED =
 const STORAGE_FULL = 'Tollgate is short of storage space and cannot take files just now. Your answers are saved; try the upload again later.';
 
 async function detectType(buffer: Buffer, originalName: string): Promise<AcceptedType> {
-  const detected = await fileTypeFromBuffer(buffer);
+  // A damaged container (a zip whose directory lies, say) makes file-type throw: that is a file we cannot accept, not a server error.
+  const detected = await fileTypeFromBuffer(buffer).catch(() => {
+    throw badRequest(NOT_ACCEPTED);
+  });
   if (detected) {
     if (MACRO_CAPABLE.has(detected.ext)) throw badRequest(MACROS_NOT_ACCEPTED);
     const accepted = BINARY_TYPES[detected.ext];

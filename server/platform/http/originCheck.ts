@@ -5,6 +5,7 @@
  * victim's cookies without being told them.
  */
 import type { FastifyInstance } from 'fastify';
+import type { HttpErrorBody } from '../errors.ts';
 import { markRefused } from './refusalAudit.ts';
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
@@ -19,7 +20,7 @@ export function registerOriginCheck(app: FastifyInstance, publicUrl: string): vo
     if (crossSite) {
       // Marked: on /trpc this refusal never reaches the procedure that would otherwise record it.
       markRefused(request, 'A request from another site (cross-site request forgery check)');
-      return reply.code(403).send({ error: 'This request came from another site and was refused.' });
+      return reply.code(403).send({ error: 'This request came from another site and was refused.', reason: 'NOT_ALLOWED' } satisfies HttpErrorBody);
     }
   });
 }

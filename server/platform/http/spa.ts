@@ -9,6 +9,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import fastifyStatic from '@fastify/static';
 import type { FastifyInstance } from 'fastify';
+import type { HttpErrorBody } from '../errors.ts';
 import { declareAccessForScope } from './routeAccess.ts';
 
 const isSourceMap = (pathname: string) => pathname.toLowerCase().endsWith('.map');
@@ -46,6 +47,6 @@ export async function registerSpa(app: FastifyInstance, clientDir: string): Prom
       // Read here rather than through the static plugin, which lives in its own scope (it declares its routes' access).
       return reply.header('cache-control', 'no-cache').type('text/html; charset=utf-8').send(await readFile(path.join(clientDir, page)));
     }
-    return reply.code(404).send({ error: 'Not found' });
+    return reply.code(404).send({ error: 'Not found', reason: 'NOT_FOUND' } satisfies HttpErrorBody);
   });
 }
