@@ -99,6 +99,41 @@ describe('signing in', () => {
     db.update(sessions).set({ createdAt: new Date(Date.now() - 13 * 3600_000) }).where(eq(sessions.userId, user.id)).run();
     expect((await trpcQuery('vendors.list', cookie)).status).toBe(401);
   });
+
+  it('ends a session 30 minutes after its last use, and pushes that end back while it is used', async () => {
+    const user = await createUserWithPassword(server.auth, 'procurement', 'p5@tollgate.example');
+    const { cookie } = await signIn(server.base, user.email);
+    const endOf = () => db.select({ expiresAt: sessions.expiresAt }).from(sessions).where(eq(sessions.userId, user.id)).get()?.expiresAt;
+
+    // Last pushed back ten minutes ago: this use pushes the end to 30 minutes from now.
+    db.update(sessions).set({ expiresAt: new Date(Date.now() + 20 * 60_000) }).where(eq(sessions.userId, user.id)).run();
+    expect((await trpcQuery('account.me', cookie)).data).toMatchObject({ user: { email: user.email } });
+    expect(endOf()!.getTime()).toBeGreaterThan(Date.now() + 29 * 60_000);
+
+    // Unused for 30 minutes: the session has ended, and is gone from the server.
+    db.update(sessions).set({ expiresAt: new Date(Date.now() - 1000) }).where(eq(sessions.userId, user.id)).run();
+    expect((await trpcQuery('vendors.list', cookie)).status).toBe(401);
+    expect(endOf()).toBeUndefined();
+  });
+
+  it('treats a session cookie whose signature is not the server\'s as no session at all', async () => {
+    const user = await createUserWithPassword(server.auth, 'procurement', 'p6@tollgate.example');
+    const { cookie } = await signIn(server.base, user.email);
+    expect((await trpcQuery('account.me', cookie)).data).toMatchObject({ user: { email: user.email } });
+    // The session's own token, with someone else's signature.
+    const forged = cookie!
+      .split('; ')
+      .map((pair) => {
+        const [name, value] = pair.split(/=(.*)/s) as [string, string];
+        if (!name.endsWith('session_token')) return pair;
+        const token = decodeURIComponent(value).split('.')[0]!;
+        return `${name}=${encodeURIComponent(`${token}.${Buffer.alloc(32, 7).toString('base64')}`)}`;
+      })
+      .join('; ');
+    expect(forged).not.toBe(cookie);
+    expect((await trpcQuery('vendors.list', forged)).status).toBe(401);
+    expect((await trpcQuery('account.me', forged)).data).toBeNull();
+  });
 });
 
 describe('set-password links and the password policy', () => {

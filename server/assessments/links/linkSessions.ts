@@ -13,12 +13,13 @@
  * Cancelling, completing and revoking also end the sessions in the same
  * transaction (endLinkSessions), so the table itself says which are live.
  */
-import { and, eq, gt, inArray } from 'drizzle-orm';
+import { and, eq, gt, inArray, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/sqlite-core';
 import { addHours, min } from 'date-fns';
 import type { AssessmentStatus } from '#shared/assessmentLifecycle.ts';
 import { assessments, linkSessions, shareLinks, users } from '../../../drizzle/schema/index.ts';
 import type { Db, Tx } from '../../platform/db/database.ts';
+import { prepared } from '../../platform/db/prepared.ts';
 import { AppError } from '../../platform/errors.ts';
 import { recordAudit, type AuditActor } from '../../platform/audit/auditTrail.ts';
 import { hashToken } from '../../platform/tokens.ts';
@@ -92,18 +93,32 @@ export interface ResolvedLinkSession {
 
 export type LinkSessionCheck = { ok: true; session: ResolvedLinkSession } | { ok: false; refusal: SessionRefusal };
 
-/** The vendor session behind a cookie if it may still be used (sliding its idle expiry), or why not. */
-export function resolveLinkSession(tx: Db | Tx, sessionToken: string, now: Date): LinkSessionCheck {
-  const id = hashToken(sessionToken);
-  const row = tx
+/** A session with its link, assessment and contacts: one indexed read, prepared once (it runs on every vendor request). */
+const sessionWithLink = prepared((db) =>
+  db
     .select({ session: linkSessions, ...linkStateColumns })
     .from(linkSessions)
     .innerJoin(shareLinks, eq(shareLinks.id, linkSessions.shareLinkId))
     .innerJoin(assessments, eq(assessments.id, shareLinks.assessmentId))
     .leftJoin(assessor, eq(assessor.id, assessments.assessorId))
     .leftJoin(linkCreator, eq(linkCreator.id, shareLinks.createdBy))
-    .where(eq(linkSessions.id, id))
-    .get();
+    .where(eq(linkSessions.id, sql.placeholder('id')))
+    .prepare(),
+);
+
+/** Pushes a session's idle end back; the times go in as the column stores them (milliseconds). */
+const slideSession = prepared((db) =>
+  db
+    .update(linkSessions)
+    .set({ lastSeenAt: sql`${sql.placeholder('now')}`, expiresAt: sql`${sql.placeholder('expiresAt')}` })
+    .where(eq(linkSessions.id, sql.placeholder('id')))
+    .prepare(),
+);
+
+/** The vendor session behind a cookie if it may still be used (sliding its idle expiry), or why not. */
+export function resolveLinkSession(db: Db, sessionToken: string, now: Date): LinkSessionCheck {
+  const id = hashToken(sessionToken);
+  const row = sessionWithLink(db).get({ id });
   if (!row) return { ok: false, refusal: { reason: 'ended', contact: null } };
   const refuse = (reason: SessionEndReason): LinkSessionCheck => ({ ok: false, refusal: { reason, contact: contactOf(row) } });
   const closed = linkClosedReason(row.link, row.assessmentStatus, now);
@@ -114,10 +129,7 @@ export function resolveLinkSession(tx: Db | Tx, sessionToken: string, now: Date)
 
   const seenLongAgo = !row.session.lastSeenAt || now.getTime() - row.session.lastSeenAt.getTime() > 5 * 60_000;
   if (seenLongAgo) {
-    tx.update(linkSessions)
-      .set({ lastSeenAt: now, expiresAt: min([addHours(now, LINK_SESSION_IDLE_HOURS), row.link.expiresAt]) })
-      .where(eq(linkSessions.id, id))
-      .run();
+    slideSession(db).run({ id, now: now.getTime(), expiresAt: min([addHours(now, LINK_SESSION_IDLE_HOURS), row.link.expiresAt]).getTime() });
   }
   return {
     ok: true,
