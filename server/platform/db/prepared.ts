@@ -9,12 +9,14 @@
  *
  * Prepared against the database handle, a statement still runs inside a
  * transaction on it: better-sqlite3 has one connection, and the
- * transaction is that connection's.
+ * transaction is that connection's. So hot paths pass `db` even inside
+ * `db.transaction(...)`. Given a transaction's own handle, a statement is
+ * prepared once per transaction, which costs what the query builder did.
  */
-import type { Db } from './database.ts';
+import type { Db, Tx } from './database.ts';
 
-export function prepared<P>(build: (db: Db) => P): (db: Db) => P {
-  const byDb = new WeakMap<Db, P>();
+export function prepared<P>(build: (db: Db | Tx) => P): (db: Db | Tx) => P {
+  const byDb = new WeakMap<Db | Tx, P>();
   return (db) => {
     let statement = byDb.get(db);
     if (statement === undefined) {
