@@ -17,6 +17,7 @@ import { DEFAULT_RATE_LIMIT_PER_MINUTE, type AppConfig } from './platform/config
 import { createContextInner } from './platform/context.ts';
 import { isDatabaseReachable, type Db } from './platform/db/database.ts';
 import { registerOriginCheck } from './platform/http/originCheck.ts';
+import { requestCallers } from './platform/http/requestCallers.ts';
 import { registerRefusalAudit } from './platform/http/refusalAudit.ts';
 import { registerSecurityHeaders } from './platform/http/securityHeaders.ts';
 import { registerSpa } from './platform/http/spa.ts';
@@ -88,10 +89,17 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   registerHostileInputDefences(app);
   await registerSecurityHeaders(app, { https: opts.config.publicUrl.startsWith('https:') });
   await app.register(cookie);
-  await app.register(rateLimit, { global: true, max: opts.config.rateLimitPerMinute ?? DEFAULT_RATE_LIMIT_PER_MINUTE, timeWindow: '1 minute' });
-  registerBatchLimits(app);
   const resolveStaff = await createStaffSessionResolver(opts.auth, opts.db);
-  // Only a request that carries a staff cookie costs a lookup; better-auth sees its headers only when it is asked.
+  // Only a request that carries a staff cookie costs a lookup, and one that carries a link cookie another; better-auth
+  // sees its headers only when it is asked. Each is looked up once per request, whoever asks first.
+  const callers = requestCallers({
+    staffOf: (request) => resolveStaff({ cookies: request.cookies, headers: () => headersOf(request) }, now()),
+    linkOf: (request) => linkAccessOf(request, opts.db, now()),
+  });
+  // A budget per staff session, per link session, or per address for requests with neither (platform/http/requestCallers.ts).
+  await app.register(rateLimit, { global: true, max: opts.config.rateLimitPerMinute ?? DEFAULT_RATE_LIMIT_PER_MINUTE, timeWindow: '1 minute', keyGenerator: callers.budgetKey });
+  registerBatchLimits(app);
+  // A refusal is recorded as its request ended: the session as it stands then (a sign-out may have ended it).
   const staffOf = (request: FastifyRequest) => resolveStaff({ cookies: request.cookies, headers: () => headersOf(request) }, now());
   registerRefusalAudit(app, { db: opts.db, now, staffOf, linkOf: (request) => linkAccessOf(request, opts.db, now()).scope });
   app.addHook('onClose', async () => {
@@ -102,7 +110,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     }
   });
   registerOriginCheck(app, opts.config.publicUrl);
-  const declaredRoutes = registerRouteAccess(app, { staffOf, linkOf: (request) => linkAccessOf(request, opts.db, now()) });
+  const declaredRoutes = registerRouteAccess(app, { staffOf: callers.staffOf, linkOf: callers.linkOf });
   app.decorate('declaredRoutes', declaredRoutes);
 
   const minFreeBytes = (opts.evidenceLimits ?? EVIDENCE_LIMITS).minFreeBytes;
@@ -125,8 +133,8 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
       trpcOptions: {
         router: appRouter,
         createContext: async ({ req }) => {
-          const staff = await staffOf(req);
-          const link = linkAccessOf(req, opts.db, now());
+          const staff = await callers.staffOf(req);
+          const link = callers.linkOf(req);
           return createContextInner({
             db: opts.db,
             user: staff?.user ?? null,
