@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url';
 import cookie from '@fastify/cookie';
 import rateLimit from '@fastify/rate-limit';
 import { fastifyTRPCPlugin, type FastifyTRPCPluginOptions } from '@trpc/server/adapters/fastify';
-import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
+import Fastify, { LogController, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import { type Auth, createStaffSessionResolver, CLIENT_IP_HEADER, registerAuthRoutes } from './accounts/index.ts';
 import { registerExportRoutes } from './vendors/index.ts';
 import { linkAccessOf, registerLinkRoutes } from './portal/index.ts';
@@ -60,6 +60,22 @@ function headersOf(request: FastifyRequest): Headers {
   return headers;
 }
 
+/**
+ * One log line per request, when it ends, instead of Fastify's two ("incoming request" and "request completed"):
+ * under load the log was a large part of a cheap request's cost (docs/benchmarks.md). Fastify's other lines
+ * (errors, unknown routes) are unchanged.
+ */
+class OneLinePerRequest extends LogController {
+  override incomingRequest(): void {}
+
+  override requestCompleted(error: Error | null | undefined, request: FastifyRequest, reply: FastifyReply): void {
+    // Link tokens and set-password tokens travel in URLs: they never reach the logs.
+    const line = { method: request.method, url: redactUrl(request.url), ip: request.ip, status: reply.statusCode, ms: Math.round(reply.elapsedTime) };
+    if (error) reply.log.error({ ...line, err: error }, 'request errored');
+    else reply.log.info(line, 'request');
+  }
+}
+
 export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   const now = opts.now ?? (() => new Date());
   const app = Fastify({
@@ -71,9 +87,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
         req: (req: { method: string; url: string; ip?: string }) => ({ method: req.method, url: redactUrl(req.url), ip: req.ip }),
       },
     },
-    // One line per request, when it ends (the onResponse hook below), instead of Fastify's two ("incoming request" and
-    // "request completed"): under load the log was a large part of a cheap request's cost (docs/benchmarks.md).
-    disableRequestLogging: true,
+    logController: new OneLinePerRequest(),
     trustProxy: opts.config.trustProxy,
     // tRPC batches several calls into one URL.
     routerOptions: { maxParamLength: 5000 },
@@ -81,11 +95,6 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     bodyLimit: 6 * 1_048_576,
   });
 
-  app.addHook('onResponse', (request, reply, done) => {
-    // Link tokens and set-password tokens travel in URLs: they never reach the logs.
-    request.log.info({ method: request.method, url: redactUrl(request.url), ip: request.ip, status: reply.statusCode, ms: Math.round(reply.elapsedTime) }, 'request');
-    done();
-  });
   registerHostileInputDefences(app);
   await registerSecurityHeaders(app, { https: opts.config.publicUrl.startsWith('https:') });
   await app.register(cookie);

@@ -46,7 +46,7 @@ async function waitHealthy(child: ChildProcess, url: string, logFile: string, ti
   child.once('exit', (code) => (exited = code ?? -1));
   while (Date.now() < deadline) {
     if (exited !== null) throw new Error(`The server exited (code ${exited}) before it was healthy. Its log:\n${tail(logFile)}`);
-    const ok = await fetch(url, { signal: AbortSignal.timeout(1000) }).then((r) => r.ok, () => false);
+    const ok = await fetch(url, { signal: AbortSignal.timeout(5000) }).then((r) => r.ok, () => false);
     if (ok) return;
     await sleep(5);
   }
