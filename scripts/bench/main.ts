@@ -25,7 +25,7 @@ import { crashRounds } from './crash.ts';
 import { dashboardSql } from './dashboardSql.ts';
 import { getEach, newSaveState, percentile, runLoad, sample, saveAnswers, signIn, trpcClient, type LoadResult, type LoadShape } from './load.ts';
 import { BENCH_USERS, ensurePortfolio, importFiles, prepareRun, SAVE_ASSESSMENTS, type PreparedRun } from './portfolio.ts';
-import { startCeilingServer, startRealServer, type ServerProcess } from './processes.ts';
+import { startCeilingServer, startRealServer, waitQuiet, type ServerProcess } from './processes.ts';
 import { formatProfile, monotonicUs, summariseProfile, type ProfileWindow } from './profile.ts';
 import { FIGURE_KEYS, figuresJson, ms, perSecond, ratio, table, type Figures, type Row } from './report.ts';
 
@@ -132,6 +132,8 @@ async function measurePath(run: PreparedRun): Promise<void> {
   let server: ServerProcess | null = null;
   try {
     server = await startRealServer({ dataDir: run.dataDir });
+    log(`Waiting for the server's start-up jobs to finish...`);
+    log(`  quiet after ${((await waitQuiet(server)) / 1000).toFixed(1)} s`);
     const sessions = await signInBoth(server, run);
     const shape = settings.load;
     const { results, ratioToNoop } = await requestPathRounds(ceiling, server, run, sessions, shape);

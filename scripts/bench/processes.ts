@@ -40,7 +40,7 @@ function tail(file: string): string {
   }
 }
 
-async function waitHealthy(child: ChildProcess, url: string, logFile: string, timeoutMs = 180_000): Promise<void> {
+async function waitHealthy(child: ChildProcess, url: string, logFile: string, timeoutMs = 600_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   let exited: number | null = null;
   child.once('exit', (code) => (exited = code ?? -1));
@@ -105,4 +105,22 @@ export async function startCeilingServer(logDir: string): Promise<ServerProcess>
   const base = `http://127.0.0.1:${port}`;
   await waitHealthy(child, `${base}/bare`, logFile);
   return { pid: child.pid!, base, origin: base, startupMs: performance.now() - started, peakRssMb: () => peakRssMb(child.pid!), stop: stopper(child) };
+}
+
+/**
+ * Waits until the server answers /healthz promptly five times in a row: its
+ * start-up jobs (snapshots, reminders, ...) run in batches on the main
+ * thread after it starts listening, and a load measured meanwhile measures
+ * them. Gives up (and measures anyway) after `timeoutMs`.
+ */
+export async function waitQuiet(server: ServerProcess, timeoutMs = 600_000): Promise<number> {
+  const started = performance.now();
+  let prompt = 0;
+  while (prompt < 5 && performance.now() - started < timeoutMs) {
+    const sent = performance.now();
+    const ok = await fetch(`${server.base}/healthz`, { signal: AbortSignal.timeout(30_000) }).then((r) => r.ok, () => false);
+    prompt = ok && performance.now() - sent < 50 ? prompt + 1 : 0;
+    await sleep(200);
+  }
+  return performance.now() - started;
 }

@@ -11,6 +11,7 @@ import type { SaveAnswerInput } from '#shared/schemas/sharing.ts';
 import { answers, assessments, evidenceFiles, questionnaireTemplates, remediationTasks, taskComments, templateVersions, users, vendors, taskEvents } from '../../drizzle/schema/index.ts';
 import type { ServiceContext } from '../platform/serviceContext.ts';
 import type { Db, Tx } from '../platform/db/database.ts';
+import { groupCommit } from '../platform/db/groupCommit.ts';
 import { prepared } from '../platform/db/prepared.ts';
 import type { ControlDefinition } from '#shared/catalogue/types.ts';
 import { AppError, badRequest, conflict, notFound, outOfScope } from '../platform/errors.ts';
@@ -264,11 +265,15 @@ const markStarted = prepared((db) =>
     .prepare(),
 );
 
+/**
+ * Saves one answer, durably: the promise settles once the transaction holding it has committed. Saves that arrive
+ * together share that transaction (group commit, platform/db/groupCommit.ts), each in a savepoint of its own.
+ */
 export function saveAnswer(svc: ServiceContext, link: LinkScope, input: z.output<typeof SaveAnswerInput>) {
   const { db, now } = svc;
   const ip = svc.actor.ip ?? null;
   // The prepared statements run on `db`: inside this transaction, since better-sqlite3 has one connection.
-  return db.transaction(() => {
+  return groupCommit(db).run(() => {
     const a = assessmentForSave(db).get({ assessmentId: link.assessmentId, controlId: input.controlId });
     if (!a) throw notFound('The questionnaire');
     const existing = answerOf(db).get({ assessmentId: a.id, controlId: input.controlId });
