@@ -331,6 +331,7 @@ async function profile(run: PreparedRun): Promise<void> {
     const server = await startRealServer({ dataDir: run.dataDir, nodeArgs: ['--cpu-prof', `--cpu-prof-dir=${dir}`, `--cpu-prof-name=${name}.cpuprofile`] });
     let window: ProfileWindow;
     try {
+      await waitQuiet(server);
       // One longer load than a round's, for enough samples.
       const shape = flags.smoke ? settings.load : { ...settings.load, seconds: 10, warmupSeconds: 2 };
       const load = tollgateLoads(server, run, await signInBoth(server, run), shape)[name];

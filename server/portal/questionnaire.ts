@@ -11,6 +11,7 @@ import type { SaveAnswerInput } from '#shared/schemas/sharing.ts';
 import { answers, assessments, evidenceFiles, questionnaireTemplates, remediationTasks, taskComments, templateVersions, users, vendors, taskEvents } from '../../drizzle/schema/index.ts';
 import type { ServiceContext } from '../platform/serviceContext.ts';
 import type { Db, Tx } from '../platform/db/database.ts';
+import { LRUCache } from 'lru-cache';
 import { groupCommit } from '../platform/db/groupCommit.ts';
 import { prepared } from '../platform/db/prepared.ts';
 import type { ControlDefinition } from '#shared/catalogue/types.ts';
@@ -192,22 +193,37 @@ export function portalQuestionnaire(db: Db, link: LinkScope, organisation: Organ
   };
 }
 
-/*
- * A save's statements, prepared once (saves are the portal's hottest write). The assessment is read with only the
- * one question saved, picked out of the questionnaire's JSON by SQLite, rather than the whole questionnaire parsed.
- */
+/* A save's statements, prepared once (saves are the portal's hottest write). */
 const assessmentForSave = prepared((db) =>
   db
-    .select({
-      id: assessments.id,
-      status: assessments.status,
-      control: sql<string | null>`(select c.value from json_each(${templateVersions.content}, '$.controls') c where json_extract(c.value, '$.id') = ${sql.placeholder('controlId')})`,
-    })
+    .select({ id: assessments.id, status: assessments.status, templateVersionId: assessments.templateVersionId, versionStatus: templateVersions.status })
     .from(assessments)
     .innerJoin(templateVersions, eq(templateVersions.id, assessments.templateVersionId))
     .where(eq(assessments.id, sql.placeholder('assessmentId')))
     .prepare(),
 );
+const versionContent = prepared((db) =>
+  db
+    .select({ content: templateVersions.content })
+    .from(templateVersions)
+    .where(eq(templateVersions.id, sql.placeholder('id')))
+    .prepare(),
+);
+
+/**
+ * The questions of a questionnaire version by id. A published version never changes (ADR 0006), so its questions
+ * are read and indexed once per database rather than parsed from its JSON on every save; a draft is read every time.
+ */
+const publishedQuestions = prepared(() => new LRUCache<number, Map<string, ControlDefinition>>({ max: 64 }));
+function questionsOf(db: Db, versionId: number, published: boolean): Map<string, ControlDefinition> {
+  const cached = published ? publishedQuestions(db).get(versionId) : undefined;
+  if (cached) return cached;
+  const content = versionContent(db).get({ id: versionId })?.content;
+  const questions = new Map((content?.controls ?? []).map((c) => [c.id, c]));
+  if (published) publishedQuestions(db).set(versionId, questions);
+  return questions;
+}
+
 const answerOf = prepared((db) =>
   db
     .select()
@@ -274,7 +290,7 @@ export function saveAnswer(svc: ServiceContext, link: LinkScope, input: z.output
   const ip = svc.actor.ip ?? null;
   // The prepared statements run on `db`: inside this transaction, since better-sqlite3 has one connection.
   return groupCommit(db).run(() => {
-    const a = assessmentForSave(db).get({ assessmentId: link.assessmentId, controlId: input.controlId });
+    const a = assessmentForSave(db).get({ assessmentId: link.assessmentId });
     if (!a) throw notFound('The questionnaire');
     const existing = answerOf(db).get({ assessmentId: a.id, controlId: input.controlId });
     // The same save sent again after its reply was lost: it is already the current revision, so it succeeded.
@@ -282,7 +298,7 @@ export function saveAnswer(svc: ServiceContext, link: LinkScope, input: z.output
     if (!VENDOR_EDITABLE_STATUSES.includes(a.status)) {
       throw new AppError('PRECONDITION_FAILED', 'This questionnaire was submitted and is now read-only. Ask for it to be reopened to change an answer.');
     }
-    const control = a.control === null ? null : (JSON.parse(a.control) as ControlDefinition);
+    const control = questionsOf(db, a.templateVersionId, a.versionStatus === 'published').get(input.controlId);
     if (!control) throw badRequest(`${input.controlId} is not a question of this questionnaire.`);
     if (input.value === 'na' && !control.allowNa) throw badRequest(`"Not applicable" is not an answer for ${control.id}: answer Yes, Partial or No.`);
 

@@ -93,18 +93,39 @@ export interface ResolvedLinkSession {
 
 export type LinkSessionCheck = { ok: true; session: ResolvedLinkSession } | { ok: false; refusal: SessionRefusal };
 
-/** A session with its link, assessment and contacts: one indexed read, prepared once (it runs on every vendor request). */
+/**
+ * A session with what decides whether it still works: one indexed read of the columns needed, prepared once (it
+ * runs on every vendor request). Whom to ask is read only for a refusal (contactOfLink).
+ */
 const sessionWithLink = prepared((db) =>
   db
-    .select({ session: linkSessions, ...linkStateColumns })
+    .select({
+      createdAt: linkSessions.createdAt,
+      expiresAt: linkSessions.expiresAt,
+      lastSeenAt: linkSessions.lastSeenAt,
+      emailCodeVerifiedAt: linkSessions.emailCodeVerifiedAt,
+      linkId: shareLinks.id,
+      assessmentId: shareLinks.assessmentId,
+      recipientName: shareLinks.recipientName,
+      recipientEmail: shareLinks.recipientEmail,
+      emailCodeRequired: shareLinks.emailCodeRequired,
+      linkRevokedAt: shareLinks.revokedAt,
+      linkExpiresAt: shareLinks.expiresAt,
+      assessmentStatus: assessments.status,
+      completedAt: assessments.completedAt,
+    })
     .from(linkSessions)
     .innerJoin(shareLinks, eq(shareLinks.id, linkSessions.shareLinkId))
     .innerJoin(assessments, eq(assessments.id, shareLinks.assessmentId))
-    .leftJoin(assessor, eq(assessor.id, assessments.assessorId))
-    .leftJoin(linkCreator, eq(linkCreator.id, shareLinks.createdBy))
     .where(eq(linkSessions.id, sql.placeholder('id')))
     .prepare(),
 );
+
+/** Whom a vendor can ask about a link: the assessor, or else whoever made the link. */
+function contactOfLink(db: Db, linkId: number): LinkContact | null {
+  const row = selectLinkState(db).where(eq(shareLinks.id, linkId)).get();
+  return row ? contactOf(row) : null;
+}
 
 /** Pushes a session's idle end back; the times go in as the column stores them (milliseconds). */
 const slideSession = prepared((db) =>
@@ -120,27 +141,27 @@ export function resolveLinkSession(db: Db, sessionToken: string, now: Date): Lin
   const id = hashToken(sessionToken);
   const row = sessionWithLink(db).get({ id });
   if (!row) return { ok: false, refusal: { reason: 'ended', contact: null } };
-  const refuse = (reason: SessionEndReason): LinkSessionCheck => ({ ok: false, refusal: { reason, contact: contactOf(row) } });
-  const closed = linkClosedReason(row.link, row.assessmentStatus, now);
+  const refuse = (reason: SessionEndReason): LinkSessionCheck => ({ ok: false, refusal: { reason, contact: contactOfLink(db, row.linkId) } });
+  const closed = linkClosedReason({ revokedAt: row.linkRevokedAt, expiresAt: row.linkExpiresAt }, row.assessmentStatus, now);
   if (closed) return refuse(closed);
   // A session from before the review completed was for answering; the tasks that follow are reached with a new one.
-  if (row.assessmentStatus === 'completed' && row.completedAt && row.session.createdAt.getTime() < row.completedAt.getTime()) return refuse('review_complete');
-  if (row.session.expiresAt.getTime() <= now.getTime()) return refuse('ended');
+  if (row.assessmentStatus === 'completed' && row.completedAt && row.createdAt.getTime() < row.completedAt.getTime()) return refuse('review_complete');
+  if (row.expiresAt.getTime() <= now.getTime()) return refuse('ended');
 
-  const seenLongAgo = !row.session.lastSeenAt || now.getTime() - row.session.lastSeenAt.getTime() > 5 * 60_000;
+  const seenLongAgo = !row.lastSeenAt || now.getTime() - row.lastSeenAt.getTime() > 5 * 60_000;
   if (seenLongAgo) {
-    slideSession(db).run({ id, now: now.getTime(), expiresAt: min([addHours(now, LINK_SESSION_IDLE_HOURS), row.link.expiresAt]).getTime() });
+    slideSession(db).run({ id, now: now.getTime(), expiresAt: min([addHours(now, LINK_SESSION_IDLE_HOURS), row.linkExpiresAt]).getTime() });
   }
   return {
     ok: true,
     session: {
       sessionId: id,
-      shareLinkId: row.link.id,
-      assessmentId: row.link.assessmentId,
-      recipientName: row.link.recipientName,
-      recipientEmail: row.link.recipientEmail,
-      emailCodeRequired: row.link.emailCodeRequired,
-      emailCodeVerified: Boolean(row.session.emailCodeVerifiedAt),
+      shareLinkId: row.linkId,
+      assessmentId: row.assessmentId,
+      recipientName: row.recipientName,
+      recipientEmail: row.recipientEmail,
+      emailCodeRequired: row.emailCodeRequired,
+      emailCodeVerified: Boolean(row.emailCodeVerifiedAt),
     },
   };
 }
