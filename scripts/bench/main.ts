@@ -192,6 +192,8 @@ async function measure(run: PreparedRun, generatedMs: number): Promise<void> {
   try {
     log('Starting the server...');
     server = await startRealServer({ dataDir: run.dataDir });
+    log(`Waiting for the server's start-up jobs to finish...`);
+    log(`  quiet after ${((await waitQuiet(server)) / 1000).toFixed(1)} s`);
     const sessions = await signInBoth(server, run);
     const ciso = trpcClient(server.base, server.origin, sessions.ciso);
     const procurement = trpcClient(server.base, server.origin, sessions.procurement);
