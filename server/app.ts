@@ -8,8 +8,8 @@ import { fileURLToPath } from 'node:url';
 import cookie from '@fastify/cookie';
 import rateLimit from '@fastify/rate-limit';
 import { fastifyTRPCPlugin, type FastifyTRPCPluginOptions } from '@trpc/server/adapters/fastify';
-import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
-import { type Auth, resolveStaffSession, CLIENT_IP_HEADER, registerAuthRoutes } from './accounts/index.ts';
+import Fastify, { LogController, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
+import { type Auth, createStaffSessionResolver, CLIENT_IP_HEADER, registerAuthRoutes } from './accounts/index.ts';
 import { registerExportRoutes } from './vendors/index.ts';
 import { linkAccessOf, registerLinkRoutes } from './portal/index.ts';
 import { declareAccessForScope, registerRouteAccess, type DeclaredRoute } from './platform/http/routeAccess.ts';
@@ -17,6 +17,7 @@ import { DEFAULT_RATE_LIMIT_PER_MINUTE, type AppConfig } from './platform/config
 import { createContextInner } from './platform/context.ts';
 import { isDatabaseReachable, type Db } from './platform/db/database.ts';
 import { registerOriginCheck } from './platform/http/originCheck.ts';
+import { requestCallers } from './platform/http/requestCallers.ts';
 import { registerRefusalAudit } from './platform/http/refusalAudit.ts';
 import { registerSecurityHeaders } from './platform/http/securityHeaders.ts';
 import { registerSpa } from './platform/http/spa.ts';
@@ -59,6 +60,22 @@ function headersOf(request: FastifyRequest): Headers {
   return headers;
 }
 
+/**
+ * One log line per request, when it ends, instead of Fastify's two ("incoming request" and "request completed"):
+ * under load the log was a large part of a cheap request's cost (docs/benchmarks.md). Fastify's other lines
+ * (errors, unknown routes) are unchanged.
+ */
+class OneLinePerRequest extends LogController {
+  override incomingRequest(): void {}
+
+  override requestCompleted(error: Error | null | undefined, request: FastifyRequest, reply: FastifyReply): void {
+    // Link tokens and set-password tokens travel in URLs: they never reach the logs.
+    const line = { method: request.method, url: redactUrl(request.url), ip: request.ip, status: reply.statusCode, ms: Math.round(reply.elapsedTime) };
+    if (error) reply.log.error({ ...line, err: error }, 'request errored');
+    else reply.log.info(line, 'request');
+  }
+}
+
 export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   const now = opts.now ?? (() => new Date());
   const app = Fastify({
@@ -70,6 +87,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
         req: (req: { method: string; url: string; ip?: string }) => ({ method: req.method, url: redactUrl(req.url), ip: req.ip }),
       },
     },
+    logController: new OneLinePerRequest(),
     trustProxy: opts.config.trustProxy,
     // tRPC batches several calls into one URL.
     routerOptions: { maxParamLength: 5000 },
@@ -80,9 +98,18 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   registerHostileInputDefences(app);
   await registerSecurityHeaders(app, { https: opts.config.publicUrl.startsWith('https:') });
   await app.register(cookie);
-  await app.register(rateLimit, { global: true, max: opts.config.rateLimitPerMinute ?? DEFAULT_RATE_LIMIT_PER_MINUTE, timeWindow: '1 minute' });
+  const resolveStaff = await createStaffSessionResolver(opts.auth, opts.db);
+  // Only a request that carries a staff cookie costs a lookup, and one that carries a link cookie another; better-auth
+  // sees its headers only when it is asked. Each is looked up once per request, whoever asks first.
+  const callers = requestCallers({
+    staffOf: (request) => resolveStaff({ cookies: request.cookies, headers: () => headersOf(request) }, now()),
+    linkOf: (request) => linkAccessOf(request, opts.db, now()),
+  });
+  // A budget per staff session, per link session, or per address for requests with neither (platform/http/requestCallers.ts).
+  await app.register(rateLimit, { global: true, max: opts.config.rateLimitPerMinute ?? DEFAULT_RATE_LIMIT_PER_MINUTE, timeWindow: '1 minute', keyGenerator: callers.budgetKey });
   registerBatchLimits(app);
-  const staffOf = (request: FastifyRequest) => resolveStaffSession(opts.auth, opts.db, headersOf(request), now());
+  // A refusal is recorded as its request ended: the session as it stands then (a sign-out may have ended it).
+  const staffOf = (request: FastifyRequest) => resolveStaff({ cookies: request.cookies, headers: () => headersOf(request) }, now());
   registerRefusalAudit(app, { db: opts.db, now, staffOf, linkOf: (request) => linkAccessOf(request, opts.db, now()).scope });
   app.addHook('onClose', async () => {
     try {
@@ -92,7 +119,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     }
   });
   registerOriginCheck(app, opts.config.publicUrl);
-  const declaredRoutes = registerRouteAccess(app, { staffOf, linkOf: (request) => linkAccessOf(request, opts.db, now()) });
+  const declaredRoutes = registerRouteAccess(app, { staffOf: callers.staffOf, linkOf: callers.linkOf });
   app.decorate('declaredRoutes', declaredRoutes);
 
   const minFreeBytes = (opts.evidenceLimits ?? EVIDENCE_LIMITS).minFreeBytes;
@@ -115,8 +142,8 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
       trpcOptions: {
         router: appRouter,
         createContext: async ({ req }) => {
-          const staff = await staffOf(req);
-          const link = linkAccessOf(req, opts.db, now());
+          const staff = await callers.staffOf(req);
+          const link = callers.linkOf(req);
           return createContextInner({
             db: opts.db,
             user: staff?.user ?? null,

@@ -10,6 +10,7 @@
  *   npm run bench                 the full run (BENCH_VENDORS=n for another size)
  *   npm run bench -- --smoke      a few hundred vendors and short loads: checks the bench works
  *   npm run bench -- --profile    CPU profiles (node --cpu-prof) of the server under each load
+ *   npm run bench -- --path       the request path only: the ceiling and the three Tollgate loads, in rounds
  *   npm run bench -- --crash [N]  the crash test: N rounds (13 unless given) of SIGKILL under saves and uploads (crash.ts)
  *   npm run bench -- --soak N     N seconds at half the measured save throughput with staff reads: zero errors, flat memory (soak.ts)
  *
@@ -25,13 +26,19 @@ import { crashRounds } from './crash.ts';
 import { dashboardSql } from './dashboardSql.ts';
 import { getEach, newSaveState, percentile, runLoad, sample, saveAnswers, signIn, trpcClient, type LoadResult, type LoadShape } from './load.ts';
 import { BENCH_USERS, ensurePortfolio, importFiles, prepareRun, SAVE_ASSESSMENTS, type PreparedRun } from './portfolio.ts';
-import { startCeilingServer, startRealServer, type ServerProcess } from './processes.ts';
+import { startCeilingServer, startRealServer, waitQuiet, type ServerProcess } from './processes.ts';
 import { formatProfile, monotonicUs, summariseProfile, type ProfileWindow } from './profile.ts';
 import { FLAT_MB_PER_MINUTE, soak, turnRemindersOff } from './soak.ts';
 import { FIGURE_KEYS, figuresJson, ms, perSecond, ratio, table, type Figures, type Row } from './report.ts';
 
 const { values: flags, positionals } = parseArgs({
-  options: { smoke: { type: 'boolean', default: false }, profile: { type: 'boolean', default: false }, crash: { type: 'boolean', default: false }, soak: { type: 'string' } },
+  options: {
+    smoke: { type: 'boolean', default: false },
+    profile: { type: 'boolean', default: false },
+    crash: { type: 'boolean', default: false },
+    path: { type: 'boolean', default: false },
+    soak: { type: 'string' },
+  },
   allowPositionals: true,
   strict: true,
 });
@@ -94,6 +101,90 @@ function tollgateLoads(server: ServerProcess, run: PreparedRun, sessions: Sessio
   };
 }
 
+/** The request-path loads in rounds, each round loading the ceiling and then Tollgate. */
+async function requestPathRounds(ceiling: ServerProcess, server: ServerProcess, run: PreparedRun, sessions: Sessions, shape: LoadShape) {
+  const loads = tollgateLoads(server, run, sessions, shape);
+  // In rounds, each round loading the ceiling and then Tollgate, so that a ratio compares loads taken moments apart
+  // (on a shared machine the background load drifts from minute to minute).
+  const rounds: Record<LoadName, LoadResult[]> = { noop: [], bare: [], gate: [], me: [], save: [] };
+  for (let round = 1; round <= settings.rounds; round++) {
+    for (const [name, go] of [
+      ['noop', () => runLoad(ceiling.base, shape, getEach('/trpc/noop', () => null))],
+      ['bare', () => runLoad(ceiling.base, shape, getEach('/bare', () => null))],
+      ['gate', loads.gate],
+      ['me', loads.me],
+      ['save', loads.save],
+    ] as const) {
+      log(`Round ${round} of ${settings.rounds}, load: ${name} (${shape.connections} connections, ${shape.seconds} s)...`);
+      const result = await go();
+      // Slow is a finding; nothing served at all means the bench (or the server) is broken.
+      if (result.rps === 0) throw new Error(`The ${name} load got no successful answer (${result.errors} errors).`);
+      rounds[name].push(result);
+    }
+  }
+  const results = Object.fromEntries(Object.entries(rounds).map(([name, r]) => [name, combine(r)])) as Record<LoadName, LoadResult>;
+  const ratioToNoop = (name: LoadName) => median(rounds[name].map((r, i) => r.rps / rounds.noop[i]!.rps));
+  return { results, ratioToNoop };
+}
+
+/** --path: the request-path loads alone (a minute or two instead of the whole run), their rows and their JSON keys. */
+async function measurePath(run: PreparedRun): Promise<void> {
+  const loadAtStart = os.loadavg()[0]!.toFixed(1);
+  const ceiling = await startCeilingServer(tmp);
+  let server: ServerProcess | null = null;
+  try {
+    server = await startRealServer({ dataDir: run.dataDir });
+    log(`Waiting for the server's start-up jobs to finish...`);
+    log(`  quiet after ${((await waitQuiet(server)) / 1000).toFixed(1)} s`);
+    const sessions = await signInBoth(server, run);
+    const shape = settings.load;
+    const { results, ratioToNoop } = await requestPathRounds(ceiling, server, run, sessions, shape);
+    console.log('');
+    console.log(
+      table(
+        `Tollgate's request path over HTTP: ${run.vendorCount.toLocaleString('en')} vendors, ${shape.connections} connections, ${settings.rounds} round(s) of ${shape.seconds} s per load (medians)\n` +
+          `${os.cpus().length} x ${os.cpus()[0]?.model.trim()}, Node ${process.version}, load average ${loadAtStart} at start, ${os.loadavg()[0]!.toFixed(1)} at end`,
+        requestPathRows(results, ratioToNoop),
+      ),
+    );
+    console.log(
+      JSON.stringify({
+        trpc_noop_rps: Math.round(results.noop.rps),
+        link_noop_rps: Math.round(results.gate.rps),
+        staff_noop_rps: Math.round(results.me.rps),
+        answer_save_rps: Math.round(results.save.rps),
+        answer_save_p99_ms: results.save.p99,
+        ratio_link_vs_noop: Number(ratioToNoop('gate').toFixed(2)),
+        ratio_staff_vs_noop: Number(ratioToNoop('me').toFixed(2)),
+        ratio_save_vs_noop: Number(ratioToNoop('save').toFixed(2)),
+        answer_save_errors: results.save.socketErrors + saves.conflicts + saves.failed,
+      }),
+    );
+  } finally {
+    await server?.stop();
+    await ceiling.stop();
+  }
+}
+
+/** The table's rows for the request-path loads. */
+function requestPathRows(results: Record<LoadName, LoadResult>, ratioToNoop: (name: LoadName) => number): Row[] {
+  const load = (r: LoadResult, errors = r.errors) => `${perSecond(r.rps)}  p50 ${ms(r.p50)}  p99 ${ms(r.p99)}  errors ${errors}`;
+  // A save refused because our own lost save came first is a consequence of a timeout (counted) or of a warm-up's end, not an error of its own.
+  const saveErrors = results.save.socketErrors + saves.conflicts + saves.failed;
+  return [
+    { what: 'Ceiling: bare Fastify route', value: load(results.bare) },
+    { what: 'Ceiling: no-op tRPC procedure', value: load(results.noop) },
+    { what: 'portal.gate (link-session no-op)', value: load(results.gate) },
+    { what: '  ratio link no-op / no-op', value: ratio(ratioToNoop('gate')), target: '>= 0.8' },
+    { what: 'account.me (staff-session no-op)', value: load(results.me) },
+    { what: '  ratio staff no-op / no-op', value: ratio(ratioToNoop('me')), target: '>= 0.7' },
+    { what: 'portal.saveAnswer (durable, audited)', value: load(results.save, saveErrors), target: 'p99 <= 30 ms, 0 errors' },
+    { what: '  ratio save / no-op', value: ratio(ratioToNoop('save')), target: '>= 0.6' },
+    { what: '  saves incl. warm-up: ok / conflicts / failed', value: `${saves.saved} / ${saves.conflicts} / ${saves.failed}` },
+    { what: '  timeouts / stale after a lost answer', value: `${results.save.timeouts} / ${saves.resynced}` },
+  ];
+}
+
 async function measure(run: PreparedRun, generatedMs: number): Promise<void> {
   const loadAtStart = os.loadavg()[0]!.toFixed(1);
   const portal = portalJs(CLIENT_DIR);
@@ -103,6 +194,8 @@ async function measure(run: PreparedRun, generatedMs: number): Promise<void> {
   try {
     log('Starting the server...');
     server = await startRealServer({ dataDir: run.dataDir });
+    log(`Waiting for the server's start-up jobs to finish...`);
+    log(`  quiet after ${((await waitQuiet(server)) / 1000).toFixed(1)} s`);
     const sessions = await signInBoth(server, run);
     const ciso = trpcClient(server.base, server.origin, sessions.ciso);
     const procurement = trpcClient(server.base, server.origin, sessions.procurement);
@@ -112,27 +205,7 @@ async function measure(run: PreparedRun, generatedMs: number): Promise<void> {
     await signedIn();
 
     const shape = settings.load;
-    const loads = tollgateLoads(server, run, sessions, shape);
-    // In rounds, each round loading the ceiling and then Tollgate, so that a ratio compares loads taken moments apart
-    // (on a shared machine the background load drifts from minute to minute).
-    const rounds: Record<LoadName, LoadResult[]> = { noop: [], bare: [], gate: [], me: [], save: [] };
-    for (let round = 1; round <= settings.rounds; round++) {
-      for (const [name, go] of [
-        ['noop', () => runLoad(ceiling.base, shape, getEach('/trpc/noop', () => null))],
-        ['bare', () => runLoad(ceiling.base, shape, getEach('/bare', () => null))],
-        ['gate', loads.gate],
-        ['me', loads.me],
-        ['save', loads.save],
-      ] as const) {
-        log(`Round ${round} of ${settings.rounds}, load: ${name} (${shape.connections} connections, ${shape.seconds} s)...`);
-        const result = await go();
-        // Slow is a finding; nothing served at all means the bench (or the server) is broken.
-        if (result.rps === 0) throw new Error(`The ${name} load got no successful answer (${result.errors} errors).`);
-        rounds[name].push(result);
-      }
-    }
-    const results = Object.fromEntries(Object.entries(rounds).map(([name, r]) => [name, combine(r)])) as Record<LoadName, LoadResult>;
-    const ratioToNoop = (name: LoadName) => median(rounds[name].map((r, i) => r.rps / rounds.noop[i]!.rps));
+    const { results, ratioToNoop } = await requestPathRounds(ceiling, server, run, sessions, shape);
     await signedIn();
 
     log('Dashboard, lists and pages, one request at a time...');
@@ -215,20 +288,8 @@ async function measure(run: PreparedRun, generatedMs: number): Promise<void> {
       portal_js_gz_kb: portal.gzipKb,
       dashboard_js_gz_kb: dashboardBundle.gzipKb,
     };
-    const load = (r: LoadResult, errors = r.errors) => `${perSecond(r.rps)}  p50 ${ms(r.p50)}  p99 ${ms(r.p99)}  errors ${errors}`;
-    // A save refused because our own lost save came first is a consequence of a timeout (counted) or of a warm-up's end, not an error of its own.
-    const saveErrors = results.save.socketErrors + saves.conflicts + saves.failed;
     const rows: Row[] = [
-      { what: 'Ceiling: bare Fastify route', value: load(results.bare) },
-      { what: 'Ceiling: no-op tRPC procedure', value: load(results.noop) },
-      { what: 'portal.gate (link-session no-op)', value: load(results.gate) },
-      { what: '  ratio link no-op / no-op', value: ratio(ratioToNoop('gate')), target: '>= 0.8' },
-      { what: 'account.me (staff-session no-op)', value: load(results.me) },
-      { what: '  ratio staff no-op / no-op', value: ratio(ratioToNoop('me')), target: '>= 0.7' },
-      { what: 'portal.saveAnswer (durable, audited)', value: load(results.save, saveErrors), target: 'p99 <= 30 ms, 0 errors' },
-      { what: '  ratio save / no-op', value: ratio(figures.ratio_save_vs_noop), target: '>= 0.6' },
-      { what: '  saves incl. warm-up: ok / conflicts / failed', value: `${saves.saved} / ${saves.conflicts} / ${saves.failed}` },
-      { what: '  timeouts / stale after a lost answer', value: `${results.save.timeouts} / ${saves.resynced}` },
+      ...requestPathRows(results, ratioToNoop),
       { what: 'Whole dashboard, cold: p50 / p95', value: `${ms(figures.dashboard_p50_ms)} / ${ms(figures.dashboard_p95_ms)}`, target: 'p95 <= 50 ms' },
       { what: 'Whole dashboard, warm: p50 / p95', value: `${ms(percentile(warm, 50))} / ${ms(percentile(warm, 95))}` },
       { what: 'Same aggregates as raw SQL: p50 / p95', value: `${ms(percentile(sqlTimes, 50))} / ${ms(figures.dashboard_sql_ms)}` },
@@ -274,6 +335,7 @@ async function profile(run: PreparedRun): Promise<void> {
     const server = await startRealServer({ dataDir: run.dataDir, nodeArgs: ['--cpu-prof', `--cpu-prof-dir=${dir}`, `--cpu-prof-name=${name}.cpuprofile`] });
     let window: ProfileWindow;
     try {
+      await waitQuiet(server);
       // One longer load than a round's, for enough samples.
       const shape = flags.smoke ? settings.load : { ...settings.load, seconds: 10, warmupSeconds: 2 };
       const load = tollgateLoads(server, run, await signInBoth(server, run), shape)[name];
@@ -349,6 +411,7 @@ try {
   const run = await prepareRun(portfolioFile, path.join(tmp, 'data'), now);
   if (flags.soak !== undefined) await soakRun(run);
   else if (flags.profile) await profile(run);
+  else if (flags.path) await measurePath(run);
   else await measure(run, generatedMs);
 } finally {
   rmSync(tmp, { recursive: true, force: true });

@@ -107,3 +107,21 @@ export async function startCeilingServer(logDir: string): Promise<ServerProcess>
   await waitHealthy(child, `${base}/bare`, logFile);
   return { pid: child.pid!, base, origin: base, startupMs: performance.now() - started, peakRssMb: () => peakRssMb(child.pid!), stop: stopper(child) };
 }
+
+/**
+ * Waits until the server answers /healthz promptly five times in a row: its
+ * start-up jobs (snapshots, reminders, ...) run in batches on the main
+ * thread after it starts listening, and a load measured meanwhile measures
+ * them. Gives up (and measures anyway) after `timeoutMs`.
+ */
+export async function waitQuiet(server: ServerProcess, timeoutMs = 600_000): Promise<number> {
+  const started = performance.now();
+  let prompt = 0;
+  while (prompt < 5 && performance.now() - started < timeoutMs) {
+    const sent = performance.now();
+    const ok = await fetch(`${server.base}/healthz`, { signal: AbortSignal.timeout(30_000) }).then((r) => r.ok, () => false);
+    prompt = ok && performance.now() - sent < 50 ? prompt + 1 : 0;
+    await sleep(200);
+  }
+  return performance.now() - started;
+}

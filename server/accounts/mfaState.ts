@@ -6,15 +6,27 @@ import type { Db } from '../platform/db/database.ts';
 import { getSecuritySettings } from '../platform/settings.ts';
 import { MFA_AUTH_METHODS } from './policy.ts';
 
+/** What decides a session's MFA state, however it was read. */
+export interface MfaFacts {
+  role: string;
+  twoFactorEnabled: boolean;
+  passkeys: number;
+  requireMfaForAll: boolean;
+}
+
+/** The one rule: admins (or, by the security setting, everyone) must prove a second factor; these sign-in methods prove one. */
+export function mfaStateFrom(facts: MfaFacts, authMethod: string | null): MfaState {
+  return {
+    required: facts.role === 'admin' || facts.requireMfaForAll,
+    satisfied: (MFA_AUTH_METHODS as readonly string[]).includes(authMethod ?? ''),
+    totp: facts.twoFactorEnabled,
+    passkeys: facts.passkeys,
+  };
+}
+
 export function mfaStateFor(db: Db, user: { id: string; role: string; twoFactorEnabled: boolean }, authMethod: string | null): MfaState {
   const passkeyCount = db.select({ n: count() }).from(passkeys).where(eq(passkeys.userId, user.id)).get()?.n ?? 0;
-  const required = user.role === 'admin' || getSecuritySettings(db).requireMfaForAll;
-  return {
-    required,
-    satisfied: (MFA_AUTH_METHODS as readonly string[]).includes(authMethod ?? ''),
-    totp: user.twoFactorEnabled,
-    passkeys: passkeyCount,
-  };
+  return mfaStateFrom({ role: user.role, twoFactorEnabled: user.twoFactorEnabled, passkeys: passkeyCount, requireMfaForAll: getSecuritySettings(db).requireMfaForAll }, authMethod);
 }
 
 /** The MFA state of one session, or null when the session or its user is gone. */

@@ -14,12 +14,18 @@ export const SecuritySettings = z.object({
 });
 export type SecuritySettings = z.infer<typeof SecuritySettings>;
 
-const KEY = 'security';
+export const SECURITY_SETTINGS_KEY = 'security';
+const KEY = SECURITY_SETTINGS_KEY;
 const DEFAULTS: SecuritySettings = { requireMfaForAll: false };
 
 export function getSecuritySettings(db: Db | Tx): SecuritySettings {
   const row = db.select({ value: settings.value }).from(settings).where(eq(settings.key, KEY)).get();
-  const parsed = SecuritySettings.safeParse(row?.value);
+  return securitySettingsFrom(row?.value);
+}
+
+/** The security settings from the stored value (the `settings` row keyed SECURITY_SETTINGS_KEY), or the defaults when none is stored. */
+export function securitySettingsFrom(value: unknown): SecuritySettings {
+  const parsed = SecuritySettings.safeParse(value);
   return parsed.success ? parsed.data : DEFAULTS;
 }
 

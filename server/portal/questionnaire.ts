@@ -11,6 +11,10 @@ import type { SaveAnswerInput } from '#shared/schemas/sharing.ts';
 import { answers, assessments, evidenceFiles, questionnaireTemplates, remediationTasks, taskComments, templateVersions, users, vendors, taskEvents } from '../../drizzle/schema/index.ts';
 import type { ServiceContext } from '../platform/serviceContext.ts';
 import type { Db, Tx } from '../platform/db/database.ts';
+import { LRUCache } from 'lru-cache';
+import { groupCommit } from '../platform/db/groupCommit.ts';
+import { prepared } from '../platform/db/prepared.ts';
+import type { ControlDefinition } from '#shared/catalogue/types.ts';
 import { AppError, badRequest, conflict, notFound, outOfScope } from '../platform/errors.ts';
 import { enqueueEmail } from '../platform/mail/outbox.ts';
 import { loadThreads, previousAnswers, REPLYABLE_REVIEW_STATUSES, repliedFileIds, unsentReplyFiles, waitingFor } from '../assessments/index.ts';
@@ -189,18 +193,112 @@ export function portalQuestionnaire(db: Db, link: LinkScope, organisation: Organ
   };
 }
 
+/* A save's statements, prepared once (saves are the portal's hottest write). */
+const assessmentForSave = prepared((db) =>
+  db
+    .select({ id: assessments.id, status: assessments.status, templateVersionId: assessments.templateVersionId, versionStatus: templateVersions.status })
+    .from(assessments)
+    .innerJoin(templateVersions, eq(templateVersions.id, assessments.templateVersionId))
+    .where(eq(assessments.id, sql.placeholder('assessmentId')))
+    .prepare(),
+);
+const versionContent = prepared((db) =>
+  db
+    .select({ content: templateVersions.content })
+    .from(templateVersions)
+    .where(eq(templateVersions.id, sql.placeholder('id')))
+    .prepare(),
+);
+
+/**
+ * The questions of a questionnaire version by id. A published version never changes (ADR 0006), so its questions
+ * are read and indexed once per database rather than parsed from its JSON on every save; a draft is read every time.
+ */
+const publishedQuestions = prepared(() => new LRUCache<number, Map<string, ControlDefinition>>({ max: 64 }));
+function questionsOf(db: Db, versionId: number, published: boolean): Map<string, ControlDefinition> {
+  const cached = published ? publishedQuestions(db).get(versionId) : undefined;
+  if (cached) return cached;
+  const content = versionContent(db).get({ id: versionId })?.content;
+  const questions = new Map((content?.controls ?? []).map((c) => [c.id, c]));
+  if (published) publishedQuestions(db).set(versionId, questions);
+  return questions;
+}
+
+const answerOf = prepared((db) =>
+  db
+    .select()
+    .from(answers)
+    .where(and(eq(answers.assessmentId, sql.placeholder('assessmentId')), eq(answers.controlId, sql.placeholder('controlId'))))
+    .prepare(),
+);
+// Times go in as the columns store them (milliseconds), since placeholders in SET are not converted.
+const updateAnswer = prepared((db) =>
+  db
+    .update(answers)
+    .set({
+      value: sql`${sql.placeholder('value')}`,
+      comment: sql`${sql.placeholder('comment')}`,
+      answeredBy: sql`${sql.placeholder('answeredBy')}`,
+      answeredAt: sql`${sql.placeholder('now')}`,
+      updatedAt: sql`${sql.placeholder('now')}`,
+      lastRequestId: sql`${sql.placeholder('requestId')}`,
+      // Saving a carried-over answer, unchanged or not, is the vendor confirming it for this assessment.
+      confirmedAt: sql`case when ${answers.carriedOver} then coalesce(${answers.confirmedAt}, ${sql.placeholder('now')}) else ${answers.confirmedAt} end`,
+      revision: sql`${answers.revision} + 1`,
+      // A changed answer has not been reviewed: an earlier decision (kept in the audit log and the thread) no longer applies.
+      reviewStatus: 'pending',
+      reviewedBy: null,
+      reviewerName: null,
+      reviewedAt: null,
+    })
+    .where(eq(answers.id, sql.placeholder('id')))
+    .returning()
+    .prepare(),
+);
+const insertAnswer = prepared((db) =>
+  db
+    .insert(answers)
+    .values({
+      assessmentId: sql.placeholder('assessmentId'),
+      controlId: sql.placeholder('controlId'),
+      value: sql.placeholder('value'),
+      comment: sql.placeholder('comment'),
+      answeredBy: sql.placeholder('answeredBy'),
+      answeredAt: sql.placeholder('now'),
+      updatedAt: sql.placeholder('now'),
+      createdAt: sql.placeholder('now'),
+      lastRequestId: sql.placeholder('requestId'),
+      revision: 1,
+    })
+    .returning()
+    .prepare(),
+);
+const markStarted = prepared((db) =>
+  db
+    .update(assessments)
+    .set({ status: 'in_progress', startedAt: sql`${sql.placeholder('now')}`, updatedAt: sql`${sql.placeholder('now')}` })
+    .where(and(eq(assessments.id, sql.placeholder('id')), eq(assessments.status, 'sent')))
+    .prepare(),
+);
+
+/**
+ * Saves one answer, durably: the promise settles once the transaction holding it has committed. Saves that arrive
+ * together share that transaction (group commit, platform/db/groupCommit.ts), each in a savepoint of its own.
+ */
 export function saveAnswer(svc: ServiceContext, link: LinkScope, input: z.output<typeof SaveAnswerInput>) {
   const { db, now } = svc;
   const ip = svc.actor.ip ?? null;
-  return db.transaction((tx) => {
-    const a = loadAssessment(tx, link.assessmentId);
-    const existing = tx.select().from(answers).where(and(eq(answers.assessmentId, a.id), eq(answers.controlId, input.controlId))).get();
+  // The prepared statements run on `db`: inside this transaction, since better-sqlite3 has one connection.
+  return groupCommit(db).run(() => {
+    const a = assessmentForSave(db).get({ assessmentId: link.assessmentId });
+    if (!a) throw notFound('The questionnaire');
+    const existing = answerOf(db).get({ assessmentId: a.id, controlId: input.controlId });
     // The same save sent again after its reply was lost: it is already the current revision, so it succeeded.
     if (input.requestId && existing?.lastRequestId === input.requestId) return savedAnswer(existing);
     if (!VENDOR_EDITABLE_STATUSES.includes(a.status)) {
       throw new AppError('PRECONDITION_FAILED', 'This questionnaire was submitted and is now read-only. Ask for it to be reopened to change an answer.');
     }
-    const control = a.content.controls.find((c) => c.id === input.controlId);
+    const control = questionsOf(db, a.templateVersionId, a.versionStatus === 'published').get(input.controlId);
     if (!control) throw badRequest(`${input.controlId} is not a question of this questionnaire.`);
     if (input.value === 'na' && !control.allowNa) throw badRequest(`"Not applicable" is not an answer for ${control.id}: answer Yes, Partial or No.`);
 
@@ -212,14 +310,12 @@ export function saveAnswer(svc: ServiceContext, link: LinkScope, input: z.output
         current: existing ? { value: existing.value, comment: existing.comment, revision: existing.revision, answeredBy: existing.answeredBy, answeredAt: existing.answeredAt } : null,
       });
     }
-    // Saving a carried-over answer, unchanged or not, is the vendor confirming it for this assessment.
-    const values = { value: input.value, comment: input.comment, answeredBy: link.recipientName, answeredAt: now, updatedAt: now, lastRequestId: input.requestId ?? null, ...(existing?.carriedOver ? { confirmedAt: existing.confirmedAt ?? now } : {}) };
+    const values = { value: input.value, comment: input.comment, answeredBy: link.recipientName, requestId: input.requestId ?? null };
     const saved = existing
-      ? // A changed answer has not been reviewed: an earlier decision (kept in the audit log and the thread) no longer applies.
-        tx.update(answers).set({ ...values, revision: current + 1, reviewStatus: 'pending', reviewedBy: null, reviewerName: null, reviewedAt: null }).where(eq(answers.id, existing.id)).returning().get()
-      : tx.insert(answers).values({ ...values, assessmentId: a.id, controlId: control.id, revision: 1, createdAt: now }).returning().get();
-    if (a.status === 'sent') tx.update(assessments).set({ status: 'in_progress', startedAt: now, updatedAt: now }).where(eq(assessments.id, a.id)).run();
-    recordAudit(tx, {
+      ? updateAnswer(db).get({ ...values, now: now.getTime(), id: existing.id })!
+      : insertAnswer(db).get({ ...values, now, assessmentId: a.id, controlId: control.id })!;
+    if (a.status === 'sent') markStarted(db).run({ id: a.id, now: now.getTime() });
+    recordAudit(db, {
       actor: linkActor(link, ip),
       action: 'answer.save',
       targetType: 'assessment',

@@ -30,9 +30,11 @@ const json = (cookie: string | null, body: unknown, base = server.base) => ({
   body: JSON.stringify(body),
 });
 
-async function trpcQuery(path: string, cookie: string | null, input: unknown = {}) {
+const trpcQueryOn = (path: string, cookie: string | null, base: string) => trpcQuery(path, cookie, {}, base);
+
+async function trpcQuery(path: string, cookie: string | null, input: unknown = {}, base = server.base) {
   const q = encodeURIComponent(JSON.stringify({ json: input }));
-  const response = await fetch(`${server.base}/trpc/${path}?input=${q}`, { headers: cookie ? { cookie } : {} });
+  const response = await fetch(`${base}/trpc/${path}?input=${q}`, { headers: cookie ? { cookie } : {} });
   const body = (await response.json()) as { result?: { data: { json: unknown } }; error?: { json: { message: string; data: { code: string } } } };
   return { status: response.status, data: body.result?.data.json, error: body.error?.json };
 }
@@ -98,6 +100,48 @@ describe('signing in', () => {
     const { cookie } = await signIn(server.base, user.email);
     db.update(sessions).set({ createdAt: new Date(Date.now() - 13 * 3600_000) }).where(eq(sessions.userId, user.id)).run();
     expect((await trpcQuery('vendors.list', cookie)).status).toBe(401);
+  });
+
+  // The next two sign in on a server of their own: the sign-ins of this file would otherwise pass the 20 a minute allowed per IP.
+  it('ends a session 30 minutes after its last use, and pushes that end back while it is used', async () => {
+    const own = await startTestServer(db);
+    const trpcQuery = (path: string, cookie: string | null) => trpcQueryOn(path, cookie, own.base);
+    const user = await createUserWithPassword(own.auth, 'procurement', 'p5@tollgate.example');
+    const { cookie } = await signIn(own.base, user.email);
+    const endOf = () => db.select({ expiresAt: sessions.expiresAt }).from(sessions).where(eq(sessions.userId, user.id)).get()?.expiresAt;
+
+    // Last pushed back ten minutes ago: this use pushes the end to 30 minutes from now.
+    db.update(sessions).set({ expiresAt: new Date(Date.now() + 20 * 60_000) }).where(eq(sessions.userId, user.id)).run();
+    expect((await trpcQuery('account.me', cookie)).data).toMatchObject({ user: { email: user.email } });
+    expect(endOf()!.getTime()).toBeGreaterThan(Date.now() + 29 * 60_000);
+
+    // Unused for 30 minutes: the session has ended, and is gone from the server.
+    db.update(sessions).set({ expiresAt: new Date(Date.now() - 1000) }).where(eq(sessions.userId, user.id)).run();
+    expect((await trpcQuery('vendors.list', cookie)).status).toBe(401);
+    expect(endOf()).toBeUndefined();
+    await own.close();
+  });
+
+  it('treats a session cookie whose signature is not the server\'s as no session at all', async () => {
+    const own = await startTestServer(db);
+    const trpcQuery = (path: string, cookie: string | null) => trpcQueryOn(path, cookie, own.base);
+    const user = await createUserWithPassword(own.auth, 'procurement', 'p6@tollgate.example');
+    const { cookie } = await signIn(own.base, user.email);
+    expect((await trpcQuery('account.me', cookie)).data).toMatchObject({ user: { email: user.email } });
+    // The session's own token, with someone else's signature.
+    const forged = cookie!
+      .split('; ')
+      .map((pair) => {
+        const [name, value] = pair.split(/=(.*)/s) as [string, string];
+        if (!name.endsWith('session_token')) return pair;
+        const token = decodeURIComponent(value).split('.')[0]!;
+        return `${name}=${encodeURIComponent(`${token}.${Buffer.alloc(32, 7).toString('base64')}`)}`;
+      })
+      .join('; ');
+    expect(forged).not.toBe(cookie);
+    expect((await trpcQuery('vendors.list', forged)).status).toBe(401);
+    expect((await trpcQuery('account.me', forged)).data).toBeNull();
+    await own.close();
   });
 });
 

@@ -215,3 +215,34 @@ describe('start-up checks', { timeout: 120_000 }, () => {
     expect(message).not.toContain(code);
   });
 });
+
+describe('the request log', { timeout: 120_000 }, () => {
+  it('writes one line per request when it ends, with its method, status and time, and never a link token or a cookie', async () => {
+    const server = await start({ DATA_DIR: makeTempDir('request-log-') });
+    try {
+      const token = 'A1b2C3d4E5f6G7h8I9j0K1l2M3n4';
+      expect((await fetch(`${server.url}/q/${token}`, { redirect: 'manual', headers: { cookie: 'tollgate.session_token=secret-cookie-value' } })).status).toBe(404);
+      expect((await fetch(`${server.url}/healthz`)).status).toBe(200);
+      const requestLines = () =>
+        server
+          .output()
+          .split('\n')
+          .filter((line) => line.startsWith('{'))
+          .map((line) => JSON.parse(line) as Record<string, unknown>)
+          .filter((entry) => typeof entry.url === 'string');
+      // The lines reach us through a pipe, a moment after the answers.
+      for (let waited = 0; requestLines().length < 2 && waited < 5000; waited += 50) await new Promise((r) => setTimeout(r, 50));
+      const lines = requestLines();
+      expect(lines.map((entry) => [entry.method, entry.url, entry.status])).toEqual([
+        ['GET', '/q/[token]', 404],
+        ['GET', '/healthz', 200],
+      ]);
+      expect(lines.every((entry) => typeof entry.ms === 'number' && entry.ip === '127.0.0.1')).toBe(true);
+      expect(server.output()).not.toContain(token);
+      expect(server.output()).not.toContain('secret-cookie-value');
+    } finally {
+      server.child.kill('SIGTERM');
+      await server.exited;
+    }
+  });
+});

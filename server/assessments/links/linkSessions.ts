@@ -13,12 +13,13 @@
  * Cancelling, completing and revoking also end the sessions in the same
  * transaction (endLinkSessions), so the table itself says which are live.
  */
-import { and, eq, gt, inArray } from 'drizzle-orm';
+import { and, eq, gt, inArray, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/sqlite-core';
 import { addHours, min } from 'date-fns';
 import type { AssessmentStatus } from '#shared/assessmentLifecycle.ts';
 import { assessments, linkSessions, shareLinks, users } from '../../../drizzle/schema/index.ts';
 import type { Db, Tx } from '../../platform/db/database.ts';
+import { prepared } from '../../platform/db/prepared.ts';
 import { AppError } from '../../platform/errors.ts';
 import { recordAudit, type AuditActor } from '../../platform/audit/auditTrail.ts';
 import { hashToken } from '../../platform/tokens.ts';
@@ -92,43 +93,75 @@ export interface ResolvedLinkSession {
 
 export type LinkSessionCheck = { ok: true; session: ResolvedLinkSession } | { ok: false; refusal: SessionRefusal };
 
-/** The vendor session behind a cookie if it may still be used (sliding its idle expiry), or why not. */
-export function resolveLinkSession(tx: Db | Tx, sessionToken: string, now: Date): LinkSessionCheck {
-  const id = hashToken(sessionToken);
-  const row = tx
-    .select({ session: linkSessions, ...linkStateColumns })
+/**
+ * A session with what decides whether it still works: one indexed read of the columns needed, prepared once (it
+ * runs on every vendor request). Whom to ask is read only for a refusal (contactOfLink).
+ */
+const sessionWithLink = prepared((db) =>
+  db
+    .select({
+      createdAt: linkSessions.createdAt,
+      expiresAt: linkSessions.expiresAt,
+      lastSeenAt: linkSessions.lastSeenAt,
+      emailCodeVerifiedAt: linkSessions.emailCodeVerifiedAt,
+      linkId: shareLinks.id,
+      assessmentId: shareLinks.assessmentId,
+      recipientName: shareLinks.recipientName,
+      recipientEmail: shareLinks.recipientEmail,
+      emailCodeRequired: shareLinks.emailCodeRequired,
+      linkRevokedAt: shareLinks.revokedAt,
+      linkExpiresAt: shareLinks.expiresAt,
+      assessmentStatus: assessments.status,
+      completedAt: assessments.completedAt,
+    })
     .from(linkSessions)
     .innerJoin(shareLinks, eq(shareLinks.id, linkSessions.shareLinkId))
     .innerJoin(assessments, eq(assessments.id, shareLinks.assessmentId))
-    .leftJoin(assessor, eq(assessor.id, assessments.assessorId))
-    .leftJoin(linkCreator, eq(linkCreator.id, shareLinks.createdBy))
-    .where(eq(linkSessions.id, id))
-    .get();
+    .where(eq(linkSessions.id, sql.placeholder('id')))
+    .prepare(),
+);
+
+/** Whom a vendor can ask about a link: the assessor, or else whoever made the link. */
+function contactOfLink(db: Db, linkId: number): LinkContact | null {
+  const row = selectLinkState(db).where(eq(shareLinks.id, linkId)).get();
+  return row ? contactOf(row) : null;
+}
+
+/** Pushes a session's idle end back; the times go in as the column stores them (milliseconds). */
+const slideSession = prepared((db) =>
+  db
+    .update(linkSessions)
+    .set({ lastSeenAt: sql`${sql.placeholder('now')}`, expiresAt: sql`${sql.placeholder('expiresAt')}` })
+    .where(eq(linkSessions.id, sql.placeholder('id')))
+    .prepare(),
+);
+
+/** The vendor session behind a cookie if it may still be used (sliding its idle expiry), or why not. */
+export function resolveLinkSession(db: Db, sessionToken: string, now: Date): LinkSessionCheck {
+  const id = hashToken(sessionToken);
+  const row = sessionWithLink(db).get({ id });
   if (!row) return { ok: false, refusal: { reason: 'ended', contact: null } };
-  const refuse = (reason: SessionEndReason): LinkSessionCheck => ({ ok: false, refusal: { reason, contact: contactOf(row) } });
-  const closed = linkClosedReason(row.link, row.assessmentStatus, now);
+  const refuse = (reason: SessionEndReason): LinkSessionCheck => ({ ok: false, refusal: { reason, contact: contactOfLink(db, row.linkId) } });
+  const closed = linkClosedReason({ revokedAt: row.linkRevokedAt, expiresAt: row.linkExpiresAt }, row.assessmentStatus, now);
   if (closed) return refuse(closed);
   // A session from before the review completed was for answering; the tasks that follow are reached with a new one.
-  if (row.assessmentStatus === 'completed' && row.completedAt && row.session.createdAt.getTime() < row.completedAt.getTime()) return refuse('review_complete');
-  if (row.session.expiresAt.getTime() <= now.getTime()) return refuse('ended');
+  if (row.assessmentStatus === 'completed' && row.completedAt && row.createdAt.getTime() < row.completedAt.getTime()) return refuse('review_complete');
+  if (row.expiresAt.getTime() <= now.getTime()) return refuse('ended');
 
-  const seenLongAgo = !row.session.lastSeenAt || now.getTime() - row.session.lastSeenAt.getTime() > 5 * 60_000;
+  const seenLongAgo = !row.lastSeenAt || now.getTime() - row.lastSeenAt.getTime() > 5 * 60_000;
   if (seenLongAgo) {
-    tx.update(linkSessions)
-      .set({ lastSeenAt: now, expiresAt: min([addHours(now, LINK_SESSION_IDLE_HOURS), row.link.expiresAt]) })
-      .where(eq(linkSessions.id, id))
-      .run();
+    slideSession(db).run({ id, now: now.getTime(), expiresAt: min([addHours(now, LINK_SESSION_IDLE_HOURS), row.linkExpiresAt]).getTime() });
   }
   return {
     ok: true,
     session: {
       sessionId: id,
-      shareLinkId: row.link.id,
-      assessmentId: row.link.assessmentId,
-      recipientName: row.link.recipientName,
-      recipientEmail: row.link.recipientEmail,
-      emailCodeRequired: row.link.emailCodeRequired,
-      emailCodeVerified: Boolean(row.session.emailCodeVerifiedAt),
+      shareLinkId: row.linkId,
+      assessmentId: row.assessmentId,
+      recipientName: row.recipientName,
+      recipientEmail: row.recipientEmail,
+      emailCodeRequired: row.emailCodeRequired,
+      emailCodeVerified: Boolean(row.emailCodeVerifiedAt),
     },
   };
 }

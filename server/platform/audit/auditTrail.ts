@@ -17,6 +17,7 @@ import { asc, count, desc, eq, gt, sql } from 'drizzle-orm';
 import type { AuditAction } from '#shared/auditActions.ts';
 import { auditEvents } from '../../../drizzle/schema/index.ts';
 import type { Db, Tx } from '../db/database.ts';
+import { prepared } from '../db/prepared.ts';
 
 export const GENESIS_HASH = '0'.repeat(64);
 
@@ -113,8 +114,30 @@ function keyedHash(tx: Db | Tx, fields: ChainFields): string {
   }
 }
 
+const lastAuditHash = prepared((h) => h.select({ hash: auditEvents.hash }).from(auditEvents).orderBy(desc(auditEvents.id)).limit(1).prepare());
+
+const insertAuditEvent = prepared((h) =>
+  h
+    .insert(auditEvents)
+    .values({
+      at: sql.placeholder('at'),
+      actorType: sql.placeholder('actorType'),
+      actorId: sql.placeholder('actorId'),
+      actorLabel: sql.placeholder('actorLabel'),
+      action: sql.placeholder('action'),
+      targetType: sql.placeholder('targetType'),
+      targetId: sql.placeholder('targetId'),
+      before: sql.placeholder('before'),
+      after: sql.placeholder('after'),
+      ip: sql.placeholder('ip'),
+      prevHash: sql.placeholder('prevHash'),
+      hash: sql.placeholder('hash'),
+    })
+    .prepare(),
+);
+
 function append(tx: Db | Tx, entry: AuditEntry): void {
-  const last = tx.select({ hash: auditEvents.hash }).from(auditEvents).orderBy(desc(auditEvents.id)).limit(1).get();
+  const last = lastAuditHash(tx).get();
   const fields: ChainFields = {
     at: entry.at,
     actorType: entry.actor.type,
@@ -129,7 +152,9 @@ function append(tx: Db | Tx, entry: AuditEntry): void {
     ip: entry.actor.ip ?? null,
     prevHash: last?.hash ?? GENESIS_HASH,
   };
-  tx.insert(auditEvents).values({ ...fields, hash: keyedHash(tx, fields) }).run();
+  // With the database's own handle the key is at hand; a transaction's handle signs through the connection's function.
+  const hash = '$client' in tx ? mac(keyOf(tx), fields) : keyedHash(tx, fields);
+  insertAuditEvent(tx).run({ ...fields, hash });
 }
 
 export function recordAudit(tx: Db | Tx, entry: AuditEntry): void {

@@ -1,0 +1,28 @@
+/**
+ * Statements prepared once per database and reused. drizzle builds a
+ * query's SQL, and better-sqlite3 compiles it, on every call of the query
+ * builder; on the request path (sessions, saves) that was most of the
+ * work. A query written with `sql.placeholder` and `.prepare()` is built
+ * and compiled once: `prepared((db) => db.select()...prepare())` gives a
+ * function that returns the statement for a database, preparing it the
+ * first time.
+ *
+ * Prepared against the database handle, a statement still runs inside a
+ * transaction on it: better-sqlite3 has one connection, and the
+ * transaction is that connection's. So hot paths pass `db` even inside
+ * `db.transaction(...)`. Given a transaction's own handle, a statement is
+ * prepared once per transaction, which costs what the query builder did.
+ */
+import type { Db, Tx } from './database.ts';
+
+export function prepared<P>(build: (db: Db | Tx) => P): (db: Db | Tx) => P {
+  const byDb = new WeakMap<Db | Tx, P>();
+  return (db) => {
+    let statement = byDb.get(db);
+    if (statement === undefined) {
+      statement = build(db);
+      byDb.set(db, statement);
+    }
+    return statement;
+  };
+}
