@@ -4,7 +4,7 @@
  * later answer the remediation tasks raised for it.
  */
 import { and, asc, eq, inArray, isNotNull, isNull, sql } from 'drizzle-orm';
-import { awaitsConfirmation, countsAsAnswered } from '#shared/carryOver.ts';
+import { awaitsConfirmation, countsAsAnswered, sameResponse } from '#shared/carryOver.ts';
 import type { z } from 'zod';
 import { VENDOR_EDITABLE_STATUSES } from '#shared/assessmentLifecycle.ts';
 import type { SaveAnswerInput } from '#shared/schemas/sharing.ts';
@@ -20,7 +20,10 @@ import { recordAudit } from '../platform/audit/auditTrail.ts';
 import { markReadyAsVendor } from '../remediation/index.ts';
 import { ACTIVE_TASK_STATUSES } from '#shared/statuses.ts';
 import { accessPathDoors, criticalBecauseByControl, describeCriticalBecause } from '#shared/scoring/accessPath.ts';
-import { controlAsQuestion, type ControlScoringFields } from '#shared/scoring/questionScore.ts';
+import type { QuestionAnswerMap } from '#shared/scoring/questionScore.ts';
+import { hiddenQuestionIds } from '#shared/scoring/visibility.ts';
+import { askedVersion, withoutScores, type AskedQuestion } from '#shared/templates/asked.ts';
+import { checkAnswer, questionAnswerOf } from '#shared/templates/answers.ts';
 import { loadVendorProfile } from '../risk/index.ts';
 
 
@@ -38,6 +41,7 @@ function loadAssessment(tx: Db | Tx, assessmentId: number) {
       vendorName: vendors.name,
       templateName: questionnaireTemplates.name,
       content: templateVersions.content,
+      template: templateVersions.template,
       askerName: users.name,
       askerEmail: users.email,
     })
@@ -49,7 +53,8 @@ function loadAssessment(tx: Db | Tx, assessmentId: number) {
     .where(eq(assessments.id, assessmentId))
     .get();
   if (!row) throw notFound('The questionnaire');
-  return row;
+  const { content, template, ...rest } = row;
+  return { ...rest, asked: askedVersion({ content, template }) };
 }
 
 function answerRows(tx: Db | Tx, assessmentId: number) {
@@ -57,6 +62,7 @@ function answerRows(tx: Db | Tx, assessmentId: number) {
     .select({
       controlId: answers.controlId,
       value: answers.value,
+      response: answers.response,
       comment: answers.comment,
       revision: answers.revision,
       answeredBy: answers.answeredBy,
@@ -70,6 +76,29 @@ function answerRows(tx: Db | Tx, assessmentId: number) {
     .all();
 }
 
+type AnswerRows = ReturnType<typeof answerRows>;
+
+/**
+ * The questions the vendor is asked now: a question whose condition waits
+ * for an answer, or is not met by the vendor's answer, is not shown, not
+ * required and not counted (docs/templates.md section 3). The vendor's own
+ * answers decide, as on its screen; an answer to a hidden question is kept.
+ */
+function shownQuestions(questions: readonly AskedQuestion[], rows: AnswerRows): AskedQuestion[] {
+  const map: Record<string, ReturnType<typeof questionAnswerOf>> = {};
+  for (const r of rows) map[r.controlId] = questionAnswerOf({ value: r.value, response: r.response, rejected: false });
+  const hidden = hiddenQuestionIds(questions, map as QuestionAnswerMap, { whileUnknown: 'hidden' });
+  return questions.filter((q) => !hidden.has(q.id));
+}
+
+/**
+ * Whether the vendor must answer this question before submitting. A
+ * catalogue control left open may still be submitted once the vendor
+ * confirms it counts as No (as always); a required custom question may not
+ * (ADR 0026).
+ */
+const blocksSubmission = (q: AskedQuestion) => q.required && q.type !== 'control';
+
 /**
  * What the reviewer waits for from the vendor, while the assessment is in
  * review: questions not yet answered, and rejection notes not yet replied to.
@@ -80,11 +109,11 @@ function reviewRequests(db: Db, a: ReturnType<typeof loadAssessment>, rows: Retu
   const waiting = rows
     .filter((r) => waitingFor(r.reviewStatus, threads.get(r.controlId) ?? []) === 'vendor' || (r.reviewStatus === 'rejected' && threads.get(r.controlId)?.at(-1)?.authorType === 'staff'))
     .map((r) => {
-      const control = a.content.controls.find((c) => c.id === r.controlId);
-      return { controlId: r.controlId, title: control?.title ?? r.controlId, domain: control?.domain ?? '', reviewStatus: r.reviewStatus };
+      const question = a.asked.questions.find((c) => c.id === r.controlId);
+      return { controlId: r.controlId, title: question?.title ?? r.controlId, domain: question?.section ?? '', reviewStatus: r.reviewStatus };
     });
   // In questionnaire order, so the list reads like the questions.
-  const order = new Map(a.content.controls.map((c, i) => [c.id, i]));
+  const order = new Map(a.asked.questions.map((c, i) => [c.id, i]));
   waiting.sort((x, y) => (order.get(x.controlId) ?? 0) - (order.get(y.controlId) ?? 0));
   const pick = ({ controlId, title, domain }: (typeof waiting)[number]) => ({ controlId, title, domain });
   return {
@@ -97,8 +126,9 @@ export function portalOverview(db: Db, link: LinkScope, organisation: Organisati
   const a = loadAssessment(db, link.assessmentId);
   const rows = answerRows(db, a.id);
   const answered = new Set(rows.filter(countsAsAnswered).map((r) => r.controlId));
-  const byDomain = a.content.domains.map((d) => {
-    const ids = a.content.controls.filter((c) => c.domain === d.id).map((c) => c.id);
+  const shown = shownQuestions(a.asked.questions, rows);
+  const byDomain = a.asked.sections.map((d) => {
+    const ids = shown.filter((c) => c.section === d.id).map((c) => c.id);
     return { domain: d.id, name: d.name, answered: ids.filter((id) => answered.has(id)).length, total: ids.length };
   });
   return {
@@ -114,10 +144,10 @@ export function portalOverview(db: Db, link: LinkScope, organisation: Organisati
     reopenNote: a.reopenNote,
     submittedAt: a.submittedAt,
     templateName: a.templateName,
-    questionCount: a.content.controls.length,
+    questionCount: shown.length,
     // About a minute a question, more for those that need evidence gathered.
-    estimatedMinutes: Math.max(10, Math.round(a.content.controls.length * 1.2)),
-    progress: { answered: answered.size, total: a.content.controls.length, byDomain },
+    estimatedMinutes: Math.max(10, Math.round(shown.length * 1.2)),
+    progress: { answered: shown.filter((q) => answered.has(q.id)).length, total: shown.length, byDomain },
     /** Last time's answers waiting for the vendor to confirm or change them (they count as not yet answered). */
     carriedOver: { waiting: rows.filter(awaitsConfirmation).length, total: rows.filter((r) => r.carriedOver).length },
     /** What the reviewer asks of the vendor now: shown at once on every page. */
@@ -130,15 +160,15 @@ export function portalOverview(db: Db, link: LinkScope, organisation: Organisati
  * words addressed to the vendor (docs/scoring.md section 15), from its
  * profile and integrations as they stand: the review will score it so.
  */
-function criticalForVendor(db: Db, vendorId: number, controls: readonly ControlScoringFields[], organisation: string | null): Map<string, string[]> {
+function criticalForVendor(db: Db, vendorId: number, questions: readonly AskedQuestion[], organisation: string | null): Map<string, string[]> {
   const reasons = criticalBecauseByControl(loadVendorProfile(db, vendorId));
-  const elevated = accessPathDoors(controls.map((c) => controlAsQuestion(c)), reasons);
+  const elevated = accessPathDoors(questions, reasons);
   return new Map([...elevated].map((id) => [id, (reasons.get(id) ?? []).map((r) => describeCriticalBecause(r, { kind: 'vendor', organisation }))]));
 }
 
 export function portalQuestionnaire(db: Db, link: LinkScope, organisation: OrganisationSettings) {
   const a = loadAssessment(db, link.assessmentId);
-  const critical = criticalForVendor(db, a.vendorId, a.content.controls, organisation.name);
+  const critical = criticalForVendor(db, a.vendorId, a.asked.questions, organisation.name);
   const evidence = db
     .select({ id: evidenceFiles.id, controlId: evidenceFiles.controlId, name: evidenceFiles.originalName, sizeBytes: evidenceFiles.sizeBytes, sha256: evidenceFiles.sha256, createdAt: evidenceFiles.createdAt, carriedOver: sql<boolean>`${evidenceFiles.carriedFromId} is not null`.mapWith(Boolean) })
     .from(evidenceFiles)
@@ -153,10 +183,17 @@ export function portalQuestionnaire(db: Db, link: LinkScope, organisation: Organ
   const unsent = new Set([...replyable].flatMap((controlId) => unsentReplyFiles(db, a.id, controlId).map((f) => f.id)));
   return {
     editable: VENDOR_EDITABLE_STATUSES.includes(a.status),
-    domains: a.content.domains,
-    controls: a.content.controls.map((c) => ({
+    /** The template's sections, in order (for Core and Lite, the catalogue's domains). */
+    domains: a.asked.sections,
+    /** Every question, in order; the portal shows those whose condition its answers meet (docs/templates.md section 3). */
+    controls: a.asked.questions.map(withoutScores).map((c) => ({
       id: c.id,
-      domain: c.domain,
+      domain: c.section,
+      type: c.type,
+      /** What conditions need: the kind of answer, its option ids (never their scores), and the condition itself. */
+      scoring: { id: c.id, section: c.section, domain: c.domain, severity: c.severity, critical: c.critical, allowNa: c.allowNa, weight: c.weight, rule: c.rule, ...(c.condition ? { condition: c.condition } : {}) },
+      required: c.required,
+      options: c.options,
       title: c.title,
       question: c.question,
       guidance: c.guidance,
@@ -200,20 +237,22 @@ export function saveAnswer(svc: ServiceContext, link: LinkScope, input: z.output
     if (!VENDOR_EDITABLE_STATUSES.includes(a.status)) {
       throw new AppError('PRECONDITION_FAILED', 'This questionnaire was submitted and is now read-only. Ask for it to be reopened to change an answer.');
     }
-    const control = a.content.controls.find((c) => c.id === input.controlId);
+    const control = a.asked.questions.find((c) => c.id === input.controlId);
     if (!control) throw badRequest(`${input.controlId} is not a question of this questionnaire.`);
-    if (input.value === 'na' && !control.allowNa) throw badRequest(`"Not applicable" is not an answer for ${control.id}: answer Yes, Partial or No.`);
+    // The value must be the kind this question takes (a choice of its own options, a real date...); a hidden question's answer is kept.
+    const misfit = checkAnswer(control, input.value, input.response);
+    if (misfit) throw badRequest(misfit);
 
     const current = existing?.revision ?? 0;
     if (current !== input.baseRevision && !input.overwrite) {
       // Someone else saved since this person loaded the question: show both, let them choose.
       throw conflict('This answer was changed by someone else since you opened it.', {
         controlId: control.id,
-        current: existing ? { value: existing.value, comment: existing.comment, revision: existing.revision, answeredBy: existing.answeredBy, answeredAt: existing.answeredAt } : null,
+        current: existing ? { value: existing.value, response: existing.response, comment: existing.comment, revision: existing.revision, answeredBy: existing.answeredBy, answeredAt: existing.answeredAt } : null,
       });
     }
     // Saving a carried-over answer, unchanged or not, is the vendor confirming it for this assessment.
-    const values = { value: input.value, comment: input.comment, answeredBy: link.recipientName, answeredAt: now, updatedAt: now, lastRequestId: input.requestId ?? null, ...(existing?.carriedOver ? { confirmedAt: existing.confirmedAt ?? now } : {}) };
+    const values = { value: input.value, response: input.response, comment: input.comment, answeredBy: link.recipientName, answeredAt: now, updatedAt: now, lastRequestId: input.requestId ?? null, ...(existing?.carriedOver ? { confirmedAt: existing.confirmedAt ?? now } : {}) };
     const saved = existing
       ? // A changed answer has not been reviewed: an earlier decision (kept in the audit log and the thread) no longer applies.
         tx.update(answers).set({ ...values, revision: current + 1, reviewStatus: 'pending', reviewedBy: null, reviewerName: null, reviewedAt: null }).where(eq(answers.id, existing.id)).returning().get()
@@ -224,13 +263,14 @@ export function saveAnswer(svc: ServiceContext, link: LinkScope, input: z.output
       action: 'answer.save',
       targetType: 'assessment',
       targetId: a.id,
-      before: existing ? { controlId: control.id, value: existing.value, comment: existing.comment } : null,
+      before: existing ? { controlId: control.id, value: existing.value, ...(existing.response ? { response: existing.response } : {}), comment: existing.comment } : null,
       after: {
         controlId: control.id,
         value: saved.value,
+        ...(saved.response ? { response: saved.response } : {}),
         comment: saved.comment,
         // Confirming last time's answer is a save like any other, marked so the audit trail tells it apart.
-        ...(existing?.carriedOver ? { carriedOver: true, confirmedUnchanged: existing.confirmedAt === null && existing.value === saved.value && existing.comment === saved.comment } : {}),
+        ...(existing?.carriedOver ? { carriedOver: true, confirmedUnchanged: existing.confirmedAt === null && existing.value === saved.value && sameResponse(existing.response, saved.response) && existing.comment === saved.comment } : {}),
       },
       at: now,
     });
@@ -238,7 +278,7 @@ export function saveAnswer(svc: ServiceContext, link: LinkScope, input: z.output
   });
 }
 
-const savedAnswer = (row: typeof answers.$inferSelect) => ({ controlId: row.controlId, value: row.value, comment: row.comment, revision: row.revision, answeredAt: row.answeredAt, answeredBy: row.answeredBy, carriedOver: row.carriedOver, confirmedAt: row.confirmedAt });
+const savedAnswer = (row: typeof answers.$inferSelect) => ({ controlId: row.controlId, value: row.value, response: row.response, comment: row.comment, revision: row.revision, answeredAt: row.answeredAt, answeredBy: row.answeredBy, carriedOver: row.carriedOver, confirmedAt: row.confirmedAt });
 
 export function submitQuestionnaire(svc: ServiceContext, link: LinkScope, confirmUnanswered: boolean) {
   const { db, mail, now, publicUrl: staffUrl } = svc;
@@ -249,11 +289,14 @@ export function submitQuestionnaire(svc: ServiceContext, link: LinkScope, confir
     const rows = answerRows(tx, a.id);
     const answered = new Set(rows.filter(countsAsAnswered).map((r) => r.controlId));
     const waiting = new Set(rows.filter(awaitsConfirmation).map((r) => r.controlId));
-    const question = (c: { id: string; title: string; domain: string }) => ({ id: c.id, title: c.title, domain: c.domain });
-    const unanswered = a.content.controls.filter((c) => !answered.has(c.id) && !waiting.has(c.id)).map(question);
+    const question = (c: AskedQuestion) => ({ id: c.id, title: c.title, domain: c.section, required: blocksSubmission(c) });
+    // Hidden questions are not asked; optional ones the vendor may leave.
+    const shown = shownQuestions(a.asked.questions, rows).filter((c) => c.required);
+    const unanswered = shown.filter((c) => !answered.has(c.id) && !waiting.has(c.id)).map(question);
     // Last time's answers are never submitted unseen: each must be confirmed or changed, whatever else is left open.
-    const unconfirmed = a.content.controls.filter((c) => waiting.has(c.id)).map(question);
-    if (unconfirmed.length > 0 || (unanswered.length > 0 && !confirmUnanswered)) return { submitted: false as const, unanswered, unconfirmed };
+    const unconfirmed = shown.filter((c) => waiting.has(c.id)).map(question);
+    const missingRequired = unanswered.some((q) => q.required);
+    if (unconfirmed.length > 0 || missingRequired || (unanswered.length > 0 && !confirmUnanswered)) return { submitted: false as const, unanswered, unconfirmed };
     tx.update(assessments).set({ status: 'submitted', submittedAt: now, updatedAt: now }).where(eq(assessments.id, a.id)).run();
     recordAudit(tx, { actor: linkActor(link, ip), action: 'assessment.submit', targetType: 'assessment', targetId: a.id, before: { status: a.status }, after: { status: 'submitted', unanswered: unanswered.length }, at: now });
     if (a.askerEmail) {
@@ -284,7 +327,7 @@ export function portalTasks(db: Db, link: LinkScope) {
     .where(and(eq(remediationTasks.assessmentId, a.id), inArray(remediationTasks.status, ['open', 'in_progress', 'ready_for_verification', 'closed', 'risk_accepted'])))
     .orderBy(asc(remediationTasks.dueDate), asc(remediationTasks.id))
     .all();
-  const controls = new Map(a.content.controls.map((c) => [c.id, c]));
+  const controls = new Map(a.asked.questions.map((c) => [c.id, c]));
   const files = db
     .select({ id: evidenceFiles.id, taskId: evidenceFiles.taskId, name: evidenceFiles.originalName, sizeBytes: evidenceFiles.sizeBytes, sha256: evidenceFiles.sha256, createdAt: evidenceFiles.createdAt })
     .from(evidenceFiles)

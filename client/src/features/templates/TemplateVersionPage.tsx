@@ -60,7 +60,6 @@ export function TemplateVersionPage() {
             </Group>
           ) : null}
           {draft.isError ? <ErrorAlert title="No draft was started">{errorMessage(draft.error)}</ErrorAlert> : null}
-          {query.data.notAssessable ? <Text c="gray.7">Vendors cannot be sent this version yet: {query.data.notAssessable}.</Text> : null}
           {editable ? <ControlPicker key={`${key}-${version}`} definition={query.data.definition} /> : null}
           <TemplateOutline definition={query.data.definition} />
         </>
