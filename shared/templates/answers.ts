@@ -48,7 +48,7 @@ function isRealDate(value: string): boolean {
 export function checkAnswer(question: { id: string; type: QuestionType; allowNa: boolean; options: readonly AskedOption[] }, value: AnswerValue | null, response: AnswerResponse | null): string | null {
   const name = question.id;
   if (value === 'na') {
-    if (!question.allowNa) return `"Not applicable" is not an answer to ${name}.`;
+    if (!question.allowNa) return `"Not applicable" is not an answer for ${name}${answerKindOf(question.type) === 'value' ? ': answer Yes, Partial or No' : ''}.`;
     return response ? `An answer to ${name} is either "Not applicable" or a ${answerKindOf(question.type)}, not both.` : null;
   }
   const kind = answerKindOf(question.type);

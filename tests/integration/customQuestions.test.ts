@@ -85,7 +85,7 @@ describe('a template with custom and conditional questions', () => {
       [save('sso', { response: { options: ['sso', 'local'] } }), 'Choose exactly one option for sso.'],
       [save('sso', { response: { options: ['passkeys'] } }), '"passkeys" is not an option of sso.'],
       [save('sso', { value: 'yes' }), 'sso is not answered with Yes, Partial or No.'],
-      [save('sso', { value: 'na' }), '"Not applicable" is not an answer to sso.'],
+      [save('sso', { value: 'na' }), '"Not applicable" is not an answer for sso.'],
       [save('token-lifetime', { response: { text: 'two weeks' } }), 'token-lifetime takes a number.'],
       [save('has-integrations', { response: { number: 1 } }), 'has-integrations is answered with Yes, Partial or No only.'],
       [save('integration-notes', { response: { text: '   ' } }), 'An answer to integration-notes cannot be empty: clear it instead.'],

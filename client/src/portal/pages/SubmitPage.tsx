@@ -43,7 +43,9 @@ function Review({ questionnaire }: { questionnaire: Questionnaire }) {
   const answered = new Set(questionnaire.answers.filter(countsAsAnswered).map((a) => a.controlId));
   const waiting = new Set(questionnaire.answers.filter(awaitsConfirmation).map((a) => a.controlId));
   // Hidden questions are not asked, and optional ones may be left open.
-  const asked = shownControls(questionnaire).filter((c) => c.required);
+  const shown = shownControls(questionnaire);
+  const asked = shown.filter((c) => c.required);
+  const optionalOpen = shown.filter((c) => !c.required && !answered.has(c.id)).length;
   const unanswered = asked.filter((c) => !answered.has(c.id) && !waiting.has(c.id));
   // A required custom question must be answered; a catalogue control left open counts as No once confirmed (ADR 0026).
   const mustAnswer = unanswered.filter((c) => c.type !== 'control');
@@ -120,7 +122,9 @@ function Review({ questionnaire }: { questionnaire: Questionnaire }) {
           </ul>
         </section>
       ) : unconfirmed.length ? null : (
-        <p className="alert alert--success">All {asked.length} questions are answered.</p>
+        <p className="alert alert--success">
+          {optionalOpen ? `Every required question is answered; ${plural(optionalOpen, 'optional question')} left open.` : `All ${shown.length} questions are answered.`}
+        </p>
       )}
 
       <section className="card" aria-labelledby="summary-title">
