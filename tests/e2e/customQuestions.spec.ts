@@ -5,7 +5,8 @@
  * a browser of its own, answers a choice, a yes/no routing question whose
  * answer shows and hides the follow-up number question, and free text, then
  * submits; procurement reads every answer in words and completes the
- * review. Axe checks each page. Screenshots go to tests/.artifacts/.
+ * review. Then the draft editor adds a conditional custom question in a
+ * new section. Axe checks each page. Screenshots go to tests/.artifacts/.
  */
 import path from 'node:path';
 import type { Page } from '@playwright/test';
@@ -144,4 +145,43 @@ test('a vendor answers custom questions whose follow-up appears only when it app
   // sso 0.5 x 4 and the token lifetime 0.5 x 2 of 6 weighted points: 50.0, an F, and two tasks.
   await expect(page.getByRole('status').filter({ hasText: /Review completed: grade F, .* 2 remediation tasks raised\./ })).toBeVisible();
   await expectNoAxeViolations(page);
+});
+
+test('procurement adds a conditional custom question and a section to a draft in the editor', async ({ page }) => {
+  test.setTimeout(120_000);
+  await signInAs(page, 'procurement');
+  const draft = { ...TEMPLATE, key: 'e2e-editor-draft', name: 'E2E editor draft', questions: TEMPLATE.questions.slice(0, 2) };
+  await trpc(page, 'templates.import', { content: JSON.stringify(draft), fileName: 'draft.json' });
+  await page.goto('/templates/e2e-editor-draft/1');
+  const editor = page.getByRole('region', { name: 'Custom questions', exact: true });
+  await expect(editor).toContainText('2 custom questions');
+  const form = editor.getByRole('form', { name: 'Add a custom question' });
+
+  // A number question in a new section, shown only when the vendor connects to our systems.
+  await form.getByRole('combobox', { name: 'Kind' }).click();
+  await page.getByRole('option', { name: 'A number' }).click();
+  await form.getByLabel('Question id').fill('token-days');
+  await form.getByRole('combobox', { name: 'Section' }).click();
+  await page.getByRole('option', { name: 'A new section…' }).click();
+  await form.getByLabel('New section id').fill('tokens');
+  await form.getByLabel('New section title').fill('Access tokens');
+  await form.getByLabel('Short title').fill('Token lifetime');
+  await form.getByLabel('Question, as the vendor reads it').fill('How many days does an access token for our systems live?');
+  await form.getByLabel('Score bands').fill('..1 = 1\n1..30 = 0.5\n30.. = 0');
+  await form.getByLabel('Condition').fill('has-integrations = yes');
+  // A mistake first: the server names it and nothing is saved.
+  await form.getByLabel('Condition').fill('has-integration = yes');
+  await form.getByRole('button', { name: 'Add the question' }).click();
+  await expect(form.getByRole('alert')).toContainText('Unknown question "has-integration"');
+  await expect(editor).toContainText('2 custom questions');
+  await expectNoAxeViolations(page);
+
+  await form.getByLabel('Condition').fill('has-integrations = yes');
+  await form.getByRole('button', { name: 'Add the question' }).click();
+  await expect(form.getByRole('status').filter({ hasText: 'Draft saved: 3 questions.' })).toBeVisible();
+  await expect(editor).toContainText('3 custom questions');
+  await expect(editor.getByRole('table', { name: 'Custom questions in this draft' })).toContainText('token-days: Token lifetime');
+  await expect(page.getByText('Shown only when has-integrations is answered yes')).toBeVisible();
+  await expectNoAxeViolations(page);
+  await shot(page, 'editor');
 });
