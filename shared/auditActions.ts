@@ -84,6 +84,7 @@ export const AUDIT_ACTIONS = [
   'share_link.create',
   'share_link.revoke',
   'share_link.open',
+  'share_link.reminder_link',
   'share_link.email_code_verified',
   'share_link.email_code_sent',
   'share_link.email_code_failed',

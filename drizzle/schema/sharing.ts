@@ -67,3 +67,24 @@ export const linkSessions = sqliteTable(
   },
   (t) => [index('link_sessions_link_idx').on(t.shareLinkId)],
 );
+
+/**
+ * Further tokens for a link, each emailed in a reminder to the link's own
+ * recipient (ADR 0027). A token here opens the same link, with the same
+ * expiry, scope and emailed-code rule; revoking or expiring the link ends
+ * them all, because every check is made on the link. Only hashes are kept.
+ */
+export const shareLinkTokens = sqliteTable(
+  'share_link_tokens',
+  {
+    /** SHA-256 of the token, hex. */
+    tokenHash: text().primaryKey(),
+    shareLinkId: integer()
+      .notNull()
+      .references(() => shareLinks.id, { onDelete: 'cascade' }),
+    /** The reminder that carried it (reminders_sent.key). */
+    reminderKey: text().notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [index('share_link_tokens_link_idx').on(t.shareLinkId)],
+);

@@ -3,7 +3,7 @@ export { EVIDENCE_LIMITS, MAX_EVIDENCE_BYTES, openEvidenceForDownload, purgeUnus
 export type { EvidenceLimits, EvidenceRow } from './evidence/evidence.ts';
 export { resolveLinkSession, sessionRefusedError } from './links/linkSessions.ts';
 export type { LinkClosedReason, LinkContact } from './links/linkSessions.ts';
-export { createShareLink, openShareLink } from './links/shareLinks.ts';
+export { createShareLink, issueReminderLink, openShareLink } from './links/shareLinks.ts';
 export { respondToClarification } from './review/answerReview.ts';
 export { completeReview } from './review/completeReview.ts';
 export { REPLYABLE_REVIEW_STATUSES, loadThreads, repliedFileIds, unsentReplyFiles, waitingFor } from './review/thread.ts';

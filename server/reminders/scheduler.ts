@@ -12,14 +12,14 @@
  * was down is still in the schedule at the first run after it, while its
  * window is open.
  */
-import { eq, inArray } from 'drizzle-orm';
+import { desc, eq, inArray } from 'drizzle-orm';
 import { findControl } from '#shared/catalogue/coreV1.ts';
 import { daysUntil } from '#shared/dates.ts';
 import { remindersDue, type Reminder } from '#shared/remediation/reminders.ts';
 import { assessments, remediationTasks, remindersSent, shareLinks, users, vendors } from '../../drizzle/schema/index.ts';
 import type { Db, Tx } from '../platform/db/database.ts';
 import { enqueueEmail, type MailSettings, type OutgoingEmail } from '../platform/mail/outbox.ts';
-import { vendorContactLine } from '../assessments/index.ts';
+import { issueReminderLink, vendorContactLine } from '../assessments/index.ts';
 import { getOrganisation, type OrganisationSettings } from '../platform/settings.ts';
 import { getCadence, getReminderSettings } from './settings.ts';
 import { loadRemediationState } from './state.ts';
@@ -177,7 +177,12 @@ function wording(reminder: Reminder, facts: Facts, now: Date): { subject: string
   }
 }
 
-/** One email per recipient: staff get the page to act on; a vendor contact is pointed to the link it already has (links are stored hashed and cannot be repeated). */
+/**
+ * One email per recipient, each with a way to act: staff get the page in
+ * Tollgate; a vendor contact gets its questionnaire through a new token for
+ * the link it already holds (ADR 0027), issued only to that link's own
+ * recipient and dying with the link.
+ */
 function composeReminder(tx: Tx, reminder: Reminder, publicUrl: string, now: Date): OutgoingEmail[] {
   const facts = loadFacts(tx, reminder);
   const words = wording(reminder, facts, now);
@@ -192,14 +197,22 @@ function composeReminder(tx: Tx, reminder: Reminder, publicUrl: string, now: Dat
   }
   if (linkIds.length && words.vendor) {
     const seen = new Set<string>();
-    for (const l of tx.select({ name: shareLinks.recipientName, email: shareLinks.recipientEmail, createdAt: shareLinks.createdAt, expiresAt: shareLinks.expiresAt }).from(shareLinks).where(inArray(shareLinks.id, linkIds)).orderBy(shareLinks.id).all()) {
-      // Two links to the same person: one email.
-      if (seen.has(l.email.toLowerCase())) continue;
-      seen.add(l.email.toLowerCase());
+    const links = tx
+      .select({ id: shareLinks.id, assessmentId: shareLinks.assessmentId, name: shareLinks.recipientName, recipientEmail: shareLinks.recipientEmail, expiresAt: shareLinks.expiresAt, emailCodeRequired: shareLinks.emailCodeRequired })
+      .from(shareLinks)
+      .where(inArray(shareLinks.id, linkIds))
+      // Two links to the same person: one email, through the newest.
+      .orderBy(desc(shareLinks.id))
+      .all();
+    for (const l of links) {
+      if (seen.has(l.recipientEmail.toLowerCase())) continue;
+      seen.add(l.recipientEmail.toLowerCase());
+      const url = issueReminderLink(tx, l, reminder.key, publicUrl, now);
+      const code = l.emailCodeRequired ? 'When you open it, we email a one-time code to this address for you to enter. ' : '';
       out.push({
-        to: l.email,
+        to: l.recipientEmail,
         subject: words.subject,
-        text: `Hello ${l.name},\n\n${words.vendor}\n\nUse the link we emailed you on ${dayOf(l.createdAt)} (subject "Security questionnaire for ${facts.vendorName}"); it works until ${dayOf(l.expiresAt)}. For your security we never send that link again in a reminder.${vendorContactLine(facts.organisation) || '\n\nIf you cannot find it, reply to the person who sent it and ask for a new one.'}`,
+        text: `Hello ${l.name},\n\n${words.vendor}\n\nOpen it here (no account needed; like the link we sent you before, which keeps working, it works until ${dayOf(l.expiresAt)}):\n\n${url}\n\n${code}Do not forward this email: the link gives access to your organisation's answers.${vendorContactLine(facts.organisation)}`,
       });
     }
   }

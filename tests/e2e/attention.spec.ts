@@ -4,11 +4,8 @@
  * the test checks that the screens show what the server says, whatever
  * other tests changed in the shared demo data.
  */
-import { execFile } from 'node:child_process';
-import { promisify } from 'node:util';
-import * as OTPAuth from 'otpauth';
 import type { Page } from '@playwright/test';
-import { expect, expectNoAxeViolations, signIn, signInAs, test } from './fixtures.ts';
+import { expect, expectNoAxeViolations, signInAs, test, newAdministrator } from './fixtures.ts';
 
 async function api<T>(page: Page, path: string, input?: unknown): Promise<T> {
   const query = input === undefined ? '' : `?input=${encodeURIComponent(JSON.stringify({ json: input }))}`;
@@ -115,7 +112,7 @@ test('the dashboard’s re-assessment figures open the overdue and due-soon list
 
 test('an administrator sets the re-assessment cadence and turns a reminder kind off, with clear errors', async ({ page }) => {
   test.setTimeout(90_000);
-  await newAdministrator(page);
+  await newAdministrator(page, { email: 'reminders.admin@tollgate.example', password: 'violet harbour compass 58', name: 'Remi Settings' });
   await page.getByRole('navigation', { name: 'Main navigation' }).getByRole('link', { name: 'Settings', exact: true }).click();
   const cadence = page.getByRole('form', { name: 'Re-assessment cadence' });
   await expect(cadence.getByLabel('Tier 1 (critical)')).toHaveValue('12');
@@ -147,30 +144,6 @@ test('an administrator sets the re-assessment cadence and turns a reminder kind 
   await expect(taskDue).toBeChecked();
 });
 
-/** A fresh administrator from the operator's command line, signed in with a password and an authenticator app. */
-async function newAdministrator(page: Page): Promise<void> {
-  const email = 'reminders.admin@tollgate.example';
-  const password = 'violet harbour compass 58';
-  const { stdout } = await promisify(execFile)(process.execPath, ['server/cli/index.ts', 'user', 'create', '--email', email, '--role', 'admin', '--name', 'Remi Settings'], {
-    env: { ...process.env, DATA_DIR: process.env.E2E_DATA_DIR!, LOG_LEVEL: 'silent' },
-  });
-  const token = /[?&]token=([\w-]+)/.exec(stdout)?.[1];
-  expect(token, stdout).toBeTruthy();
-  await page.goto(`/set-password?token=${token}`);
-  await page.getByLabel('New password', { exact: true }).fill(password);
-  await page.getByLabel('Confirm new password').fill(password);
-  await page.getByRole('button', { name: 'Set password' }).click();
-  await expect(page.getByRole('status')).toContainText('Your password is set');
-  await signIn(page, { email, password });
-  await expect(page).toHaveURL(/\/account\/security$/);
-  await page.getByRole('button', { name: 'Set up authenticator app' }).click();
-  await page.getByLabel('Current password').fill(password);
-  await page.getByRole('button', { name: 'Continue' }).click();
-  const secret = (await page.getByTestId('totp-secret').textContent())!.replace(/\s+/g, '');
-  await page.getByLabel('Authentication code').fill(new OTPAuth.TOTP({ secret: OTPAuth.Secret.fromBase32(secret) }).generate());
-  await page.getByRole('button', { name: 'Verify' }).click();
-  await page.getByRole('button', { name: 'I have stored them' }).click();
-}
 
 function kindHeading(kind: string): string {
   const headings: Record<string, string> = {

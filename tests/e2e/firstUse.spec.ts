@@ -6,13 +6,10 @@
  * organisation asks…" because the name could not be set. Screenshots go to
  * tests/.artifacts/.
  */
-import { execFile } from 'node:child_process';
 import path from 'node:path';
-import { promisify } from 'node:util';
-import * as OTPAuth from 'otpauth';
 import type { Page } from '@playwright/test';
 import { IMPACT_LABELS, LIKELIHOOD_LABELS, type Level } from '#shared/scoring/constants.ts';
-import { expect, expectNoAxeViolations, signIn, signInAs, test } from './fixtures.ts';
+import { expect, expectNoAxeViolations, signInAs, test, newAdministrator } from './fixtures.ts';
 
 const ARTIFACTS = path.resolve('tests/.artifacts');
 const DESKTOP = { width: 1280, height: 800 };
@@ -158,33 +155,9 @@ test('the report draws the risk matrix the way the dashboard does', async ({ pag
   await shots(page, 'report-matrix', { fitsPhone: true });
 });
 
-/** A fresh administrator from the operator's command line, signed in with a password and an authenticator app. */
-async function newAdministrator(page: Page): Promise<void> {
-  const email = 'settings.admin@tollgate.example';
-  const password = 'quartz meadow lantern 47';
-  const { stdout } = await promisify(execFile)(process.execPath, ['server/cli/index.ts', 'user', 'create', '--email', email, '--role', 'admin', '--name', 'Sol Settings'], {
-    env: { ...process.env, DATA_DIR: process.env.E2E_DATA_DIR!, LOG_LEVEL: 'silent' },
-  });
-  const token = /[?&]token=([\w-]+)/.exec(stdout)?.[1];
-  expect(token, stdout).toBeTruthy();
-  await page.goto(`/set-password?token=${token}`);
-  await page.getByLabel('New password', { exact: true }).fill(password);
-  await page.getByLabel('Confirm new password').fill(password);
-  await page.getByRole('button', { name: 'Set password' }).click();
-  await expect(page.getByRole('status')).toContainText('Your password is set');
-  await signIn(page, { email, password });
-  await expect(page).toHaveURL(/\/account\/security$/);
-  await page.getByRole('button', { name: 'Set up authenticator app' }).click();
-  await page.getByLabel('Current password').fill(password);
-  await page.getByRole('button', { name: 'Continue' }).click();
-  const secret = (await page.getByTestId('totp-secret').textContent())!.replace(/\s+/g, '');
-  await page.getByLabel('Authentication code').fill(new OTPAuth.TOTP({ secret: OTPAuth.Secret.fromBase32(secret) }).generate());
-  await page.getByRole('button', { name: 'Verify' }).click();
-  await page.getByRole('button', { name: 'I have stored them' }).click();
-}
 
 test('the organisation is named in Settings, and vendors read that name; no email is called sent while it waits in the Outbox', async ({ page, browser, baseURL }) => {
-  await newAdministrator(page);
+  await newAdministrator(page, { email: 'settings.admin@tollgate.example', password: 'quartz meadow lantern 47', name: 'Sol Settings' });
   await page.getByRole('navigation', { name: 'Main navigation' }).getByRole('link', { name: 'Settings', exact: true }).click();
   const form = page.getByRole('form', { name: 'Organisation' });
   await expect(form.getByLabel('Organisation name')).toHaveValue('Demo Airline');

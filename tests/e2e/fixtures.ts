@@ -1,5 +1,8 @@
 /** The Playwright test object with the running server's URL as baseURL, and an axe check. */
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
 import { AxeBuilder } from '@axe-core/playwright';
+import * as OTPAuth from 'otpauth';
 import { test as base, expect, type BrowserContext, type Page } from '@playwright/test';
 
 export const test = base.extend({
@@ -66,4 +69,31 @@ export async function signInAs(page: Page, role: DemoUser['role']): Promise<void
   });
   expect(response.status(), await response.text()).toBe(200);
   sessionCookies.set(role, await context.cookies());
+}
+
+/**
+ * A fresh administrator, as an operator makes one: created on the command
+ * line, password set through the one-time link it prints, signed in, and an
+ * authenticator app enrolled (administrators must use a second factor).
+ */
+export async function newAdministrator(page: Page, who: { email: string; password: string; name: string }): Promise<void> {
+  const { stdout } = await promisify(execFile)(process.execPath, ['server/cli/index.ts', 'user', 'create', '--email', who.email, '--role', 'admin', '--name', who.name], {
+    env: { ...process.env, DATA_DIR: process.env.E2E_DATA_DIR!, LOG_LEVEL: 'silent' },
+  });
+  const token = /[?&]token=([\w-]+)/.exec(stdout)?.[1];
+  expect(token, stdout).toBeTruthy();
+  await page.goto(`/set-password?token=${token}`);
+  await page.getByLabel('New password', { exact: true }).fill(who.password);
+  await page.getByLabel('Confirm new password').fill(who.password);
+  await page.getByRole('button', { name: 'Set password' }).click();
+  await expect(page.getByRole('status')).toContainText('Your password is set');
+  await signIn(page, who);
+  await expect(page).toHaveURL(/\/account\/security$/);
+  await page.getByRole('button', { name: 'Set up authenticator app' }).click();
+  await page.getByLabel('Current password').fill(who.password);
+  await page.getByRole('button', { name: 'Continue' }).click();
+  const secret = (await page.getByTestId('totp-secret').textContent())!.replace(/\s+/g, '');
+  await page.getByLabel('Authentication code').fill(new OTPAuth.TOTP({ secret: OTPAuth.Secret.fromBase32(secret) }).generate());
+  await page.getByRole('button', { name: 'Verify' }).click();
+  await page.getByRole('button', { name: 'I have stored them' }).click();
 }

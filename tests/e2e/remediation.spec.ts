@@ -6,14 +6,11 @@
  * passes its expiry, with the owner told. Screenshots of the new pages
  * at desktop and phone sizes go to tests/.artifacts/.
  */
-import { execFile } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { promisify } from 'node:util';
 import Database from 'better-sqlite3';
-import * as OTPAuth from 'otpauth';
 import { request as playwrightRequest, type Page } from '@playwright/test';
-import { expect, expectNoAxeViolations, signIn, signInAs, test } from './fixtures.ts';
+import { expect, expectNoAxeViolations, signInAs, test, newAdministrator } from './fixtures.ts';
 
 const ARTIFACTS = path.resolve('tests/.artifacts');
 
@@ -215,26 +212,7 @@ test('the dashboard links to the overdue tasks; an assessor assigns several at o
 
 test('an administrator sets the SLA days; a milder severity may not get fewer days', async ({ page }) => {
   test.setTimeout(120_000);
-  const email = 'sla.admin@tollgate.example';
-  const password = 'copper harbour signal 58';
-  const { stdout } = await promisify(execFile)(process.execPath, ['server/cli/index.ts', 'user', 'create', '--email', email, '--role', 'admin', '--name', 'Sam Deadlines'], {
-    env: { ...process.env, DATA_DIR: process.env.E2E_DATA_DIR!, LOG_LEVEL: 'silent' },
-  });
-  const token = /[?&]token=([\w-]+)/.exec(stdout)?.[1];
-  expect(token, stdout).toBeTruthy();
-  await page.goto(`/set-password?token=${token}`);
-  await page.getByLabel('New password', { exact: true }).fill(password);
-  await page.getByLabel('Confirm new password').fill(password);
-  await page.getByRole('button', { name: 'Set password' }).click();
-  await expect(page.getByRole('status')).toContainText('Your password is set');
-  await signIn(page, { email, password });
-  await page.getByRole('button', { name: 'Set up authenticator app' }).click();
-  await page.getByLabel('Current password').fill(password);
-  await page.getByRole('button', { name: 'Continue' }).click();
-  const secret = (await page.getByTestId('totp-secret').textContent())!.replace(/\s+/g, '');
-  await page.getByLabel('Authentication code').fill(new OTPAuth.TOTP({ secret: OTPAuth.Secret.fromBase32(secret) }).generate());
-  await page.getByRole('button', { name: 'Verify' }).click();
-  await page.getByRole('button', { name: 'I have stored them' }).click();
+  await newAdministrator(page, { email: 'sla.admin@tollgate.example', password: 'copper harbour signal 58', name: 'Sam Deadlines' });
 
   await page.getByRole('navigation', { name: 'Main navigation' }).getByRole('link', { name: 'Settings', exact: true }).click();
   const critical = page.getByLabel('Critical (days)');

@@ -12,7 +12,8 @@ import { useAuditKey } from '../../server/platform/audit/auditTrail.ts';
 import { ensureBuiltInTemplates } from '../../server/templates/questionnaires.ts';
 
 /** The audit key of every test database (the server's comes from DATA_DIR or AUDIT_KEY). */
-export const TEST_AUDIT_KEY = 'test-audit-key-that-is-long-enough-0123456789';
+export { TEST_AUDIT_KEY } from './auditKey.ts';
+import { TEST_AUDIT_KEY } from './auditKey.ts';
 
 const workDir = mkdtempSync(path.join(os.tmpdir(), 'tollgate-test-'));
 let baseFile: string | null = null;

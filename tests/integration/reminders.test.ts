@@ -9,7 +9,8 @@
 import { addDays, addHours } from 'date-fns';
 import { asc, eq, like } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { answers, assessments, auditEvents, emailOutbox, remediationTasks, remindersSent, shareLinks, vendorRisk } from '../../drizzle/schema/index.ts';
+import { createHash } from 'node:crypto';
+import { answers, assessments, auditEvents, emailOutbox, remediationTasks, remindersSent, shareLinks, shareLinkTokens, vendorRisk } from '../../drizzle/schema/index.ts';
 import { createContextInner } from '../../server/platform/context.ts';
 import type { StaffUser } from '../../server/platform/callers.ts';
 import type { Db } from '../../server/platform/db/database.ts';
@@ -21,6 +22,7 @@ import { createTestDatabase, makeTempDir } from '../helpers/testDatabase.ts';
 import { createUserWithPassword } from '../helpers/auth.ts';
 import { startTestServer } from '../helpers/server.ts';
 import { StaffClient } from '../helpers/staffClient.ts';
+import { linkClient } from '../helpers/linkClient.ts';
 import { DEFAULT_REMINDER_SETTINGS } from '#shared/remediation/reminders.ts';
 
 const BASE = 'https://tollgate.example';
@@ -63,7 +65,7 @@ describe('reminders for a questionnaire', () => {
     await runAt(addDays(sentAt, 2));
     expect(reminderEmails(db)).toEqual([]);
 
-    // Day 3: the link was not opened. The vendor is told to use the link it has (never a copy of it), the assessor gets the page.
+    // Day 3: the link was not opened. The vendor gets a link to its questionnaire (a new token for the same link), the assessor gets the page.
     await runAt(addHours(addDays(sentAt, 3), 1));
     const chased = reminderEmails(db);
     expect(chased.map((e) => [e.to, e.subject])).toEqual([
@@ -71,7 +73,7 @@ describe('reminders for a questionnaire', () => {
       ['vera@northwind.example', 'Reminder: the security questionnaire for Northwind Contact Centre is waiting'],
     ]);
     expect(chased[0]!.text).toContain(`${BASE}/assessments/${assessmentId}`);
-    expect(chased[1]!.text).toContain('Use the link we emailed you on 2026-06-01');
+    expect(chased[1]!.text).toMatch(new RegExp(`${BASE}/q/[A-Za-z0-9_-]{40,}`));
     expect(chased[1]!.text).toContain('it works until 2026-07-01');
     expect(chased[1]!.text).not.toContain(token);
     expect(chased.every((e) => e.status === 'held')).toBe(true);
@@ -280,6 +282,50 @@ describe('needs my attention', () => {
 });
 
 describe('over HTTP', () => {
+  it('a vendor reminder carries a link that opens the questionnaire, stored only as a hash, audited, and ended with the link', async () => {
+    const { db, as, runAt } = setup();
+    const sentAt = new Date('2026-06-01T09:00:00Z');
+    const { assessmentId } = await sentQuestionnaire(db, as, sentAt, '2026-06-15');
+    const day3 = addHours(addDays(sentAt, 3), 1);
+    await runAt(day3);
+    const [toVendor] = reminderEmails(db).filter((e) => e.to === 'vera@northwind.example');
+    const url = /https:\/\/tollgate\.example(\/q\/[A-Za-z0-9_-]+)/.exec(toVendor!.text)!;
+    const token = url[1]!.slice(3);
+    // Neither the token nor anything it could be rebuilt from is kept: only its SHA-256.
+    const stored = db.select().from(shareLinkTokens).all();
+    expect(stored).toHaveLength(1);
+    expect(stored[0]!.tokenHash).toBe(createHash('sha256').update(token).digest('hex'));
+    expect(JSON.stringify(db.select().from(auditEvents).all())).not.toContain(token);
+    const issued = db.select().from(auditEvents).where(eq(auditEvents.action, 'share_link.reminder_link')).all();
+    expect(issued.map((e) => [e.actorType, e.targetId, (e.after as { recipientEmail: string }).recipientEmail])).toEqual([['system', String(assessmentId), 'vera@northwind.example']]);
+
+    let at = day3;
+    const server = await startTestServer(db, { now: () => at });
+    try {
+      const vendor = linkClient(server.base);
+      const opened = await vendor.openLink(`${server.base}${url[1]}`);
+      expect(opened.status).toBe(303);
+      const gate = await vendor.portal(opened.cookie, 'overview');
+      expect(gate.status).toBe(200);
+      expect(JSON.stringify(gate.data)).toContain('Northwind Contact Centre');
+      const [open] = db.select().from(auditEvents).where(eq(auditEvents.action, 'share_link.open')).all();
+      expect(open!.after).toMatchObject({ via: 'reminder' });
+
+      // Revoking the link ends the reminder's copy too.
+      const [link] = db.select({ id: shareLinks.id }).from(shareLinks).all();
+      await as(procurement, day3).assessments.revokeShareLink({ linkId: link!.id });
+      expect((await vendor.portal(opened.cookie, 'overview')).status).toBe(401);
+      const again = await vendor.openLink(`${server.base}${url[1]}`);
+      expect(again.status).toBe(410);
+      expect(again.html).toContain('withdrawn');
+      // A made-up token in the same shape opens nothing.
+      at = addDays(day3, 1);
+      expect((await vendor.openLink(`${server.base}/q/${'A'.repeat(token.length)}`)).status).toBe(404);
+    } finally {
+      await server.close();
+    }
+  });
+
   it('gives a signed-in assessor their own list and the re-assessment lists, refuses a bad standing clearly, and keeps settings to administrators', async () => {
     const { db } = setup();
     const server = await startTestServer(db, { now: () => NOW });

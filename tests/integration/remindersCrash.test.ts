@@ -91,5 +91,6 @@ describe('reminders across a crash', () => {
     // Each contact and the assessor once per vendor: no email twice.
     expect(new Set(all.map((e) => `${e.to}|${e.subject}`)).size).toBe(10);
     for (let i = 1; i <= 5; i++) expect(all.filter((e) => e.to === `contact${i}@vendor${i}.example`)).toHaveLength(1);
-  });
+    // Two child processes, each loading the server's modules, and a deliberate pause of 2 s per reminder.
+  }, 120_000);
 });

@@ -154,10 +154,11 @@ describe('start-up', { timeout: 150_000 }, () => {
   it('RATE_LIMIT_PER_MINUTE sets how many requests a client may make per minute', async () => {
     const started = await start({ DATA_DIR: makeTempDir('limit-'), SEED_DEMO: 'false', RATE_LIMIT_PER_MINUTE: '5' });
     try {
+      // Sent at once, so which one arrives sixth is up to the network stack: count them.
       const responses = await healthStatuses(started.url, 6);
-      expect(responses.slice(0, 5).map((r) => r.status)).toEqual([200, 200, 200, 200, 200]);
-      expect(responses[5]!.status).toBe(429);
-      expect(Number(responses[5]!.headers.get('retry-after'))).toBeGreaterThan(0);
+      expect(responses.map((r) => r.status).sort()).toEqual([200, 200, 200, 200, 200, 429]);
+      const refused = responses.find((r) => r.status === 429)!;
+      expect(Number(refused.headers.get('retry-after'))).toBeGreaterThan(0);
     } finally {
       await started.stop();
     }
@@ -167,8 +168,8 @@ describe('start-up', { timeout: 150_000 }, () => {
     const started = await start({ DATA_DIR: makeTempDir('default-limit-'), SEED_DEMO: 'false', RATE_LIMIT_PER_MINUTE: '' });
     try {
       const statuses = (await healthStatuses(started.url, 601)).map((r) => r.status);
-      expect(statuses.slice(0, 600).every((s) => s === 200)).toBe(true);
-      expect(statuses[600]).toBe(429);
+      expect(statuses.filter((s) => s === 200)).toHaveLength(600);
+      expect(statuses.filter((s) => s === 429)).toHaveLength(1);
     } finally {
       await started.stop();
     }

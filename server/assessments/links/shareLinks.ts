@@ -10,11 +10,11 @@ import { addDays, addHours, min } from 'date-fns';
 import { canTransition, type AssessmentStatus } from '#shared/assessmentLifecycle.ts';
 import type { z } from 'zod';
 import type { CreateShareLinkInput } from '#shared/schemas/sharing.ts';
-import { assessments, linkSessions, shareLinks, users, vendors } from '../../../drizzle/schema/index.ts';
-import type { Db } from '../../platform/db/database.ts';
+import { assessments, linkSessions, shareLinks, shareLinkTokens, users, vendors } from '../../../drizzle/schema/index.ts';
+import type { Db, Tx } from '../../platform/db/database.ts';
 import { notFound, badRequest } from '../../platform/errors.ts';
 import { enqueueEmail, type MailSettings } from '../../platform/mail/outbox.ts';
-import { recordAudit } from '../../platform/audit/auditTrail.ts';
+import { recordAudit, SYSTEM_ACTOR } from '../../platform/audit/auditTrail.ts';
 import { contactOf, endLinkSessions, LINK_SESSION_IDLE_HOURS, linkClosedReason, selectLinkState, type LinkClosedReason, type LinkContact } from './linkSessions.ts';
 import { getOrganisation } from '../../platform/settings.ts';
 import { askerOf, vendorContactLine } from './vendorWording.ts';
@@ -145,7 +145,12 @@ export type OpenResult =
 /** Trades a link's token for a new vendor session; the token itself is never kept. */
 export function openShareLink(db: Db, token: string, now: Date, client: { ip: string | null; userAgent: string | null }): OpenResult {
   return db.transaction((tx): OpenResult => {
-    const row = selectLinkState(tx).where(eq(shareLinks.tokenHash, hashToken(token))).get();
+    const tokenHash = hashToken(token);
+    // The token the link was created with, or one a reminder carried (every check below is the link's).
+    const viaReminder = tx.select({ linkId: shareLinkTokens.shareLinkId }).from(shareLinkTokens).where(eq(shareLinkTokens.tokenHash, tokenHash)).get();
+    const row = selectLinkState(tx)
+      .where(viaReminder ? eq(shareLinks.id, viaReminder.linkId) : eq(shareLinks.tokenHash, tokenHash))
+      .get();
     if (!row) return { kind: 'not_found' };
     const closed = linkClosedReason(row.link, row.assessmentStatus, now);
     if (closed) return { kind: 'gone', reason: closed, contact: contactOf(row) };
@@ -163,8 +168,31 @@ export function openShareLink(db: Db, token: string, now: Date, client: { ip: st
       action: 'share_link.open',
       targetType: 'assessment',
       targetId: row.link.assessmentId,
+      after: { linkId: row.link.id, via: viaReminder ? 'reminder' : 'link' },
       at: now,
     });
     return { kind: 'opened', sessionToken, expiresAt };
   });
+}
+
+/**
+ * A further token for a live link, for a reminder to the link's own
+ * recipient: the email can then carry the questionnaire itself (ADR 0027).
+ * It opens the same link (same expiry, scope and emailed-code rule) and
+ * dies with it. Returns the URL; only the token's hash is stored, and the
+ * issue is audited in the reminder's transaction.
+ */
+export function issueReminderLink(tx: Tx, link: { id: number; assessmentId: number; recipientEmail: string }, reminderKey: string, publicUrl: string, now: Date): string {
+  const token = newToken();
+  tx.insert(shareLinkTokens).values({ tokenHash: hashToken(token), shareLinkId: link.id, reminderKey, createdAt: now }).run();
+  recordAudit(tx, {
+    actor: SYSTEM_ACTOR,
+    action: 'share_link.reminder_link',
+    targetType: 'assessment',
+    targetId: link.assessmentId,
+    // Never the token: which link, to whom, and for which reminder.
+    after: { linkId: link.id, recipientEmail: link.recipientEmail, reminder: reminderKey },
+    at: now,
+  });
+  return `${publicUrl}/q/${token}`;
 }

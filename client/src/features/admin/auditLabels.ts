@@ -77,6 +77,7 @@ export const ACTION_LABELS = {
   'share_link.create': 'Created a questionnaire link',
   'share_link.revoke': 'Revoked a questionnaire link',
   'share_link.open': 'Opened a questionnaire link',
+  'share_link.reminder_link': 'Emailed the questionnaire link in a reminder',
   'share_link.email_code_verified': 'Gave the emailed code',
   'share_link.email_code_sent': 'Link code emailed',
   'share_link.email_code_failed': 'Wrong link code entered',
