@@ -5,9 +5,12 @@
  * SQL (server/assessments/carryOver.ts); a test shows both agree.
  */
 import type { AnswerValue } from './scoring/constants.ts';
+import type { AnswerResponse } from './templates/answers.ts';
 
 export interface CarriedAnswerState {
   value: AnswerValue | null;
+  /** The chosen options, number, date or text of a custom question; null or absent for Yes / Partial / No / N/A. */
+  response?: AnswerResponse | null;
   carriedOver: boolean;
   confirmedAt: Date | string | null;
 }
@@ -17,9 +20,20 @@ export function awaitsConfirmation(a: CarriedAnswerState): boolean {
   return a.carriedOver && a.confirmedAt === null;
 }
 
-/** An answer the vendor has given in this assessment: a value, and not a carried-over one still waiting. */
+/** Whether anything is answered: a value or a custom question's response (a comment alone is not an answer). */
+export function hasAnswer(a: Pick<CarriedAnswerState, 'value' | 'response'>): boolean {
+  return a.value !== null || (a.response ?? null) !== null;
+}
+
+/** An answer the vendor has given in this assessment: a value or response, and not a carried-over one still waiting. */
 export function countsAsAnswered(a: CarriedAnswerState): boolean {
-  return a.value !== null && !awaitsConfirmation(a);
+  return hasAnswer(a) && !awaitsConfirmation(a);
+}
+
+/** The same answer, whatever order its chosen options were saved in. */
+export function sameResponse(a: AnswerResponse | null | undefined, b: AnswerResponse | null | undefined): boolean {
+  const norm = (r: AnswerResponse | null | undefined) => (r ? JSON.stringify('options' in r ? { options: [...r.options].sort() } : r) : null);
+  return norm(a) === norm(b);
 }
 
 /**
@@ -34,11 +48,11 @@ export type AnswerChange = 'unchanged' | 'changed' | 'new' | 'unconfirmed';
 
 export function answerChange(
   current: (CarriedAnswerState & { comment: string }) | null,
-  previous: { value: AnswerValue | null; comment: string } | null,
+  previous: { value: AnswerValue | null; response?: AnswerResponse | null; comment: string } | null,
   hasPreviousAssessment: boolean,
 ): AnswerChange | null {
   if (current && awaitsConfirmation(current)) return 'unconfirmed';
-  if (!current || current.value === null) return previous?.value ? 'changed' : null;
-  if (!hasPreviousAssessment || !previous || previous.value === null) return 'new';
-  return previous.value === current.value && previous.comment.trim() === current.comment.trim() ? 'unchanged' : 'changed';
+  if (!current || !hasAnswer(current)) return previous && hasAnswer(previous) ? 'changed' : null;
+  if (!hasPreviousAssessment || !previous || !hasAnswer(previous)) return 'new';
+  return previous.value === current.value && sameResponse(previous.response, current.response) && previous.comment.trim() === current.comment.trim() ? 'unchanged' : 'changed';
 }

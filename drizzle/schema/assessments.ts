@@ -6,6 +6,7 @@ import { REVIEW_STATUSES } from '#shared/statuses.ts';
 import type { AccessPathResult } from '#shared/scoring/accessPath.ts';
 import type { DomainScore } from '#shared/scoring/controlScore.ts';
 import type { HoldingInput } from '#shared/scoring/impact.ts';
+import type { AnswerResponse } from '#shared/templates/answers.ts';
 import { users } from './auth.ts';
 import { createdAt, timestamp, updatedAt } from './columns.ts';
 import { templateVersions } from './questionnaires.ts';
@@ -22,7 +23,10 @@ export interface AssessmentComparison {
 }
 
 export interface AssessmentResult {
+  /** Section scores; for Core and Lite each section is a catalogue domain. A custom template's section ids are its own. */
   domains: DomainScore[];
+  /** The sections with their titles as asked (absent on results stored before templates could have their own sections). */
+  sections?: { section: string; name: string; score: number | null; questions: number; answered: number }[];
   holdings: HoldingInput[];
   criticalFailures: string[];
   impact: number;
@@ -91,6 +95,12 @@ export const answers = sqliteTable(
     controlId: text().notNull(),
     /** Null while only a comment has been saved: scores as unanswered. */
     value: text().$type<AnswerValue>(),
+    /**
+     * A custom question's answer beyond Yes / Partial / No / N/A: the chosen
+     * options, a number, a date or text (shared/templates/answers.ts). Null for
+     * catalogue answers, N/A, and while unanswered.
+     */
+    response: text({ mode: 'json' }).$type<AnswerResponse>(),
     comment: text().notNull().default(''),
     /** The review decision; what the reviewer and the vendor said about it is in review_messages. */
     reviewStatus: text({ enum: REVIEW_STATUSES }).notNull().default('pending'),

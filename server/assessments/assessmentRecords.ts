@@ -1,6 +1,6 @@
 /** Reading an assessment for staff, and reopening a submitted one for the vendor. */
 import type { ServiceContext } from '../platform/serviceContext.ts';
-import { and, count, eq, gt, isNull } from 'drizzle-orm';
+import { and, count, eq, gt, isNull, sql } from 'drizzle-orm';
 import { canTransition } from '#shared/assessmentLifecycle.ts';
 import type { EmailDelivery } from '#shared/emailDelivery.ts';
 import { answers, assessments, questionnaireTemplates, shareLinks, templateVersions, users, vendors } from '../../drizzle/schema/index.ts';
@@ -31,7 +31,8 @@ export function getAssessment(db: Db, assessmentId: number) {
       vendorName: vendors.name,
       templateName: questionnaireTemplates.name,
       templateVersion: templateVersions.version,
-      questionCount: templateVersions.content,
+      // Every question of the version, conditional ones included: the vendor's progress counts those it is shown.
+      questionCount: sql<number>`coalesce(json_array_length(${templateVersions.template}, '$.questions'), json_array_length(${templateVersions.content}, '$.controls'))`,
       assessorName: users.name,
     })
     .from(assessments)
@@ -44,7 +45,7 @@ export function getAssessment(db: Db, assessmentId: number) {
   if (!row) throw notFound('The assessment');
   const answered = db.select({ n: count() }).from(answers).where(and(eq(answers.assessmentId, assessmentId), answeredSql)).get()?.n ?? 0;
   const { questionCount, ...rest } = row;
-  return { ...rest, progress: { answered, total: questionCount.controls.length } };
+  return { ...rest, progress: { answered, total: questionCount } };
 }
 
 /** Sends a submitted questionnaire back to the vendor with a note it sees on its link. */

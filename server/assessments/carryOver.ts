@@ -5,7 +5,8 @@
  * wait for the vendor to confirm or change them; the evidence records point
  * at the same stored files, which are deleted only when no record needs them.
  */
-import { and, desc, eq, inArray, isNotNull, isNull, ne, sql } from 'drizzle-orm';
+import { and, desc, eq, inArray, isNotNull, isNull, ne, or, sql } from 'drizzle-orm';
+import type { AnswerResponse } from '#shared/templates/answers.ts';
 import type { AnswerValue } from '#shared/scoring/constants.ts';
 import { answers, assessments, evidenceFiles } from '../../drizzle/schema/index.ts';
 import type { Db, Tx } from '../platform/db/database.ts';
@@ -21,8 +22,8 @@ export function previousCompletedAssessment(tx: Db | Tx, vendorId: number, asses
     .get();
 }
 
-/** shared/carryOver.ts countsAsAnswered, in SQL: a value, and not a carried-over answer still waiting. */
-export const answeredSql = sql<boolean>`(${answers.value} is not null and not (${answers.carriedOver} = 1 and ${answers.confirmedAt} is null))`;
+/** shared/carryOver.ts countsAsAnswered, in SQL: a value or response, and not a carried-over answer still waiting. */
+export const answeredSql = sql<boolean>`((${answers.value} is not null or ${answers.response} is not null) and not (${answers.carriedOver} = 1 and ${answers.confirmedAt} is null))`;
 
 /**
  * Copies the previous completed assessment's answers (value and comment) for
@@ -34,14 +35,14 @@ export function carryOverAnswers(tx: Tx, input: { assessmentId: number; vendorId
   const previous = previousCompletedAssessment(tx, input.vendorId, input.assessmentId);
   if (!previous || input.controlIds.length === 0) return null;
   const rows = tx
-    .select({ controlId: answers.controlId, value: answers.value, comment: answers.comment })
+    .select({ controlId: answers.controlId, value: answers.value, response: answers.response, comment: answers.comment })
     .from(answers)
-    .where(and(eq(answers.assessmentId, previous.id), inArray(answers.controlId, input.controlIds), isNotNull(answers.value)))
+    .where(and(eq(answers.assessmentId, previous.id), inArray(answers.controlId, input.controlIds), or(isNotNull(answers.value), isNotNull(answers.response))))
     .all();
   const carried = rows.map((r) => r.controlId);
   if (carried.length > 0) {
     tx.insert(answers)
-      .values(rows.map((r) => ({ assessmentId: input.assessmentId, controlId: r.controlId, value: r.value, comment: r.comment, carriedOver: true, confirmedAt: null, revision: 1, answeredBy: null, answeredAt: null, createdAt: input.now, updatedAt: input.now })))
+      .values(rows.map((r) => ({ assessmentId: input.assessmentId, controlId: r.controlId, value: r.value, response: r.response, comment: r.comment, carriedOver: true, confirmedAt: null, revision: 1, answeredBy: null, answeredAt: null, createdAt: input.now, updatedAt: input.now })))
       .run();
   }
   const files = carried.length === 0
@@ -61,8 +62,8 @@ export function carryOverAnswers(tx: Tx, input: { assessmentId: number; vendorId
 }
 
 /** The answers of the assessment this one carried over from, by question, for the reviewer's comparison. */
-export function previousAnswers(db: Db, carriedFromId: number | null): Map<string, { value: AnswerValue | null; comment: string }> {
+export function previousAnswers(db: Db, carriedFromId: number | null): Map<string, { value: AnswerValue | null; response: AnswerResponse | null; comment: string }> {
   if (carriedFromId === null) return new Map();
-  const rows = db.select({ controlId: answers.controlId, value: answers.value, comment: answers.comment }).from(answers).where(eq(answers.assessmentId, carriedFromId)).all();
-  return new Map(rows.map((r) => [r.controlId, { value: r.value, comment: r.comment }]));
+  const rows = db.select({ controlId: answers.controlId, value: answers.value, response: answers.response, comment: answers.comment }).from(answers).where(eq(answers.assessmentId, carriedFromId)).all();
+  return new Map(rows.map((r) => [r.controlId, { value: r.value, response: r.response, comment: r.comment }]));
 }

@@ -10,6 +10,7 @@ import { ASSESSMENT_STATUS_LABELS, canTransition, OPEN_STATUSES, type Assessment
 import { toIsoDate } from '#shared/dates.ts';
 import type { AssessmentListInput, StartAssessmentInput } from '#shared/schemas/assessments.ts';
 import { templateForTier } from '#shared/scoring/tier.ts';
+import { askedVersion } from '#shared/templates/asked.ts';
 import { answers, assessments, questionnaireTemplates, templateVersions, users, vendorRisk, vendors } from '../../drizzle/schema/index.ts';
 import type { Db } from '../platform/db/database.ts';
 import { badRequest, conflict, notFound } from '../platform/errors.ts';
@@ -42,7 +43,7 @@ export function startAssessment(svc: ServiceContext, input: z.output<typeof Star
       .returning()
       .get();
     // A re-assessment starts from last time's answers, for every question both ask, for the vendor to confirm or change.
-    const carried = carryOverAnswers(tx, { assessmentId: row.id, vendorId: vendor.id, controlIds: version.content.controls.map((c) => c.id), now });
+    const carried = carryOverAnswers(tx, { assessmentId: row.id, vendorId: vendor.id, controlIds: askedVersion(version).questions.map((c) => c.id), now });
     recordAudit(tx, { actor, action: 'assessment.start', targetType: 'assessment', targetId: row.id, after: { vendorId: vendor.id, template: templateKey, version: version.version, dueDate: row.dueDate, ...(carried ? { carriedOver: carried } : {}) }, at: now });
     return { assessmentId: row.id, templateKey, carriedOver: carried ? { answers: carried.answers, evidence: carried.evidence } : null };
   });
@@ -117,7 +118,7 @@ export function listAssessments(db: Db, input: z.output<typeof AssessmentListInp
       assessorId: assessments.assessorId,
       assessorName: users.name,
       answered: sql<number>`coalesce(${answered.n}, 0)`,
-      total: sql<number>`json_array_length(${templateVersions.content}, '$.controls')`,
+      total: sql<number>`coalesce(json_array_length(${templateVersions.template}, '$.questions'), json_array_length(${templateVersions.content}, '$.controls'))`,
     })
     .from(assessments)
     .innerJoin(vendors, eq(vendors.id, assessments.vendorId))

@@ -4,7 +4,7 @@
  * later answer the remediation tasks raised for it.
  */
 import { and, asc, eq, inArray, isNotNull, isNull, sql } from 'drizzle-orm';
-import { awaitsConfirmation, countsAsAnswered } from '#shared/carryOver.ts';
+import { awaitsConfirmation, countsAsAnswered, sameResponse } from '#shared/carryOver.ts';
 import type { z } from 'zod';
 import { VENDOR_EDITABLE_STATUSES } from '#shared/assessmentLifecycle.ts';
 import type { SaveAnswerInput } from '#shared/schemas/sharing.ts';
@@ -14,7 +14,6 @@ import type { Db, Tx } from '../platform/db/database.ts';
 import { LRUCache } from 'lru-cache';
 import { groupCommit } from '../platform/db/groupCommit.ts';
 import { prepared } from '../platform/db/prepared.ts';
-import type { ControlDefinition } from '#shared/catalogue/types.ts';
 import { AppError, badRequest, conflict, notFound, outOfScope } from '../platform/errors.ts';
 import { enqueueEmail } from '../platform/mail/outbox.ts';
 import { loadThreads, previousAnswers, REPLYABLE_REVIEW_STATUSES, repliedFileIds, unsentReplyFiles, waitingFor } from '../assessments/index.ts';
@@ -24,7 +23,10 @@ import { recordAudit } from '../platform/audit/auditTrail.ts';
 import { markReadyAsVendor } from '../remediation/index.ts';
 import { ACTIVE_TASK_STATUSES } from '#shared/statuses.ts';
 import { accessPathDoors, criticalBecauseByControl, describeCriticalBecause } from '#shared/scoring/accessPath.ts';
-import { controlAsQuestion, type ControlScoringFields } from '#shared/scoring/questionScore.ts';
+import type { QuestionAnswerMap } from '#shared/scoring/questionScore.ts';
+import { hiddenQuestionIds } from '#shared/scoring/visibility.ts';
+import { askedVersion, withoutScores, type AskedQuestion } from '#shared/templates/asked.ts';
+import { checkAnswer, questionAnswerOf } from '#shared/templates/answers.ts';
 import { loadVendorProfile } from '../risk/index.ts';
 
 
@@ -42,6 +44,7 @@ function loadAssessment(tx: Db | Tx, assessmentId: number) {
       vendorName: vendors.name,
       templateName: questionnaireTemplates.name,
       content: templateVersions.content,
+      template: templateVersions.template,
       askerName: users.name,
       askerEmail: users.email,
     })
@@ -53,7 +56,8 @@ function loadAssessment(tx: Db | Tx, assessmentId: number) {
     .where(eq(assessments.id, assessmentId))
     .get();
   if (!row) throw notFound('The questionnaire');
-  return row;
+  const { content, template, ...rest } = row;
+  return { ...rest, asked: askedVersion({ content, template }) };
 }
 
 function answerRows(tx: Db | Tx, assessmentId: number) {
@@ -61,6 +65,7 @@ function answerRows(tx: Db | Tx, assessmentId: number) {
     .select({
       controlId: answers.controlId,
       value: answers.value,
+      response: answers.response,
       comment: answers.comment,
       revision: answers.revision,
       answeredBy: answers.answeredBy,
@@ -74,6 +79,29 @@ function answerRows(tx: Db | Tx, assessmentId: number) {
     .all();
 }
 
+type AnswerRows = ReturnType<typeof answerRows>;
+
+/**
+ * The questions the vendor is asked now: a question whose condition waits
+ * for an answer, or is not met by the vendor's answer, is not shown, not
+ * required and not counted (docs/templates.md section 3). The vendor's own
+ * answers decide, as on its screen; an answer to a hidden question is kept.
+ */
+function shownQuestions(questions: readonly AskedQuestion[], rows: AnswerRows): AskedQuestion[] {
+  const map: Record<string, ReturnType<typeof questionAnswerOf>> = {};
+  for (const r of rows) map[r.controlId] = questionAnswerOf({ value: r.value, response: r.response, rejected: false });
+  const hidden = hiddenQuestionIds(questions, map as QuestionAnswerMap, { whileUnknown: 'hidden' });
+  return questions.filter((q) => !hidden.has(q.id));
+}
+
+/**
+ * Whether the vendor must answer this question before submitting. A
+ * catalogue control left open may still be submitted once the vendor
+ * confirms it counts as No (as always); a required custom question may not
+ * (ADR 0026).
+ */
+const blocksSubmission = (q: AskedQuestion) => q.required && q.type !== 'control';
+
 /**
  * What the reviewer waits for from the vendor, while the assessment is in
  * review: questions not yet answered, and rejection notes not yet replied to.
@@ -84,11 +112,11 @@ function reviewRequests(db: Db, a: ReturnType<typeof loadAssessment>, rows: Retu
   const waiting = rows
     .filter((r) => waitingFor(r.reviewStatus, threads.get(r.controlId) ?? []) === 'vendor' || (r.reviewStatus === 'rejected' && threads.get(r.controlId)?.at(-1)?.authorType === 'staff'))
     .map((r) => {
-      const control = a.content.controls.find((c) => c.id === r.controlId);
-      return { controlId: r.controlId, title: control?.title ?? r.controlId, domain: control?.domain ?? '', reviewStatus: r.reviewStatus };
+      const question = a.asked.questions.find((c) => c.id === r.controlId);
+      return { controlId: r.controlId, title: question?.title ?? r.controlId, domain: question?.section ?? '', reviewStatus: r.reviewStatus };
     });
   // In questionnaire order, so the list reads like the questions.
-  const order = new Map(a.content.controls.map((c, i) => [c.id, i]));
+  const order = new Map(a.asked.questions.map((c, i) => [c.id, i]));
   waiting.sort((x, y) => (order.get(x.controlId) ?? 0) - (order.get(y.controlId) ?? 0));
   const pick = ({ controlId, title, domain }: (typeof waiting)[number]) => ({ controlId, title, domain });
   return {
@@ -101,8 +129,9 @@ export function portalOverview(db: Db, link: LinkScope, organisation: Organisati
   const a = loadAssessment(db, link.assessmentId);
   const rows = answerRows(db, a.id);
   const answered = new Set(rows.filter(countsAsAnswered).map((r) => r.controlId));
-  const byDomain = a.content.domains.map((d) => {
-    const ids = a.content.controls.filter((c) => c.domain === d.id).map((c) => c.id);
+  const shown = shownQuestions(a.asked.questions, rows);
+  const byDomain = a.asked.sections.map((d) => {
+    const ids = shown.filter((c) => c.section === d.id).map((c) => c.id);
     return { domain: d.id, name: d.name, answered: ids.filter((id) => answered.has(id)).length, total: ids.length };
   });
   return {
@@ -118,10 +147,10 @@ export function portalOverview(db: Db, link: LinkScope, organisation: Organisati
     reopenNote: a.reopenNote,
     submittedAt: a.submittedAt,
     templateName: a.templateName,
-    questionCount: a.content.controls.length,
+    questionCount: shown.length,
     // About a minute a question, more for those that need evidence gathered.
-    estimatedMinutes: Math.max(10, Math.round(a.content.controls.length * 1.2)),
-    progress: { answered: answered.size, total: a.content.controls.length, byDomain },
+    estimatedMinutes: Math.max(10, Math.round(shown.length * 1.2)),
+    progress: { answered: shown.filter((q) => answered.has(q.id)).length, total: shown.length, byDomain },
     /** Last time's answers waiting for the vendor to confirm or change them (they count as not yet answered). */
     carriedOver: { waiting: rows.filter(awaitsConfirmation).length, total: rows.filter((r) => r.carriedOver).length },
     /** What the reviewer asks of the vendor now: shown at once on every page. */
@@ -134,15 +163,15 @@ export function portalOverview(db: Db, link: LinkScope, organisation: Organisati
  * words addressed to the vendor (docs/scoring.md section 15), from its
  * profile and integrations as they stand: the review will score it so.
  */
-function criticalForVendor(db: Db, vendorId: number, controls: readonly ControlScoringFields[], organisation: string | null): Map<string, string[]> {
+function criticalForVendor(db: Db, vendorId: number, questions: readonly AskedQuestion[], organisation: string | null): Map<string, string[]> {
   const reasons = criticalBecauseByControl(loadVendorProfile(db, vendorId));
-  const elevated = accessPathDoors(controls.map((c) => controlAsQuestion(c)), reasons);
+  const elevated = accessPathDoors(questions, reasons);
   return new Map([...elevated].map((id) => [id, (reasons.get(id) ?? []).map((r) => describeCriticalBecause(r, { kind: 'vendor', organisation }))]));
 }
 
 export function portalQuestionnaire(db: Db, link: LinkScope, organisation: OrganisationSettings) {
   const a = loadAssessment(db, link.assessmentId);
-  const critical = criticalForVendor(db, a.vendorId, a.content.controls, organisation.name);
+  const critical = criticalForVendor(db, a.vendorId, a.asked.questions, organisation.name);
   const evidence = db
     .select({ id: evidenceFiles.id, controlId: evidenceFiles.controlId, name: evidenceFiles.originalName, sizeBytes: evidenceFiles.sizeBytes, sha256: evidenceFiles.sha256, createdAt: evidenceFiles.createdAt, carriedOver: sql<boolean>`${evidenceFiles.carriedFromId} is not null`.mapWith(Boolean) })
     .from(evidenceFiles)
@@ -157,10 +186,17 @@ export function portalQuestionnaire(db: Db, link: LinkScope, organisation: Organ
   const unsent = new Set([...replyable].flatMap((controlId) => unsentReplyFiles(db, a.id, controlId).map((f) => f.id)));
   return {
     editable: VENDOR_EDITABLE_STATUSES.includes(a.status),
-    domains: a.content.domains,
-    controls: a.content.controls.map((c) => ({
+    /** The template's sections, in order (for Core and Lite, the catalogue's domains). */
+    domains: a.asked.sections,
+    /** Every question, in order; the portal shows those whose condition its answers meet (docs/templates.md section 3). */
+    controls: a.asked.questions.map(withoutScores).map((c) => ({
       id: c.id,
-      domain: c.domain,
+      domain: c.section,
+      type: c.type,
+      /** What conditions need: the kind of answer, its option ids (never their scores), and the condition itself. */
+      scoring: { id: c.id, section: c.section, domain: c.domain, severity: c.severity, critical: c.critical, allowNa: c.allowNa, weight: c.weight, rule: c.rule, ...(c.condition ? { condition: c.condition } : {}) },
+      required: c.required,
+      options: c.options,
       title: c.title,
       question: c.question,
       guidance: c.guidance,
@@ -204,7 +240,7 @@ const assessmentForSave = prepared((db) =>
 );
 const versionContent = prepared((db) =>
   db
-    .select({ content: templateVersions.content })
+    .select({ content: templateVersions.content, template: templateVersions.template })
     .from(templateVersions)
     .where(eq(templateVersions.id, sql.placeholder('id')))
     .prepare(),
@@ -214,12 +250,12 @@ const versionContent = prepared((db) =>
  * The questions of a questionnaire version by id. A published version never changes (ADR 0006), so its questions
  * are read and indexed once per database rather than parsed from its JSON on every save; a draft is read every time.
  */
-const publishedQuestions = prepared(() => new LRUCache<number, Map<string, ControlDefinition>>({ max: 64 }));
-function questionsOf(db: Db, versionId: number, published: boolean): Map<string, ControlDefinition> {
+const publishedQuestions = prepared(() => new LRUCache<number, Map<string, AskedQuestion>>({ max: 64 }));
+function questionsOf(db: Db, versionId: number, published: boolean): Map<string, AskedQuestion> {
   const cached = published ? publishedQuestions(db).get(versionId) : undefined;
   if (cached) return cached;
-  const content = versionContent(db).get({ id: versionId })?.content;
-  const questions = new Map((content?.controls ?? []).map((c) => [c.id, c]));
+  const row = versionContent(db).get({ id: versionId });
+  const questions = new Map(row ? askedVersion(row).questions.map((c) => [c.id, c]) : []);
   if (published) publishedQuestions(db).set(versionId, questions);
   return questions;
 }
@@ -237,6 +273,7 @@ const updateAnswer = prepared((db) =>
     .update(answers)
     .set({
       value: sql`${sql.placeholder('value')}`,
+      response: sql`${sql.placeholder('responseJson')}`,
       comment: sql`${sql.placeholder('comment')}`,
       answeredBy: sql`${sql.placeholder('answeredBy')}`,
       answeredAt: sql`${sql.placeholder('now')}`,
@@ -262,6 +299,7 @@ const insertAnswer = prepared((db) =>
       assessmentId: sql.placeholder('assessmentId'),
       controlId: sql.placeholder('controlId'),
       value: sql.placeholder('value'),
+      response: sql.placeholder('response'),
       comment: sql.placeholder('comment'),
       answeredBy: sql.placeholder('answeredBy'),
       answeredAt: sql.placeholder('now'),
@@ -300,17 +338,22 @@ export function saveAnswer(svc: ServiceContext, link: LinkScope, input: z.output
     }
     const control = questionsOf(db, a.templateVersionId, a.versionStatus === 'published').get(input.controlId);
     if (!control) throw badRequest(`${input.controlId} is not a question of this questionnaire.`);
-    if (input.value === 'na' && !control.allowNa) throw badRequest(`"Not applicable" is not an answer for ${control.id}: answer Yes, Partial or No.`);
+    // The value must be the kind this question takes (a choice of its own options, a real date...); a hidden question's answer is kept.
+    const misfit = checkAnswer(control, input.value, input.response);
+    if (misfit) throw badRequest(misfit);
 
     const current = existing?.revision ?? 0;
     if (current !== input.baseRevision && !input.overwrite) {
       // Someone else saved since this person loaded the question: show both, let them choose.
       throw conflict('This answer was changed by someone else since you opened it.', {
         controlId: control.id,
-        current: existing ? { value: existing.value, comment: existing.comment, revision: existing.revision, answeredBy: existing.answeredBy, answeredAt: existing.answeredAt } : null,
+        current: existing ? { value: existing.value, response: existing.response, comment: existing.comment, revision: existing.revision, answeredBy: existing.answeredBy, answeredAt: existing.answeredAt } : null,
       });
     }
-    const values = { value: input.value, comment: input.comment, answeredBy: link.recipientName, requestId: input.requestId ?? null };
+    // A custom question's answer (options, number, date, text): the insert's placeholder is encoded by the column,
+    // the update's raw SQL is not, so it takes the JSON text the column stores.
+    const response = input.response ?? null;
+    const values = { value: input.value, response, responseJson: response === null ? null : JSON.stringify(response), comment: input.comment, answeredBy: link.recipientName, requestId: input.requestId ?? null };
     const saved = existing
       ? updateAnswer(db).get({ ...values, now: now.getTime(), id: existing.id })!
       : insertAnswer(db).get({ ...values, now, assessmentId: a.id, controlId: control.id })!;
@@ -320,13 +363,14 @@ export function saveAnswer(svc: ServiceContext, link: LinkScope, input: z.output
       action: 'answer.save',
       targetType: 'assessment',
       targetId: a.id,
-      before: existing ? { controlId: control.id, value: existing.value, comment: existing.comment } : null,
+      before: existing ? { controlId: control.id, value: existing.value, ...(existing.response ? { response: existing.response } : {}), comment: existing.comment } : null,
       after: {
         controlId: control.id,
         value: saved.value,
+        ...(saved.response ? { response: saved.response } : {}),
         comment: saved.comment,
         // Confirming last time's answer is a save like any other, marked so the audit trail tells it apart.
-        ...(existing?.carriedOver ? { carriedOver: true, confirmedUnchanged: existing.confirmedAt === null && existing.value === saved.value && existing.comment === saved.comment } : {}),
+        ...(existing?.carriedOver ? { carriedOver: true, confirmedUnchanged: existing.confirmedAt === null && existing.value === saved.value && sameResponse(existing.response, saved.response) && existing.comment === saved.comment } : {}),
       },
       at: now,
     });
@@ -334,7 +378,7 @@ export function saveAnswer(svc: ServiceContext, link: LinkScope, input: z.output
   });
 }
 
-const savedAnswer = (row: typeof answers.$inferSelect) => ({ controlId: row.controlId, value: row.value, comment: row.comment, revision: row.revision, answeredAt: row.answeredAt, answeredBy: row.answeredBy, carriedOver: row.carriedOver, confirmedAt: row.confirmedAt });
+const savedAnswer = (row: typeof answers.$inferSelect) => ({ controlId: row.controlId, value: row.value, response: row.response, comment: row.comment, revision: row.revision, answeredAt: row.answeredAt, answeredBy: row.answeredBy, carriedOver: row.carriedOver, confirmedAt: row.confirmedAt });
 
 export function submitQuestionnaire(svc: ServiceContext, link: LinkScope, confirmUnanswered: boolean) {
   const { db, mail, now, publicUrl: staffUrl } = svc;
@@ -345,11 +389,14 @@ export function submitQuestionnaire(svc: ServiceContext, link: LinkScope, confir
     const rows = answerRows(tx, a.id);
     const answered = new Set(rows.filter(countsAsAnswered).map((r) => r.controlId));
     const waiting = new Set(rows.filter(awaitsConfirmation).map((r) => r.controlId));
-    const question = (c: { id: string; title: string; domain: string }) => ({ id: c.id, title: c.title, domain: c.domain });
-    const unanswered = a.content.controls.filter((c) => !answered.has(c.id) && !waiting.has(c.id)).map(question);
+    const question = (c: AskedQuestion) => ({ id: c.id, title: c.title, domain: c.section, required: blocksSubmission(c) });
+    // Hidden questions are not asked; optional ones the vendor may leave.
+    const shown = shownQuestions(a.asked.questions, rows).filter((c) => c.required);
+    const unanswered = shown.filter((c) => !answered.has(c.id) && !waiting.has(c.id)).map(question);
     // Last time's answers are never submitted unseen: each must be confirmed or changed, whatever else is left open.
-    const unconfirmed = a.content.controls.filter((c) => waiting.has(c.id)).map(question);
-    if (unconfirmed.length > 0 || (unanswered.length > 0 && !confirmUnanswered)) return { submitted: false as const, unanswered, unconfirmed };
+    const unconfirmed = shown.filter((c) => waiting.has(c.id)).map(question);
+    const missingRequired = unanswered.some((q) => q.required);
+    if (unconfirmed.length > 0 || missingRequired || (unanswered.length > 0 && !confirmUnanswered)) return { submitted: false as const, unanswered, unconfirmed };
     tx.update(assessments).set({ status: 'submitted', submittedAt: now, updatedAt: now }).where(eq(assessments.id, a.id)).run();
     recordAudit(tx, { actor: linkActor(link, ip), action: 'assessment.submit', targetType: 'assessment', targetId: a.id, before: { status: a.status }, after: { status: 'submitted', unanswered: unanswered.length }, at: now });
     if (a.askerEmail) {
@@ -380,7 +427,7 @@ export function portalTasks(db: Db, link: LinkScope) {
     .where(and(eq(remediationTasks.assessmentId, a.id), inArray(remediationTasks.status, ['open', 'in_progress', 'ready_for_verification', 'closed', 'risk_accepted'])))
     .orderBy(asc(remediationTasks.dueDate), asc(remediationTasks.id))
     .all();
-  const controls = new Map(a.content.controls.map((c) => [c.id, c]));
+  const controls = new Map(a.asked.questions.map((c) => [c.id, c]));
   const files = db
     .select({ id: evidenceFiles.id, taskId: evidenceFiles.taskId, name: evidenceFiles.originalName, sizeBytes: evidenceFiles.sizeBytes, sha256: evidenceFiles.sha256, createdAt: evidenceFiles.createdAt })
     .from(evidenceFiles)

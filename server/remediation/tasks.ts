@@ -9,6 +9,7 @@ import { and, asc, desc, eq, inArray, isNull, lte, lt, sql, type SQL } from 'dri
 import { toIsoDate, isoDateInDays } from '#shared/dates.ts';
 import type { AuditAction } from '#shared/auditActions.ts';
 import { dueDateFor } from '#shared/remediation/sla.ts';
+import { askedVersion } from '#shared/templates/asked.ts';
 import { responsibleStaff, isRiskAcceptor, isAssessor, type StaffMember } from '#shared/remediation/state.ts';
 import {
   availableTaskTransitions,
@@ -66,9 +67,10 @@ const factsOf = (task: typeof remediationTasks.$inferSelect): TaskFacts => ({
 function controlsByVersion(tx: Db | Tx, versionIds: readonly number[]) {
   const out = new Map<number, Map<string, { title: string; whyItMatters: string; remediation: string }>>();
   if (versionIds.length === 0) return out;
-  const rows = tx.select({ id: templateVersions.id, content: templateVersions.content }).from(templateVersions).where(inArray(templateVersions.id, [...new Set(versionIds)])).all();
+  const rows = tx.select({ id: templateVersions.id, content: templateVersions.content, template: templateVersions.template }).from(templateVersions).where(inArray(templateVersions.id, [...new Set(versionIds)])).all();
   for (const row of rows) {
-    out.set(row.id, new Map(row.content.controls.map((c) => [c.id, { title: c.title, whyItMatters: c.whyItMatters, remediation: c.remediation }])));
+    // A custom question's task is titled by the question and asks for what its help text describes.
+    out.set(row.id, new Map(askedVersion(row).questions.map((c) => [c.id, { title: c.title, whyItMatters: c.whyItMatters, remediation: c.remediation }])));
   }
   return out;
 }

@@ -9,6 +9,7 @@ import { and, asc, desc, eq, inArray, isNotNull, sql, type SQL } from 'drizzle-o
 import type { SQLiteColumn } from 'drizzle-orm/sqlite-core';
 import { toIsoDate } from '#shared/dates.ts';
 import { ACTIVE_TASK_STATUSES } from '#shared/statuses.ts';
+import { askedVersion } from '#shared/templates/asked.ts';
 import { answers, assessments, dataHoldings, integrations, remediationTasks, templateVersions, vendorRisk, vendors } from '../../drizzle/schema/index.ts';
 import type { Db, Tx } from '../platform/db/database.ts';
 import type { RiskInputs } from './vendorRisk.ts';
@@ -74,11 +75,11 @@ export function loadRiskInputsFor(tx: Db | Tx, vendorIds: readonly number[]): Ma
   const assessmentIds = [...latest.values()].map((a) => a.id);
   const templateIds = [...new Set([...latest.values()].map((a) => a.templateVersionId))];
   const contents = new Map(
-    templateIds.length ? tx.select({ id: templateVersions.id, content: templateVersions.content }).from(templateVersions).where(idsIn(templateVersions.id, templateIds)).all().map((t) => [t.id, t.content]) : [],
+    templateIds.length ? tx.select({ id: templateVersions.id, content: templateVersions.content, template: templateVersions.template }).from(templateVersions).where(idsIn(templateVersions.id, templateIds)).all().map((t) => [t.id, askedVersion(t).questions]) : [],
   );
   const answerRows = groupBy(
     assessmentIds.length
-      ? tx.select({ assessmentId: answers.assessmentId, controlId: answers.controlId, value: answers.value, reviewStatus: answers.reviewStatus }).from(answers).where(idsIn(answers.assessmentId, assessmentIds)).all()
+      ? tx.select({ assessmentId: answers.assessmentId, controlId: answers.controlId, value: answers.value, response: answers.response, reviewStatus: answers.reviewStatus }).from(answers).where(idsIn(answers.assessmentId, assessmentIds)).all()
       : [],
     (a) => a.assessmentId,
   );
@@ -111,7 +112,7 @@ export function loadRiskInputsFor(tx: Db | Tx, vendorIds: readonly number[]): Ma
           ? {
               id: last.id,
               completedAt: last.completedAt,
-              controls: content.controls,
+              questions: content,
               answers: answerMapFrom(answerRows.get(last.id) ?? []),
               tasks: (taskRows.get(last.id) ?? []).map(({ controlId, status }) => ({ controlId, status })),
             }

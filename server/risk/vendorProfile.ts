@@ -1,7 +1,8 @@
 /** Reads what the scoring engine needs about a vendor and an assessment. */
 import { awaitsConfirmation } from '#shared/carryOver.ts';
 import { asc, eq } from 'drizzle-orm';
-import type { AnswerMap } from '#shared/scoring/controlScore.ts';
+import type { QuestionAnswer, QuestionAnswerMap } from '#shared/scoring/questionScore.ts';
+import { questionAnswerOf } from '#shared/templates/answers.ts';
 import type { VendorProfile } from '#shared/scoring/scoreVendor.ts';
 import { answers, dataHoldings, integrations, vendors } from '../../drizzle/schema/index.ts';
 import type { Db, Tx } from '../platform/db/database.ts';
@@ -37,21 +38,22 @@ export function loadVendorProfile(tx: Db | Tx, vendorId: number): VendorProfile 
   return { services: vendor.services, access: vendor.access, integrations: connected, criticality: vendor.criticality, holdings };
 }
 
-type AnswerRow = { controlId: string; value: (typeof answers.$inferSelect)['value']; reviewStatus: (typeof answers.$inferSelect)['reviewStatus'] };
+type AnswerRow = Pick<typeof answers.$inferSelect, 'controlId' | 'value' | 'response' | 'reviewStatus'>;
 
 /** Answers as the engine counts them: a comment alone is unanswered; a rejected answer counts as No. */
-export function answerMapFrom(rows: readonly AnswerRow[]): AnswerMap {
-  const map: Record<string, { value: NonNullable<AnswerRow['value']>; rejected: boolean }> = {};
+export function answerMapFrom(rows: readonly AnswerRow[]): QuestionAnswerMap {
+  const map: Record<string, QuestionAnswer> = {};
   for (const row of rows) {
-    if (row.value) map[row.controlId] = { value: row.value, rejected: row.reviewStatus === 'rejected' };
+    const answer = questionAnswerOf({ value: row.value, response: row.response, rejected: row.reviewStatus === 'rejected' });
+    if (answer) map[row.controlId] = answer;
   }
   return map;
 }
 
-export function loadAnswerMap(tx: Db | Tx, assessmentId: number): AnswerMap {
+export function loadAnswerMap(tx: Db | Tx, assessmentId: number): QuestionAnswerMap {
   return answerMapFrom(
     tx
-      .select({ controlId: answers.controlId, value: answers.value, reviewStatus: answers.reviewStatus, carriedOver: answers.carriedOver, confirmedAt: answers.confirmedAt })
+      .select({ controlId: answers.controlId, value: answers.value, response: answers.response, reviewStatus: answers.reviewStatus, carriedOver: answers.carriedOver, confirmedAt: answers.confirmedAt })
       .from(answers)
       .where(eq(answers.assessmentId, assessmentId))
       .all()

@@ -9,11 +9,14 @@ import { standingAt } from '#shared/standing.ts';
 import { ACTIVE_TASK_STATUSES, type AssessmentStanding, type TaskStatus } from '#shared/statuses.ts';
 import { getDataCategory } from '#shared/taxonomy.ts';
 import { INHERENT_LIKELIHOOD, type Tier } from '#shared/scoring/constants.ts';
-import type { AnswerMap, ScoredControl } from '#shared/scoring/controlScore.ts';
+import { asDomainScores } from '#shared/scoring/controlScore.ts';
+import type { QuestionAnswerMap, ScoredQuestion } from '#shared/scoring/questionScore.ts';
+import { DOMAIN_IDS } from '#shared/catalogue/types.ts';
+import { askedVersion } from '#shared/templates/asked.ts';
 import { computeInherentImpact, type HoldingInput } from '#shared/scoring/impact.ts';
 import { needsRemediation } from '#shared/scoring/remediation.ts';
 import { bandForResidual, computeResidualRisk } from '#shared/scoring/residual.ts';
-import { scoreWithRemediation } from '#shared/remediation/riskOverlay.ts';
+import { scoreQuestionnaireWithRemediation } from '#shared/remediation/riskOverlay.ts';
 import type { VendorProfile } from '#shared/scoring/scoreVendor.ts';
 import { suggestTier } from '#shared/scoring/tier.ts';
 import { DEFAULT_CADENCE_MONTHS, nextAssessmentDue, type CadenceMonths } from '#shared/remediation/cadence.ts';
@@ -38,7 +41,7 @@ export function mostSensitiveCategory(holdings: readonly HoldingInput[]) {
 
 function latestCompletedAssessment(tx: Db | Tx, vendorId: number) {
   return tx
-    .select({ id: assessments.id, completedAt: assessments.completedAt, content: templateVersions.content })
+    .select({ id: assessments.id, completedAt: assessments.completedAt, content: templateVersions.content, template: templateVersions.template })
     .from(assessments)
     .innerJoin(templateVersions, eq(templateVersions.id, assessments.templateVersionId))
     .where(and(eq(assessments.vendorId, vendorId), eq(assessments.status, 'completed'), isNotNull(assessments.completedAt)))
@@ -52,7 +55,7 @@ export interface RiskInputs {
   tierOverride: Tier | null;
   profile: VendorProfile;
   /** The latest completed assessment, with its answers and the status of each task it raised. */
-  latest: { id: number; completedAt: Date; controls: readonly ScoredControl[]; answers: AnswerMap; tasks: readonly { controlId: string; status: TaskStatus; acceptanceExpiresOn?: string | null }[] } | null;
+  latest: { id: number; completedAt: Date; questions: readonly ScoredQuestion[]; answers: QuestionAnswerMap; tasks: readonly { controlId: string; status: TaskStatus; acceptanceExpiresOn?: string | null }[] } | null;
 }
 
 /** Reads one vendor's risk inputs; bulk writers such as imports read many at once (riskInputs.ts). */
@@ -67,7 +70,7 @@ export function loadRiskInputs(tx: Db | Tx, vendorId: number): RiskInputs {
       ? {
           id: latest.id,
           completedAt: latest.completedAt,
-          controls: latest.content.controls,
+          questions: askedVersion(latest).questions,
           answers: loadAnswerMap(tx, latest.id),
           tasks: tx
             .select({ controlId: remediationTasks.controlId, status: remediationTasks.status, acceptanceExpiresOn: remediationTasks.acceptanceExpiresOn })
@@ -123,7 +126,7 @@ export function computeVendorRisk(vendorId: number, inputs: RiskInputs, now: Dat
     // The effect of remediation (docs/scoring.md section 14): a verified task's control counts as met, an accepted
     // risk keeps failing, and the projection verifies only what is still waiting on a fix.
     const overlayTasks = latest.tasks.map((t, i) => ({ id: i, assessmentId: latest.id, controlId: t.controlId, status: t.status, acceptanceExpiresOn: t.acceptanceExpiresOn ?? null }));
-    const { current, projected } = scoreWithRemediation({ ...profile, controls: latest.controls, answers: latest.answers }, latest.id, overlayTasks, now);
+    const { current, projected } = scoreQuestionnaireWithRemediation({ ...profile, questions: latest.questions, answers: latest.answers }, latest.id, overlayTasks, now);
     assessed = {
       assessmentId: latest.id,
       assessedAt: latest.completedAt,
@@ -136,8 +139,10 @@ export function computeVendorRisk(vendorId: number, inputs: RiskInputs, now: Dat
       band: current.band,
       projectedResidual: projected.residual,
       projectedBand: projected.band,
-      domains: current.domains,
-      failingControls: current.controls.filter(needsRemediation).map((c) => c.control.id),
+      // The vendor page and the dashboard speak of the catalogue: its domains and its controls. A custom template's own
+      // sections and questions are in the assessment's report (docs/scoring.md section 13).
+      domains: asDomainScores(current.sections.filter((s) => (DOMAIN_IDS as readonly string[]).includes(s.section))),
+      failingControls: current.questions.filter((r) => r.question.domain !== null && needsRemediation(r)).map((r) => r.question.id),
     };
   }
 

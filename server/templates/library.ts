@@ -42,28 +42,6 @@ export function catalogueView(content: TemplateContent): QuestionnaireContent {
   return { domains: CORE_CATALOGUE_V1.domains.filter((d) => used.has(d.id)), controls };
 }
 
-/**
- * Why vendors cannot be sent this version yet, or null when they can. The
- * portal, the review and the scoring of assessments read catalogue controls
- * only (ADR 0021), so a version is assessable when it is exactly that: every
- * question a catalogue control in its own domain's section, required, with
- * its catalogue weight and no condition. Anything else would be asked or
- * scored differently from what its author wrote, which we never do silently.
- */
-export function notAssessableReason(content: TemplateContent): string | null {
-  const custom = content.questions.filter((q) => q.type !== 'control').length;
-  if (custom > 0) return `it has ${custom} custom question${custom === 1 ? '' : 's'}, which questionnaire links cannot ask yet`;
-  const conditional = content.questions.filter((q) => q.condition).length;
-  if (conditional > 0) return `it has ${conditional} conditional question${conditional === 1 ? '' : 's'}, which questionnaire links cannot ask yet`;
-  for (const q of content.questions) {
-    if (q.type !== 'control') continue;
-    if (q.weight !== undefined) return `"${q.id}" has its own weight, which assessments cannot score yet`;
-    if (!q.required) return `"${q.id}" is optional, which questionnaire links cannot ask yet`;
-    if (q.section !== q.control.domain) return `"${q.id}" is placed outside its catalogue domain, which questionnaire links cannot show yet`;
-  }
-  return null;
-}
-
 function templateByKey(tx: Db | Tx, key: string) {
   return tx.select().from(questionnaireTemplates).where(eq(questionnaireTemplates.key, key)).get();
 }
@@ -103,7 +81,6 @@ export function listTemplates(db: Db) {
           publishedAt: v.publishedAt,
           createdAt: v.createdAt,
           assessments: used.get(v.id) ?? 0,
-          notAssessable: notAssessableReason(content),
         };
       }),
   }));
@@ -123,7 +100,7 @@ export function getTemplateVersionDefinition(db: Db | Tx, key: string, version?:
   const { template, row } = findVersion(db, key, version);
   const content = versionContent(row);
   const definition: TemplateDefinition = { key: template.key, name: template.name, description: template.description, ...content };
-  return { definition, version: row.version, status: row.status, builtIn: template.builtIn, notAssessable: notAssessableReason(content) };
+  return { definition, version: row.version, status: row.status, builtIn: template.builtIn };
 }
 
 export function exportTemplateVersion(db: Db, key: string, format: ExportFormat, version?: number): string {
@@ -294,13 +271,14 @@ export function saveDraft(svc: ServiceContext, input: { key: string; definition:
     tx.update(questionnaireTemplates).set({ name, description, updatedAt: now }).where(eq(questionnaireTemplates.id, template.id)).run();
     const row = writeDraft(tx, template.id, content, { source: 'editor', sourceName: null, sourceDocument: null }, actor, now);
     recordAudit(tx, { actor, action: 'template.draft_save', targetType: 'template', targetId: key, after: { version: row.version, ...countsOf(content) }, at: now });
-    return { template: key, version: row.version, ...countsOf(content), notAssessable: notAssessableReason(content) };
+    return { template: key, version: row.version, ...countsOf(content) };
   });
 }
 
 /**
- * The published version an assessment of this template is started with,
- * refused with the reason when vendors cannot be sent it yet.
+ * The published version an assessment of this template is started with:
+ * any published version can be sent, custom and conditional questions
+ * included (the portal, the review and scoring read the whole template).
  */
 export function assessableVersion(tx: Db | Tx, key: string) {
   const template = templateByKey(tx, key);
@@ -313,7 +291,5 @@ export function assessableVersion(tx: Db | Tx, key: string) {
     .limit(1)
     .get();
   if (!row) throw badRequest(`"${template.name}" has no published version yet: publish it first.`);
-  const reason = notAssessableReason(versionContent(row));
-  if (reason) throw badRequest(`"${template.name}" cannot be sent to vendors yet: ${reason}.`);
   return row;
 }

@@ -2,8 +2,8 @@
 import { and, asc, desc, eq, sql } from 'drizzle-orm';
 import { toIsoDate } from '#shared/dates.ts';
 import { accessPathDoors, criticalBecauseByControl, type CriticalBecause } from '#shared/scoring/accessPath.ts';
-import { evaluateControl, answerFor } from '#shared/scoring/controlScore.ts';
-import { controlAsQuestion } from '#shared/scoring/questionScore.ts';
+import { computeQuestionnaireScore } from '#shared/scoring/questionnaireScore.ts';
+import { askedVersion } from '#shared/templates/asked.ts';
 import { effectiveAccess } from '#shared/taxonomy.ts';
 import {
   assessments,
@@ -30,7 +30,7 @@ import { loadAnswerMap, loadVendorProfile, standingSql } from '../risk/index.ts'
  */
 function failingControlsOf(db: Db, vendorId: number, assessmentId: number) {
   const row = db
-    .select({ content: templateVersions.content })
+    .select({ content: templateVersions.content, template: templateVersions.template })
     .from(assessments)
     .innerJoin(templateVersions, eq(templateVersions.id, assessments.templateVersionId))
     .where(eq(assessments.id, assessmentId))
@@ -38,15 +38,18 @@ function failingControlsOf(db: Db, vendorId: number, assessmentId: number) {
   if (!row) return [];
   const answers = loadAnswerMap(db, assessmentId);
   const reasons = criticalBecauseByControl(loadVendorProfile(db, vendorId));
-  const elevated = accessPathDoors(row.content.controls.map((c) => controlAsQuestion(c)), reasons);
-  return row.content.controls
-    .map((control) => ({ control, result: evaluateControl(control, answerFor(answers, control.id)) }))
-    .filter(({ result }) => result.credit !== null && result.credit < 1)
+  const questions = askedVersion(row).questions;
+  const elevated = accessPathDoors(questions, reasons);
+  const results = computeQuestionnaireScore(questions, answers).questions;
+  return questions
+    .map((control, i) => ({ control, result: results[i]! }))
+    // The vendor page lists the catalogue's controls, as its domain scores do; a custom question's failure is in the report.
+    .filter(({ control, result }) => control.domain !== null && result.credit !== null && result.credit < 1)
     .map(({ control, result }) => {
       const criticalBecause: CriticalBecause[] = elevated.has(control.id) ? (reasons.get(control.id) ?? []) : [];
       return {
         controlId: control.id,
-        domain: control.domain,
+        domain: control.domain!,
         title: control.title,
         severity: criticalBecause.length ? ('critical' as const) : control.severity,
         catalogueSeverity: control.severity,

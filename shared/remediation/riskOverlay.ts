@@ -8,6 +8,7 @@
 import { toIsoDate } from '../dates.ts';
 import type { AnswerMap } from '../scoring/controlScore.ts';
 import { projectRiskPosition, scoreVendor, type RiskPosition, type VendorScore, type VendorScoreInput } from '../scoring/scoreVendor.ts';
+import { projectQuestionnaireRisk, scoreVendorQuestionnaire, type QuestionnaireVendorInput, type QuestionnaireVendorScore } from '../scoring/questionnaireVendor.ts';
 import { acceptanceHasExpired, LIFECYCLE_ACTIVE_STATUSES, type TaskLifecycleStatus } from './taskLifecycle.ts';
 
 /** What the overlay needs to know about a task. */
@@ -126,4 +127,27 @@ export function scoreWithRemediation(input: VendorScoreInput, assessmentId: numb
     overlay,
     asOf: toIsoDate(now),
   };
+}
+
+export interface RemediatedQuestionnaireScore {
+  /** The vendor's position now: verified questions met, accepted ones failing (its `projected` is the one below). */
+  current: QuestionnaireVendorScore;
+  /** Where it would stand if every open task were verified; accepted risks still fail. */
+  projected: RiskPosition;
+  overlay: Pick<RemediationOverlay, 'verifiedControls' | 'openControls' | 'acceptedRisks' | 'lapsedAcceptances'>;
+  asOf: string;
+}
+
+/**
+ * scoreWithRemediation for any template: a verified task's question counts
+ * as fully met through the engine's `met` (a custom choice or number question
+ * has no "yes" to stand in for the fix), and the answers themselves are left
+ * as they are, so a verified routing question hides nothing it did not hide.
+ * For catalogue questionnaires the scores are the same as scoreWithRemediation's.
+ */
+export function scoreQuestionnaireWithRemediation(input: QuestionnaireVendorInput, assessmentId: number, tasks: readonly OverlayTask[], now: Date): RemediatedQuestionnaireScore {
+  const { answers: _unused, projectedAnswers: _unusedToo, ...overlay } = remediationOverlay({ id: assessmentId, answers: {} }, tasks, now);
+  const scored = { ...input, met: [...(input.met ?? []), ...overlay.verifiedControls] };
+  const projected = projectQuestionnaireRisk(scored, overlay.openControls);
+  return { current: { ...scoreVendorQuestionnaire(scored), projected }, projected, overlay, asOf: toIsoDate(now) };
 }

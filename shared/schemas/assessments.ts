@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { ASSESSMENT_STATUSES } from '../assessmentLifecycle.ts';
 import { namedEnum } from './common.ts';
 import { KEY_PATTERN } from '../templates/schema.ts';
+import { ControlIdSchema } from './sharing.ts';
 
 const id = (what: string) => z.int({ error: `${what} must be a whole number` }).positive({ error: `${what} must be positive` });
 const isoDate = z.iso.date({ error: 'Use a date like 2026-12-31' });
@@ -38,7 +39,7 @@ export const REVIEW_DECISIONS = ['accept', 'reject', 'clarify'] as const;
 export const ReviewAnswerInput = z
   .strictObject({
     assessmentId: id('assessmentId'),
-    controlId: z.string().regex(/^[A-Z]{2,4}-\d{2}$/, { error: 'controlId must look like IAM-01' }),
+    controlId: ControlIdSchema,
     decision: namedEnum(REVIEW_DECISIONS, 'decision'),
     note: z.string().trim().max(2000).optional(),
   })
@@ -49,7 +50,7 @@ export const ReviewAnswerInput = z
 
 /** The vendor's reply to the reviewer on one answer, with any files it uploaded for the reply. */
 export const ClarificationResponseInput = z.strictObject({
-  controlId: z.string().regex(/^[A-Z]{2,4}-\d{2}$/, { error: 'controlId must look like IAM-01' }),
+  controlId: ControlIdSchema,
   response: z.string().trim().min(1, { error: 'Write your reply to the reviewer' }).max(5000, { error: 'Keep your reply under 5,000 characters' }),
   evidenceIds: z.array(id('evidenceId')).max(10, { error: 'Send at most 10 files with one reply' }).default([]),
 });

@@ -1,14 +1,33 @@
 /** Inputs for questionnaire links (staff side) and the vendor portal. */
 import { z } from 'zod';
 import { AnswerValueSchema } from './common.ts';
+import { ID_PATTERN } from '../templates/schema.ts';
 
 export const MAX_LINK_DAYS = 90;
 export const DEFAULT_LINK_DAYS = 14;
 
 const id = (what: string) => z.int({ error: `${what} must be a whole number` }).positive({ error: `${what} must be positive` });
 
-/** A question of the catalogue, e.g. IAM-01. */
-export const ControlIdSchema = z.string({ error: 'controlId must look like IAM-01' }).regex(/^[A-Z]{2,4}-\d{2}$/, { error: 'controlId must look like IAM-01' });
+/** A question of a questionnaire: a catalogue control (IAM-01) or a custom question's id (docs/templates.md section 1). */
+export const ControlIdSchema = z
+  .string({ error: 'controlId must be a question id such as IAM-01' })
+  .regex(ID_PATTERN, { error: 'controlId must be a question id such as IAM-01: letters, digits, ".", "_" or "-"' });
+
+/**
+ * The answer to a custom question beyond Yes / Partial / No / N/A: exactly
+ * one of the chosen option ids, a number, a date (YYYY-MM-DD) or text.
+ * Whether it fits the question is checked against the question itself
+ * (shared/templates/answers.ts checkAnswer).
+ */
+export const AnswerResponseSchema = z.union(
+  [
+    z.strictObject({ options: z.array(z.string().regex(ID_PATTERN, { error: 'an option id is malformed' })).max(100) }),
+    z.strictObject({ number: z.number({ error: 'a number answer must be a number' }).refine(Number.isFinite, { error: 'a number answer must be finite' }) }),
+    z.strictObject({ date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'a date answer must be written YYYY-MM-DD' }) }),
+    z.strictObject({ text: z.string().max(10_000, { error: 'A text answer can be at most 10,000 characters' }) }),
+  ],
+  { error: 'response must be one of { options }, { number }, { date } or { text }' },
+);
 export const TaskIdSchema = id('taskId');
 
 export const AssessmentIdInput = z.strictObject({ assessmentId: id('assessmentId') });
@@ -40,6 +59,8 @@ export const SaveAnswerInput = z.strictObject({
   controlId: ControlIdSchema,
   /** null clears the choice (the question becomes unanswered). */
   value: AnswerValueSchema.nullable(),
+  /** A custom question's choice, number, date or text; null (the default) for Yes / Partial / No / N/A or to clear it. */
+  response: AnswerResponseSchema.nullable().default(null),
   comment: z.string().max(5000, { error: 'A comment can be at most 5,000 characters' }).default(''),
   /** The revision the person started from; 0 when the question had no answer. */
   baseRevision: z.int().min(0),

@@ -2,8 +2,8 @@
  * The questionnaire library in Chromium: procurement imports a CSV (first
  * with mistakes, shown row by row, then fixed), previews it, imports it as
  * a draft, publishes it, and starts an assessment of a vendor with it. A
- * published template with custom questions is offered but cannot be
- * chosen yet, and says why. Screenshots go to tests/.artifacts/.
+ * published template with custom questions is offered too
+ * (customQuestions.spec.ts sends one). Screenshots go to tests/.artifacts/.
  */
 import path from 'node:path';
 import type { Page } from '@playwright/test';
@@ -86,7 +86,7 @@ test('procurement imports a CSV questionnaire, publishes it and assesses a vendo
   await page.getByRole('button', { name: 'Import as a draft' }).click();
   await expect(page.getByRole('status').filter({ hasText: 'Imported identity.csv as e2e-identity version 1' })).toBeVisible();
 
-  // A second template with custom, conditional questions: importable and publishable, not yet sendable.
+  // A second template with custom, conditional questions.
   await chooseAndCheck(page, 'prescreen.csv', CUSTOM);
   await expect(page.getByText('Shown only when has-integrations is answered yes or partial')).toBeVisible();
   await page.getByRole('button', { name: 'Import as a draft' }).click();
@@ -102,7 +102,6 @@ test('procurement imports a CSV questionnaire, publishes it and assesses a vendo
   }
   const identity = page.getByRole('region', { name: 'E2E identity basics', exact: true });
   await expect(identity.getByText('Published', { exact: true })).toBeVisible();
-  await expect(page.getByRole('region', { name: 'E2E pre-screen', exact: true })).toContainText('Cannot be sent to vendors yet: it has 2 custom questions');
   await shots(page, 'list-published');
 
   // The version's page shows it as frozen.
@@ -141,7 +140,7 @@ test('procurement imports a CSV questionnaire, publishes it and assesses a vendo
   await page.getByRole('button', { name: 'Start assessment' }).click();
   const start = page.getByRole('dialog', { name: 'Start an assessment of Template Trial Ltd' });
   await expect(start.getByRole('radio', { name: /^Lite \(15 questions\), suggested/ })).toBeChecked();
-  await expect(start.getByRole('radio', { name: /^E2E pre-screen/ })).toBeDisabled();
+  await expect(start.getByRole('radio', { name: /^E2E pre-screen/ })).toBeEnabled();
   await start.getByRole('radio', { name: 'E2E identity basics (3 questions)' }).check();
   await expectNoAxeViolations(page);
   await start.getByRole('button', { name: 'Start assessment' }).click();

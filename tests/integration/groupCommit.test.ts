@@ -27,7 +27,7 @@ function questionnaire(db: Db): LinkScope {
 }
 
 const save = (db: Db, link: LinkScope, controlId: string, baseRevision = 0) =>
-  saveAnswer({ db, actor: linkActor(link, '127.0.0.1'), now: new Date(), mail: { smtpUrl: null }, publicUrl: 'http://localhost' }, link, { controlId, value: 'yes', comment: `Saved ${controlId}`, baseRevision, overwrite: false });
+  saveAnswer({ db, actor: linkActor(link, '127.0.0.1'), now: new Date(), mail: { smtpUrl: null }, publicUrl: 'http://localhost' }, link, { controlId, value: 'yes', response: null, comment: `Saved ${controlId}`, baseRevision, overwrite: false });
 
 const answersOf = (db: Db, assessmentId: number) => db.select({ controlId: answers.controlId, revision: answers.revision }).from(answers).where(eq(answers.assessmentId, assessmentId)).orderBy(answers.controlId).all();
 const savesAudited = (db: Db, assessmentId: number) => db.select().from(auditEvents).where(and(eq(auditEvents.action, 'answer.save'), eq(auditEvents.targetId, String(assessmentId)))).all().length;

@@ -273,7 +273,7 @@ describe('what the vendor may send', () => {
     expect(await codeOf(vendor.portal.respondToClarification.mutate({ controlId: 'IAM-01', response: 'Nobody asked me this.' }))).toMatchObject({ code: 'BAD_REQUEST', status: 400, message: 'No question or note from the reviewer is waiting for you on IAM-01.' });
     expect(await codeOf(vendor.portal.respondToClarification.mutate({ controlId: 'REC-01', response: '   ' }))).toMatchObject({ status: 400, message: expect.stringContaining('Write your reply to the reviewer') });
     expect(await codeOf(vendor.portal.respondToClarification.mutate({ controlId: 'REC-01', response: 'x'.repeat(5001) }))).toMatchObject({ status: 400 });
-    expect(await codeOf(vendor.portal.respondToClarification.mutate({ controlId: 'rec 01', response: 'Hello' }))).toMatchObject({ status: 400, message: expect.stringContaining('controlId must look like IAM-01') });
+    expect(await codeOf(vendor.portal.respondToClarification.mutate({ controlId: 'rec 01', response: 'Hello' }))).toMatchObject({ status: 400, message: expect.stringContaining('controlId must be a question id such as IAM-01') });
     expect(await codeOf(vendor.portal.respondToClarification.mutate({ controlId: 'REC-01', response: 'See the file', evidenceIds: [foreign.body.id] }))).toMatchObject({ status: 400, message: expect.stringContaining('not among the files you attached') });
     expect(await codeOf(vendor.portal.respondToClarification.mutate({ controlId: 'REC-01', response: 'See the file', evidenceIds: [999_999] }))).toMatchObject({ status: 400 });
     expect([messages(), audits()]).toEqual([m0, a0]);

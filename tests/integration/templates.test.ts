@@ -66,7 +66,7 @@ afterAll(() => server.close());
 interface IssueList {
   issues: { path: string; message: string; row?: number; column?: string | null }[];
 }
-type ListedTemplate = { key: string; builtIn: boolean; versions: { version: number; status: string; questions: number; sections: number; assessments: number; notAssessable: string | null }[] };
+type ListedTemplate = { key: string; builtIn: boolean; versions: { version: number; status: string; questions: number; sections: number; assessments: number }[] };
 
 const list = async () => (await procurement.trpcQuery<ListedTemplate[]>('templates.list')).data!;
 const templateCount = () => db.select({ id: questionnaireTemplates.id }).from(questionnaireTemplates).all().length;
@@ -76,9 +76,9 @@ const importAudits = () => db.select().from(auditEvents).where(eq(auditEvents.ac
 describe('the questionnaire library over HTTP', () => {
   it('lists Core and Lite as built-in templates, each with a published version 1', async () => {
     const templates = await list();
-    expect(templates.filter((t) => t.builtIn).map((t) => [t.key, t.versions.map((v) => [v.version, v.status, v.questions, v.notAssessable])])).toEqual([
-      ['core', [[1, 'published', 46, null]]],
-      ['lite', [[1, 'published', 15, null]]],
+    expect(templates.filter((t) => t.builtIn).map((t) => [t.key, t.versions.map((v) => [v.version, v.status, v.questions])])).toEqual([
+      ['core', [[1, 'published', 46]]],
+      ['lite', [[1, 'published', 15]]],
     ]);
   });
 
@@ -226,7 +226,7 @@ describe('versions', () => {
       key: 'lite-plus',
       definition: { ...draft, name: 'Lite identity', sections: draft.sections.filter((s) => s.id === 'IAM'), questions: identityOnly },
     });
-    expect(saved.data).toEqual({ template: 'lite-plus', version: 1, questions: identityOnly.length, sections: 1, notAssessable: null });
+    expect(saved.data).toEqual({ template: 'lite-plus', version: 1, questions: identityOnly.length, sections: 1 });
     expect(db.select().from(auditEvents).where(eq(auditEvents.action, 'template.draft_save')).all()).toHaveLength(1);
     await procurement.trpcMutation('templates.publish', { key: 'lite-plus', version: 1 });
     const again = await procurement.trpcMutation('templates.saveDraft', { key: 'lite-plus', definition: draft });
@@ -243,14 +243,13 @@ describe('versions', () => {
     expect(() => db.$client.prepare('DELETE FROM template_versions WHERE id = ?').run(published.id)).toThrow(/cannot be removed/);
   });
 
-  it('refuses to start an assessment with a published template whose questions the portal cannot ask yet, saying why', async () => {
+  it('starts an assessment with a published template of custom and conditional questions (tests/integration/customQuestions.test.ts follows one through)', async () => {
     await procurement.trpcMutation('templates.import', { content: PRESCREEN_CSV });
     await procurement.trpcMutation('templates.publish', { key: 'saas-prescreen', version: 1 });
     const vendorId = createVendor(db, { name: 'Prescreen Vendor' });
-    const refused = await procurement.trpcMutation('assessments.start', { vendorId, templateKey: 'saas-prescreen' });
-    expect(refused.status).toBe(400);
-    expect(refused.error?.message).toBe('"SaaS pre-screen" cannot be sent to vendors yet: it has 3 custom questions, which questionnaire links cannot ask yet.');
-    expect(db.select().from(assessments).where(eq(assessments.vendorId, vendorId)).all()).toEqual([]);
+    const started = await procurement.trpcMutation<{ assessmentId: number }>('assessments.start', { vendorId, templateKey: 'saas-prescreen' });
+    expect(started.error).toBeUndefined();
+    expect(db.select().from(assessments).where(eq(assessments.vendorId, vendorId)).all()).toHaveLength(1);
   });
 });
 

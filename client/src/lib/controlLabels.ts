@@ -1,9 +1,9 @@
 /** Words for answers, control outcomes and review decisions, shared by the vendor and assessment screens. */
 import type { AnswerValue } from '#shared/scoring/constants.ts';
-import type { ControlOutcome } from '#shared/scoring/controlScore.ts';
+import type { QuestionOutcome } from '#shared/scoring/questionScore.ts';
 import type { ReviewStatus } from '#shared/statuses.ts';
 
-export const OUTCOME_LABELS: Record<ControlOutcome, string> = {
+export const OUTCOME_LABELS: Record<QuestionOutcome, string> = {
   met: 'Met',
   partial: 'Partial',
   not_met: 'Not met',
@@ -11,6 +11,9 @@ export const OUTCOME_LABELS: Record<ControlOutcome, string> = {
   rejected: 'Answer rejected',
   not_applicable: 'Not applicable',
   invalid_na: 'N/A not allowed',
+  invalid_answer: 'Answer does not fit the question',
+  hidden: 'Not asked (its condition is not met)',
+  not_scored: 'Not scored',
 };
 
 export const ANSWER_LABELS: Record<AnswerValue, string> = {

@@ -17,6 +17,7 @@ import { fileTypeFromBuffer } from 'file-type';
 import { VENDOR_EDITABLE_STATUSES } from '#shared/assessmentLifecycle.ts';
 import { ACCEPTED_EVIDENCE, EVIDENCE_QUOTA, formatFileSize, MAX_EVIDENCE_BYTES } from '#shared/evidence.ts';
 import { ACTIVE_TASK_STATUSES } from '#shared/statuses.ts';
+import { askedVersion } from '#shared/templates/asked.ts';
 import { assessments, evidenceFiles, remediationTasks, templateVersions } from '../../../drizzle/schema/index.ts';
 import type { Db, Tx } from '../../platform/db/database.ts';
 import { AppError, badRequest, notFound, outOfScope } from '../../platform/errors.ts';
@@ -204,13 +205,13 @@ function assertOpenToVendor(
 function assertTargetAcceptsFiles(tx: Db | Tx, target: EvidenceTarget) {
   if (target.controlId !== undefined) {
     const a = tx
-      .select({ content: templateVersions.content })
+      .select({ content: templateVersions.content, template: templateVersions.template })
       .from(assessments)
       .innerJoin(templateVersions, eq(templateVersions.id, assessments.templateVersionId))
       .where(eq(assessments.id, target.assessmentId))
       .get();
     if (!a) throw notFound('The assessment');
-    if (!a.content.controls.some((c) => c.id === target.controlId)) throw badRequest(`${target.controlId} is not a question of this questionnaire.`);
+    if (!askedVersion(a).questions.some((c) => c.id === target.controlId)) throw badRequest(`${target.controlId} is not a question of this questionnaire.`);
   }
   assertOpenToVendor(tx, { assessmentId: target.assessmentId, taskId: target.taskId ?? null, controlId: target.controlId ?? null }, UPLOAD_REFUSAL);
 }

@@ -7,7 +7,8 @@ import { getAssessment } from '../assessmentRecords.ts';
 import { loadThreads } from '../review/thread.ts';
 import { getOrganisation } from '../../platform/settings.ts';
 import { getTemplateVersion } from '../../templates/index.ts';
-import { answerFor, evaluateControl } from '#shared/scoring/controlScore.ts';
+import { computeQuestionnaireScore } from '#shared/scoring/questionnaireScore.ts';
+import { askedVersion } from '#shared/templates/asked.ts';
 import { needsRemediation } from '#shared/scoring/remediation.ts';
 import { and, asc, eq, isNull, sql } from 'drizzle-orm';
 import { loadAnswerMap } from '../../risk/index.ts';
@@ -25,13 +26,16 @@ export function getReport(db: Db, assessmentId: number) {
   const lastReviewerNote = (controlId: string) => threads.get(controlId)?.findLast((m) => m.authorType === 'staff')?.body ?? null;
   // Critical for this vendor as scored at completion: the tasks' severities and deadlines come from that.
   const elevated = new Map((a.result.accessPath?.criticalControls ?? []).map((c) => [c.controlId, c]));
-  const failing = version.content.controls
-    .map((control) => ({ control, result: evaluateControl(control, answerFor(answerMap, control.id)) }))
+  const asked = askedVersion(version);
+  // Hidden questions were not asked: they are not failing (docs/scoring.md section 13).
+  const results = computeQuestionnaireScore(asked.questions, answerMap).questions;
+  const failing = asked.questions
+    .map((control, i) => ({ control, result: results[i]! }))
     .filter(({ result }) => needsRemediation(result))
     .map(({ control, result }) => ({
       controlId: control.id,
       title: control.title,
-      domain: control.domain,
+      domain: control.section,
       severity: elevated.has(control.id) ? ('critical' as const) : control.severity,
       catalogueSeverity: control.severity,
       critical: control.critical || elevated.has(control.id),
@@ -62,7 +66,7 @@ export function getReport(db: Db, assessmentId: number) {
     .where(and(eq(evidenceFiles.assessmentId, assessmentId), isNull(evidenceFiles.deletedAt)))
     .orderBy(asc(evidenceFiles.id))
     .all();
-  const domainNames = new Map(version.content.domains.map((d) => [d.id, d.name]));
+  const domainNames = new Map(asked.sections.map((d) => [d.id, d.name]));
   return {
     /** Who the assessment was made for, from Settings; null until an administrator names it. */
     organisation: getOrganisation(db).name,

@@ -5,11 +5,13 @@
  * goes into the answer's thread (reviewThread.ts). The reviewer sees the
  * score the answers would give as they go.
  */
-import { and, asc, eq, isNotNull, isNull } from 'drizzle-orm';
+import { and, asc, eq, isNotNull, isNull, or } from 'drizzle-orm';
 import type { ServiceContext } from '../../platform/serviceContext.ts';
 import type { z } from 'zod';
 import type { AcceptAllRemainingInput, ClarificationResponseInput, ReviewAnswerInput } from '#shared/schemas/assessments.ts';
-import { scoreVendor } from '#shared/scoring/scoreVendor.ts';
+import { scoreVendorQuestionnaire } from '#shared/scoring/questionnaireVendor.ts';
+import { askedVersion } from '#shared/templates/asked.ts';
+import { describeAnswer } from '#shared/templates/answers.ts';
 import type { ReviewStatus } from '#shared/statuses.ts';
 import type { LinkScope } from '../../platform/callers.ts';
 import { answers, assessments, evidenceFiles, questionnaireTemplates, templateVersions, users, vendors } from '../../../drizzle/schema/index.ts';
@@ -38,24 +40,46 @@ export function getReview(db: Db, assessmentId: number) {
     .where(and(eq(evidenceFiles.assessmentId, assessmentId), isNull(evidenceFiles.taskId), isNull(evidenceFiles.deletedAt)))
     .orderBy(asc(evidenceFiles.id))
     .all();
-  const live = scoreVendor({ ...loadVendorProfile(db, a.vendorId), controls: version.content.controls, answers: loadAnswerMap(db, assessmentId) });
+  const asked = askedVersion(version);
+  const live = scoreVendorQuestionnaire({ ...loadVendorProfile(db, a.vendorId), questions: asked.questions, answers: loadAnswerMap(db, assessmentId) });
+  const outcomes = new Map(live.questions.map((r) => [r.question.id, r.outcome]));
   // Compared with the assessment this one carried its answers over from: what the vendor kept, changed or answered anew.
   const before = previousAnswers(db, a.carriedFromId);
   const changeOf = (controlId: string) => a.carriedFromId === null ? null : answerChange(byControl.get(controlId) ?? null, before.get(controlId) ?? null, a.carriedFromId !== null);
-  const changed = version.content.controls.filter((c) => changeOf(c.id) === 'changed').length;
+  const changed = asked.questions.filter((c) => changeOf(c.id) === 'changed').length;
   return {
     assessment: summary,
-    domains: version.content.domains,
+    /** The template's sections (Core and Lite: the catalogue's domains). */
+    domains: asked.sections,
     /** Against the previous completed assessment, when this one is a re-assessment. */
     sinceLastTime: a.carriedFromId === null ? null : { previousAssessmentId: a.carriedFromId, changed, unconfirmed: rows.filter(awaitsConfirmation).length },
-    items: version.content.controls.map((control) => {
+    items: asked.questions.map((control) => {
       const answer = byControl.get(control.id);
       const thread = threads.get(control.id) ?? [];
       return {
-        control: { id: control.id, domain: control.domain, title: control.title, question: control.question, guidance: control.guidance, severity: control.severity, critical: control.critical, allowNa: control.allowNa, references: control.references },
+        control: {
+          id: control.id,
+          domain: control.section,
+          type: control.type,
+          title: control.title,
+          question: control.question,
+          guidance: control.guidance,
+          severity: control.severity,
+          critical: control.critical,
+          allowNa: control.allowNa,
+          references: control.references,
+          options: control.options,
+          required: control.required,
+          /** Free text, dates and weight-0 questions are asked but never scored. */
+          scored: control.weight > 0 && control.rule.kind !== 'not_scored',
+          condition: control.condition ?? null,
+        },
         answer: answer
           ? {
               value: answer.value,
+              response: answer.response,
+              /** The answer in words (a choice's labels, the number, the date, the text); null when only a comment was saved. */
+              said: describeAnswer(control, answer.value, answer.response),
               comment: answer.comment,
               // The answer's own author and time; the review below has its own.
               answeredBy: answer.answeredBy,
@@ -70,7 +94,8 @@ export function getReview(db: Db, assessmentId: number) {
         change: changeOf(control.id),
         /** Last time's answer, shown beside a changed one. */
         previous: changeOf(control.id) === 'changed' ? (before.get(control.id) ?? null) : null,
-        outcome: live.controls.find((c) => c.control.id === control.id)?.outcome ?? 'unanswered',
+        // 'hidden': its condition is not met, so it is not asked and does not count (an answer given earlier is kept, and ignored).
+        outcome: outcomes.get(control.id) ?? 'unanswered',
         // Files sent with a reply are shown with that reply.
         evidence: files.filter((f) => f.controlId === control.id && !sentWithReplies.has(f.id)),
         thread,
@@ -100,7 +125,7 @@ export type VendorNotice =
 
 function loadForReview(tx: Tx, assessmentId: number) {
   const a = tx
-    .select({ id: assessments.id, status: assessments.status, vendorName: vendors.name, templateName: questionnaireTemplates.name, content: templateVersions.content })
+    .select({ id: assessments.id, status: assessments.status, vendorName: vendors.name, templateName: questionnaireTemplates.name, content: templateVersions.content, template: templateVersions.template })
     .from(assessments)
     .innerJoin(vendors, eq(vendors.id, assessments.vendorId))
     .innerJoin(templateVersions, eq(templateVersions.id, assessments.templateVersionId))
@@ -135,7 +160,7 @@ export function reviewAnswer(svc: ServiceContext, input: z.output<typeof ReviewA
     const readers = liveLinkRecipients(tx, a.id, now);
     let notice: VendorNotice = readers.length ? { visible: true, emailed: null } : { visible: false, emailed: null };
     if (input.decision === 'clarify' && note && readers.length) {
-      const control = a.content.controls.find((c) => c.id === answer.controlId);
+      const control = askedVersion(a).questions.find((c) => c.id === answer.controlId);
       for (const reader of readers) {
         enqueueEmail(tx, mail, {
           to: reader.email,
@@ -166,7 +191,7 @@ export function acceptAllRemaining(svc: ServiceContext, input: z.output<typeof A
     const rows = tx
       .select({ id: answers.id, controlId: answers.controlId, reviewStatus: answers.reviewStatus })
       .from(answers)
-      .where(and(eq(answers.assessmentId, a.id), isNotNull(answers.value)))
+      .where(and(eq(answers.assessmentId, a.id), or(isNotNull(answers.value), isNotNull(answers.response))))
       .orderBy(asc(answers.controlId))
       .all();
     const remaining = rows.filter((r) => r.reviewStatus === 'pending');

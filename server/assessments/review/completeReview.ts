@@ -8,9 +8,12 @@ import { and, eq, inArray, ne } from 'drizzle-orm';
 import { canTransition } from '#shared/assessmentLifecycle.ts';
 import { toIsoDate } from '#shared/dates.ts';
 import { ACTIVE_TASK_STATUSES } from '#shared/statuses.ts';
-import { scoreVendor, type VendorScore } from '#shared/scoring/scoreVendor.ts';
+import { scoreVendorQuestionnaire, type QuestionnaireVendorScore } from '#shared/scoring/questionnaireVendor.ts';
+import { asDomainScores } from '#shared/scoring/controlScore.ts';
+import { answerFor, evaluateQuestion } from '#shared/scoring/questionScore.ts';
+import { hiddenQuestionIds } from '#shared/scoring/visibility.ts';
+import { askedVersion } from '#shared/templates/asked.ts';
 import { assessments, remediationTasks, taskComments, type AssessmentComparison } from '../../../drizzle/schema/index.ts';
-import { answerFor, evaluateControl } from '#shared/scoring/controlScore.ts';
 import { needsRemediation } from '#shared/scoring/remediation.ts';
 import type { Tx } from '../../platform/db/database.ts';
 import { badRequest, notFound } from '../../platform/errors.ts';
@@ -27,20 +30,22 @@ export interface CompleteReviewInput {
   now: Date;
 }
 
-/** Controls that count as not met in a completed assessment, from its own questionnaire version. */
+/** Questions that count as not met in a completed assessment, from its own questionnaire version (hidden ones are not asked). */
 function failingControls(tx: Tx, assessmentId: number, templateVersionId: number): Set<string> {
-  const version = getTemplateVersion(tx, templateVersionId);
+  const questions = askedVersion(getTemplateVersion(tx, templateVersionId)).questions;
   const answers = loadAnswerMap(tx, assessmentId);
-  return new Set(version.content.controls.filter((c) => needsRemediation(evaluateControl(c, answerFor(answers, c.id)))).map((c) => c.id));
+  const hidden = hiddenQuestionIds(questions, answers);
+  return new Set(questions.filter((q) => needsRemediation(evaluateQuestion(q, answerFor(answers, q.id), { hidden: hidden.has(q.id) }))).map((q) => q.id));
 }
 
 /** What changed since the vendor's previous completed assessment, shown when the review completes. */
-export function compareWithPrevious(tx: Tx, vendorId: number, assessmentId: number, result: VendorScore): AssessmentComparison {
+export function compareWithPrevious(tx: Tx, vendorId: number, assessmentId: number, result: QuestionnaireVendorScore): AssessmentComparison {
   const previous = previousCompletedAssessment(tx, vendorId, assessmentId);
   const now = new Set(result.tasks.filter((t) => t.reasons.includes('answer')).map((t) => t.controlId));
   if (!previous?.completedAt) return { previous: null, newlyFailing: [...now], fixed: [] };
   const before = failingControls(tx, previous.id, previous.templateVersionId);
-  const asked = new Set(result.controls.map((c) => c.control.id));
+  // Asked this time: a question hidden now says nothing about whether it was fixed.
+  const asked = new Set(result.questions.filter((r) => r.outcome !== 'hidden').map((r) => r.question.id));
   return {
     previous: { assessmentId: previous.id, completedAt: previous.completedAt.toISOString(), score: previous.score, grade: previous.grade, residual: previous.residual, band: previous.band },
     newlyFailing: [...now].filter((id) => !before.has(id)),
@@ -54,7 +59,7 @@ export function compareWithPrevious(tx: Tx, vendorId: number, assessmentId: numb
  * meet the control, otherwise as superseded by the new assessment's own
  * task. Without this a control failing twice would count as two tasks.
  */
-function settleEarlierTasks(tx: Tx, vendorId: number, assessmentId: number, result: VendorScore, input: CompleteReviewInput) {
+function settleEarlierTasks(tx: Tx, vendorId: number, assessmentId: number, result: QuestionnaireVendorScore, input: CompleteReviewInput) {
   const earlier = tx
     .select({ id: remediationTasks.id, controlId: remediationTasks.controlId, status: remediationTasks.status })
     .from(remediationTasks)
@@ -96,7 +101,7 @@ function settleEarlierTasks(tx: Tx, vendorId: number, assessmentId: number, resu
   }
 }
 
-export function completeReview(tx: Tx, input: CompleteReviewInput): VendorScore {
+export function completeReview(tx: Tx, input: CompleteReviewInput): QuestionnaireVendorScore {
   const assessment = tx.select().from(assessments).where(eq(assessments.id, input.assessmentId)).get();
   if (!assessment) throw notFound('The assessment');
   if (!canTransition(assessment.status, 'completed')) {
@@ -104,7 +109,10 @@ export function completeReview(tx: Tx, input: CompleteReviewInput): VendorScore 
   }
   const profile = loadVendorProfile(tx, assessment.vendorId);
   const version = getTemplateVersion(tx, assessment.templateVersionId);
-  const result = scoreVendor({ ...profile, controls: version.content.controls, answers: loadAnswerMap(tx, assessment.id) });
+  const asked = askedVersion(version);
+  // Any template, catalogue controls or custom and conditional questions alike (docs/scoring.md section 13).
+  const result = scoreVendorQuestionnaire({ ...profile, questions: asked.questions, answers: loadAnswerMap(tx, assessment.id) });
+  const sectionNames = new Map(asked.sections.map((s) => [s.id, s.name]));
   const comparison = compareWithPrevious(tx, assessment.vendorId, assessment.id, result);
 
   const after = {
@@ -119,7 +127,9 @@ export function completeReview(tx: Tx, input: CompleteReviewInput): VendorScore 
     band: result.band,
     projectedResidual: result.projected.residual,
     result: {
-      domains: result.domains,
+      // Each section's score; for Core and Lite the sections are the catalogue's domains, as before.
+      domains: asDomainScores(result.sections),
+      sections: result.sections.map((s) => ({ ...s, name: sectionNames.get(s.section) ?? s.section })),
       holdings: [...profile.holdings],
       criticalFailures: result.criticalFailures,
       impact: result.impact.impact,

@@ -8,6 +8,7 @@ import { ErrorState, LoadingState } from '../../components/QueryStates.tsx';
 import { useCanManage } from '../../lib/session.ts';
 import { trpc } from '../../lib/trpc.ts';
 import { ControlPicker } from './components/ControlPicker.tsx';
+import { CustomQuestionEditor } from './components/CustomQuestionEditor.tsx';
 import { TemplateOutline } from './components/TemplateOutline.tsx';
 
 export function TemplateVersionPage() {
@@ -60,8 +61,8 @@ export function TemplateVersionPage() {
             </Group>
           ) : null}
           {draft.isError ? <ErrorAlert title="No draft was started">{errorMessage(draft.error)}</ErrorAlert> : null}
-          {query.data.notAssessable ? <Text c="gray.7">Vendors cannot be sent this version yet: {query.data.notAssessable}.</Text> : null}
           {editable ? <ControlPicker key={`${key}-${version}`} definition={query.data.definition} /> : null}
+          {editable ? <CustomQuestionEditor key={`custom-${key}-${version}`} definition={query.data.definition} /> : null}
           <TemplateOutline definition={query.data.definition} />
         </>
       ) : null}

@@ -116,11 +116,6 @@ export function TemplatesPage() {
                   </Table.Td>
                   <Table.Td>
                     {pluralise(version.questions, 'question')} in {pluralise(version.sections, 'section')}
-                    {version.notAssessable ? (
-                      <Text size="xs" c="gray.7">
-                        Cannot be sent to vendors yet: {version.notAssessable}.
-                      </Text>
-                    ) : null}
                   </Table.Td>
                   <Table.Td>{sourceLabel(version.source, version.sourceName)}</Table.Td>
                   <Table.Td>{version.assessments}</Table.Td>

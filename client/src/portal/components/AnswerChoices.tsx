@@ -10,7 +10,7 @@ const CHOICES: { value: AnswerValue; label: string }[] = [
 ];
 
 interface AnswerChoicesProps {
-  control: Control;
+  control: Pick<Control, 'question' | 'allowNa' | 'naHint'> & { required?: boolean };
   value: AnswerValue | null;
   disabled: boolean;
   onChange: (value: AnswerValue) => void;
@@ -23,7 +23,10 @@ export function AnswerChoices({ control, value, disabled, onChange, guidance }: 
   const choices = CHOICES.filter((c) => c.value !== 'na' || control.allowNa);
   return (
     <fieldset className="choices">
-      <legend className="choices__legend">{control.question}</legend>
+      <legend className="choices__legend prewrap">
+        {control.question}
+        {control.required === false ? <span className="hint"> (optional)</span> : null}
+      </legend>
       {guidance}
       <div className="choices__options">
         {choices.map((choice) => (

@@ -5,11 +5,12 @@
 import { useEffect, useId, useRef } from 'react';
 import type { Control } from '../api.ts';
 import type { Draft, TheirAnswer } from '../hooks/useAutosave.ts';
-import { ANSWER_LABELS, formatMoment } from '../lib/format.ts';
+import { formatMoment } from '../lib/format.ts';
+import { describeAnswer } from '#shared/templates/answers.ts';
 
 
 interface ConflictViewProps {
-  control: Pick<Control, 'id'>;
+  control: Pick<Control, 'id' | 'options'>;
   mine: Draft;
   theirs: TheirAnswer | null;
   onKeepTheirs: () => void;
@@ -29,8 +30,8 @@ export function ConflictView({ control, mine, theirs, onKeepTheirs, onUseMine }:
       </h3>
       <p>Choose which version to keep for {control.id}. Nothing is overwritten until you choose.</p>
       <div className="conflict__grid">
-        <Version title="Your answer" draft={mine} />
-        <Version title={theirTitle} draft={{ value: theirs?.value ?? null, comment: theirs?.comment ?? '' }} />
+        <Version title="Your answer" draft={mine} control={control} />
+        <Version title={theirTitle} draft={{ value: theirs?.value ?? null, response: theirs?.response ?? null, comment: theirs?.comment ?? '' }} control={control} />
       </div>
       <div className="actions">
         <button type="button" className="btn btn--secondary" onClick={onKeepTheirs}>
@@ -44,13 +45,13 @@ export function ConflictView({ control, mine, theirs, onKeepTheirs, onUseMine }:
   );
 }
 
-function Version({ title, draft }: { title: string; draft: Draft }) {
+function Version({ title, draft, control }: { title: string; draft: Draft; control: Pick<Control, 'options'> }) {
   return (
     <div className="conflict__version">
       <h4>{title}</h4>
       <dl>
         <dt>Answer</dt>
-        <dd>{draft.value ? ANSWER_LABELS[draft.value] : 'No answer'}</dd>
+        <dd className="prewrap">{describeAnswer(control, draft.value, draft.response) ?? 'No answer'}</dd>
         <dt>Comment</dt>
         <dd className="prewrap">{draft.comment || 'No comment'}</dd>
       </dl>

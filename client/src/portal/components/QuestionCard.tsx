@@ -4,9 +4,9 @@
  * once why it matters and what good looks like.
  */
 import { useId, useRef, useState } from 'react';
-import type { Answer, AnswerValue, Control, Evidence, Thread } from '../api.ts';
+import type { Answer, Control, Evidence, Thread } from '../api.ts';
 import { useAutosave, type Draft } from '../hooks/useAutosave.ts';
-import { AnswerChoices } from './AnswerChoices.tsx';
+import { QuestionInput } from './QuestionInput.tsx';
 import { ConflictView } from './ConflictView.tsx';
 import { EvidenceField } from './EvidenceField.tsx';
 import { ReviewThread } from './ReviewThread.tsx';
@@ -14,8 +14,7 @@ import { RiskNotice } from './RiskNotice.tsx';
 import { SaveIndicator } from './SaveIndicator.tsx';
 import { formatDay } from '../lib/format.ts';
 import { answerChange, awaitsConfirmation } from '#shared/carryOver.ts';
-
-const VALUE_LABELS: Record<AnswerValue, string> = { yes: 'Yes', partial: 'Partial', no: 'No', na: 'Not applicable' };
+import { describeAnswer } from '#shared/templates/answers.ts';
 
 const SEVERITY_LABELS: Record<Control['severity'], string> = { low: 'Low', medium: 'Medium', high: 'High', critical: 'Critical' };
 
@@ -29,7 +28,7 @@ interface QuestionCardProps {
 }
 
 export function QuestionCard({ control, answer, evidence, editable, thread }: QuestionCardProps) {
-  const [draft, setDraft] = useState<Draft>({ value: answer?.value ?? null, comment: answer?.comment ?? '' });
+  const [draft, setDraft] = useState<Draft>({ value: answer?.value ?? null, response: answer?.response ?? null, comment: answer?.comment ?? '' });
   const latest = useRef(draft);
   const save = useAutosave(control.id, answer?.revision ?? 0);
   const titleId = useId();
@@ -54,15 +53,18 @@ export function QuestionCard({ control, answer, evidence, editable, thread }: Qu
 
   const serious = control.severity === 'critical' || control.severity === 'high';
   const failing = draft.value === 'no' || draft.value === 'partial';
+  // Free text, dates and weight-0 questions are asked but never scored: no severity to show.
+  const scored = control.scoring.weight > 0 && control.scoring.rule.kind !== 'not_scored';
+  const said = (a: { value: Answer['value']; response?: Answer['response'] } | null | undefined) => (a ? describeAnswer(control, a.value, a.response ?? null) : null);
 
   return (
     <article id={control.id} className="question" aria-labelledby={titleId} tabIndex={-1}>
       <header className="question__head">
         <h2 id={titleId} className="question__title">
-          <span className="question__id">{control.id}</span> {control.title}
+          {control.type === 'control' ? <span className="question__id">{control.id}</span> : null} {control.title}
         </h2>
         <p className="question__meta">
-          <span className={`badge badge--${control.severity}`}>{SEVERITY_LABELS[control.severity]}</span>
+          {scored ? <span className={`badge badge--${control.severity}`}>{SEVERITY_LABELS[control.severity]}</span> : null}
           {editable ? <SaveIndicator state={save.state} onRetry={() => save.saver.retry()} /> : null}
         </p>
       </header>
@@ -73,13 +75,13 @@ export function QuestionCard({ control, answer, evidence, editable, thread }: Qu
             {waiting
               ? 'Your answer from last time: confirm it or change it'
               : change === 'changed'
-                ? `Changed since last time (then: ${answer.previous?.value ? VALUE_LABELS[answer.previous.value] : 'no answer'})`
+                ? `Changed since last time (then: ${said(answer.previous) ?? 'no answer'})`
                 : `Carried over, confirmed on ${formatDay(answer.confirmedAt)}`}
           </h3>
           {waiting ? (
             <>
               <p>
-                Last time you answered <strong>{answer.value ? VALUE_LABELS[answer.value] : 'nothing'}</strong>
+                Last time you answered <strong>{said(answer) ?? 'nothing'}</strong>
                 {answer.comment ? <> with the comment below</> : null}. It counts as not yet answered until you confirm it or change it.
               </p>
               {editable ? (
@@ -92,16 +94,20 @@ export function QuestionCard({ control, answer, evidence, editable, thread }: Qu
         </section>
       ) : null}
 
-      <AnswerChoices
-        control={control}
-        value={draft.value}
+      <QuestionInput
+        question={control}
+        answer={draft}
         disabled={!editable}
-        onChange={(value: AnswerValue) => update({ value }, true)}
+        onChange={(next, immediate) => update(next, immediate)}
         guidance={
-          <details className="guidance">
-            <summary>Guidance: what a full &ldquo;Yes&rdquo; means</summary>
-            <p>{control.guidance}</p>
-          </details>
+          control.type === 'control' ? (
+            <details className="guidance">
+              <summary>Guidance: what a full &ldquo;Yes&rdquo; means</summary>
+              <p>{control.guidance}</p>
+            </details>
+          ) : control.guidance ? (
+            <p className="hint prewrap">{control.guidance}</p>
+          ) : null
         }
       />
 
@@ -114,7 +120,7 @@ export function QuestionCard({ control, answer, evidence, editable, thread }: Qu
           theirs={save.state.theirs}
           onKeepTheirs={() => {
             const theirs = save.state.kind === 'conflict' ? save.state.theirs : null;
-            adopt({ value: theirs?.value ?? null, comment: theirs?.comment ?? '' });
+            adopt({ value: theirs?.value ?? null, response: theirs?.response ?? null, comment: theirs?.comment ?? '' });
             save.saver.keepTheirs(theirs);
           }}
           onUseMine={() => save.saver.retry(save.state.kind === 'conflict' ? (save.state.theirs?.revision ?? 0) : undefined)}

@@ -4,15 +4,18 @@
  * person last saw, so a colleague's newer answer is never overwritten
  * silently: the server answers CONFLICT and the person chooses.
  */
+import type { AnswerResponse } from '#shared/templates/answers.ts';
 import { errorCode, errorMessage, noteSessionError, trpcClient, updateQuestionnaire, type Answer, type AnswerValue } from '../api.ts';
 import { reportSaveState } from './saveStatus.ts';
 
 export interface Draft {
   value: AnswerValue | null;
+  /** A custom question's choice, number, date or text (null: Yes / Partial / No / N/A, or nothing yet). */
+  response: AnswerResponse | null;
   comment: string;
 }
 
-export type TheirAnswer = Pick<Answer, 'value' | 'comment' | 'revision' | 'answeredBy' | 'answeredAt'>;
+export type TheirAnswer = Pick<Answer, 'value' | 'response' | 'comment' | 'revision' | 'answeredBy' | 'answeredAt'>;
 
 export type SaveState =
   | { kind: 'idle' }
@@ -37,7 +40,7 @@ function newRequestId(): string {
   return Array.from(crypto.getRandomValues(new Uint8Array(16)), (b) => b.toString(16).padStart(2, '0')).join('');
 }
 
-const pending = (draft: Draft): PendingSave => ({ value: draft.value, comment: draft.comment, requestId: newRequestId() });
+const pending = (draft: Draft): PendingSave => ({ value: draft.value, response: draft.response, comment: draft.comment, requestId: newRequestId() });
 
 /** The answer now saved: from the conflict's details when the server sends them, else read afresh. */
 async function currentAnswer(controlId: string, error: unknown): Promise<TheirAnswer | null> {
@@ -133,7 +136,7 @@ export class AnswerSaver {
     this.inFlight = true;
     this.setState({ kind: 'saving' });
     try {
-      const saved = await trpcClient.portal.saveAnswer.mutate({ controlId: this.controlId, value: draft.value, comment: draft.comment, baseRevision: this.revision, requestId: draft.requestId });
+      const saved = await trpcClient.portal.saveAnswer.mutate({ controlId: this.controlId, value: draft.value, response: draft.response, comment: draft.comment, baseRevision: this.revision, requestId: draft.requestId });
       this.revision = saved.revision;
       rememberAnswer(this.controlId, saved);
       if (!this.queued) this.setState({ kind: 'saved' });

@@ -10,6 +10,7 @@ import { SectionNav, type SectionSummary } from '../components/SectionNav.tsx';
 import { ErrorPanel, Loading } from '../components/States.tsx';
 import { StatusBanner } from '../components/StatusBanner.tsx';
 import { paths, useLocation } from '../lib/router.ts';
+import { shownControls } from '../lib/shown.ts';
 
 export function QuestionnairePage({ overview, domain }: { overview: Overview; domain: string | null }) {
   const query = useQuery(trpc.portal.questionnaire.queryOptions());
@@ -34,9 +35,11 @@ export function QuestionnairePage({ overview, domain }: { overview: Overview; do
 
 function QuestionnaireView({ overview, questionnaire, domain }: { overview: Overview; questionnaire: Questionnaire; domain: string | null }) {
   const answered = new Set(questionnaire.answers.filter(countsAsAnswered).map((a) => a.controlId));
+  // Follow-up questions appear once the answer they depend on says so, and go when it stops saying so.
+  const shown = shownControls(questionnaire);
   const sections: SectionSummary[] = questionnaire.domains
     .map((d) => {
-      const ids = questionnaire.controls.filter((c) => c.domain === d.id).map((c) => c.id);
+      const ids = shown.filter((c) => c.domain === d.id).map((c) => c.id);
       // Questions the reviewer waits on the vendor for, so each section says where they are.
       const waiting = ids.filter((id) => questionnaire.threads[id]?.waitingFor === 'vendor').length;
       return { id: d.id, name: d.name, answered: ids.filter((id) => answered.has(id)).length, total: ids.length, waiting };
@@ -45,7 +48,7 @@ function QuestionnaireView({ overview, questionnaire, domain }: { overview: Over
   const index = Math.max(0, sections.findIndex((s) => s.id === domain));
   const section = sections[index];
   const description = questionnaire.domains.find((d) => d.id === section?.id)?.description;
-  const controls = questionnaire.controls.filter((c) => c.domain === section?.id);
+  const controls = shown.filter((c) => c.domain === section?.id);
   const previous = sections[index - 1];
   const next = sections[index + 1];
   useScrollToHash(section?.id);
@@ -58,12 +61,12 @@ function QuestionnaireView({ overview, questionnaire, domain }: { overview: Over
           Section {index + 1} of {sections.length}
         </p>
         <h1 tabIndex={-1}>{section?.name ?? 'Questions'}</h1>
-        {description ? <p className="lead">{description}</p> : null}
+        {description ? <p className="lead prewrap">{description}</p> : null}
       </div>
       <StatusBanner overview={{ ...overview, editable: questionnaire.editable }} />
       <div className="q-layout">
         <div className="q-aside">
-          <ProgressBar answered={answered.size} total={questionnaire.controls.length} />
+          <ProgressBar answered={shown.filter((c) => answered.has(c.id)).length} total={shown.length} />
           <SectionNav sections={sections} current={section?.id} />
         </div>
         <div className="q-list">

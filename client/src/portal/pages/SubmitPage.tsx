@@ -8,6 +8,7 @@ import { StatusBanner } from '../components/StatusBanner.tsx';
 import { plural } from '../lib/format.ts';
 import { awaitsConfirmation, countsAsAnswered } from '#shared/carryOver.ts';
 import { navigate, paths } from '../lib/router.ts';
+import { shownControls } from '../lib/shown.ts';
 
 export function SubmitPage({ overview }: { overview: Overview }) {
   const query = useQuery(trpc.portal.questionnaire.queryOptions());
@@ -41,8 +42,14 @@ function Review({ questionnaire }: { questionnaire: Questionnaire }) {
   const submit = useMutation(trpc.portal.submit.mutationOptions());
   const answered = new Set(questionnaire.answers.filter(countsAsAnswered).map((a) => a.controlId));
   const waiting = new Set(questionnaire.answers.filter(awaitsConfirmation).map((a) => a.controlId));
-  const unanswered = questionnaire.controls.filter((c) => !answered.has(c.id) && !waiting.has(c.id));
-  const unconfirmed = questionnaire.controls.filter((c) => waiting.has(c.id));
+  // Hidden questions are not asked, and optional ones may be left open.
+  const shown = shownControls(questionnaire);
+  const asked = shown.filter((c) => c.required);
+  const optionalOpen = shown.filter((c) => !c.required && !answered.has(c.id)).length;
+  const unanswered = asked.filter((c) => !answered.has(c.id) && !waiting.has(c.id));
+  // A required custom question must be answered; a catalogue control left open counts as No once confirmed (ADR 0026).
+  const mustAnswer = unanswered.filter((c) => c.type !== 'control');
+  const unconfirmed = asked.filter((c) => waiting.has(c.id));
   const counts = { yes: 0, partial: 0, no: 0, na: 0 };
   for (const a of questionnaire.answers) if (a.value && countsAsAnswered(a)) counts[a.value] += 1;
   const [refused, setRefused] = useState<string | null>(null);
@@ -51,7 +58,7 @@ function Review({ questionnaire }: { questionnaire: Questionnaire }) {
     event.preventDefault();
     setTried(true);
     setRefused(null);
-    if (!confirmed || unconfirmed.length > 0) return;
+    if (!confirmed || unconfirmed.length > 0 || mustAnswer.length > 0) return;
     submit.mutate(
       { confirmUnanswered: true },
       {
@@ -59,7 +66,12 @@ function Review({ questionnaire }: { questionnaire: Questionnaire }) {
           await queryClient.invalidateQueries();
           // Someone else's session may have left answers waiting since this page loaded: say so, never claim it was submitted.
           if (!result.submitted) {
-            setRefused(`Not submitted: ${plural(result.unconfirmed.length, 'answer')} from your last assessment still ${result.unconfirmed.length === 1 ? 'waits' : 'wait'} for you to confirm or change.`);
+            const required = result.unanswered.filter((q) => q.required).length;
+            setRefused(
+              result.unconfirmed.length
+                ? `Not submitted: ${plural(result.unconfirmed.length, 'answer')} from your last assessment still ${result.unconfirmed.length === 1 ? 'waits' : 'wait'} for you to confirm or change.`
+                : `Not submitted: ${plural(required, 'required question')} still ${required === 1 ? 'needs' : 'need'} an answer.`,
+            );
             return;
           }
           navigate(paths.questions(questionnaire.controls[0]?.domain));
@@ -92,19 +104,27 @@ function Review({ questionnaire }: { questionnaire: Questionnaire }) {
       {unanswered.length ? (
         <section className="card" aria-labelledby="unanswered-title">
           <h2 id="unanswered-title">{plural(unanswered.length, 'question')} not answered</h2>
-          <p className="alert alert--warning">Unanswered questions count as No when your answers are scored. Answer them if you can.</p>
+          <p className="alert alert--warning">
+            {mustAnswer.length
+              ? `${plural(mustAnswer.length, 'question')} marked required must be answered before you can submit. `
+              : ''}
+            Unanswered questions count as No when your answers are scored. Answer them if you can.
+          </p>
           <ul className="unanswered">
             {unanswered.map((c) => (
               <li key={c.id}>
                 <Link to={paths.questions(c.domain, c.id)}>
-                  <span className="question__id">{c.id}</span> {c.title}
+                  {c.type === 'control' ? <span className="question__id">{c.id}</span> : null} {c.title}
+                  {c.type !== 'control' ? ' (required)' : ''}
                 </Link>
               </li>
             ))}
           </ul>
         </section>
       ) : unconfirmed.length ? null : (
-        <p className="alert alert--success">All {questionnaire.controls.length} questions are answered.</p>
+        <p className="alert alert--success">
+          {optionalOpen ? `Every required question is answered; ${plural(optionalOpen, 'optional question')} left open.` : `All ${shown.length} questions are answered.`}
+        </p>
       )}
 
       <section className="card" aria-labelledby="summary-title">
@@ -129,6 +149,11 @@ function Review({ questionnaire }: { questionnaire: Questionnaire }) {
           {tried && !confirmed ? (
             <p className="field-error" role="alert">
               Tick the box to confirm you want to submit.
+            </p>
+          ) : null}
+          {mustAnswer.length && tried ? (
+            <p className="field-error" role="alert">
+              Answer the {plural(mustAnswer.length, 'required question')} first.
             </p>
           ) : null}
           {unconfirmed.length && tried ? (

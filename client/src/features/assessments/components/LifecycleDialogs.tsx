@@ -20,7 +20,7 @@ export function CompleteDialog({ assessmentId, busy, error, onClose, onConfirm }
   const review = useQuery(trpc.assessments.review.queryOptions({ assessmentId }));
   const preview = review.data?.preview;
   const waiting = review.data?.items.filter((i) => i.answer?.reviewStatus === 'clarification_requested').length ?? 0;
-  const unreviewed = review.data?.items.filter((i) => i.answer?.value && i.answer.reviewStatus === 'pending').length ?? 0;
+  const unreviewed = review.data?.items.filter((i) => i.answer?.said && i.answer.reviewStatus === 'pending').length ?? 0;
   return (
     <Modal opened onClose={onClose} closeButtonProps={{ 'aria-label': 'Close' }} title="Complete the review?">
       <Stack gap="md">

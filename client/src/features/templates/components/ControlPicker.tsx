@@ -82,7 +82,6 @@ export function ControlPicker({ definition }: { definition: TemplateDefinition }
       {save.isSuccess ? (
         <SuccessNote>
           Draft saved: {pluralise(save.data.questions, 'question')}.
-          {save.data.notAssessable ? ` Vendors cannot be sent it yet: ${save.data.notAssessable}.` : ''}
         </SuccessNote>
       ) : null}
       <Group>

@@ -19,7 +19,7 @@ export function AcceptRemaining({ assessmentId, items }: { assessmentId: number;
   const accept = useMutation(trpc.assessments.acceptAllRemaining.mutationOptions());
   const [confirming, setConfirming] = useState(false);
   const [done, setDone] = useState('');
-  const remaining = items.filter((i) => i.answer?.value && i.answer.reviewStatus === 'pending').length;
+  const remaining = items.filter((i) => i.answer?.said && i.answer.reviewStatus === 'pending').length;
   const open = items.filter((i) => i.answer?.reviewStatus === 'clarification_requested').length;
   const rejected = items.filter((i) => i.answer?.reviewStatus === 'rejected').length;
   const refresh = () => queryClient.invalidateQueries({ queryKey: trpc.assessments.review.queryKey({ assessmentId }) });

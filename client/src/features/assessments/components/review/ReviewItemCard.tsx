@@ -32,7 +32,8 @@ export function ReviewItemCard({ item, assessmentId, canDecide }: { item: Review
       <Stack gap="xs">
         <Group justify="space-between" align="flex-start" wrap="nowrap">
           <Title order={5} id={titleId}>
-            {control.id} {control.title}
+            {control.type === 'control' ? `${control.id} ` : ''}
+            {control.title}
           </Title>
           <Group gap={4} wrap="nowrap">
             {control.critical ? (
@@ -40,18 +41,37 @@ export function ReviewItemCard({ item, assessmentId, canDecide }: { item: Review
                 Critical control
               </Badge>
             ) : null}
-            <SeverityBadge severity={control.severity} />
+            {control.scored ? <SeverityBadge severity={control.severity} /> : null}
           </Group>
         </Group>
-        <Text size="sm">{control.question}</Text>
-        {answer?.value ? (
+        <Text size="sm" style={{ whiteSpace: 'pre-wrap' }}>
+          {control.question}
+        </Text>
+        {control.condition ? (
+          <Text size="xs" c="gray.7">
+            Asked only when &ldquo;{control.condition.question}&rdquo; is answered {control.condition.anyOf.join(' or ')}.
+            {item.outcome === 'hidden' ? ' It is not asked: any answer given earlier is kept and ignored.' : ''}
+          </Text>
+        ) : null}
+        {control.required ? null : (
+          <Text size="xs" c="gray.7">
+            Optional for the vendor.
+          </Text>
+        )}
+        {answer?.said ? (
           <Group gap="xs">
             <Text size="sm" fw={600}>
               Answer:
             </Text>
-            <Badge color={ANSWER_COLORS[answer.value]} variant="filled" autoContrast radius="sm">
-              {ANSWER_LABELS[answer.value]}
-            </Badge>
+            {answer.value ? (
+              <Badge color={ANSWER_COLORS[answer.value]} variant="filled" autoContrast radius="sm">
+                {ANSWER_LABELS[answer.value]}
+              </Badge>
+            ) : (
+              <Text size="sm" style={{ whiteSpace: 'pre-wrap' }}>
+                {answer.said}
+              </Text>
+            )}
             <Text size="xs" c="gray.7">
               by {answer.answeredBy ?? 'the vendor'}
               {answer.answeredAt ? `, ${formatDateTime(answer.answeredAt)}` : ''} · scores as {OUTCOME_LABELS[item.outcome].toLowerCase()}
@@ -59,13 +79,13 @@ export function ReviewItemCard({ item, assessmentId, canDecide }: { item: Review
           </Group>
         ) : (
           <Text size="sm" fw={600}>
-            Not answered: it counts as No.
+            {item.outcome === 'hidden' ? 'Not asked: its condition is not met.' : control.scored ? 'Not answered: it counts as No.' : 'Not answered (not scored).'}
           </Text>
         )}
         {answer?.comment ? <Blockquote p="xs" color="gray" iconSize={0} fz="sm">{answer.comment}</Blockquote> : null}
         <SinceLastTime item={item} />
         <EvidenceLinks files={item.evidence} />
-        {answer?.value ? (
+        {answer?.said ? (
           <Group gap="xs">
             <Text size="sm">Review:</Text>
             <Badge color={REVIEW_STATUS_COLORS[answer.reviewStatus]} variant="filled" autoContrast radius="sm">
@@ -89,7 +109,7 @@ export function ReviewItemCard({ item, assessmentId, canDecide }: { item: Review
           </Group>
         ) : null}
         {item.thread.length ? <Thread controlId={control.id} messages={item.thread} /> : null}
-        {canDecide && answer?.value ? <ReviewDecision assessmentId={assessmentId} controlId={control.id} status={answer.reviewStatus} asked={item.thread.some((m) => m.kind === 'question')} onDecided={setDecided} /> : null}
+        {canDecide && answer?.said ? <ReviewDecision assessmentId={assessmentId} controlId={control.id} status={answer.reviewStatus} asked={item.thread.some((m) => m.kind === 'question')} onDecided={setDecided} /> : null}
         <Text size="sm" c="teal.9" fw={600} role="status">
           {decided}
         </Text>

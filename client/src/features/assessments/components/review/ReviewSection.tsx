@@ -20,11 +20,11 @@ import './review.css';
 type Filter = 'all' | 'pending' | 'failing' | 'clarification' | 'replied' | 'changed';
 
 /** An answer nobody has decided on, or one whose vendor reply waits for a decision. */
-const toDecide = (i: ReviewItem) => (Boolean(i.answer?.value) && i.answer?.reviewStatus === 'pending') || i.waitingFor === 'reviewer';
+const toDecide = (i: ReviewItem) => (Boolean(i.answer?.said) && i.answer?.reviewStatus === 'pending') || i.waitingFor === 'reviewer';
 
 const FILTERS: Record<Filter, { label: string; keep: (item: ReviewItem) => boolean }> = {
   all: { label: 'All', keep: () => true },
-  pending: { label: 'Not reviewed', keep: (i) => Boolean(i.answer?.value) && i.answer?.reviewStatus === 'pending' },
+  pending: { label: 'Not reviewed', keep: (i) => Boolean(i.answer?.said) && i.answer?.reviewStatus === 'pending' },
   failing: { label: 'Not met', keep: (i) => !['met', 'not_applicable'].includes(i.outcome) },
   clarification: { label: 'Asked the vendor', keep: (i) => i.answer?.reviewStatus === 'clarification_requested' },
   replied: { label: 'Vendor replied', keep: (i) => i.waitingFor === 'reviewer' },

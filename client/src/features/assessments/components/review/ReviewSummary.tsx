@@ -10,8 +10,8 @@ import type { Review } from '../../assessmentLabels.ts';
 export function ReviewSummary({ review, completed }: { review: Review; completed: boolean }) {
   const p = review.preview;
   const counts = { pending: 0, accepted: 0, rejected: 0, clarification_requested: 0 };
-  for (const item of review.items) if (item.answer?.value) counts[item.answer.reviewStatus] += 1;
-  const unanswered = review.items.filter((i) => !i.answer?.value).length;
+  for (const item of review.items) if (item.answer?.said) counts[item.answer.reviewStatus] += 1;
+  const unanswered = review.items.filter((i) => !i.answer?.said).length;
   return (
     <Paper withBorder p="md" radius="md" pos={{ base: 'static', md: 'sticky' }} top={72} component="aside" aria-labelledby="review-summary-title">
       <Stack gap="xs">

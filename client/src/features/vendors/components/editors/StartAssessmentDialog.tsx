@@ -80,9 +80,8 @@ export function StartAssessmentDialog({ vendorId, vendorName, tier, onClose }: S
                 <Radio
                   key={choice.key}
                   value={choice.key}
-                  disabled={!!choice.version.notAssessable}
                   label={`${choice.name} (${pluralise(choice.version.questions, 'question')})${choice.key === suggested ? ', suggested' : ''}`}
-                  description={choice.version.notAssessable ? `Cannot be sent to vendors yet: ${choice.version.notAssessable}.` : choice.description}
+                  description={choice.description}
                 />
               ))}
             </Stack>

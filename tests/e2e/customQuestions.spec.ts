@@ -1,0 +1,187 @@
+/**
+ * A template of custom and conditional questions in Chromium, from the
+ * library to the review: procurement imports and publishes a small
+ * template, starts an assessment with it and creates a link; the vendor, in
+ * a browser of its own, answers a choice, a yes/no routing question whose
+ * answer shows and hides the follow-up number question, and free text, then
+ * submits; procurement reads every answer in words and completes the
+ * review. Then the draft editor adds a conditional custom question in a
+ * new section. Axe checks each page. Screenshots go to tests/.artifacts/.
+ */
+import path from 'node:path';
+import type { Page } from '@playwright/test';
+import { expect, expectNoAxeViolations, signInAs, test } from './fixtures.ts';
+
+const ARTIFACTS = path.resolve('tests/.artifacts');
+const shot = (page: Page, name: string) => page.screenshot({ path: path.join(ARTIFACTS, `custom-${name}.png`), fullPage: true });
+
+const TEMPLATE = {
+  format: 'tollgate-template/1',
+  key: 'e2e-connections',
+  name: 'E2E connections check',
+  description: 'How a supplier signs in and connects to our systems.',
+  sections: [
+    { id: 'access', title: 'Signing in', description: 'How your staff reach the systems that hold our data.' },
+    { id: 'connections', title: 'Connections to our systems', description: 'Only if your service connects to ours.' },
+  ],
+  questions: [
+    {
+      id: 'sso',
+      type: 'single_choice',
+      section: 'access',
+      severity: 'high',
+      title: 'Staff sign-in',
+      text: 'How do your staff sign in to the systems that hold our data?',
+      help: 'Pick the weakest method any member of staff can still use.',
+      options: [
+        { id: 'sso-mfa', label: 'Single sign-on with phishing-resistant MFA', score: 1 },
+        { id: 'sso', label: 'Single sign-on with other MFA', score: 0.5 },
+        { id: 'local', label: 'Separate passwords per system', score: 0 },
+      ],
+    },
+    { id: 'has-integrations', type: 'yes_partial_no', section: 'connections', severity: 'low', weight: 0, title: 'Connects to us', text: 'Does your service connect to our systems?' },
+    {
+      id: 'token-lifetime',
+      type: 'number',
+      section: 'connections',
+      severity: 'medium',
+      title: 'Token lifetime',
+      text: 'How many days does an access token for our systems live?',
+      bands: [{ max: 1, score: 1 }, { min: 1, max: 30, score: 0.5 }, { min: 30, score: 0 }],
+      condition: { question: 'has-integrations', anyOf: ['yes', 'partial'] },
+    },
+    { id: 'notes', type: 'text', section: 'connections', required: false, naAllowed: true, title: 'Anything else', text: 'Anything else we should know about how you connect?' },
+  ],
+};
+
+async function trpc<T>(page: Page, procedure: string, input: unknown): Promise<T> {
+  const response = await page.request.post(`/trpc/${procedure}`, { data: { json: input } });
+  expect(response.ok(), await response.text()).toBe(true);
+  return ((await response.json()) as { result: { data: { json: T } } }).result.data.json;
+}
+
+test('a vendor answers custom questions whose follow-up appears only when it applies, and procurement reviews them', async ({ page, browser, baseURL }) => {
+  test.setTimeout(180_000);
+  await signInAs(page, 'procurement');
+  await trpc(page, 'templates.import', { content: JSON.stringify(TEMPLATE), fileName: 'connections.json' });
+  await trpc(page, 'templates.publish', { key: TEMPLATE.key, version: 1 });
+  const { vendorId } = await trpc<{ vendorId: number }>(page, 'vendors.create', { name: 'Conditional Questions Ltd' });
+
+  // Start an assessment with it: it can be chosen like any published template.
+  await page.goto(`/vendors/${vendorId}`);
+  await page.getByRole('button', { name: 'Start assessment' }).click();
+  const start = page.getByRole('dialog', { name: 'Start an assessment of Conditional Questions Ltd' });
+  await start.getByRole('radio', { name: 'E2E connections check (4 questions)' }).check();
+  await start.getByRole('button', { name: 'Start assessment' }).click();
+  await expect(page).toHaveURL(/\/assessments\/\d+$/);
+  const assessmentUrl = page.url();
+  await page.getByLabel('Recipient name').fill('Cora Connect');
+  await page.getByLabel('Recipient email').fill('cora@conditional.example');
+  await page.getByRole('button', { name: 'Create link' }).click();
+  const urlField = page.getByRole('textbox', { name: 'Questionnaire link' });
+  await expect(urlField).toHaveValue(/\/q\/[\w-]{40,}$/);
+  const link = await urlField.inputValue();
+
+  // The vendor, in a browser without staff cookies.
+  const vendorContext = await browser.newContext({ baseURL, viewport: { width: 1280, height: 1000 } });
+  const vendor = await vendorContext.newPage();
+  await vendor.goto(link);
+  // The follow-up question is not counted until the answer it depends on says it applies.
+  await expect(vendor.getByText('0 of 3 answered')).toBeVisible();
+  await vendor.getByRole('link', { name: 'Start' }).click();
+
+  await expect(vendor.getByRole('heading', { level: 1, name: 'Signing in' })).toBeVisible();
+  await expect(vendor.getByText('How your staff reach the systems that hold our data.')).toBeVisible();
+  const sso = vendor.locator('article#sso');
+  await expect(sso.getByText('Pick the weakest method any member of staff can still use.')).toBeVisible();
+  await sso.getByRole('radio', { name: 'Single sign-on with other MFA' }).check();
+  await expect(sso.getByText('Saved', { exact: true })).toBeVisible();
+  await expectNoAxeViolations(vendor);
+  await shot(vendor, 'portal-choice');
+
+  await vendor.getByRole('link', { name: /Next: Connections to our systems/ }).click();
+  const routing = vendor.locator('article#has-integrations');
+  const tokenLifetime = vendor.locator('article#token-lifetime');
+  await expect(routing).toBeVisible();
+  await expect(tokenLifetime).toHaveCount(0);
+  await routing.getByRole('radio', { name: 'Yes' }).check();
+  await expect(tokenLifetime).toBeVisible();
+  await tokenLifetime.getByLabel('Number').fill('14');
+  await expect(tokenLifetime.getByText('Saved', { exact: true })).toBeVisible();
+  // Saying No hides the follow-up again; Yes brings it back with the answer kept.
+  await routing.getByRole('radio', { name: 'No' }).check();
+  await expect(tokenLifetime).toHaveCount(0);
+  await routing.getByRole('radio', { name: 'Yes' }).check();
+  await expect(tokenLifetime.getByLabel('Number')).toHaveValue('14');
+  const notes = vendor.locator('article#notes');
+  await expect(notes.getByText('(optional)', { exact: true })).toBeVisible();
+  await notes.getByLabel('Your answer').fill('Nightly export over SFTP.');
+  await expect(notes.getByText('Saved', { exact: true })).toBeVisible();
+  await expectNoAxeViolations(vendor);
+  await shot(vendor, 'portal-conditional');
+
+  await vendor.getByRole('navigation', { name: 'Questionnaire' }).getByRole('link', { name: 'Review and submit' }).click();
+  await expect(vendor.getByText('All 4 questions are answered.')).toBeVisible();
+  await expectNoAxeViolations(vendor);
+  await vendor.getByRole('checkbox', { name: /I have checked our answers/ }).check();
+  await vendor.getByRole('button', { name: 'Submit questionnaire' }).click();
+  await expect(vendor.getByRole('heading', { name: /^Submitted on / })).toBeVisible();
+  await vendorContext.close();
+
+  // Procurement reads each answer in words, then completes the review.
+  await page.goto(assessmentUrl);
+  await page.getByRole('button', { name: 'Start review' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Review started.' })).toBeVisible();
+  const review = page.getByRole('region', { name: 'Review', exact: true });
+  await expect(review.locator('article#sso')).toContainText('Single sign-on with other MFA');
+  await expect(review.locator('article#token-lifetime')).toContainText('14');
+  await expect(review.locator('article#token-lifetime')).toContainText('Asked only when “has-integrations” is answered yes or partial.');
+  await expect(review.locator('article#notes')).toContainText('Nightly export over SFTP.');
+  await expectNoAxeViolations(page);
+  await shot(page, 'review');
+
+  await page.getByRole('button', { name: 'Complete review' }).click();
+  await page.getByRole('dialog', { name: 'Complete the review?' }).getByRole('button', { name: 'Complete review' }).click();
+  // sso 0.5 x 4 and the token lifetime 0.5 x 2 of 6 weighted points: 50.0, an F, and two tasks.
+  await expect(page.getByRole('status').filter({ hasText: /Review completed: grade F, .* 2 remediation tasks raised\./ })).toBeVisible();
+  await expectNoAxeViolations(page);
+});
+
+test('procurement adds a conditional custom question and a section to a draft in the editor', async ({ page }) => {
+  test.setTimeout(120_000);
+  await signInAs(page, 'procurement');
+  const draft = { ...TEMPLATE, key: 'e2e-editor-draft', name: 'E2E editor draft', questions: TEMPLATE.questions.slice(0, 2) };
+  await trpc(page, 'templates.import', { content: JSON.stringify(draft), fileName: 'draft.json' });
+  await page.goto('/templates/e2e-editor-draft/1');
+  const editor = page.getByRole('region', { name: 'Custom questions', exact: true });
+  await expect(editor).toContainText('2 custom questions');
+  const form = editor.getByRole('form', { name: 'Add a custom question' });
+
+  // A number question in a new section, shown only when the vendor connects to our systems.
+  await form.getByRole('combobox', { name: 'Kind' }).click();
+  await page.getByRole('option', { name: 'A number' }).click();
+  await form.getByLabel('Question id').fill('token-days');
+  await form.getByRole('combobox', { name: 'Section' }).click();
+  await page.getByRole('option', { name: 'A new section…' }).click();
+  await form.getByLabel('New section id').fill('tokens');
+  await form.getByLabel('New section title').fill('Access tokens');
+  await form.getByLabel('Short title').fill('Token lifetime');
+  await form.getByLabel('Question, as the vendor reads it').fill('How many days does an access token for our systems live?');
+  await form.getByLabel('Score bands').fill('..1 = 1\n1..30 = 0.5\n30.. = 0');
+  await form.getByLabel('Condition').fill('has-integrations = yes');
+  // A mistake first: the server names it and nothing is saved.
+  await form.getByLabel('Condition').fill('has-integration = yes');
+  await form.getByRole('button', { name: 'Add the question' }).click();
+  await expect(form.getByRole('alert')).toContainText('Unknown question "has-integration"');
+  await expect(editor).toContainText('2 custom questions');
+  await expectNoAxeViolations(page);
+
+  await form.getByLabel('Condition').fill('has-integrations = yes');
+  await form.getByRole('button', { name: 'Add the question' }).click();
+  await expect(form.getByRole('status').filter({ hasText: 'Draft saved: 3 questions.' })).toBeVisible();
+  await expect(editor).toContainText('3 custom questions');
+  await expect(editor.getByRole('table', { name: 'Custom questions in this draft' })).toContainText('token-days: Token lifetime');
+  await expect(page.getByText('Shown only when has-integrations is answered yes')).toBeVisible();
+  await expectNoAxeViolations(page);
+  await shot(page, 'editor');
+});
