@@ -49,13 +49,32 @@ export function unsentReminders(db: Db, now: Date): Reminder[] {
 }
 
 /**
+ * What one run of the jobs still has to send. Reading the state costs a
+ * pass over every vendor, task and link, so a run (one `now`) reads it once
+ * and hands it out in batches, rather than once per batch of 100; each
+ * reminder's own transaction still checks its key, so a list a little stale
+ * never sends anything twice.
+ */
+const runQueues = new WeakMap<Db, { at: number; queue: Reminder[] }>();
+function nextBatch(db: Db, now: Date, limit: number): Reminder[] {
+  let run = runQueues.get(db);
+  if (!run || run.at !== now.getTime()) {
+    run = { at: now.getTime(), queue: unsentReminders(db, now) };
+    runQueues.set(db, run);
+  }
+  const batch = run.queue.splice(0, limit);
+  if (run.queue.length === 0) runQueues.delete(db);
+  return batch;
+}
+
+/**
  * Sends at most `limit` due reminders; returns how many it sent. The job
  * runner calls it again while it returns `limit`.
  */
 export function sendDueReminders(db: Db, deps: ReminderDeps, now: Date, limit = Number.MAX_SAFE_INTEGER, hooks: ReminderHooks = {}): number {
   let sent = 0;
   const failures: unknown[] = [];
-  for (const reminder of unsentReminders(db, now).slice(0, limit)) {
+  for (const reminder of nextBatch(db, now, limit)) {
     let committed = false;
     try {
       committed = db.transaction(
