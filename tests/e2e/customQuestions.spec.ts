@@ -135,7 +135,7 @@ test('a vendor answers custom questions whose follow-up appears only when it app
   const review = page.getByRole('region', { name: 'Review', exact: true });
   await expect(review.locator('article#sso')).toContainText('Single sign-on with other MFA');
   await expect(review.locator('article#token-lifetime')).toContainText('14');
-  await expect(review.locator('article#token-lifetime')).toContainText('Asked only when “has-integrations” is answered yes or partial.');
+  await expect(review.locator('article#token-lifetime')).toContainText('Asked only when “Connects to us” is answered Yes or Partial.');
   await expect(review.locator('article#notes')).toContainText('Nightly export over SFTP.');
   await expectNoAxeViolations(page);
   await shot(page, 'review');

@@ -22,7 +22,13 @@ const SAID: Record<Message['kind'], string> = {
   reply: 'replied',
 };
 
-export function ReviewItemCard({ item, assessmentId, canDecide }: { item: ReviewItem; assessmentId: number; canDecide: boolean }) {
+/** A condition in the reviewer's words: the question it depends on by its title, and the answers by their labels. */
+function conditionWords(condition: NonNullable<ReviewItem['control']['condition']>, source: ReviewItem['control'] | undefined): string {
+  const answer = (id: string) => source?.options.find((o) => o.id === id)?.label ?? (ANSWER_LABELS as Record<string, string>)[id] ?? id;
+  return `Asked only when \u201c${source?.title || condition.question}\u201d is answered ${condition.anyOf.map(answer).join(' or ')}.`;
+}
+
+export function ReviewItemCard({ item, assessmentId, canDecide, conditionSource }: { item: ReviewItem; assessmentId: number; canDecide: boolean; conditionSource?: ReviewItem['control'] }) {
   const { control, answer } = item;
   const titleId = useId();
   const [decided, setDecided] = useState<string | null>(null);
@@ -49,7 +55,7 @@ export function ReviewItemCard({ item, assessmentId, canDecide }: { item: Review
         </Text>
         {control.condition ? (
           <Text size="xs" c="gray.7">
-            Asked only when &ldquo;{control.condition.question}&rdquo; is answered {control.condition.anyOf.join(' or ')}.
+            {conditionWords(control.condition, conditionSource)}
             {item.outcome === 'hidden' ? ' It is not asked: any answer given earlier is kept and ignored.' : ''}
           </Text>
         ) : null}

@@ -109,7 +109,13 @@ export function ReviewSection({ assessment, canManage }: { assessment: Assessmen
                       <Stack key={domain.id} gap="sm">
                         <Title order={4}>{domain.name}</Title>
                         {items.map((item) => (
-                          <ReviewItemCard key={item.control.id} item={item} assessmentId={assessment.id} canDecide={canManage && inReview} />
+                          <ReviewItemCard
+                            key={item.control.id}
+                            item={item}
+                            assessmentId={assessment.id}
+                            canDecide={canManage && inReview}
+                            conditionSource={review.data.items.find((i) => i.control.id === item.control.condition?.question)?.control}
+                          />
                         ))}
                       </Stack>
                     );
