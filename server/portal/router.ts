@@ -4,7 +4,8 @@ import { EmailCodeInput, SaveAnswerInput, SubmitInput, VendorTaskUpdateInput } f
 import { respondToClarification } from '../assessments/index.ts';
 import { getOrganisation } from '../platform/settings.ts';
 import { codeLockedUntil, sendEmailCode, verifyEmailCode } from './emailCode.ts';
-import { portalOverview, portalQuestionnaire, portalTasks, saveAnswer, submitQuestionnaire, updateTaskAsVendor } from './questionnaire.ts';
+import { portalOverview, portalQuestionnaire, portalTasks, submitQuestionnaire, updateTaskAsVendor } from './questionnaire.ts';
+import { saveAnswer } from './saveAnswer.ts';
 import { linkBeforeCodeProcedure, linkProcedure, router } from '../platform/trpc.ts';
 
 export const portalRouter = router({

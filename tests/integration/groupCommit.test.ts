@@ -14,7 +14,7 @@ import { verifyAuditChain } from '../../server/platform/audit/auditTrail.ts';
 import type { LinkScope } from '../../server/platform/callers.ts';
 import type { Db } from '../../server/platform/db/database.ts';
 import { linkActor } from '../../server/platform/callers.ts';
-import { saveAnswer } from '../../server/portal/questionnaire.ts';
+import { saveAnswer } from '../../server/portal/saveAnswer.ts';
 import { latestPublishedVersion } from '../../server/templates/questionnaires.ts';
 import { createVendor } from '../helpers/factories.ts';
 import { createTestDatabase } from '../helpers/testDatabase.ts';
