@@ -147,6 +147,8 @@ test('a fix verified lowers the residual; an accepted risk reopens when it expir
     await clockMover.post('/api/test/clock', { data: { offsetDays: 0 } });
     await clockMover.dispose();
   }
+  // A day and a half later she signs in again, as she would have to after 12 hours anyway.
+  await signInAs(ciso, 'ciso');
   await ciso.goto(taskUrl);
   await expect(ciso.getByText('Risk accepted: the control still counts as failed')).toHaveCount(0);
   const reopened = ciso.getByRole('table', { name: 'History of the task' });
