@@ -6,7 +6,7 @@
  * uploads, secrets); files left by an older version, a restore or a hand
  * copy are tightened at every start.
  */
-import { chmodSync, mkdirSync, readdirSync, statSync } from 'node:fs';
+import { accessSync, chmodSync, constants, mkdirSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 
 export const PRIVATE_DIR_MODE = 0o700;
@@ -37,6 +37,8 @@ export function makePrivate(dir: string): void {
 /** Run at start, before anything is opened: DATA_DIR and its uploads directory exist and are private. */
 export function prepareDataDir(dataDir: string, uploadsDir: string): void {
   makePrivate(dataDir);
+  // Asked outright, a read-only mount says EROFS; left to mkdir below, it can surface as a puzzling ENOENT.
+  accessSync(dataDir, constants.W_OK);
   mkdirSync(uploadsDir, { recursive: true, mode: PRIVATE_DIR_MODE });
   tightenMode(uploadsDir, PRIVATE_DIR_MODE);
 }

@@ -5,7 +5,7 @@
  * start-up messages for a DATA_DIR that cannot be used.
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdirSync, statSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, statSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
 import { createServer, type AddressInfo } from 'node:net';
 import path from 'node:path';
@@ -23,10 +23,26 @@ interface Running {
   exited: Promise<number | null>;
 }
 
-function launch(env: Record<string, string>) {
-  const child = spawn(process.execPath, [MAIN], {
-    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'info', SEED_DEMO: 'false', ...env },
+interface Staging {
+  /** Run the server as this user (root only). */
+  uid?: number;
+  gid?: number;
+  /** Shell run first in a private mount namespace (DATA_DIR in the environment), e.g. to mount a tmpfs over it. */
+  mountScript?: string;
+}
+
+const NOBODY = 65534;
+
+function launch(env: Record<string, string>, staging: Staging = {}) {
+  const fullEnv = { ...process.env, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'info', SEED_DEMO: 'false', ...env };
+  const [command, args] = staging.mountScript
+    ? // Root needs only a mount namespace; anyone else maps themselves to root in a user namespace for the mount.
+      ['unshare', [...(process.getuid?.() === 0 ? [] : ['--map-root-user']), '--mount', 'sh', '-c', `set -e; ${staging.mountScript}; exec "$0" "$1"`, process.execPath, MAIN]]
+    : [process.execPath, [MAIN]];
+  const child = spawn(command as string, args as string[], {
+    env: fullEnv,
     stdio: ['ignore', 'pipe', 'pipe'],
+    ...(staging.uid !== undefined ? { uid: staging.uid, gid: staging.gid ?? staging.uid } : {}),
   });
   let output = '';
   child.stdout!.on('data', (c: Buffer) => (output += c.toString()));
@@ -49,12 +65,24 @@ async function start(env: Record<string, string>): Promise<Running> {
 }
 
 /** Starts a server expected to refuse: its exit code and what it printed. */
-async function refusedStart(env: Record<string, string>): Promise<{ code: number | null; output: string }> {
-  const launched = launch(env);
+async function refusedStart(env: Record<string, string>, staging: Staging = {}): Promise<{ code: number | null; output: string }> {
+  const launched = launch(env, staging);
   const timer = setTimeout(() => launched.child.kill('SIGKILL'), 60_000);
   const code = await launched.exited;
   clearTimeout(timer);
   return { code, output: launched.output() };
+}
+
+/** A DATA_DIR holding a migrated database, reachable by any user (its parent is open), itself private. */
+function migratedDataDir(prefix: string): string {
+  const parent = makeTempDir(prefix);
+  chmodSync(parent, 0o755);
+  const dataDir = path.join(parent, 'data');
+  mkdirSync(dataDir, { mode: 0o700 });
+  const db = openDatabase(path.join(dataDir, 'tollgate.sqlite'));
+  migrateDatabase(db);
+  db.$client.close();
+  return dataDir;
 }
 
 const NO_STACK = /\n\s+at \S+ \(|node:internal|SqliteError|SQLITE_|EACCES|ENOENT/;
@@ -198,8 +226,57 @@ describe('start-up checks', { timeout: 120_000 }, () => {
     expect(cli.stderr).toContain('was last used by a newer version of Tollgate');
   });
 
-  // Permissions and full or read-only disks cannot be staged portably here (tests may run as root, which
-  // permissions do not stop): the words for what the operating system and SQLite report are checked directly.
+  it('a DATA_DIR the server user may not write (left owned by root): a message naming it, the user and what to do', async () => {
+    const dataDir = migratedDataDir('owned-');
+    const asRoot = process.getuid?.() === 0;
+    // Root is not stopped by permissions, so the server runs as "nobody", as a service user would; anyone else
+    // is stopped by a directory closed to them.
+    if (!asRoot) chmodSync(dataDir, 0o000);
+    try {
+      const refused = await refusedStart({ DATA_DIR: dataDir }, asRoot ? { uid: NOBODY, gid: NOBODY } : {});
+      expect(refused.code).toBe(1);
+      expect(refused.output).toContain(`Tollgate did not start. Tollgate cannot read and write DATA_DIR ${dataDir}: permission denied.`);
+      expect(refused.output).toContain(`owned by the user the server runs as (user id ${asRoot ? NOBODY : process.getuid?.()})`);
+      expect(refused.output).not.toMatch(NO_STACK);
+    } finally {
+      chmodSync(dataDir, 0o700);
+    }
+  });
+
+  // Read-only and full disks are real file systems: a tmpfs mounted over DATA_DIR in the server's own mount
+  // namespace (unshare), so nothing outside the test sees it.
+  it('a DATA_DIR on a file system mounted read-only, with the data already there: a message naming it and what to do', async () => {
+    const source = migratedDataDir('ro-source-');
+    const dataDir = makeTempDir('ro-');
+    const refused = await refusedStart(
+      { DATA_DIR: dataDir },
+      { mountScript: `mount -t tmpfs tmpfs "$DATA_DIR" && cp -a "${source}/." "$DATA_DIR" && mount -o remount,ro "$DATA_DIR"` },
+    );
+    expect(refused.code).toBe(1);
+    expect(refused.output).toContain(`Tollgate did not start. DATA_DIR ${dataDir} is read-only, and Tollgate must write there`);
+    expect(refused.output).toContain('Mount it read-write');
+    expect(refused.output).not.toMatch(NO_STACK);
+  });
+
+  it('a full disk, and one too nearly full to migrate safely: each refused with a message naming DATA_DIR and what to do', async () => {
+    const full = makeTempDir('full-');
+    const refusedFull = await refusedStart(
+      { DATA_DIR: full },
+      // dd stops with "no space left"; the disk is then full to the last block.
+      { mountScript: `mount -t tmpfs -o size=1m tmpfs "$DATA_DIR" && { dd if=/dev/zero of="$DATA_DIR/filler" bs=4k 2>/dev/null || true; }` },
+    );
+    expect(refusedFull.code).toBe(1);
+    expect(refusedFull.output).toContain(`Tollgate did not start. The disk holding DATA_DIR ${full} is full. Free some space there`);
+    expect(refusedFull.output).not.toMatch(NO_STACK);
+
+    const nearlyFull = makeTempDir('nearly-full-');
+    const refusedNearly = await refusedStart({ DATA_DIR: nearlyFull }, { mountScript: 'mount -t tmpfs -o size=16m tmpfs "$DATA_DIR"' });
+    expect(refusedNearly.code).toBe(1);
+    expect(refusedNearly.output).toMatch(new RegExp(`The disk holding DATA_DIR ${nearlyFull} is nearly full \\(1[0-9] MB free; Tollgate needs at least 64 MB`));
+    expect(refusedNearly.output).not.toMatch(NO_STACK);
+  });
+
+  // The remaining codes the operating system and SQLite may report, for the same words.
   it.each([
     ['EACCES', 'permission denied. Make the directory and everything in it owned by the user the server runs as'],
     ['SQLITE_CANTOPEN', 'permission denied'],
