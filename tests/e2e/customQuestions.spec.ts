@@ -144,6 +144,9 @@ test('a vendor answers custom questions whose follow-up appears only when it app
   await page.getByRole('dialog', { name: 'Complete the review?' }).getByRole('button', { name: 'Complete review' }).click();
   // sso 0.5 x 4 and the token lifetime 0.5 x 2 of 6 weighted points: 50.0, an F, and two tasks.
   await expect(page.getByRole('status').filter({ hasText: /Review completed: grade F, .* 2 remediation tasks raised\./ })).toBeVisible();
+  // What now fails is named as the questionnaire names it, not by its internal id.
+  const newlyFailing = page.getByRole('region', { name: 'Result' }).getByRole('listitem');
+  await expect(newlyFailing).toHaveText(['Staff sign-in', 'Token lifetime']);
   await expectNoAxeViolations(page);
 });
 

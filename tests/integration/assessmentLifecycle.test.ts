@@ -105,7 +105,8 @@ describe('reviewing and completing', () => {
     ]);
     // The earlier assessment's open tasks are settled: DAT-04 now met (closed), IAM-03 met too.
     const report = await staff().assessments.report({ assessmentId });
-    expect(report.comparison).toMatchObject({ newlyFailing: ['IRN-01', 'IAM-04'], fixed: ['IAM-03', 'DAT-04'] });
+    expect(report.comparison).toMatchObject({ newlyFailing: [{ id: 'IRN-01' }, { id: 'IAM-04' }], fixed: [{ id: 'IAM-03' }, { id: 'DAT-04' }] });
+    expect(report.comparison?.newlyFailing[1]?.name).toMatch(/^IAM-04 \S/);
     expect(report.failing.map((f) => [f.controlId, f.outcome])).toEqual([['IAM-04', 'not_met'], ['IRN-01', 'rejected']]);
     expect(report.failing[1]?.references.length).toBeGreaterThan(0);
     expect(db.select().from(vendorRisk).where(eq(vendorRisk.vendorId, vendorId)).get()).toMatchObject({ assessmentId, score: 85, grade: 'D', residual: 2 });

@@ -67,6 +67,12 @@ export function getReport(db: Db, assessmentId: number) {
     .orderBy(asc(evidenceFiles.id))
     .all();
   const domainNames = new Map(asked.sections.map((d) => [d.id, d.name]));
+  const askedById = new Map(asked.questions.map((q) => [q.id, q]));
+  // A catalogue control goes by its reference and title ("IAM-04 Phishing-resistant MFA"); a custom question by its title.
+  const named = (id: string) => {
+    const q = askedById.get(id);
+    return { id, name: !q ? id : q.type === 'control' ? `${q.id} ${q.title}` : q.title };
+  };
   return {
     /** Who the assessment was made for, from Settings; null until an administrator names it. */
     organisation: getOrganisation(db).name,
@@ -86,7 +92,10 @@ export function getReport(db: Db, assessmentId: number) {
       criticalFailures: a.result.criticalFailures,
     },
     domains: a.result.domains.map((d) => ({ ...d, name: domainNames.get(d.domain) ?? d.domain })),
-    comparison: a.result.comparison ?? null,
+    // Named, not just ids: a custom question has no catalogue entry to name it by. Every id compared was asked this time.
+    comparison: a.result.comparison
+      ? { ...a.result.comparison, newlyFailing: a.result.comparison.newlyFailing.map(named), fixed: a.result.comparison.fixed.map(named) }
+      : null,
     /** Controls the access path makes critical for this vendor that this questionnaire did not ask: nothing could cap or raise on them. */
     accessPathNotAsked: a.result.accessPath?.notAsked ?? [],
     failing,

@@ -42,8 +42,8 @@ export function renderReportPdf(report: AssessmentReport): Promise<Buffer> {
   if (report.comparison?.previous) {
     const p = report.comparison.previous;
     line('Previous assessment', `${p.grade ?? '-'}, residual ${p.residual ?? '-'} (${p.band ?? '-'})`);
-    if (report.comparison.newlyFailing.length) line('Newly failing', report.comparison.newlyFailing.join(', '));
-    if (report.comparison.fixed.length) line('Fixed since', report.comparison.fixed.join(', '));
+    if (report.comparison.newlyFailing.length) line('Newly failing', report.comparison.newlyFailing.map((c) => c.name).join(', '));
+    if (report.comparison.fixed.length) line('Fixed since', report.comparison.fixed.map((c) => c.name).join(', '));
   }
 
   heading('Score by domain');

@@ -2,7 +2,6 @@
 import { Button, Group, List, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router';
-import { findControl } from '#shared/catalogue/coreV1.ts';
 import type { RiskBand } from '#shared/scoring/constants.ts';
 import { ErrorState, LoadingState } from '../../../components/QueryStates.tsx';
 import { BandBadge, GradeBadge } from '../../../components/RiskBadges.tsx';
@@ -52,8 +51,8 @@ function ResultView({ report }: { report: Report }) {
             <Text size="sm">This is the vendor&apos;s first completed assessment.</Text>
           )}
           <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="md">
-            <ControlList title="Newly failing" ids={c.newlyFailing} empty="None" />
-            <ControlList title="Fixed since last time" ids={c.fixed} empty="None" />
+            <ControlList title="Newly failing" controls={c.newlyFailing} empty="None" />
+            <ControlList title="Fixed since last time" controls={c.fixed} empty="None" />
           </SimpleGrid>
         </Stack>
       ) : null}
@@ -64,19 +63,19 @@ function ResultView({ report }: { report: Report }) {
   );
 }
 
-function ControlList({ title, ids, empty }: { title: string; ids: readonly string[]; empty: string }) {
+function ControlList({ title, controls, empty }: { title: string; controls: readonly { id: string; name: string }[]; empty: string }) {
   return (
     <div>
       <Text size="sm" fw={700}>
-        {title} ({ids.length})
+        {title} ({controls.length})
       </Text>
-      {ids.length === 0 ? (
+      {controls.length === 0 ? (
         <Text size="sm">{empty}</Text>
       ) : (
         <List size="sm" spacing={2}>
-          {ids.map((id) => (
-            <List.Item key={id}>
-              {id} {findControl(id)?.title ?? ''}
+          {controls.map((control) => (
+            <List.Item key={control.id}>
+              {control.name}
             </List.Item>
           ))}
         </List>
