@@ -122,6 +122,12 @@ test('a vendor answers custom questions whose follow-up appears only when it app
 
   await vendor.getByRole('navigation', { name: 'Questionnaire' }).getByRole('link', { name: 'Review and submit' }).click();
   await expect(vendor.getByText('All 4 questions are answered.')).toBeVisible();
+  // One Yes (the routing question); the choice, the number and the text are counted as what they are, not lost.
+  const summary = vendor.getByRole('region', { name: 'Your answers' });
+  await expect(summary.getByRole('definition')).toHaveText(['1', '0', '0', '0', '3']);
+  await expect(summary.getByRole('term').last()).toHaveText('Choices, numbers, dates and text');
+  // The person who sent it is also the organisation's contact for vendors: named once.
+  await expect(vendor.getByRole('contentinfo')).toContainText('Questions about this questionnaire? Contact Ana Kovalenko at ana.kovalenko@tollgate.example.');
   await expectNoAxeViolations(vendor);
   await vendor.getByRole('checkbox', { name: /I have checked our answers/ }).check();
   await vendor.getByRole('button', { name: 'Submit questionnaire' }).click();

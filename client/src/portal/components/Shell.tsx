@@ -95,7 +95,9 @@ function Mailto({ email }: { email: string }) {
 
 /** Whom to ask: the person who sent the questionnaire, and the organisation's contact for vendors (Settings). */
 function ContactLine({ overview }: { overview: Overview }) {
-  const { askedBy, vendorContact } = overview;
+  const { askedBy } = overview;
+  // Named once when the person who sent it is also the organisation's contact for vendors.
+  const vendorContact = overview.vendorContact && overview.vendorContact.email.toLowerCase() !== askedBy?.email?.toLowerCase() ? overview.vendorContact : null;
   const contact = vendorContact ? (
     <>
       {overview.organisation ? `${overview.organisation}'s contact for vendors, ` : ''}

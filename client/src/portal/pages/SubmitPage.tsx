@@ -50,8 +50,16 @@ function Review({ questionnaire }: { questionnaire: Questionnaire }) {
   // A required custom question must be answered; a catalogue control left open counts as No once confirmed (ADR 0026).
   const mustAnswer = unanswered.filter((c) => c.type !== 'control');
   const unconfirmed = asked.filter((c) => waiting.has(c.id));
-  const counts = { yes: 0, partial: 0, no: 0, na: 0 };
-  for (const a of questionnaire.answers) if (a.value && countsAsAnswered(a)) counts[a.value] += 1;
+  // Only what is asked now: an answer kept for a question its condition hides again is not submitted as an answer.
+  const shownIds = new Set(shown.map((c) => c.id));
+  const counts = { yes: 0, partial: 0, no: 0, na: 0, other: 0 };
+  for (const a of questionnaire.answers) {
+    if (!shownIds.has(a.controlId) || !countsAsAnswered(a)) continue;
+    if (a.value) counts[a.value] += 1;
+    else counts.other += 1;
+  }
+  // Choices, numbers, dates and text are not Yes, Partial or No: they get a count of their own when the questionnaire has them.
+  const asksOther = shown.some((c) => c.type !== 'control' && c.type !== 'yes_partial_no');
   const [refused, setRefused] = useState<string | null>(null);
 
   const send = (event: FormEvent) => {
@@ -130,9 +138,9 @@ function Review({ questionnaire }: { questionnaire: Questionnaire }) {
       <section className="card" aria-labelledby="summary-title">
         <h2 id="summary-title">Your answers</h2>
         <dl className="facts">
-          {(['yes', 'partial', 'no', 'na'] as const).map((value) => (
+          {(['yes', 'partial', 'no', 'na', ...(asksOther ? (['other'] as const) : [])] as const).map((value) => (
             <div key={value}>
-              <dt>{{ yes: 'Yes', partial: 'Partial', no: 'No', na: 'Not applicable' }[value]}</dt>
+              <dt>{{ yes: 'Yes', partial: 'Partial', no: 'No', na: 'Not applicable', other: 'Choices, numbers, dates and text' }[value]}</dt>
               <dd>{counts[value]}</dd>
             </div>
           ))}
