@@ -3,9 +3,10 @@
  * list of tasks is shown (the Tasks page, a vendor's page), so an accepted
  * risk always says who accepted it and until when.
  */
-import { Badge, Table, Text } from '@mantine/core';
+import { Table, Text } from '@mantine/core';
 import { TASK_STATUS_LABELS, type TaskStatus } from '#shared/statuses.ts';
 import { formatDate } from '../lib/format.ts';
+import { DueDate } from './DueDate.tsx';
 
 export function TaskStatusCell({ task }: { task: { status: TaskStatus; acceptedByName: string | null; acceptanceExpiresOn: string | null } }) {
   return (
@@ -23,12 +24,7 @@ export function TaskStatusCell({ task }: { task: { status: TaskStatus; acceptedB
 export function TaskDueCell({ task }: { task: { dueDate: string; overdue: boolean } }) {
   return (
     <Table.Td style={{ whiteSpace: 'nowrap' }}>
-      {formatDate(task.dueDate)}
-      {task.overdue ? (
-        <Badge ml={6} color="red.9" variant="filled" radius="sm">
-          Overdue
-        </Badge>
-      ) : null}
+      <DueDate date={task.dueDate} overdue={task.overdue} />
     </Table.Td>
   );
 }

@@ -4,13 +4,14 @@
  * and the moves this user may make now (the server's lifecycle decides;
  * the page offers only what it allows and shows its refusals verbatim).
  */
-import { Alert, Anchor, Badge, Button, Group, List, Paper, Stack, Table, Text, Textarea, TextInput, Title } from '@mantine/core';
+import { Alert, Anchor, Button, Group, List, Paper, Stack, Table, Text, Textarea, TextInput, Title } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { JUSTIFICATION_MIN_LENGTH, latestAcceptanceExpiry, NOTE_MAX_LENGTH, type TaskTransitionName } from '#shared/remediation/taskLifecycle.ts';
 import { isoDateInDays } from '#shared/dates.ts';
 import { TASK_STATUS_LABELS, type TaskStatus } from '#shared/statuses.ts';
+import { DueDate } from '../../components/DueDate.tsx';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { FactList } from '../../components/FactList.tsx';
 import { NotFoundPage } from '../../components/NotFoundPage.tsx';
@@ -62,16 +63,7 @@ function TaskView({ task }: { task: Task }) {
             { label: 'Severity', value: <SeverityBadge severity={task.severity} /> },
             {
               label: 'Due (from the SLA)',
-              value: (
-                <>
-                  {formatDate(task.dueDate)}
-                  {task.overdue ? (
-                    <Badge ml={6} color="red.9" variant="filled" radius="sm">
-                      Overdue
-                    </Badge>
-                  ) : null}
-                </>
-              ),
+              value: <DueDate date={task.dueDate} overdue={task.overdue} />,
             },
             { label: 'Owner', value: task.owner?.name ?? 'Nobody yet' },
             { label: 'Raised', value: formatDate(task.createdAt) },

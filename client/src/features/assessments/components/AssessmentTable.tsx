@@ -2,6 +2,7 @@
 import { Anchor, Badge, Progress, Stack, Table, Text } from '@mantine/core';
 import { Link } from 'react-router';
 import { ASSESSMENT_STATUS_LABELS } from '#shared/assessmentLifecycle.ts';
+import { DueDate } from '../../../components/DueDate.tsx';
 import { BandBadge, GradeBadge } from '../../../components/RiskBadges.tsx';
 import { ScrollTable } from '../../../components/ScrollTable.tsx';
 import { formatDate } from '../../../lib/format.ts';
@@ -37,12 +38,7 @@ export function AssessmentTable({ rows, busy }: { rows: readonly AssessmentListR
               </Badge>
             </Table.Td>
             <Table.Td style={{ whiteSpace: 'nowrap' }}>
-              {row.dueDate ? formatDate(row.dueDate) : 'No due date'}
-              {row.overdue ? (
-                <Badge ml={6} color="red.9" variant="filled" radius="sm">
-                  Overdue
-                </Badge>
-              ) : null}
+              <DueDate date={row.dueDate} overdue={row.overdue} />
             </Table.Td>
             <Table.Td>
               <Stack gap={2} miw={120}>
