@@ -7,10 +7,13 @@
  * published schema is checked by `npm run oscal:validate` (docs/oscal.md).
  */
 import { createHash } from 'node:crypto';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { answers, assessments, auditEvents, remediationTasks, users } from '../../drizzle/schema/index.ts';
 import { SYSTEM_ACTOR } from '../../server/platform/audit/auditTrail.ts';
+import { seedOrganisation } from '../../server/platform/settings.ts';
 import { storeEvidence } from '../../server/assessments/evidence/evidence.ts';
 import { completeReview } from '../../server/assessments/review/completeReview.ts';
 import { latestPublishedVersion } from '../../server/templates/questionnaires.ts';
@@ -40,10 +43,21 @@ let clock = NOW;
 const people = {} as Record<'procurement' | 'ciso' | 'auditor', { id: string; name: string; client: StaffClient }>;
 
 const download = (id: number | string, cookie?: string) => fetch(`${server.base}/api/assessments/${id}/oscal-results.json`, { headers: cookie ? { cookie } : {} });
+/**
+ * Set OSCAL_EXPORT_DIR to keep every document this file downloads, to check
+ * them against NIST's schema: npm run oscal:validate -- SCHEMA_FILE DIR/*.json
+ */
+const keepDir = process.env.OSCAL_EXPORT_DIR;
+let kept = 0;
 async function exported(id = completed): Promise<Doc> {
   const response = await download(id, people.auditor.client.cookieHeader);
   expect(response.status).toBe(200);
-  return ((await response.json()) as Doc)['assessment-results'];
+  const text = await response.text();
+  if (keepDir) {
+    mkdirSync(keepDir, { recursive: true });
+    writeFileSync(path.join(keepDir, `oscal-export-${++kept}.json`), text);
+  }
+  return (JSON.parse(text) as Doc)['assessment-results'];
 }
 const taskOf = (controlId: string) => db.select().from(remediationTasks).where(eq(remediationTasks.controlId, controlId)).all().find((t) => t.assessmentId === completed)!;
 const findingFor = (doc: Doc, controlId: string) => doc.results[0].findings.find((f: Doc) => f.target['target-id'] === controlId);
@@ -59,6 +73,7 @@ beforeAll(async () => {
     people[role] = { id: user.id, name: db.select({ name: users.name }).from(users).where(eq(users.id, user.id)).get()!.name, client };
   }
 
+  seedOrganisation(db, { name: 'Northwind Airlines', vendorContact: null }, NOW);
   const vendorId = createVendor(db, { name: 'Contact Centre Ltd', services: ['help_desk'], access: 'read', holdings: [{ category: 'contact.email', records: 80_000 }] });
   const version = latestPublishedVersion(db, 'core');
   passingControl = version.content.controls.find((c) => !(c.id in FAILING))!.id;
@@ -93,6 +108,16 @@ describe('GET /api/assessments/:id/oscal-results.json', () => {
     const doc = ((await response.json()) as Doc)['assessment-results'];
     expect(doc.metadata['oscal-version']).toBe('1.2.0');
     expect(doc.metadata.title).toContain('Contact Centre Ltd');
+    // Who assessed whom: the organisation named in Settings, and the vendor.
+    const party = (name: string) => doc.metadata.parties.find((p: Doc) => p.name === name);
+    expect(party('Northwind Airlines')).toMatchObject({ type: 'organization' });
+    expect(party('Contact Centre Ltd')).toMatchObject({ type: 'organization' });
+    expect(doc.metadata['responsible-parties']).toEqual(
+      expect.arrayContaining([
+        { 'role-id': 'assessor', 'party-uuids': [party('Northwind Airlines').uuid] },
+        { 'role-id': 'assessed-vendor', 'party-uuids': [party('Contact Centre Ltd').uuid] },
+      ]),
+    );
     expect(doc['import-ap'].href).toBe(`#${doc['back-matter'].resources[0].uuid}`);
     expect(doc['back-matter'].resources[0].title).toMatch(/^Core questionnaire, version \d+$/);
     const entry = db.select().from(auditEvents).where(eq(auditEvents.action, 'report.oscal_export')).all().at(-1)!;
@@ -152,6 +177,8 @@ describe('GET /api/assessments/:id/oscal-results.json', () => {
     clock = new Date(NOW.getTime() + 26 * 3600_000);
     const accepted = await people.ciso.client.trpcMutation('tasks.transition', { taskId: taskOf('IAM-01').id, to: 'risk_accepted', justification: 'Phishing-resistant MFA lands in the next release.', expiresOn: '2026-12-31' });
     expect(accepted.status, JSON.stringify(accepted.error)).toBe(200);
+    setTaskStatus(db, taskOf('GOV-03').id, 'in_progress');
+    expect(riskFor(await exported(), 'GOV-03').status).toBe('remediating');
     setTaskStatus(db, taskOf('GOV-03').id, 'ready_for_verification');
     const after = await exported();
     const risk = riskFor(after, 'IAM-01');
