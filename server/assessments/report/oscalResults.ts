@@ -20,7 +20,7 @@
 import { and, asc, count, eq, inArray, isNull, max } from 'drizzle-orm';
 import { v5 as uuidv5 } from 'uuid';
 import { answers, assessments, evidenceFiles, questionnaireTemplates, remediationTasks, taskEvents, users, vendors } from '../../../drizzle/schema/index.ts';
-import type { TaskStatus } from '#shared/statuses.ts';
+import { OSCAL_VERSION, REMEDIATION_LIFECYCLE, RISK_STATUS, oscalToken } from '#shared/oscalResults.ts';
 import { askedVersion } from '#shared/templates/asked.ts';
 import { describeAnswer } from '#shared/templates/answers.ts';
 import { computeQuestionnaireScore } from '#shared/scoring/questionnaireScore.ts';
@@ -32,41 +32,9 @@ import { getTemplateVersion } from '../../templates/index.ts';
 import { loadAnswerMap } from '../../risk/index.ts';
 import { loadThreads } from '../review/thread.ts';
 
-/** The OSCAL model version the document declares, and is checked against (docs/oscal.md). */
-export const OSCAL_VERSION = '1.2.0';
 /** Namespace of our own properties: a URN, so it claims no web domain. */
 export const TOLLGATE_NS = 'urn:tollgate:oscal';
 const ATTACK_SYSTEM = 'https://attack.mitre.org/';
-
-/** OSCAL risk status for a remediation task's status (docs/oscal.md, "Risk status"). */
-export const RISK_STATUS: Record<TaskStatus, 'open' | 'remediating' | 'investigating' | 'deviation-approved' | 'closed'> = {
-  open: 'open',
-  in_progress: 'remediating',
-  // The vendor (or owner) says it is fixed; an assessor has yet to check.
-  ready_for_verification: 'investigating',
-  risk_accepted: 'deviation-approved',
-  closed: 'closed',
-  // A later assessment of the vendor raised its own task for the control: the risk is tracked there.
-  superseded: 'closed',
-};
-
-const REMEDIATION_LIFECYCLE: Record<TaskStatus, 'recommendation' | 'planned' | 'completed'> = {
-  open: 'recommendation',
-  in_progress: 'planned',
-  ready_for_verification: 'planned',
-  risk_accepted: 'recommendation',
-  closed: 'completed',
-  superseded: 'recommendation',
-};
-
-/**
- * An OSCAL token (an XML NCName) for a question id. Ours may start with a
- * digit ("1.2" from a SIG import), which a token may not: such ids get a
- * leading underscore, and the question-id property keeps the original.
- */
-export function oscalToken(id: string): string {
-  return /^[A-Za-z_]/.test(id) ? id : `_${id}`;
-}
 
 /** One line of text: OSCAL titles may not hold a line break. */
 const line = (text: string) => text.replace(/\s+/g, ' ').trim();
