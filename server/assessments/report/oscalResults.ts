@@ -26,7 +26,7 @@ import { describeAnswer } from '#shared/templates/answers.ts';
 import { computeQuestionnaireScore } from '#shared/scoring/questionnaireScore.ts';
 import { needsRemediation } from '#shared/scoring/remediation.ts';
 import type { Db } from '../../platform/db/database.ts';
-import { AppError } from '../../platform/errors.ts';
+import { AppError, notFound } from '../../platform/errors.ts';
 import { getOrganisation } from '../../platform/settings.ts';
 import { getTemplateVersion } from '../../templates/index.ts';
 import { loadAnswerMap } from '../../risk/index.ts';
@@ -50,7 +50,7 @@ export interface OscalExportOptions {
 
 export function buildOscalResults(db: Db, assessmentId: number, opts: OscalExportOptions) {
   const a = db.select().from(assessments).where(eq(assessments.id, assessmentId)).get();
-  if (!a) throw new AppError('NOT_FOUND', 'The assessment was not found.');
+  if (!a) throw notFound('The assessment');
   if (a.status !== 'completed' || !a.result || !a.completedAt) throw new AppError('PRECONDITION_FAILED', 'The OSCAL results are available once the review is completed.');
   const completedAt = a.completedAt;
   const vendor = db.select({ id: vendors.id, name: vendors.name }).from(vendors).where(eq(vendors.id, a.vendorId)).get()!;
