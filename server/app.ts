@@ -132,7 +132,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
 
   await registerAuthRoutes(app, { auth: opts.auth, db: opts.db, publicUrl: opts.config.publicUrl, now });
   await registerLinkRoutes(app, { db: opts.db, publicUrl: opts.config.publicUrl, uploadsDir: opts.config.uploadsDir, now, ...(opts.evidenceLimits ? { evidenceLimits: opts.evidenceLimits } : {}) });
-  registerStaffFileRoutes(app, { db: opts.db, uploadsDir: opts.config.uploadsDir, now });
+  registerStaffFileRoutes(app, { db: opts.db, uploadsDir: opts.config.uploadsDir, publicUrl: opts.config.publicUrl, now });
   await registerExportRoutes(app, { db: opts.db, now });
 
   await app.register(async (scope) => {

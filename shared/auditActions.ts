@@ -95,6 +95,7 @@ export const AUDIT_ACTIONS = [
   'evidence.download',
   'evidence.purge',
   'report.download',
+  'report.oscal_export',
   'task.comment',
   'task.ready',
   'task.start',

@@ -9,5 +9,6 @@ export { completeReview } from './review/completeReview.ts';
 export { REPLYABLE_REVIEW_STATUSES, loadThreads, repliedFileIds, unsentReplyFiles, waitingFor } from './review/thread.ts';
 export { assessmentsRouter } from './router.ts';
 export { registerStaffFileRoutes } from './staffFileRoutes.ts';
+export { buildOscalResults } from './report/oscalResults.ts';
 export { vendorContactLine } from './links/vendorWording.ts';
 export { previousAnswers } from './carryOver.ts';

@@ -1,6 +1,6 @@
 /**
- * Files for signed-in staff: evidence downloads and the assessment report
- * as PDF. Each download is recorded in the audit log: who took a copy of
+ * Files for signed-in staff: evidence downloads, the assessment report
+ * as PDF and the assessment results as OSCAL JSON. Each download is recorded in the audit log: who took a copy of
  * which vendor's evidence or report, and when.
  */
 import type { FastifyInstance, FastifyRequest } from 'fastify';
@@ -12,6 +12,7 @@ import type { Db } from '../platform/db/database.ts';
 import { recordAudit, type AuditActor } from '../platform/audit/auditTrail.ts';
 import { getReport } from './report/report.ts';
 import { renderReportPdf } from './report/reportPdf.ts';
+import { buildOscalResults } from './report/oscalResults.ts';
 import { openEvidenceForDownload } from './evidence/evidence.ts';
 import { parseInput } from '../platform/errors.ts';
 import { sendFile } from '../platform/http/download.ts';
@@ -19,6 +20,8 @@ import { sendFile } from '../platform/http/download.ts';
 export interface StaffFileDeps {
   db: Db;
   uploadsDir: string;
+  /** Where evidence links in exported documents point, and what their UUIDs derive from. */
+  publicUrl: string;
   now: () => Date;
 }
 
@@ -38,6 +41,22 @@ export function registerStaffFileRoutes(app: FastifyInstance, deps: StaffFileDep
       );
       return reply.header('content-type', 'application/pdf').header('content-disposition', `attachment; filename="${name}"`).header('cache-control', 'private, no-store').send(pdf);
     }
+  });
+
+  // The same readers as the report: an auditor takes the results into a GRC tool.
+  app.get<{ Params: { id: string } }>('/api/assessments/:id/oscal-results.json', { config: STAFF_ONLY }, async (request, reply) => {
+    const id = parseInput(AssessmentIdParam, request.params.id);
+    const document = buildOscalResults(deps.db, id, { publicUrl: deps.publicUrl });
+    const vendor = document['assessment-results'].metadata.parties.find((p) => p.props?.some((prop) => prop.name === 'vendor-id'))?.name ?? 'vendor';
+    const name = `tollgate-oscal-results-${vendor.replace(/[^\w-]+/g, '-').toLowerCase()}-${id}.json`;
+    deps.db.transaction((tx) =>
+      recordAudit(tx, { actor: actorOf(request), action: 'report.oscal_export', targetType: 'assessment', targetId: id, after: { format: 'oscal-json', oscalVersion: document['assessment-results'].metadata['oscal-version'], vendor }, at: deps.now() }),
+    );
+    return reply
+      .header('content-type', 'application/json; charset=utf-8')
+      .header('content-disposition', `attachment; filename="${name}"`)
+      .header('cache-control', 'private, no-store')
+      .send(JSON.stringify(document, null, 2));
   });
 
   app.get<{ Params: { id: string } }>('/api/evidence/:id', { config: STAFF_ONLY }, async (request, reply) => {

@@ -85,7 +85,7 @@ export function completeAssessment(
   });
 }
 
-export function setTaskStatus(db: Db, taskId: number, status: 'open' | 'ready_for_verification' | 'closed' | 'risk_accepted', now = NOW) {
+export function setTaskStatus(db: Db, taskId: number, status: 'open' | 'in_progress' | 'ready_for_verification' | 'closed' | 'risk_accepted', now = NOW) {
   db.transaction((tx) => {
     const task = tx.update(remediationTasks).set({ status }).where(eq(remediationTasks.id, taskId)).returning().get();
     recomputeVendorRisk(tx, task.vendorId, now);

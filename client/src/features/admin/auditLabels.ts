@@ -88,6 +88,7 @@ export const ACTION_LABELS = {
   'evidence.download': 'Downloaded an evidence file',
   'evidence.purge': 'Erased a removed evidence file from storage',
   'report.download': 'Downloaded the assessment report (PDF)',
+  'report.oscal_export': 'Exported the assessment results as OSCAL (JSON)',
   'task.comment': 'Commented on a remediation task',
   'task.ready': 'Marked a remediation task ready for verification',
   'task.start': 'Started work on a remediation task',

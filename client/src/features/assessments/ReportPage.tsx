@@ -1,7 +1,8 @@
 /**
  * The assessment report, for printing or sending on: summary, result and
  * heatmap position, scores by domain, failing controls with their
- * framework references, remediation tasks and the evidence on file.
+ * framework references, remediation tasks and the evidence on file; also
+ * downloadable as PDF, and as OSCAL assessment results for GRC tools.
  */
 import './components/report/report.css';
 import { Anchor, Button, Group, Stack, Title } from '@mantine/core';
@@ -54,6 +55,10 @@ function ReportView({ report, back }: { report: Report; back: ReactNode }) {
           <Button onClick={() => window.print()}>Print</Button>
           <Button component="a" href={`/api/assessments/${a.id}/report.pdf`} download variant="default">
             Download PDF
+          </Button>
+          {/* For GRC tools: findings, observations with the evidence, and risks in OSCAL's assessment-results model (docs/oscal.md). */}
+          <Button component="a" href={`/api/assessments/${a.id}/oscal-results.json`} download variant="default">
+            Download OSCAL results (JSON)
           </Button>
         </Group>
       </Group>
