@@ -105,16 +105,28 @@ describe('a template with custom and conditional questions', () => {
     expect((await save('token-lifetime', { response: { number: 0.5 } })).data).toMatchObject({ response: { number: 0.5 } });
   });
 
-  it('shows the follow-up questions only once the answer they depend on says so, and counts only the questions shown', async () => {
-    const { save, portal } = await sendTo(saasVendor('Shown Questions Ltd'));
+  it('shows the follow-up questions only once the answer they depend on says so, and counts only the questions shown, for the vendor and for staff alike', async () => {
+    const vendorId = saasVendor('Shown Questions Ltd');
+    const { assessmentId, save, portal } = await sendTo(vendorId);
+    // The staff's assessment page and list count what the vendor is asked, as the portal does.
+    const staffProgress = async () => {
+      const page = (await staff.trpcQuery<{ progress: { answered: number; total: number } }>('assessments.get', { assessmentId })).data!.progress;
+      const row = (await staff.trpcQuery<{ rows: { id: number; answered: number; total: number }[] }>('assessments.list', { vendorId })).data!.rows.find((r) => r.id === assessmentId)!;
+      expect({ answered: row.answered, total: row.total }).toEqual(page);
+      return page;
+    };
     // Five scored or asked questions; token-lifetime and integration-notes wait for has-integrations.
     expect((await portal('overview')).data.progress).toMatchObject({ answered: 0, total: 4 });
+    expect(await staffProgress()).toEqual({ answered: 0, total: 4 });
     await save('has-integrations', { value: 'yes' });
     expect((await portal('overview')).data.progress).toMatchObject({ answered: 1, total: 6 });
+    expect(await staffProgress()).toEqual({ answered: 1, total: 6 });
     await save('token-lifetime', { response: { number: 14 } });
+    expect(await staffProgress()).toEqual({ answered: 2, total: 6 });
     await save('has-integrations', { value: 'no' });
     // The token lifetime is kept, but no longer asked nor counted.
     expect((await portal('overview')).data.progress).toMatchObject({ answered: 1, total: 4 });
+    expect(await staffProgress()).toEqual({ answered: 1, total: 4 });
   });
 
   it('will not submit while a required custom question is unanswered, even when told to count it as No', async () => {
