@@ -181,8 +181,15 @@ describe('a template with custom and conditional questions', () => {
     ]);
     const risk = db.select().from(vendorRisk).where(eq(vendorRisk.vendorId, vendorId)).get()!;
     expect([risk.score, risk.grade, risk.residual, risk.band]).toEqual([77.8, 'C', 6, 'medium']);
-    // The vendor page's domain chart and the dashboard speak of catalogue controls only.
+    // The dashboard's failing controls speak of catalogue controls only.
     expect(risk.failingControls).toEqual([]);
+    // The vendor page scores every section of the template, by its title, so the custom questions' failures show there.
+    const page = await staff.trpcQuery<{ risk: { domains: { domain: string; name: string; score: number | null; answered: number; controls: number }[] } }>('vendors.get', { id: vendorId });
+    expect(page.data!.risk.domains.map((d) => [d.name, d.score, d.answered, d.controls])).toEqual([
+      ['Access', 83.3, 2, 2],
+      ['Data', 75, 1, 1],
+      ['Integrations', 50, 3, 3],
+    ]);
 
     // A custom question's task is titled by the question.
     const report = await staff.trpcQuery<{ failing: { controlId: string; title: string; domain: string }[] }>('assessments.report', { assessmentId });
