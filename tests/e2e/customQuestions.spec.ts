@@ -145,6 +145,14 @@ test('a vendor answers custom questions whose follow-up appears only when it app
   // sso 0.5 x 4 and the token lifetime 0.5 x 2 of 6 weighted points: 50.0, an F, and two tasks.
   await expect(page.getByRole('status').filter({ hasText: /Review completed: grade F, .* 2 remediation tasks raised\./ })).toBeVisible();
   await expectNoAxeViolations(page);
+
+  // The vendor page scores the template's own sections, so the failing custom questions show there too.
+  await page.goto(`/vendors/${vendorId}`);
+  const scores = page.getByRole('table', { name: 'Score by domain, out of 100' });
+  await expect(scores.getByRole('row', { name: /Signing in 50\.0/ })).toBeVisible();
+  await expect(scores.getByRole('row', { name: /Connections to our systems 50\.0/ })).toBeVisible();
+  await expect(page.getByRole('img', { name: /Score by domain, out of 100: .*Signing in/ })).toBeVisible();
+  await expectNoAxeViolations(page);
 });
 
 test('procurement adds a conditional custom question and a section to a draft in the editor', async ({ page }) => {
