@@ -5,7 +5,7 @@
  * correctly and cheaply; only assessments on a version with conditional
  * questions have their answers read and counted by the shared rule.
  */
-import { inArray } from 'drizzle-orm';
+import { and, inArray, sql } from 'drizzle-orm';
 import { askedProgress } from '#shared/templates/askedNow.ts';
 import { askedVersion } from '#shared/templates/asked.ts';
 import type { ScoredQuestion } from '#shared/scoring/questionScore.ts';
@@ -21,7 +21,13 @@ export interface Progress {
 function conditionalVersions(db: Db, versionIds: readonly number[]): Map<number, ScoredQuestion[]> {
   const out = new Map<number, ScoredQuestion[]>();
   if (versionIds.length === 0) return out;
-  const rows = db.select({ id: templateVersions.id, content: templateVersions.content, template: templateVersions.template }).from(templateVersions).where(inArray(templateVersions.id, [...new Set(versionIds)])).all();
+  // Only versions with a condition are read whole: the list's usual Core and Lite versions are not parsed on each request.
+  const hasCondition = sql`exists (select 1 from json_each(${templateVersions.template}, '$.questions') where json_type(value, '$.condition') = 'object')`;
+  const rows = db
+    .select({ id: templateVersions.id, content: templateVersions.content, template: templateVersions.template })
+    .from(templateVersions)
+    .where(and(inArray(templateVersions.id, [...new Set(versionIds)]), hasCondition))
+    .all();
   for (const row of rows) {
     const questions = askedVersion(row).questions;
     if (questions.some((q) => q.condition)) out.set(row.id, questions);
