@@ -2,6 +2,7 @@
 //   shared/  pure domain code: imports nothing from server, client, drizzle or Node;
 //   server/  the only code that touches the database;
 //   client/  imports from the server only the AppRouter type; features never import each other;
+//            the staff app and the vendor portal share only client/src/questionnaire/ (and shared/);
 //   server/  domain modules (server/<module>/) use each other only through their index.ts;
 //            server/platform/ never imports a module; services never see request or transport types
 //            (docs/decisions/0015-server-modules.md).
@@ -105,7 +106,9 @@ export default tseslint.config(
   },
   {
     // The vendor portal is its own small app with its own JS budget: no staff-app code, no UI kit.
-    files: ['client/src/portal/**/*.{ts,tsx}'],
+    // client/src/questionnaire/ is how a question looks to the vendor, shared by the portal and the
+    // template editor's preview (ADR 0033): it keeps the portal's rules, since the portal loads it.
+    files: ['client/src/portal/**/*.{ts,tsx}', 'client/src/questionnaire/**/*.{ts,tsx}'],
     rules: {
       '@typescript-eslint/no-restricted-imports': [
         'error',
@@ -125,6 +128,11 @@ export default tseslint.config(
               target: './client/src/portal',
               from: ['./client/src/app', './client/src/components', './client/src/features', './client/src/lib'],
               message: 'The vendor portal does not import the staff app: copy the small piece it needs into client/src/portal.',
+            },
+            {
+              target: './client/src/questionnaire',
+              from: ['./client/src/app', './client/src/components', './client/src/features', './client/src/lib', './client/src/portal'],
+              message: 'client/src/questionnaire/ is shared by the portal and the staff app: it imports neither.',
             },
           ],
         },

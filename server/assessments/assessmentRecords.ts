@@ -11,6 +11,7 @@ import { askerOf, vendorContactLine } from './links/vendorWording.ts';
 import { recordAudit } from '../platform/audit/auditTrail.ts';
 import { getOrganisation } from '../platform/settings.ts';
 import { answeredSql } from './carryOver.ts';
+import { progressAsAsked } from './askedProgress.ts';
 
 export function getAssessment(db: Db, assessmentId: number) {
   const row = db
@@ -31,7 +32,8 @@ export function getAssessment(db: Db, assessmentId: number) {
       vendorName: vendors.name,
       templateName: questionnaireTemplates.name,
       templateVersion: templateVersions.version,
-      // Every question of the version, conditional ones included: the vendor's progress counts those it is shown.
+      templateVersionId: assessments.templateVersionId,
+      // Every question of the version; a version with conditional questions is counted again below.
       questionCount: sql<number>`coalesce(json_array_length(${templateVersions.template}, '$.questions'), json_array_length(${templateVersions.content}, '$.controls'))`,
       assessorName: users.name,
     })
@@ -45,7 +47,10 @@ export function getAssessment(db: Db, assessmentId: number) {
   if (!row) throw notFound('The assessment');
   const answered = db.select({ n: count() }).from(answers).where(and(eq(answers.assessmentId, assessmentId), answeredSql)).get()?.n ?? 0;
   const { questionCount, ...rest } = row;
-  return { ...rest, progress: { answered, total: questionCount } };
+  // As the vendor is asked it: questions hidden by their condition are not counted (shared/templates/askedNow.ts).
+  const [counted] = progressAsAsked(db, [{ ...rest, progress: { answered, total: questionCount } }]);
+  const { templateVersionId: _version, ...assessment } = counted!;
+  return assessment;
 }
 
 /** Sends a submitted questionnaire back to the vendor with a note it sees on its link. */

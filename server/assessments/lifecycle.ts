@@ -18,6 +18,7 @@ import { endLinkSessions } from './links/linkSessions.ts';
 import { recordAudit } from '../platform/audit/auditTrail.ts';
 import { completeReview } from './review/completeReview.ts';
 import { answeredSql, carryOverAnswers } from './carryOver.ts';
+import { progressAsAsked } from './askedProgress.ts';
 import { assessableVersion } from '../templates/index.ts';
 
 const label = (s: AssessmentStatus) => ASSESSMENT_STATUS_LABELS[s].toLowerCase();
@@ -117,6 +118,7 @@ export function listAssessments(db: Db, input: z.output<typeof AssessmentListInp
       templateName: questionnaireTemplates.name,
       assessorId: assessments.assessorId,
       assessorName: users.name,
+      templateVersionId: assessments.templateVersionId,
       answered: sql<number>`coalesce(${answered.n}, 0)`,
       total: sql<number>`coalesce(json_array_length(${templateVersions.template}, '$.questions'), json_array_length(${templateVersions.content}, '$.controls'))`,
     })
@@ -132,5 +134,10 @@ export function listAssessments(db: Db, input: z.output<typeof AssessmentListInp
     .offset((input.page - 1) * input.pageSize)
     .all();
   const total = db.select({ n: count() }).from(assessments).where(where).get()?.n ?? 0;
-  return { rows, total, page: input.page, pageSize: input.pageSize };
+  // A version with conditional questions is counted again as the vendor is asked it (hidden questions do not count).
+  const counted = progressAsAsked(
+    db,
+    rows.map(({ templateVersionId, answered: n, total: of, ...row }) => ({ ...row, templateVersionId, progress: { answered: n, total: of } })),
+  ).map(({ templateVersionId: _version, progress, ...row }) => ({ ...row, answered: progress.answered, total: progress.total }));
+  return { rows: counted, total, page: input.page, pageSize: input.pageSize };
 }

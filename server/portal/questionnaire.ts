@@ -18,10 +18,8 @@ import { recordAudit } from '../platform/audit/auditTrail.ts';
 import { markReadyAsVendor } from '../remediation/index.ts';
 import { ACTIVE_TASK_STATUSES } from '#shared/statuses.ts';
 import { accessPathDoors, criticalBecauseByControl, describeCriticalBecause } from '#shared/scoring/accessPath.ts';
-import type { QuestionAnswerMap } from '#shared/scoring/questionScore.ts';
-import { hiddenQuestionIds } from '#shared/scoring/visibility.ts';
+import { askedNow } from '#shared/templates/askedNow.ts';
 import { askedVersion, withoutScores, type AskedQuestion } from '#shared/templates/asked.ts';
-import { questionAnswerOf } from '#shared/templates/answers.ts';
 import { loadVendorProfile } from '../risk/index.ts';
 
 
@@ -83,10 +81,7 @@ type AnswerRows = ReturnType<typeof answerRows>;
  * answers decide, as on its screen; an answer to a hidden question is kept.
  */
 function shownQuestions(questions: readonly AskedQuestion[], rows: AnswerRows): AskedQuestion[] {
-  const map: Record<string, ReturnType<typeof questionAnswerOf>> = {};
-  for (const r of rows) map[r.controlId] = questionAnswerOf({ value: r.value, response: r.response, rejected: false });
-  const hidden = hiddenQuestionIds(questions, map as QuestionAnswerMap, { whileUnknown: 'hidden' });
-  return questions.filter((q) => !hidden.has(q.id));
+  return askedNow(questions, rows);
 }
 
 /**

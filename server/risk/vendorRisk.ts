@@ -11,7 +11,6 @@ import { getDataCategory } from '#shared/taxonomy.ts';
 import { INHERENT_LIKELIHOOD, type Tier } from '#shared/scoring/constants.ts';
 import { asDomainScores } from '#shared/scoring/controlScore.ts';
 import type { QuestionAnswerMap, ScoredQuestion } from '#shared/scoring/questionScore.ts';
-import { DOMAIN_IDS } from '#shared/catalogue/types.ts';
 import { askedVersion } from '#shared/templates/asked.ts';
 import { computeInherentImpact, type HoldingInput } from '#shared/scoring/impact.ts';
 import { needsRemediation } from '#shared/scoring/remediation.ts';
@@ -139,9 +138,9 @@ export function computeVendorRisk(vendorId: number, inputs: RiskInputs, now: Dat
       band: current.band,
       projectedResidual: projected.residual,
       projectedBand: projected.band,
-      // The vendor page and the dashboard speak of the catalogue: its domains and its controls. A custom template's own
-      // sections and questions are in the assessment's report (docs/scoring.md section 13).
-      domains: asDomainScores(current.sections.filter((s) => (DOMAIN_IDS as readonly string[]).includes(s.section))),
+      // Every section of the template, a custom one too, so a custom question's failure shows on the vendor page's
+      // chart as it does in the report (for Core and Lite the sections are the catalogue's domains).
+      domains: asDomainScores(current.sections),
       failingControls: current.questions.filter((r) => r.question.domain !== null && needsRemediation(r)).map((r) => r.question.id),
     };
   }

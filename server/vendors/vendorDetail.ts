@@ -3,7 +3,8 @@ import { and, asc, desc, eq, sql } from 'drizzle-orm';
 import { toIsoDate } from '#shared/dates.ts';
 import { accessPathDoors, criticalBecauseByControl, type CriticalBecause } from '#shared/scoring/accessPath.ts';
 import { computeQuestionnaireScore } from '#shared/scoring/questionnaireScore.ts';
-import { askedVersion } from '#shared/templates/asked.ts';
+import { askedVersion, type AskedQuestion, type AskedQuestionnaire } from '#shared/templates/asked.ts';
+import { CORE_CATALOGUE_V1 } from '#shared/catalogue/coreV1.ts';
 import { effectiveAccess } from '#shared/taxonomy.ts';
 import {
   assessments,
@@ -28,17 +29,9 @@ import { loadAnswerMap, loadVendorProfile, standingSql } from '../risk/index.ts'
  * section 15) shows as critical, with the reasons, from the same profile and
  * integrations the stored position was computed from.
  */
-function failingControlsOf(db: Db, vendorId: number, assessmentId: number) {
-  const row = db
-    .select({ content: templateVersions.content, template: templateVersions.template })
-    .from(assessments)
-    .innerJoin(templateVersions, eq(templateVersions.id, assessments.templateVersionId))
-    .where(eq(assessments.id, assessmentId))
-    .get();
-  if (!row) return [];
+function failingControlsOf(db: Db, vendorId: number, assessmentId: number, questions: readonly AskedQuestion[]) {
   const answers = loadAnswerMap(db, assessmentId);
   const reasons = criticalBecauseByControl(loadVendorProfile(db, vendorId));
-  const questions = askedVersion(row).questions;
   const elevated = accessPathDoors(questions, reasons);
   const results = computeQuestionnaireScore(questions, answers).questions;
   return questions
@@ -59,6 +52,23 @@ function failingControlsOf(db: Db, vendorId: number, assessmentId: number) {
         references: control.references,
       };
     });
+}
+
+/** The latest assessment's questions and sections, as asked. */
+function latestAsked(db: Db, assessmentId: number | null) {
+  if (assessmentId === null) return null;
+  const row = db
+    .select({ content: templateVersions.content, template: templateVersions.template })
+    .from(assessments)
+    .innerJoin(templateVersions, eq(templateVersions.id, assessments.templateVersionId))
+    .where(eq(assessments.id, assessmentId))
+    .get();
+  return row ? askedVersion(row) : null;
+}
+
+/** A stored section score's name: the template's section title (for Core and Lite, the catalogue domain's name). */
+function sectionName(asked: AskedQuestionnaire | null, id: string): string {
+  return asked?.sections.find((s) => s.id === id)?.name ?? CORE_CATALOGUE_V1.domains.find((d) => d.id === id)?.name ?? id;
 }
 
 export function getVendorDetail(db: Db, vendorId: number, now: Date) {
@@ -202,15 +212,17 @@ export function getVendorDetail(db: Db, vendorId: number, now: Date) {
     )
     .all();
 
+  const asked = latestAsked(db, risk.assessmentId);
   return {
     vendor: { ...vendor, effectiveAccess: effectiveAccess(vendor.accessLevel, vendorIntegrations.map((i) => i.accessLevel)) },
-    risk,
+    // Each section's score with its name, a custom template's sections included.
+    risk: { ...risk, domains: risk.domains?.map((d) => ({ ...d, name: sectionName(asked, d.domain) })) ?? null },
     holdings,
     contacts: vendorContacts,
     subProcessors: vendorSubProcessors,
     integrations: vendorIntegrations,
     assessments: history,
-    failingControls: risk.assessmentId ? failingControlsOf(db, vendorId, risk.assessmentId) : [],
+    failingControls: risk.assessmentId && asked ? failingControlsOf(db, vendorId, risk.assessmentId, asked.questions) : [],
     tasks,
   };
 }

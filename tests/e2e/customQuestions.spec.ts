@@ -154,6 +154,14 @@ test('a vendor answers custom questions whose follow-up appears only when it app
   const newlyFailing = page.getByRole('region', { name: 'Result' }).getByRole('listitem');
   await expect(newlyFailing).toHaveText(['Staff sign-in', 'Token lifetime']);
   await expectNoAxeViolations(page);
+
+  // The vendor page scores the template's own sections, so the failing custom questions show there too.
+  await page.goto(`/vendors/${vendorId}`);
+  const scores = page.getByRole('table', { name: 'Score by domain, out of 100' });
+  await expect(scores.getByRole('row', { name: /Signing in 50\.0/ })).toBeVisible();
+  await expect(scores.getByRole('row', { name: /Connections to our systems 50\.0/ })).toBeVisible();
+  await expect(page.getByRole('img', { name: /Score by domain, out of 100: .*Signing in/ })).toBeVisible();
+  await expectNoAxeViolations(page);
 });
 
 test('procurement adds a conditional custom question and a section to a draft in the editor', async ({ page }) => {
@@ -190,7 +198,51 @@ test('procurement adds a conditional custom question and a section to a draft in
   await expect(form.getByRole('status').filter({ hasText: 'Draft saved: 3 questions.' })).toBeVisible();
   await expect(editor).toContainText('3 custom questions');
   await expect(editor.getByRole('table', { name: 'Custom questions in this draft' })).toContainText('token-days: Token lifetime');
-  await expect(page.getByText('Shown only when has-integrations is answered yes')).toBeVisible();
+  // The outline names the condition as the review page does: the question's title and the answer's label.
+  await expect(page.getByText('Shown only when “Connects to us” is answered Yes')).toBeVisible();
   await expectNoAxeViolations(page);
   await shot(page, 'editor');
+
+  // The preview: the draft as the portal draws it, answered by keyboard; the follow-up appears, nothing is saved.
+  const calls: string[] = [];
+  page.on('request', (request) => {
+    if (request.method() === 'POST') calls.push(request.url());
+  });
+  const previewButton = page.getByRole('button', { name: 'Preview as the vendor sees it' });
+  await previewButton.focus();
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('button', { name: 'Close the preview' })).toHaveAttribute('aria-expanded', 'true');
+  const preview = page.frameLocator('iframe[title="Preview of the questionnaire as the vendor sees it"]');
+  await expect(preview.getByRole('heading', { level: 1, name: 'Signing in' })).toBeVisible();
+  await expect(preview.getByText('Section 1 of 2')).toBeVisible();
+  await expect(preview.getByText('Pick the weakest method any member of staff can still use.')).toBeVisible();
+  await expect(preview.getByRole('navigation', { name: 'Sections' })).not.toContainText('Access tokens');
+  await expect(preview.getByText('0 of 2 answered')).toBeVisible();
+  await expectNoAxeViolations(page);
+  await shot(page, 'preview');
+
+  const next = preview.getByRole('link', { name: 'Next: Connections to our systems' });
+  await next.focus();
+  await page.keyboard.press('Enter');
+  await expect(preview.getByRole('heading', { level: 1, name: 'Connections to our systems' })).toBeFocused();
+  const connects = preview.getByRole('group', { name: 'Does your service connect to our systems?' });
+  await connects.getByRole('radio', { name: 'No' }).focus();
+  await page.keyboard.press('ArrowUp');
+  await page.keyboard.press('ArrowUp');
+  await expect(connects.getByRole('radio', { name: 'Yes' })).toBeChecked();
+  await expect(preview.getByText('Section 2 of 3')).toBeVisible();
+  await expect(preview.getByText('1 of 3 answered')).toBeVisible();
+  await preview.getByRole('link', { name: 'Next: Access tokens' }).click();
+  const days = preview.getByRole('group', { name: 'How many days does an access token for our systems live?' });
+  await expect(days.getByRole('textbox', { name: 'Number' })).toBeVisible();
+  await expectNoAxeViolations(page);
+  await shot(page, 'preview-follow-up');
+
+  // Back and answered No: the follow-up goes again.
+  await preview.getByRole('link', { name: 'Connections to our systems' }).first().click();
+  await connects.getByRole('radio', { name: 'No' }).check();
+  await expect(preview.getByRole('navigation', { name: 'Sections' })).not.toContainText('Access tokens');
+  expect(calls, 'the preview sends nothing to the server').toEqual([]);
+  await page.reload();
+  await expect(editor).toContainText('3 custom questions');
 });

@@ -88,7 +88,8 @@ test('procurement imports a CSV questionnaire, publishes it and assesses a vendo
 
   // A second template with custom, conditional questions.
   await chooseAndCheck(page, 'prescreen.csv', CUSTOM);
-  await expect(page.getByText('Shown only when has-integrations is answered yes or partial')).toBeVisible();
+  // The condition in words: the question by its title (here none was given, so its id) and the answers by their labels.
+  await expect(page.getByText('Shown only when “has-integrations” is answered Yes or Partial')).toBeVisible();
   await page.getByRole('button', { name: 'Import as a draft' }).click();
   await expect(page.getByRole('status').filter({ hasText: 'Imported prescreen.csv as e2e-prescreen version 1' })).toBeVisible();
 

@@ -105,16 +105,28 @@ describe('a template with custom and conditional questions', () => {
     expect((await save('token-lifetime', { response: { number: 0.5 } })).data).toMatchObject({ response: { number: 0.5 } });
   });
 
-  it('shows the follow-up questions only once the answer they depend on says so, and counts only the questions shown', async () => {
-    const { save, portal } = await sendTo(saasVendor('Shown Questions Ltd'));
+  it('shows the follow-up questions only once the answer they depend on says so, and counts only the questions shown, for the vendor and for staff alike', async () => {
+    const vendorId = saasVendor('Shown Questions Ltd');
+    const { assessmentId, save, portal } = await sendTo(vendorId);
+    // The staff's assessment page and list count what the vendor is asked, as the portal does.
+    const staffProgress = async () => {
+      const page = (await staff.trpcQuery<{ progress: { answered: number; total: number } }>('assessments.get', { assessmentId })).data!.progress;
+      const row = (await staff.trpcQuery<{ rows: { id: number; answered: number; total: number }[] }>('assessments.list', { vendorId })).data!.rows.find((r) => r.id === assessmentId)!;
+      expect({ answered: row.answered, total: row.total }).toEqual(page);
+      return page;
+    };
     // Five scored or asked questions; token-lifetime and integration-notes wait for has-integrations.
     expect((await portal('overview')).data.progress).toMatchObject({ answered: 0, total: 4 });
+    expect(await staffProgress()).toEqual({ answered: 0, total: 4 });
     await save('has-integrations', { value: 'yes' });
     expect((await portal('overview')).data.progress).toMatchObject({ answered: 1, total: 6 });
+    expect(await staffProgress()).toEqual({ answered: 1, total: 6 });
     await save('token-lifetime', { response: { number: 14 } });
+    expect(await staffProgress()).toEqual({ answered: 2, total: 6 });
     await save('has-integrations', { value: 'no' });
     // The token lifetime is kept, but no longer asked nor counted.
     expect((await portal('overview')).data.progress).toMatchObject({ answered: 1, total: 4 });
+    expect(await staffProgress()).toEqual({ answered: 1, total: 4 });
   });
 
   it('will not submit while a required custom question is unanswered, even when told to count it as No', async () => {
@@ -169,8 +181,15 @@ describe('a template with custom and conditional questions', () => {
     ]);
     const risk = db.select().from(vendorRisk).where(eq(vendorRisk.vendorId, vendorId)).get()!;
     expect([risk.score, risk.grade, risk.residual, risk.band]).toEqual([77.8, 'C', 6, 'medium']);
-    // The vendor page's domain chart and the dashboard speak of catalogue controls only.
+    // The dashboard's failing controls speak of catalogue controls only.
     expect(risk.failingControls).toEqual([]);
+    // The vendor page scores every section of the template, by its title, so the custom questions' failures show there.
+    const page = await staff.trpcQuery<{ risk: { domains: { domain: string; name: string; score: number | null; answered: number; controls: number }[] } }>('vendors.get', { id: vendorId });
+    expect(page.data!.risk.domains.map((d) => [d.name, d.score, d.answered, d.controls])).toEqual([
+      ['Access', 83.3, 2, 2],
+      ['Data', 75, 1, 1],
+      ['Integrations', 50, 3, 3],
+    ]);
 
     // A custom question's task is titled by the question.
     const report = await staff.trpcQuery<{ failing: { controlId: string; title: string; domain: string }[] }>('assessments.report', { assessmentId });

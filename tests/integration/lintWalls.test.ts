@@ -53,4 +53,15 @@ describe('shared and client walls', () => {
     expect(messages.join('\n')).toMatch(/The client may import only types/);
     expect(await lintAt('client/src/lib/probe.ts', "import type { AppRouter } from '../../../server/router.ts';\nexport type Probe = AppRouter;\n")).toEqual([]);
   });
+
+  it('lets the staff app and the portal share client/src/questionnaire, which imports neither, and keeps the portal out of the staff app', async () => {
+    const question = "import { QuestionInput } from '../../questionnaire/QuestionInput.tsx';\nexport const probe = QuestionInput;\n";
+    expect(await lintAt('client/src/features/templates/probe.ts', question)).toEqual([]);
+    expect(await lintAt('client/src/portal/pages/probe.ts', question)).toEqual([]);
+    const intoPortal = await lintAt('client/src/features/templates/probe.ts', "import { QuestionCard } from '../../portal/components/QuestionCard.tsx';\nexport const probe = QuestionCard;\n");
+    expect(intoPortal.join('\n')).toMatch(/The staff app does not import the vendor portal/);
+    const shared = await lintAt('client/src/questionnaire/probe.ts', "import { Button } from '@mantine/core';\nimport { trpc } from '../lib/trpc.ts';\nimport { trpc as portal } from '../portal/api.ts';\nexport const probe = [Button, trpc, portal];\n");
+    expect(shared.join('\n')).toMatch(/The vendor portal stays light/);
+    expect(shared.join('\n')).toMatch(/shared by the portal and the staff app: it imports neither/);
+  });
 });

@@ -44,3 +44,13 @@ export const REVIEW_STATUS_COLORS: Record<ReviewStatus, string> = {
   rejected: 'red.9',
   clarification_requested: 'orange.6',
 };
+
+/**
+ * A condition in words, for the reviewer and the template's author alike:
+ * the question it depends on by its title, the answers by their labels
+ * ('“Connects to us” is answered Yes or Partial'), never by their ids.
+ */
+export function conditionInWords(condition: { question: string; anyOf: readonly string[] }, source: { title: string; options: readonly { id: string; label: string }[] } | undefined): string {
+  const answer = (id: string) => source?.options.find((o) => o.id === id)?.label ?? (ANSWER_LABELS as Record<string, string>)[id] ?? id;
+  return `\u201c${source?.title || condition.question}\u201d is answered ${condition.anyOf.map(answer).join(' or ')}`;
+}

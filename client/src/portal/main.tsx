@@ -1,4 +1,4 @@
-import './portal.css';
+import '../questionnaire/portal.css';
 import { QueryClientProvider } from '@tanstack/react-query';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';

@@ -10,6 +10,7 @@ import { trpc } from '../../lib/trpc.ts';
 import { ControlPicker } from './components/ControlPicker.tsx';
 import { CustomQuestionEditor } from './components/CustomQuestionEditor.tsx';
 import { TemplateOutline } from './components/TemplateOutline.tsx';
+import { TemplatePreview } from './components/TemplatePreview.tsx';
 
 export function TemplateVersionPage() {
   const params = useParams();
@@ -63,6 +64,7 @@ export function TemplateVersionPage() {
           {draft.isError ? <ErrorAlert title="No draft was started">{errorMessage(draft.error)}</ErrorAlert> : null}
           {editable ? <ControlPicker key={`${key}-${version}`} definition={query.data.definition} /> : null}
           {editable ? <CustomQuestionEditor key={`custom-${key}-${version}`} definition={query.data.definition} /> : null}
+          <TemplatePreview key={`preview-${key}-${version}`} content={query.data.definition} />
           <TemplateOutline definition={query.data.definition} />
         </>
       ) : null}

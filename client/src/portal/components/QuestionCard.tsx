@@ -6,17 +6,14 @@
 import { useId, useRef, useState } from 'react';
 import type { Answer, Control, Evidence, Thread } from '../api.ts';
 import { useAutosave, type Draft } from '../hooks/useAutosave.ts';
-import { QuestionInput } from './QuestionInput.tsx';
+import { CommentField, QuestionAnswerField, QuestionHead } from '../../questionnaire/QuestionHead.tsx';
 import { ConflictView } from './ConflictView.tsx';
 import { EvidenceField } from './EvidenceField.tsx';
 import { ReviewThread } from './ReviewThread.tsx';
-import { RiskNotice } from './RiskNotice.tsx';
 import { SaveIndicator } from './SaveIndicator.tsx';
 import { formatDay } from '../lib/format.ts';
 import { answerChange, awaitsConfirmation } from '#shared/carryOver.ts';
 import { describeAnswer } from '#shared/templates/answers.ts';
-
-const SEVERITY_LABELS: Record<Control['severity'], string> = { low: 'Low', medium: 'Medium', high: 'High', critical: 'Critical' };
 
 interface QuestionCardProps {
   control: Control;
@@ -32,7 +29,6 @@ export function QuestionCard({ control, answer, evidence, editable, thread }: Qu
   const latest = useRef(draft);
   const save = useAutosave(control.id, answer?.revision ?? 0);
   const titleId = useId();
-  const commentId = useId();
 
   const update = (patch: Partial<Draft>, immediate: boolean) => {
     const next = { ...latest.current, ...patch };
@@ -51,23 +47,11 @@ export function QuestionCard({ control, answer, evidence, editable, thread }: Qu
   const carriedId = useId();
   const confirm = () => save.saver.change(latest.current, true);
 
-  const serious = control.severity === 'critical' || control.severity === 'high';
-  const failing = draft.value === 'no' || draft.value === 'partial';
-  // Free text, dates and weight-0 questions are asked but never scored: no severity to show.
-  const scored = control.scoring.weight > 0 && control.scoring.rule.kind !== 'not_scored';
   const said = (a: { value: Answer['value']; response?: Answer['response'] } | null | undefined) => (a ? describeAnswer(control, a.value, a.response ?? null) : null);
 
   return (
     <article id={control.id} className="question" aria-labelledby={titleId} tabIndex={-1}>
-      <header className="question__head">
-        <h2 id={titleId} className="question__title">
-          {control.type === 'control' ? <span className="question__id">{control.id}</span> : null} {control.title}
-        </h2>
-        <p className="question__meta">
-          {scored ? <span className={`badge badge--${control.severity}`}>{SEVERITY_LABELS[control.severity]}</span> : null}
-          {editable ? <SaveIndicator state={save.state} onRetry={() => save.saver.retry()} /> : null}
-        </p>
-      </header>
+      <QuestionHead control={control} titleId={titleId} status={editable ? <SaveIndicator state={save.state} onRetry={() => save.saver.retry()} /> : null} />
 
       {answer?.carriedOver ? (
         <section className={`carried${waiting ? '' : ' carried--confirmed'}`} aria-labelledby={carriedId}>
@@ -94,24 +78,7 @@ export function QuestionCard({ control, answer, evidence, editable, thread }: Qu
         </section>
       ) : null}
 
-      <QuestionInput
-        question={control}
-        answer={draft}
-        disabled={!editable}
-        onChange={(next, immediate) => update(next, immediate)}
-        guidance={
-          control.type === 'control' ? (
-            <details className="guidance">
-              <summary>Guidance: what a full &ldquo;Yes&rdquo; means</summary>
-              <p>{control.guidance}</p>
-            </details>
-          ) : control.guidance ? (
-            <p className="hint prewrap">{control.guidance}</p>
-          ) : null
-        }
-      />
-
-      {serious && failing ? <RiskNotice control={control} /> : null}
+      <QuestionAnswerField control={control} draft={draft} disabled={!editable} onChange={(next, immediate) => update(next, immediate)} />
 
       {save.state.kind === 'conflict' ? (
         <ConflictView
@@ -127,18 +94,7 @@ export function QuestionCard({ control, answer, evidence, editable, thread }: Qu
         />
       ) : null}
 
-      <div className="field">
-        <label htmlFor={commentId}>Comment (optional)</label>
-        <textarea
-          id={commentId}
-          className="input"
-          rows={3}
-          maxLength={5000}
-          value={draft.comment}
-          disabled={!editable}
-          onChange={(event) => update({ comment: event.currentTarget.value }, false)}
-        />
-      </div>
+      <CommentField value={draft.comment} disabled={!editable} onChange={(comment) => update({ comment }, false)} />
 
       <EvidenceField target={{ controlId: control.id }} files={evidence.filter((f) => !f.sentWithReply && !f.unsentReply)} editable={editable} />
 

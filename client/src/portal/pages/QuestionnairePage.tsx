@@ -4,9 +4,9 @@ import { useQuery } from '@tanstack/react-query';
 import { useEffect } from 'react';
 import { trpc, type Overview, type Questionnaire } from '../api.ts';
 import { Link } from '../components/Link.tsx';
-import { ProgressBar } from '../components/ProgressBar.tsx';
+import { ProgressBar } from '../../questionnaire/ProgressBar.tsx';
 import { QuestionCard } from '../components/QuestionCard.tsx';
-import { SectionNav, type SectionSummary } from '../components/SectionNav.tsx';
+import { SectionNav, type SectionLink, type SectionSummary } from '../../questionnaire/SectionNav.tsx';
 import { ErrorPanel, Loading } from '../components/States.tsx';
 import { StatusBanner } from '../components/StatusBanner.tsx';
 import { paths, useLocation } from '../lib/router.ts';
@@ -67,7 +67,7 @@ function QuestionnaireView({ overview, questionnaire, domain }: { overview: Over
       <div className="q-layout">
         <div className="q-aside">
           <ProgressBar answered={shown.filter((c) => answered.has(c.id)).length} total={shown.length} />
-          <SectionNav sections={sections} current={section?.id} />
+          <SectionNav sections={sections} current={section?.id} SectionLink={PortalSectionLink} />
         </div>
         <div className="q-list">
           {controls.map((control) => (
@@ -105,6 +105,8 @@ function QuestionnaireView({ overview, questionnaire, domain }: { overview: Over
     </div>
   );
 }
+
+const PortalSectionLink: SectionLink = ({ sectionId, ...props }) => <Link to={paths.questions(sectionId)} {...props} />;
 
 /** A link to one question (from the review page) scrolls to it and gives it the focus. */
 function useScrollToHash(sectionId: string | undefined) {

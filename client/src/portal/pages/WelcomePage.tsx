@@ -2,7 +2,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { trpc, type Overview } from '../api.ts';
 import { Link } from '../components/Link.tsx';
-import { ProgressBar } from '../components/ProgressBar.tsx';
+import { ProgressBar } from '../../questionnaire/ProgressBar.tsx';
 import { StatusBanner } from '../components/StatusBanner.tsx';
 import { formatDay, plural } from '../lib/format.ts';
 import { paths } from '../lib/router.ts';

@@ -7,10 +7,18 @@ import { Badge, Group, List, Stack, Text, Title } from '@mantine/core';
 import type { TemplateDefinition, TemplateQuestion } from '#shared/templates/schema.ts';
 import { Section } from '../../../components/Section.tsx';
 import { pluralise } from '../../../lib/format.ts';
+import { conditionInWords } from '../../../lib/controlLabels.ts';
 import { QUESTION_TYPE_LABELS } from '../../../lib/templateLabels.ts';
 
 function questionText(q: TemplateQuestion): string {
   return q.type === 'control' ? q.control.question : q.text;
+}
+
+/** How a question is named where another depends on it: its title and its options' labels. */
+function conditionSource(q: TemplateQuestion | undefined) {
+  if (!q) return undefined;
+  if (q.type === 'control') return { title: q.control.title, options: [] };
+  return { title: q.title || q.id, options: q.type === 'single_choice' || q.type === 'multiple_choice' ? q.options : [] };
 }
 
 function scoringOf(q: TemplateQuestion): string {
@@ -68,7 +76,7 @@ export function TemplateOutline({ definition }: { definition: TemplateDefinition
                       {answers ? <Text size="sm" c="gray.7">Answers: {answers}</Text> : null}
                       {q.condition ? (
                         <Text size="sm" c="gray.7">
-                          Shown only when {q.condition.question} is answered {q.condition.anyOf.join(' or ')}
+                          Shown only when {conditionInWords(q.condition, conditionSource(definition.questions.find((other) => other.id === q.condition?.question)))}
                         </Text>
                       ) : null}
                     </Stack>

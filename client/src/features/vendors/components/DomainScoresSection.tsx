@@ -1,7 +1,10 @@
-/** The latest assessment's score per control domain, as a chart with the same numbers in a table. */
+/**
+ * The latest assessment's score per section (for Core and Lite, per control
+ * domain; a custom template's own sections too), as a chart with the same
+ * numbers in a table.
+ */
 import { Loader, SimpleGrid, Table, Text } from '@mantine/core';
 import { lazy, Suspense } from 'react';
-import { getDomain } from '#shared/catalogue/coreV1.ts';
 import type { DomainScore } from '#shared/scoring/controlScore.ts';
 import type { AssessmentStanding } from '#shared/statuses.ts';
 import { ScrollTable } from '../../../components/ScrollTable.tsx';
@@ -13,15 +16,15 @@ import type { DomainBar } from '../../../components/DomainScoreChart.tsx';
 const DomainScoreChart = lazy(() => import('../../../components/DomainScoreChart.tsx').then((m) => ({ default: m.DomainScoreChart })));
 
 interface DomainScoresSectionProps {
-  domains: readonly DomainScore[] | null;
+  domains: readonly (DomainScore & { name: string })[] | null;
   standing: AssessmentStanding;
 }
 
 export function DomainScoresSection({ domains, standing }: DomainScoresSectionProps) {
   const bars: DomainBar[] = (domains ?? []).map((d) => ({
-    name: getDomain(d.domain).name,
+    name: d.name,
     // A not-applicable domain keeps its row, with no bar and N/A in its name.
-    axisLabel: d.score === null ? `${getDomain(d.domain).name} (N/A)` : getDomain(d.domain).name,
+    axisLabel: d.score === null ? `${d.name} (N/A)` : d.name,
     score: d.score ?? 0,
     label: d.score === null ? 'N/A' : formatScore(d.score),
     applicable: d.score !== null,

@@ -7,7 +7,7 @@
 import { Badge, Blockquote, Group, Paper, Stack, Text, Title } from '@mantine/core';
 import { useId, useState } from 'react';
 import { SeverityBadge } from '../../../../components/RiskBadges.tsx';
-import { ANSWER_COLORS, ANSWER_LABELS, OUTCOME_LABELS, REVIEW_STATUS_COLORS, REVIEW_STATUS_LABELS } from '../../../../lib/controlLabels.ts';
+import { ANSWER_COLORS, ANSWER_LABELS, conditionInWords, OUTCOME_LABELS, REVIEW_STATUS_COLORS, REVIEW_STATUS_LABELS } from '../../../../lib/controlLabels.ts';
 import { formatDateTime } from '../../../../lib/format.ts';
 import type { ReviewItem } from '../../assessmentLabels.ts';
 import { EvidenceLinks } from './EvidenceLinks.tsx';
@@ -22,11 +22,6 @@ const SAID: Record<Message['kind'], string> = {
   reply: 'replied',
 };
 
-/** A condition in the reviewer's words: the question it depends on by its title, and the answers by their labels. */
-function conditionWords(condition: NonNullable<ReviewItem['control']['condition']>, source: ReviewItem['control'] | undefined): string {
-  const answer = (id: string) => source?.options.find((o) => o.id === id)?.label ?? (ANSWER_LABELS as Record<string, string>)[id] ?? id;
-  return `Asked only when \u201c${source?.title || condition.question}\u201d is answered ${condition.anyOf.map(answer).join(' or ')}.`;
-}
 
 export function ReviewItemCard({ item, assessmentId, canDecide, conditionSource }: { item: ReviewItem; assessmentId: number; canDecide: boolean; conditionSource?: ReviewItem['control'] }) {
   const { control, answer } = item;
@@ -55,7 +50,7 @@ export function ReviewItemCard({ item, assessmentId, canDecide, conditionSource 
         </Text>
         {control.condition ? (
           <Text size="xs" c="gray.7">
-            {conditionWords(control.condition, conditionSource)}
+            Asked only when {conditionInWords(control.condition, conditionSource)}.
             {item.outcome === 'hidden' ? ' It is not asked: any answer given earlier is kept and ignored.' : ''}
           </Text>
         ) : null}

@@ -7,16 +7,10 @@
  * The template editor's preview renders this same component.
  */
 import { useId, useState, type ReactNode } from 'react';
-import type { AnswerResponse } from '#shared/templates/answers.ts';
-import type { AnswerValue, Control } from '../api.ts';
 import { AnswerChoices } from './AnswerChoices.tsx';
+import type { AnswerDraft, ShownQuestion } from './types.ts';
 
-export type InputQuestion = Pick<Control, 'id' | 'type' | 'question' | 'allowNa' | 'naHint' | 'options' | 'required'>;
-
-export interface AnswerDraft {
-  value: AnswerValue | null;
-  response: AnswerResponse | null;
-}
+export type InputQuestion = Pick<ShownQuestion, 'id' | 'type' | 'question' | 'allowNa' | 'naHint' | 'options' | 'required'>;
 
 interface QuestionInputProps {
   question: InputQuestion;

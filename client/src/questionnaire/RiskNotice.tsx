@@ -5,9 +5,9 @@
  * is held to more than the catalogue asks.
  */
 import { useId } from 'react';
-import type { Control } from '../api.ts';
+import type { ShownQuestion } from './types.ts';
 
-export function RiskNotice({ control }: { control: Control }) {
+export function RiskNotice({ control }: { control: Pick<ShownQuestion, 'criticalBecause' | 'whyItMatters' | 'remediation'> }) {
   const id = useId();
   return (
     <section className="risk-notice" aria-labelledby={id}>

@@ -1,6 +1,9 @@
-/** The questionnaire's sections with how much of each is answered. */
-import { paths } from '../lib/router.ts';
-import { Link } from './Link.tsx';
+/**
+ * The questionnaire's sections with how much of each is answered. How a
+ * section is opened is the caller's: the portal changes page, the editor's
+ * preview changes the section it shows.
+ */
+import type { AnchorHTMLAttributes, ComponentType } from 'react';
 
 export interface SectionSummary {
   id: string;
@@ -11,7 +14,9 @@ export interface SectionSummary {
   waiting?: number;
 }
 
-export function SectionNav({ sections, current }: { sections: readonly SectionSummary[]; current: string | undefined }) {
+export type SectionLink = ComponentType<{ sectionId: string } & AnchorHTMLAttributes<HTMLAnchorElement>>;
+
+export function SectionNav({ sections, current, SectionLink }: { sections: readonly SectionSummary[]; current: string | undefined; SectionLink: SectionLink }) {
   return (
     <nav className="section-nav" aria-label="Sections">
       <ol>
@@ -19,7 +24,7 @@ export function SectionNav({ sections, current }: { sections: readonly SectionSu
           const done = s.answered === s.total;
           return (
             <li key={s.id}>
-              <Link to={paths.questions(s.id)} aria-current={s.id === current ? 'step' : undefined} className={done ? 'is-done' : undefined}>
+              <SectionLink sectionId={s.id} aria-current={s.id === current ? 'step' : undefined} className={done ? 'is-done' : undefined}>
                 <span className="section-nav__name">{s.name}</span>
                 <span className="section-nav__count" aria-hidden="true">
                   {done ? '✓ ' : ''}
@@ -29,7 +34,7 @@ export function SectionNav({ sections, current }: { sections: readonly SectionSu
                   , {s.answered} of {s.total} answered
                 </span>
                 {s.waiting ? <span className="section-nav__flag">{s.waiting === 1 ? '1 question for you' : `${s.waiting} questions for you`}</span> : null}
-              </Link>
+              </SectionLink>
             </li>
           );
         })}

@@ -1,6 +1,6 @@
 /** The answer as a radio group: the question is the legend; N/A only where the control allows it. */
 import { useId, type ReactNode } from 'react';
-import type { AnswerValue, Control } from '../api.ts';
+import type { AnswerValue, ShownQuestion } from './types.ts';
 
 const CHOICES: { value: AnswerValue; label: string }[] = [
   { value: 'yes', label: 'Yes' },
@@ -10,7 +10,7 @@ const CHOICES: { value: AnswerValue; label: string }[] = [
 ];
 
 interface AnswerChoicesProps {
-  control: Pick<Control, 'question' | 'allowNa' | 'naHint'> & { required?: boolean };
+  control: Pick<ShownQuestion, 'question' | 'allowNa' | 'naHint'> & { required?: boolean };
   value: AnswerValue | null;
   disabled: boolean;
   onChange: (value: AnswerValue) => void;
