@@ -29,6 +29,11 @@ export { mfaStateFor } from './mfaState.ts';
 export interface StaffRequest {
   cookies: Record<string, string | undefined>;
   headers: () => Headers;
+  /**
+   * Receives the Set-Cookie values better-auth wrote while looking the session up (the slid session's cookie with
+   * its new end, or the clearing of an ended one), for the response to carry to the browser.
+   */
+  setCookies?: (values: string[]) => void;
 }
 
 export type StaffSessionResolver = (request: StaffRequest, now: Date) => Promise<StaffSession | null>;
@@ -106,7 +111,12 @@ export async function createStaffSessionResolver(auth: Auth, db: Db): Promise<St
 
   /** better-auth's own lookup: it deletes ended sessions and slides the idle end; then Tollgate's checks. */
   const throughBetterAuth = async (request: StaffRequest, now: Date): Promise<StaffSession | null> => {
-    const found = await auth.api.getSession({ headers: request.headers(), query: { disableCookieCache: true } }).catch(() => null);
+    const result = await auth.api.getSession({ headers: request.headers(), query: { disableCookieCache: true }, returnHeaders: true }).catch(() => null);
+    if (!result) return null;
+    // Without this the browser kept the cookie's first end: a session slid on the server still vanished from the browser 30 minutes after sign-in.
+    const cookies = result.headers.getSetCookie();
+    if (cookies.length) request.setCookies?.(cookies);
+    const found = result.response;
     if (!found) return null;
     return checked(db, sessionById(db).get({ id: found.session.id }), now);
   };
