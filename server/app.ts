@@ -98,7 +98,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   });
 
   registerHostileInputDefences(app);
-  await registerSecurityHeaders(app, { https: opts.config.publicUrl.startsWith('https:') });
+  registerSecurityHeaders(app, { https: opts.config.publicUrl.startsWith('https:') });
   await app.register(cookie);
   const resolveStaff = await createStaffSessionResolver(opts.auth, opts.db);
   // The cookies better-auth rewrote while a request's session was looked up (a slid session's new end, an ended one
