@@ -156,6 +156,8 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   registerStaffFileRoutes(app, { db: opts.db, uploadsDir: opts.config.uploadsDir, now });
   await registerExportRoutes(app, { db: opts.db, now });
 
+  // The same for every call: made once, not per request.
+  const services = { auth: opts.auth, publicUrl: opts.config.publicUrl, mail: { smtpUrl: opts.config.smtpUrl } };
   await app.register(async (scope) => {
     declareAccessForScope(scope, { kind: 'procedures' });
     await scope.register(fastifyTRPCPlugin, {
@@ -174,7 +176,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
             sessionId: staff?.sessionId ?? null,
             ip: req.ip,
             now,
-            services: { auth: opts.auth, publicUrl: opts.config.publicUrl, mail: { smtpUrl: opts.config.smtpUrl } },
+            services,
           });
         },
         onError({ error, path, req }) {
