@@ -9,7 +9,7 @@ import cookie from '@fastify/cookie';
 import rateLimit from '@fastify/rate-limit';
 import { fastifyTRPCPlugin, type FastifyTRPCPluginOptions } from '@trpc/server/adapters/fastify';
 import Fastify, { LogController, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
-import { type Auth, createStaffSessionResolver, CLIENT_IP_HEADER, registerAuthRoutes } from './accounts/index.ts';
+import { type Auth, createStaffSessionResolver, CLIENT_IP_HEADER, registerAuthRoutes, type StaffRequest } from './accounts/index.ts';
 import { registerExportRoutes } from './vendors/index.ts';
 import { linkAccessOf, registerLinkRoutes } from './portal/index.ts';
 import { declareAccessForScope, registerRouteAccess, type DeclaredRoute } from './platform/http/routeAccess.ts';
@@ -50,6 +50,8 @@ export interface AppOptions {
 export function redactUrl(url: string): string {
   return url.replace(/\/q\/[^/?#]+/, '/q/[token]').replace(/([?&]token=)[^&#]+/g, '$1[token]');
 }
+
+const cookieName = (setCookie: string) => setCookie.slice(0, setCookie.indexOf('='));
 
 function headersOf(request: FastifyRequest): Headers {
   const headers = new Headers();
@@ -96,21 +98,40 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   });
 
   registerHostileInputDefences(app);
-  await registerSecurityHeaders(app, { https: opts.config.publicUrl.startsWith('https:') });
+  registerSecurityHeaders(app, { https: opts.config.publicUrl.startsWith('https:') });
   await app.register(cookie);
   const resolveStaff = await createStaffSessionResolver(opts.auth, opts.db);
+  // The cookies better-auth rewrote while a request's session was looked up (a slid session's new end, an ended one
+  // cleared), sent with that request's answer below: the browser then keeps a session as long as the server does.
+  const rewrittenCookies = new WeakMap<FastifyRequest, string[]>();
+  const staffRequest = (request: FastifyRequest): StaffRequest => ({
+    cookies: request.cookies,
+    headers: () => headersOf(request),
+    setCookies: (values) => rewrittenCookies.set(request, [...(rewrittenCookies.get(request) ?? []), ...values]),
+  });
   // Only a request that carries a staff cookie costs a lookup, and one that carries a link cookie another; better-auth
   // sees its headers only when it is asked. Each is looked up once per request, whoever asks first.
   const callers = requestCallers({
-    staffOf: (request) => resolveStaff({ cookies: request.cookies, headers: () => headersOf(request) }, now()),
+    staffOf: (request) => resolveStaff(staffRequest(request), now()),
     linkOf: (request) => linkAccessOf(request, opts.db, now()),
   });
   // A budget per staff session, per link session, or per address for requests with neither (platform/http/requestCallers.ts).
   await app.register(rateLimit, { global: true, max: opts.config.rateLimitPerMinute ?? DEFAULT_RATE_LIMIT_PER_MINUTE, timeWindow: '1 minute', keyGenerator: callers.budgetKey });
   registerBatchLimits(app);
   // A refusal is recorded as its request ended: the session as it stands then (a sign-out may have ended it).
-  const staffOf = (request: FastifyRequest) => resolveStaff({ cookies: request.cookies, headers: () => headersOf(request) }, now());
+  const staffOf = (request: FastifyRequest) => resolveStaff(staffRequest(request), now());
   registerRefusalAudit(app, { db: opts.db, now, staffOf, linkOf: (request) => linkAccessOf(request, opts.db, now()).scope });
+  // After the cookie plugin's and the refusal audit's onSend: a cookie the answer sets itself (sign-in, sign-out) wins.
+  app.addHook('onSend', (request, reply, payload, done) => {
+    const rewritten = rewrittenCookies.get(request);
+    if (rewritten) {
+      const current = reply.getHeader('set-cookie');
+      const already = (Array.isArray(current) ? current : current === undefined ? [] : [String(current)]).map(cookieName);
+      const extra = rewritten.filter((value) => !already.includes(cookieName(value)));
+      if (extra.length) reply.header('set-cookie', extra);
+    }
+    done(null, payload);
+  });
   app.addHook('onClose', async () => {
     try {
       flushRefusals(opts.db, now());
@@ -135,6 +156,8 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   registerStaffFileRoutes(app, { db: opts.db, uploadsDir: opts.config.uploadsDir, publicUrl: opts.config.publicUrl, now });
   await registerExportRoutes(app, { db: opts.db, now });
 
+  // The same for every call: made once, not per request.
+  const services = { auth: opts.auth, publicUrl: opts.config.publicUrl, mail: { smtpUrl: opts.config.smtpUrl } };
   await app.register(async (scope) => {
     declareAccessForScope(scope, { kind: 'procedures' });
     await scope.register(fastifyTRPCPlugin, {
@@ -153,7 +176,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
             sessionId: staff?.sessionId ?? null,
             ip: req.ip,
             now,
-            services: { auth: opts.auth, publicUrl: opts.config.publicUrl, mail: { smtpUrl: opts.config.smtpUrl } },
+            services,
           });
         },
         onError({ error, path, req }) {

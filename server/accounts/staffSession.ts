@@ -12,12 +12,13 @@
  * takes better-auth's own `getSession`, as every request did before, and
  * the same checks follow. A request with no staff cookie costs nothing.
  */
-import { createHmac, timingSafeEqual } from 'node:crypto';
+import { createHmac, createSecretKey, timingSafeEqual, type KeyObject } from 'node:crypto';
 import { eq, sql } from 'drizzle-orm';
-import { passkeys, sessions, settings, users } from '../../drizzle/schema/index.ts';
+import type { StaffRole } from '#shared/statuses.ts';
+import { sessions } from '../../drizzle/schema/index.ts';
 import type { StaffSession } from '../platform/callers.ts';
 import type { Db } from '../platform/db/database.ts';
-import { prepared } from '../platform/db/prepared.ts';
+import { prepared, preparedSql } from '../platform/db/prepared.ts';
 import { SECURITY_SETTINGS_KEY, securitySettingsFrom } from '../platform/settings.ts';
 import type { Auth } from './betterAuth.ts';
 import { mfaStateFrom } from './mfaState.ts';
@@ -29,42 +30,43 @@ export { mfaStateFor } from './mfaState.ts';
 export interface StaffRequest {
   cookies: Record<string, string | undefined>;
   headers: () => Headers;
+  /**
+   * Receives the Set-Cookie values better-auth wrote while looking the session up (the slid session's cookie with
+   * its new end, or the clearing of an ended one), for the response to carry to the browser.
+   */
+  setCookies?: (values: string[]) => void;
 }
 
 export type StaffSessionResolver = (request: StaffRequest, now: Date) => Promise<StaffSession | null>;
 
-const sessionColumns = {
-  sessionId: sessions.id,
-  expiresAt: sessions.expiresAt,
-  createdAt: sessions.createdAt,
-  authMethod: sessions.authMethod,
-  userId: users.id,
-  name: users.name,
-  email: users.email,
-  role: users.role,
-  active: users.active,
-  twoFactorEnabled: users.twoFactorEnabled,
-  passkeys: sql<number>`(select count(*) from ${passkeys} where ${passkeys.userId} = ${users.id})`.mapWith(Number),
-  security: sql<unknown>`(select ${settings.value} from ${settings} where ${settings.key} = ${SECURITY_SETTINGS_KEY})`.mapWith(settings.value),
-};
+interface SessionRow {
+  sessionId: string;
+  expiresAt: number;
+  createdAt: number;
+  authMethod: string | null;
+  userId: string;
+  name: string;
+  email: string;
+  role: StaffRole;
+  active: 0 | 1;
+  twoFactorEnabled: 0 | 1;
+  passkeys: number;
+  /** The security setting's stored JSON, if an admin ever saved one. */
+  security: string | null;
+}
 
-/** The session by its token, with everything the checks below need: one indexed read, prepared once. */
-const sessionByToken = prepared((db) =>
-  db
-    .select(sessionColumns)
-    .from(sessions)
-    .innerJoin(users, eq(users.id, sessions.userId))
-    .where(eq(sessions.token, sql.placeholder('token')))
-    .prepare(),
-);
-const sessionById = prepared((db) =>
-  db
-    .select(sessionColumns)
-    .from(sessions)
-    .innerJoin(users, eq(users.id, sessions.userId))
-    .where(eq(sessions.id, sql.placeholder('id')))
-    .prepare(),
-);
+/**
+ * The session with everything the checks below need: one indexed read, prepared once and read as plain values
+ * (every staff request makes it; platform/db/prepared.ts says why not through drizzle).
+ */
+const SESSION_SELECT = `
+  select s.id as sessionId, s.expires_at as expiresAt, s.created_at as createdAt, s.auth_method as authMethod,
+         u.id as userId, u.name as name, u.email as email, u.role as role, u.active as active, u.two_factor_enabled as twoFactorEnabled,
+         (select count(*) from passkeys p where p.user_id = u.id) as passkeys,
+         (select value from settings where key = '${SECURITY_SETTINGS_KEY}') as security
+  from sessions s join users u on u.id = s.user_id`;
+const sessionByToken = preparedSql<[string], SessionRow>(`${SESSION_SELECT} where s.token = ?`);
+const sessionById = preparedSql<[string], SessionRow>(`${SESSION_SELECT} where s.id = ?`);
 const deleteSession = prepared((db) =>
   db
     .delete(sessions)
@@ -72,12 +74,10 @@ const deleteSession = prepared((db) =>
     .prepare(),
 );
 
-type SessionRow = NonNullable<ReturnType<ReturnType<typeof sessionByToken>['get']>>;
-
 /** Tollgate's own rules on a session better-auth accepts: an active account, and the 12-hour absolute end. */
 function checked(db: Db, row: SessionRow | undefined, now: Date): StaffSession | null {
-  if (!row?.active) return null;
-  if (now.getTime() - row.createdAt.getTime() > ABSOLUTE_TIMEOUT_SECONDS * 1000) {
+  if (row?.active !== 1) return null;
+  if (now.getTime() - row.createdAt > ABSOLUTE_TIMEOUT_SECONDS * 1000) {
     // However active, a session ends 12 hours after sign-in.
     deleteSession(db).run({ id: row.sessionId });
     return null;
@@ -85,12 +85,19 @@ function checked(db: Db, row: SessionRow | undefined, now: Date): StaffSession |
   return {
     user: { id: row.userId, name: row.name, email: row.email, role: row.role },
     sessionId: row.sessionId,
-    mfa: mfaStateFrom({ role: row.role, twoFactorEnabled: row.twoFactorEnabled, passkeys: row.passkeys, requireMfaForAll: securitySettingsFrom(row.security).requireMfaForAll }, row.authMethod),
+    mfa: mfaStateFrom({ role: row.role, twoFactorEnabled: row.twoFactorEnabled === 1, passkeys: row.passkeys, requireMfaForAll: requireMfaForAll(row.security) }, row.authMethod),
   };
 }
 
+/** The stored security setting, parsed once per change of its text rather than on every request. */
+let lastSecurity: { text: string | null; requireMfaForAll: boolean } | null = null;
+function requireMfaForAll(text: string | null): boolean {
+  if (lastSecurity?.text !== text) lastSecurity = { text, requireMfaForAll: securitySettingsFrom(text === null ? undefined : JSON.parse(text)).requireMfaForAll };
+  return lastSecurity.requireMfaForAll;
+}
+
 /** The token inside better-auth's signed cookie value ("token.signature"), if the signature is the auth secret's. */
-function verifiedToken(value: string, secret: string): string | null {
+function verifiedToken(value: string, secret: KeyObject): string | null {
   const dot = value.lastIndexOf('.');
   if (dot < 1) return null;
   const token = value.slice(0, dot);
@@ -100,15 +107,22 @@ function verifiedToken(value: string, secret: string): string | null {
 }
 
 export async function createStaffSessionResolver(auth: Auth, db: Db): Promise<StaffSessionResolver> {
-  const { authCookies, secret } = await auth.$context;
+  const { authCookies, secret: secretText } = await auth.$context;
+  // Imported once as a key, rather than from the text at every request's HMAC.
+  const secret = createSecretKey(secretText, 'utf8');
   const cookieName = authCookies.sessionToken.name;
   const dontRememberName = authCookies.dontRememberToken.name;
 
   /** better-auth's own lookup: it deletes ended sessions and slides the idle end; then Tollgate's checks. */
   const throughBetterAuth = async (request: StaffRequest, now: Date): Promise<StaffSession | null> => {
-    const found = await auth.api.getSession({ headers: request.headers(), query: { disableCookieCache: true } }).catch(() => null);
+    const result = await auth.api.getSession({ headers: request.headers(), query: { disableCookieCache: true }, returnHeaders: true }).catch(() => null);
+    if (!result) return null;
+    // Without this the browser kept the cookie's first end: a session slid on the server still vanished from the browser 30 minutes after sign-in.
+    const cookies = result.headers.getSetCookie();
+    if (cookies.length) request.setCookies?.(cookies);
+    const found = result.response;
     if (!found) return null;
-    return checked(db, sessionById(db).get({ id: found.session.id }), now);
+    return checked(db, sessionById(db).get(found.session.id), now);
   };
 
   return async (request, now) => {
@@ -117,11 +131,11 @@ export async function createStaffSessionResolver(auth: Auth, db: Db): Promise<St
     const token = verifiedToken(cookie, secret);
     // A forged or garbled cookie is nobody, as better-auth would find.
     if (!token) return null;
-    const row = sessionByToken(db).get({ token });
+    const row = sessionByToken(db).get(token);
     // better-auth's idle rules run on the real time, as they do inside better-auth.
     const real = Date.now();
-    const live = row !== undefined && row.expiresAt.getTime() > real;
-    const dueForRefresh = row !== undefined && row.expiresAt.getTime() - IDLE_TIMEOUT_SECONDS * 1000 + SESSION_REFRESH_SECONDS * 1000 <= real;
+    const live = row !== undefined && row.expiresAt > real;
+    const dueForRefresh = row !== undefined && row.expiresAt - IDLE_TIMEOUT_SECONDS * 1000 + SESSION_REFRESH_SECONDS * 1000 <= real;
     if (!live || dueForRefresh || request.cookies[dontRememberName] !== undefined) return throughBetterAuth(request, now);
     return checked(db, row, now);
   };

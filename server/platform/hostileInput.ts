@@ -56,19 +56,27 @@ export function registerHostileInputDefences(app: FastifyInstance): void {
   });
 
   // The tRPC plugin takes JSON bodies as text and parses them itself: checked here, before it does.
-  app.addHook('preValidation', async (request, reply) => {
+  // These hooks take `done` rather than being async: they run on every request, and most pass straight through.
+  app.addHook('preValidation', (request, reply, done) => {
     if (typeof request.body === 'string' && jsonDepthExceeds(request.body)) {
-      return reply.code(400).send({ error: TOO_DEEP_MESSAGE, reason: 'INVALID_INPUT' });
+      reply.code(400).send({ error: TOO_DEEP_MESSAGE, reason: 'INVALID_INPUT' });
+      return;
     }
+    done();
   });
 
   // tRPC GET requests carry their JSON in ?input=.
-  app.addHook('onRequest', async (request, reply) => {
+  app.addHook('onRequest', (request, reply, done) => {
     const query = request.url.indexOf('?');
-    if (query === -1) return;
-    for (const value of new URLSearchParams(request.url.slice(query + 1)).values()) {
-      if (jsonDepthExceeds(value)) return reply.code(400).send({ error: TOO_DEEP_MESSAGE, reason: 'INVALID_INPUT' });
+    if (query !== -1) {
+      for (const value of new URLSearchParams(request.url.slice(query + 1)).values()) {
+        if (jsonDepthExceeds(value)) {
+          reply.code(400).send({ error: TOO_DEEP_MESSAGE, reason: 'INVALID_INPUT' });
+          return;
+        }
+      }
     }
+    done();
   });
   // Errors, these included, are answered by the one error handler (platform/http/routeAccess.ts).
 }

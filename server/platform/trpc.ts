@@ -46,20 +46,25 @@ const t = initTRPC
 export const router = t.router;
 export const createCallerFactory = t.createCallerFactory;
 
+/** A failed call's error as the caller gets it, with every refusal recorded on its way out. */
+function failure(ctx: Context, path: string, error: unknown): TRPCError {
+  const cause = error instanceof TRPCError ? error.cause : undefined;
+  if (cause instanceof z.ZodError) {
+    // Input validation: one line per field at fault, for callers and people alike.
+    return new TRPCError({ code: 'BAD_REQUEST', message: describeIssues(cause.issues), cause });
+  }
+  const mapped = toTRPCError(error);
+  // Every refusal, from the access checks below or from a service, passes here on its way out.
+  if (isRefusal(mapped)) {
+    recordRefusal(ctx.db, refusalActor(ctx), { kind: 'procedure', name: path, reason: mapped.message, details: ctx.user ? { role: ctx.user.role } : undefined }, ctx.now());
+  }
+  return mapped;
+}
+
 const mapErrors = t.middleware(async ({ ctx, path, next }) => {
   const result = await next();
   if (result.ok) return result;
-  const cause = result.error.cause;
-  if (cause instanceof z.ZodError) {
-    // Input validation: one line per field at fault, for callers and people alike.
-    throw new TRPCError({ code: 'BAD_REQUEST', message: describeIssues(cause.issues), cause });
-  }
-  const error = toTRPCError(result.error);
-  // Every refusal, from the access checks below or from a service, passes here on its way out.
-  if (isRefusal(error)) {
-    recordRefusal(ctx.db, refusalActor(ctx), { kind: 'procedure', name: path, reason: error.message, details: ctx.user ? { role: ctx.user.role } : undefined }, ctx.now());
-  }
-  throw error;
+  throw failure(ctx, path, result.error);
 });
 
 const base = t.procedure.use(mapErrors);
@@ -82,35 +87,44 @@ function callerOf(ctx: Context): Caller {
   };
 }
 
-/** A procedure that lets through only callers the access allows (platform/access.ts), and says so in its meta. */
-function guarded(access: Access) {
-  return base.meta({ access }).use(({ ctx, next }) => {
+/**
+ * The access check, the context the procedure gets, and the errors' mapping, in one middleware: each tRPC
+ * middleware level copies the call's options and context (twice), so a guarded call made three copies of
+ * everything before this (docs/benchmarks.md). `extend` gives only what it adds to the context.
+ */
+function guardedWith<Extra extends object>(access: Access, extend: (ctx: Context) => Extra) {
+  return t.procedure.meta({ access }).use(async ({ ctx, path, next }) => {
     const refusal = refusalFor(access, callerOf(ctx));
-    if (refusal) throw refusal;
-    return next();
+    if (refusal) throw failure(ctx, path, refusal);
+    const result = await next({ ctx: extend(ctx) });
+    if (result.ok) return result;
+    throw failure(ctx, path, result.error);
   });
 }
 
-/** A vendor holding a session from a questionnaire link; ctx.link says which assessment. */
-export const linkProcedure = guarded({ kind: 'link' }).use(({ ctx, next }) => {
+const LINK_ACCESS: Access = { kind: 'link' };
+const LINK_BEFORE_CODE_ACCESS: Access = { kind: 'link', beforeCode: true };
+
+/** A vendor's context: its link, and the service context acting as the link. */
+function linkContext(ctx: Context) {
   const link = ctx.link as LinkScope;
-  return next({ ctx: { ...ctx, link, service: serviceFor(ctx, linkActor(link, ctx.ip)) } });
-});
+  return { link, service: serviceFor(ctx, linkActor(link, ctx.ip)) };
+}
+
+/** A vendor holding a session from a questionnaire link; ctx.link says which assessment. */
+export const linkProcedure = guardedWith(LINK_ACCESS, linkContext);
 
 /** A link session that may still owe the emailed code: only to ask for and give that code. */
-export const linkBeforeCodeProcedure = guarded({ kind: 'link', beforeCode: true }).use(({ ctx, next }) => {
-  const link = ctx.link as LinkScope;
-  return next({ ctx: { ...ctx, link, service: serviceFor(ctx, linkActor(link, ctx.ip)) } });
-});
+export const linkBeforeCodeProcedure = guardedWith(LINK_BEFORE_CODE_ACCESS, linkContext);
 
 /** Signed in, with MFA possibly still owed: for the account's own security settings. */
-export const signedInProcedure = guarded({ kind: 'signed_in' }).use(({ ctx, next }) => next({ ctx: { ...ctx, user: ctx.user as StaffUser, mfa: ctx.mfa as MfaState } }));
+export const signedInProcedure = guardedWith({ kind: 'signed_in' }, (ctx) => ({ user: ctx.user as StaffUser, mfa: ctx.mfa as MfaState }));
 
 /** Signed-in staff with one of these roles and any MFA they owe; ctx.user is then never null. */
 export function staffProcedure(roles: readonly StaffRole[]) {
-  return guarded({ kind: 'staff', roles }).use(({ ctx, next }) => {
+  return guardedWith({ kind: 'staff', roles }, (ctx) => {
     const user = ctx.user as StaffUser;
-    return next({ ctx: { ...ctx, user, service: serviceFor(ctx, { type: 'user', id: user.id, label: user.name, ip: ctx.ip }) } });
+    return { user, service: serviceFor(ctx, { type: 'user', id: user.id, label: user.name, ip: ctx.ip }) };
   });
 }
 

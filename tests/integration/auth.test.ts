@@ -122,6 +122,38 @@ describe('signing in', () => {
     await own.close();
   });
 
+  it('keeps a session in the browser past its first end while it is used, as on the server', async () => {
+    const own = await startTestServer(db);
+    const user = await createUserWithPassword(own.auth, 'procurement', 'p7@tollgate.example');
+    // The browser's cookie jar: it keeps a cookie until the end the last Set-Cookie gave it, on a clock the test moves on.
+    const browser = new CookieJar();
+    const me = async () => {
+      const response = await fetch(`${own.base}/trpc/account.me?input=${encodeURIComponent(JSON.stringify({ json: null }))}`, { headers: { cookie: browser.cookieHeader() } });
+      browser.take(response);
+      const body = (await response.json()) as { result?: { data: { json: { user: { email: string } } | null } } };
+      return body.result?.data.json ?? null;
+    };
+    const shiftSessionEnd = (ms: number) => {
+      const row = db.select({ expiresAt: sessions.expiresAt }).from(sessions).where(eq(sessions.userId, user.id)).get()!;
+      db.update(sessions).set({ expiresAt: new Date(row.expiresAt.getTime() + ms) }).where(eq(sessions.userId, user.id)).run();
+    };
+    browser.take(await fetch(`${own.base}/api/auth/sign-in/email`, json(null, { email: user.email, password: TEST_PASSWORD }, own.base)));
+    expect(await me()).toMatchObject({ user: { email: user.email } });
+
+    // Ten minutes on, the person is still at work: this call slides the session, and its new end reaches the browser.
+    browser.advance(10 * 60_000);
+    shiftSessionEnd(-10 * 60_000);
+    expect(await me()).toMatchObject({ user: { email: user.email } });
+    const slid = browser.lastSetCookie.find((value) => value.startsWith('tollgate.session_token='));
+    expect(slid).toMatch(/HttpOnly/i);
+
+    // Twenty-five minutes later: 35 minutes after sign-in, past the end the sign-in's cookie had, but 25 after the last use.
+    browser.advance(25 * 60_000);
+    shiftSessionEnd(-25 * 60_000);
+    expect(await me()).toMatchObject({ user: { email: user.email } });
+    await own.close();
+  });
+
   it('treats a session cookie whose signature is not the server\'s as no session at all', async () => {
     const own = await startTestServer(db);
     const trpcQuery = (path: string, cookie: string | null) => trpcQueryOn(path, cookie, own.base);
@@ -373,3 +405,36 @@ describe('audit trail of sign-ins', () => {
     expect(verifyAuditChain(db)).toMatchObject({ ok: true, entries: events.length });
   });
 });
+
+/** Just enough of a browser's cookie store: a cookie is sent until the end its last Set-Cookie gave it. */
+class CookieJar {
+  private readonly cookies = new Map<string, { value: string; endsAt: number }>();
+  private skew = 0;
+  lastSetCookie: string[] = [];
+
+  advance(ms: number): void {
+    this.skew += ms;
+  }
+
+  private now(): number {
+    return Date.now() + this.skew;
+  }
+
+  take(response: Response): void {
+    this.lastSetCookie = response.headers.getSetCookie();
+    for (const line of this.lastSetCookie) {
+      const [pair = '', ...attributes] = line.split(';').map((part) => part.trim());
+      const [name = '', value = ''] = pair.split(/=(.*)/s);
+      const attribute = (key: string) => attributes.find((a) => a.toLowerCase().startsWith(`${key}=`))?.slice(key.length + 1);
+      const maxAge = attribute('max-age');
+      const expires = attribute('expires');
+      const endsAt = maxAge !== undefined ? this.now() + Number(maxAge) * 1000 : expires !== undefined ? Date.parse(expires) + this.skew : Number.POSITIVE_INFINITY;
+      if (endsAt <= this.now() || value === '') this.cookies.delete(name);
+      else this.cookies.set(name, { value, endsAt });
+    }
+  }
+
+  cookieHeader(): string {
+    return [...this.cookies].filter(([, c]) => c.endsAt > this.now()).map(([name, c]) => `${name}=${c.value}`).join('; ');
+  }
+}

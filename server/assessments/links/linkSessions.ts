@@ -15,11 +15,11 @@
  */
 import { and, eq, gt, inArray, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/sqlite-core';
-import { addHours, min } from 'date-fns';
+import { addHours } from 'date-fns';
 import type { AssessmentStatus } from '#shared/assessmentLifecycle.ts';
 import { assessments, linkSessions, shareLinks, users } from '../../../drizzle/schema/index.ts';
 import type { Db, Tx } from '../../platform/db/database.ts';
-import { prepared } from '../../platform/db/prepared.ts';
+import { prepared, preparedSql } from '../../platform/db/prepared.ts';
 import { AppError } from '../../platform/errors.ts';
 import { recordAudit, type AuditActor } from '../../platform/audit/auditTrail.ts';
 import { hashToken } from '../../platform/tokens.ts';
@@ -44,10 +44,11 @@ export interface SessionRefusal {
 }
 
 /** Why a link no longer leads anywhere, or null while it does. A cancelled assessment closes its links whatever else holds. */
-export function linkClosedReason(link: { revokedAt: Date | null; expiresAt: Date }, assessmentStatus: AssessmentStatus, now: Date): LinkClosedReason | null {
+export function linkClosedReason(link: { revokedAt: Date | number | null; expiresAt: Date | number }, assessmentStatus: AssessmentStatus, now: Date): LinkClosedReason | null {
   if (assessmentStatus === 'cancelled') return 'closed';
-  if (link.revokedAt) return 'withdrawn';
-  if (link.expiresAt.getTime() <= now.getTime()) return 'expired';
+  if (link.revokedAt !== null) return 'withdrawn';
+  // A Date or the milliseconds the column stores (the per-request session check reads plain rows).
+  if (Number(link.expiresAt) <= now.getTime()) return 'expired';
   return null;
 }
 
@@ -93,33 +94,36 @@ export interface ResolvedLinkSession {
 
 export type LinkSessionCheck = { ok: true; session: ResolvedLinkSession } | { ok: false; refusal: SessionRefusal };
 
+interface SessionWithLinkRow {
+  createdAt: number;
+  expiresAt: number;
+  lastSeenAt: number | null;
+  emailCodeVerifiedAt: number | null;
+  linkId: number;
+  assessmentId: number;
+  recipientName: string;
+  recipientEmail: string;
+  emailCodeRequired: 0 | 1;
+  linkRevokedAt: number | null;
+  linkExpiresAt: number;
+  assessmentStatus: AssessmentStatus;
+  completedAt: number | null;
+}
+
 /**
- * A session with what decides whether it still works: one indexed read of the columns needed, prepared once (it
- * runs on every vendor request). Whom to ask is read only for a refusal (contactOfLink).
+ * A session with what decides whether it still works: one indexed read of the columns needed, prepared once and
+ * read as plain values (it runs on every vendor request; platform/db/prepared.ts says why not through drizzle).
+ * Whom to ask is read only for a refusal (contactOfLink).
  */
-const sessionWithLink = prepared((db) =>
-  db
-    .select({
-      createdAt: linkSessions.createdAt,
-      expiresAt: linkSessions.expiresAt,
-      lastSeenAt: linkSessions.lastSeenAt,
-      emailCodeVerifiedAt: linkSessions.emailCodeVerifiedAt,
-      linkId: shareLinks.id,
-      assessmentId: shareLinks.assessmentId,
-      recipientName: shareLinks.recipientName,
-      recipientEmail: shareLinks.recipientEmail,
-      emailCodeRequired: shareLinks.emailCodeRequired,
-      linkRevokedAt: shareLinks.revokedAt,
-      linkExpiresAt: shareLinks.expiresAt,
-      assessmentStatus: assessments.status,
-      completedAt: assessments.completedAt,
-    })
-    .from(linkSessions)
-    .innerJoin(shareLinks, eq(shareLinks.id, linkSessions.shareLinkId))
-    .innerJoin(assessments, eq(assessments.id, shareLinks.assessmentId))
-    .where(eq(linkSessions.id, sql.placeholder('id')))
-    .prepare(),
-);
+const sessionWithLink = preparedSql<[string], SessionWithLinkRow>(`
+  select ls.created_at as createdAt, ls.expires_at as expiresAt, ls.last_seen_at as lastSeenAt, ls.email_code_verified_at as emailCodeVerifiedAt,
+         sl.id as linkId, sl.assessment_id as assessmentId, sl.recipient_name as recipientName, sl.recipient_email as recipientEmail,
+         sl.email_code_required as emailCodeRequired, sl.revoked_at as linkRevokedAt, sl.expires_at as linkExpiresAt,
+         a.status as assessmentStatus, a.completed_at as completedAt
+  from link_sessions ls
+  join share_links sl on sl.id = ls.share_link_id
+  join assessments a on a.id = sl.assessment_id
+  where ls.id = ?`);
 
 /** Whom a vendor can ask about a link: the assessor, or else whoever made the link. */
 function contactOfLink(db: Db, linkId: number): LinkContact | null {
@@ -139,18 +143,20 @@ const slideSession = prepared((db) =>
 /** The vendor session behind a cookie if it may still be used (sliding its idle expiry), or why not. */
 export function resolveLinkSession(db: Db, sessionToken: string, now: Date): LinkSessionCheck {
   const id = hashToken(sessionToken);
-  const row = sessionWithLink(db).get({ id });
+  const row = sessionWithLink(db).get(id);
   if (!row) return { ok: false, refusal: { reason: 'ended', contact: null } };
   const refuse = (reason: SessionEndReason): LinkSessionCheck => ({ ok: false, refusal: { reason, contact: contactOfLink(db, row.linkId) } });
+  const at = now.getTime();
+  // Times stay the milliseconds the columns store: no Dates made for a request that passes.
   const closed = linkClosedReason({ revokedAt: row.linkRevokedAt, expiresAt: row.linkExpiresAt }, row.assessmentStatus, now);
   if (closed) return refuse(closed);
   // A session from before the review completed was for answering; the tasks that follow are reached with a new one.
-  if (row.assessmentStatus === 'completed' && row.completedAt && row.createdAt.getTime() < row.completedAt.getTime()) return refuse('review_complete');
-  if (row.expiresAt.getTime() <= now.getTime()) return refuse('ended');
+  if (row.assessmentStatus === 'completed' && row.completedAt !== null && row.createdAt < row.completedAt) return refuse('review_complete');
+  if (row.expiresAt <= at) return refuse('ended');
 
-  const seenLongAgo = !row.lastSeenAt || now.getTime() - row.lastSeenAt.getTime() > 5 * 60_000;
+  const seenLongAgo = row.lastSeenAt === null || at - row.lastSeenAt > 5 * 60_000;
   if (seenLongAgo) {
-    slideSession(db).run({ id, now: now.getTime(), expiresAt: min([addHours(now, LINK_SESSION_IDLE_HOURS), row.linkExpiresAt]).getTime() });
+    slideSession(db).run({ id, now: at, expiresAt: Math.min(addHours(now, LINK_SESSION_IDLE_HOURS).getTime(), row.linkExpiresAt) });
   }
   return {
     ok: true,
@@ -160,8 +166,8 @@ export function resolveLinkSession(db: Db, sessionToken: string, now: Date): Lin
       assessmentId: row.assessmentId,
       recipientName: row.recipientName,
       recipientEmail: row.recipientEmail,
-      emailCodeRequired: row.emailCodeRequired,
-      emailCodeVerified: Boolean(row.emailCodeVerifiedAt),
+      emailCodeRequired: row.emailCodeRequired === 1,
+      emailCodeVerified: row.emailCodeVerifiedAt !== null,
     },
   };
 }

@@ -11,7 +11,7 @@
  * newest entries is caught against a checkpoint kept elsewhere. The database
  * itself refuses UPDATE and DELETE on the table (migration audit_append_only).
  */
-import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
+import { createHash, createHmac, createSecretKey, timingSafeEqual, type KeyObject } from 'node:crypto';
 import Database from 'better-sqlite3';
 import { asc, count, desc, eq, gt, sql } from 'drizzle-orm';
 import type { AuditAction } from '#shared/auditActions.ts';
@@ -73,7 +73,7 @@ export function legacyAuditHash(row: ChainFields): string {
   return createHash('sha256').update(canonical(row)).digest('hex');
 }
 
-function mac(key: Buffer, row: ChainFields): string {
+function mac(key: KeyObject, row: ChainFields): string {
   return createHmac('sha256', key).update(canonical(row)).digest('hex');
 }
 
@@ -88,18 +88,19 @@ function sameHash(a: string, b: string): boolean {
 // writes to. A connection opened without the key cannot append at all, so no
 // code path can quietly write an unkeyed entry.
 const MAC_FUNCTION = 'tollgate_audit_mac';
-const keys = new WeakMap<Database.Database, Buffer>();
+// Imported once as a key object: the HMAC of every entry then skips preparing the key from bytes.
+const keys = new WeakMap<Database.Database, KeyObject>();
 const KEY_MISSING = 'The audit key is not loaded for this database: call useAuditKey(db, key) after openDatabase().';
 
 /** Loads the key that signs this database's audit entries (server/platform/secrets.ts reads or generates it). */
 export function useAuditKey(db: Db, key: string): void {
   if (key.length < 32) throw new Error('The audit key must be at least 32 characters.');
-  const secret = Buffer.from(key, 'utf8');
+  const secret = createSecretKey(Buffer.from(key, 'utf8'));
   keys.set(db.$client, secret);
   db.$client.function(MAC_FUNCTION, { deterministic: true }, (text: unknown) => createHmac('sha256', secret).update(String(text)).digest('hex'));
 }
 
-function keyOf(db: Db): Buffer {
+function keyOf(db: Db): KeyObject {
   const key = keys.get(db.$client);
   if (!key) throw new Error(KEY_MISSING);
   return key;

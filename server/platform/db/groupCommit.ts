@@ -7,7 +7,7 @@
  * for each write. If the commit fails, every write of the batch fails with
  * it and none is acknowledged.
  *
- * Each write runs in a savepoint of its own (a nested `db.transaction`),
+ * Each write runs in a savepoint of its own (a nested transaction),
  * so one that throws (a conflict, a bad input) is rolled back alone and
  * answered with its error, and the others of its batch still commit. The
  * writes of a batch run one after another on the one connection, in the
@@ -31,6 +31,8 @@ export interface GroupCommit {
   run<T>(work: () => T): Promise<T>;
 }
 
+type Outcome = { ok: true; value: unknown } | { ok: false; error: unknown };
+
 const byDb = new WeakMap<Db, GroupCommit>();
 
 export function groupCommit(db: Db): GroupCommit {
@@ -44,21 +46,26 @@ export function groupCommit(db: Db): GroupCommit {
 
 function createGroupCommit(db: Db): GroupCommit {
   let queue: Queued[] = [];
+  // better-sqlite3's own transaction functions, made once: called inside a transaction, one runs as a savepoint.
+  // (drizzle's db.transaction would build a transaction object for every write and every batch.)
+  const savepoint = db.$client.transaction((work: () => unknown) => work());
+  const batchTransaction = db.$client.transaction((batch: Queued[], outcomes: Outcome[]) => {
+    for (const item of batch) {
+      try {
+        outcomes.push({ ok: true, value: savepoint(item.work) });
+      } catch (error) {
+        outcomes.push({ ok: false, error });
+      }
+    }
+  });
 
   const flush = () => {
     const batch = queue;
     queue = [];
-    const outcomes: ({ ok: true; value: unknown } | { ok: false; error: unknown })[] = [];
+    const outcomes: Outcome[] = [];
     try {
-      db.transaction(() => {
-        for (const item of batch) {
-          try {
-            outcomes.push({ ok: true, value: db.transaction(() => item.work()) });
-          } catch (error) {
-            outcomes.push({ ok: false, error });
-          }
-        }
-      });
+      // IMMEDIATE, as every transaction here (database.ts): the write lock is taken at BEGIN.
+      batchTransaction.immediate(batch, outcomes);
     } catch (error) {
       // The batch did not commit (disk full, the write lock not to be had): none of it is durable, none acknowledged.
       for (const item of batch) item.reject(error);

@@ -13,6 +13,7 @@
  * `db.transaction(...)`. Given a transaction's own handle, a statement is
  * prepared once per transaction, which costs what the query builder did.
  */
+import type Database from 'better-sqlite3';
 import type { Db, Tx } from './database.ts';
 
 export function prepared<P>(build: (db: Db | Tx) => P): (db: Db | Tx) => P {
@@ -22,6 +23,27 @@ export function prepared<P>(build: (db: Db | Tx) => P): (db: Db | Tx) => P {
     if (statement === undefined) {
       statement = build(db);
       byDb.set(db, statement);
+    }
+    return statement;
+  };
+}
+
+/**
+ * A statement of hand-written SQL, compiled once per database, that gives
+ * back better-sqlite3's plain rows. For the lookups every request makes
+ * (the link and staff sessions): there drizzle's per-row mapping (a
+ * decoder call per column, placeholders filled into a new array, the
+ * statement switched to raw mode and back) cost several times the SQLite
+ * read itself (docs/benchmarks.md). The caller turns the row's integers
+ * into what the columns mean (milliseconds into Dates, 0/1 into booleans).
+ */
+export function preparedSql<Params extends unknown[], Row>(text: string): (db: Db) => Database.Statement<Params, Row> {
+  const byClient = new WeakMap<Database.Database, Database.Statement<Params, Row>>();
+  return (db) => {
+    let statement = byClient.get(db.$client);
+    if (statement === undefined) {
+      statement = db.$client.prepare<Params, Row>(text);
+      byClient.set(db.$client, statement);
     }
     return statement;
   };

@@ -12,15 +12,18 @@ const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 export function registerOriginCheck(app: FastifyInstance, publicUrl: string): void {
   const ownOrigin = new URL(publicUrl).origin;
-  app.addHook('onRequest', async (request, reply) => {
-    if (SAFE_METHODS.has(request.method)) return;
+  // Takes `done` rather than being async: it runs on every request.
+  app.addHook('onRequest', (request, reply, done) => {
+    if (SAFE_METHODS.has(request.method)) return done();
     const site = request.headers['sec-fetch-site'];
     const origin = request.headers.origin;
     const crossSite = (site !== undefined && site !== 'same-origin' && site !== 'none') || (origin !== undefined && origin !== 'null' && origin !== ownOrigin);
     if (crossSite) {
       // Marked: on /trpc this refusal never reaches the procedure that would otherwise record it.
       markRefused(request, 'A request from another site (cross-site request forgery check)');
-      return reply.code(403).send({ error: 'This request came from another site and was refused.', reason: 'NOT_ALLOWED' } satisfies HttpErrorBody);
+      reply.code(403).send({ error: 'This request came from another site and was refused.', reason: 'NOT_ALLOWED' } satisfies HttpErrorBody);
+      return;
     }
+    done();
   });
 }

@@ -6,7 +6,7 @@
  * never reaches a procedure). Recorded before the answer leaves, bounded by
  * server/platform/audit/refusals.ts.
  */
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { LinkScope, StaffSession } from '../callers.ts';
 import type { Db } from '../db/database.ts';
 import { recordRefusal, refusalActor } from '../audit/refusals.ts';
@@ -44,12 +44,7 @@ function paramsOf(request: FastifyRequest): Record<string, string> | undefined {
 }
 
 export function registerRefusalAudit(app: FastifyInstance, deps: RefusalAuditDeps): void {
-  app.addHook('onSend', async (request, reply, payload) => {
-    const reason = marked.get(request);
-    const route = request.routeOptions.url ?? '';
-    // A 403 from a procedure is recorded by the procedure's middleware, with its name.
-    const forbidden = reply.statusCode === 403 && !route.startsWith('/trpc');
-    if (reason === undefined && !forbidden) return payload;
+  const record = async (request: FastifyRequest, reply: FastifyReply, payload: unknown, reason: string | undefined, route: string) => {
     const staff = await deps.staffOf(request).catch(() => null);
     const link = staff ? null : deps.linkOf(request);
     const params = paramsOf(request);
@@ -64,6 +59,14 @@ export function registerRefusalAudit(app: FastifyInstance, deps: RefusalAuditDep
       },
       deps.now(),
     );
-    return payload;
+  };
+  // Takes `done` rather than being async: nearly every answer is not a refusal and passes at once.
+  app.addHook('onSend', (request, reply, payload, done) => {
+    const reason = marked.get(request);
+    const route = request.routeOptions.url ?? '';
+    // A 403 from a procedure is recorded by the procedure's middleware, with its name.
+    const forbidden = reply.statusCode === 403 && !route.startsWith('/trpc');
+    if (reason === undefined && !forbidden) return done(null, payload);
+    record(request, reply, payload, reason, route).then(() => done(null, payload), (error: Error) => done(error));
   });
 }

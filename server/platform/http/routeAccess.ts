@@ -67,15 +67,19 @@ export function registerRouteAccess(app: FastifyInstance, deps: RouteAccessDeps)
     if (undeclared.length) throw new Error(`Every HTTP route must declare who may call it (config.access); these do not: ${undeclared.join(', ')}`);
   });
 
-  app.addHook('preHandler', async (request) => {
-    const access = request.routeOptions.config.access;
-    if (!access || access.kind === 'anonymous' || access.kind === 'procedures') return;
+  const check = async (request: FastifyRequest, access: Access) => {
     const link = access.kind === 'link' ? deps.linkOf(request) : { scope: null, refusal: null };
     const staff = access.kind === 'link' ? null : await deps.staffOf(request);
     const refusal = refusalFor(access, { staff, link: link.scope, linkRefusal: link.refusal });
     if (refusal) throw refusal;
     request.staff = staff;
     request.link = link.scope;
+  };
+  // Takes `done` rather than being async: the open routes and /trpc (whose procedures check for themselves) pass at once.
+  app.addHook('preHandler', (request, _reply, done) => {
+    const access = request.routeOptions.config.access;
+    if (!access || access.kind === 'anonymous' || access.kind === 'procedures') return done();
+    check(request, access).then(() => done(), done);
   });
 
   app.setErrorHandler(async (error, request, reply) => {
