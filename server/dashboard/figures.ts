@@ -5,8 +5,7 @@ import { CORE_CATALOGUE_V1 } from '#shared/catalogue/coreV1.ts';
 import { toIsoDate } from '#shared/dates.ts';
 import { DUE_SOON_DAYS } from '#shared/remediation/cadence.ts';
 import type { DashboardFilters } from '#shared/schemas/dashboard.ts';
-import { ACTIVE_TASK_STATUSES } from '#shared/statuses.ts';
-import { assessments, dataHoldings, remediationTasks, vendorRisk, vendors } from '../../drizzle/schema/index.ts';
+import { assessments, dataHoldings, vendorFailingControls, vendorRisk, vendors, vendorTaskCounts } from '../../drizzle/schema/index.ts';
 import type { Db } from '../platform/db/database.ts';
 import { scopedVendorIds, scopeWhere } from './scope.ts';
 
@@ -41,15 +40,16 @@ export function keyFigures(db: Db, filters: DashboardFilters, now: Date) {
       .where(and(sql`${assessments.vendorId} in ${inScope}`, inArray(assessments.status, ['draft', 'sent', 'in_progress']), isNotNull(assessments.dueDate), lt(assessments.dueDate, today)))
       .get()?.n ?? 0;
 
+  // Active tasks from the rollup kept by the database (vendor_task_counts, ADR 0032): a few rows per vendor, not one per task.
   const taskRows = db
     .select({
-      severity: remediationTasks.severity,
-      open: count(),
-      overdue: sql<number>`sum(case when ${remediationTasks.dueDate} < ${today} then 1 else 0 end)`,
+      severity: vendorTaskCounts.severity,
+      open: sql<number>`sum(${vendorTaskCounts.open})`,
+      overdue: sql<number>`sum(case when ${vendorTaskCounts.dueDate} < ${today} then ${vendorTaskCounts.open} else 0 end)`,
     })
-    .from(remediationTasks)
-    .where(and(sql`${remediationTasks.vendorId} in ${inScope}`, inArray(remediationTasks.status, ACTIVE_TASK_STATUSES)))
-    .groupBy(remediationTasks.severity)
+    .from(vendorTaskCounts)
+    .where(sql`${vendorTaskCounts.vendorId} in ${inScope}`)
+    .groupBy(vendorTaskCounts.severity)
     .all();
   const tasks = Object.fromEntries(['critical', 'high', 'medium', 'low'].map((s) => {
     const row = taskRows.find((r) => r.severity === s);
@@ -88,12 +88,13 @@ export function keyFigures(db: Db, filters: DashboardFilters, now: Date) {
   return { byBand, expired, byTier, assessmentsOverdue, reassessments, tasks, recordsByCategory, criticalControls };
 }
 
-/** How many assessed vendors fail each control, from the stored list of each vendor's failing controls. */
+/** How many assessed vendors fail each control, from the failing controls kept as rows (vendor_failing_controls, ADR 0032). */
 export function failingCounts(db: Db, where: ReturnType<typeof scopeWhere>, now: Date): Map<string, number> {
   const rows = db.all<{ controlId: string; n: number }>(sql`
-    select f.value as controlId, count(*) as n
-    from ${vendors} join ${vendorRisk} on ${vendorRisk.vendorId} = ${vendors.id}, json_each(${vendorRisk.failingControls}) f
+    select f.${sql.identifier('control_id')} as controlId, count(*) as n
+    from ${vendors} join ${vendorRisk} on ${vendorRisk.vendorId} = ${vendors.id}
+      join ${vendorFailingControls} f on f.${sql.identifier('vendor_id')} = ${vendors.id}
     where ${where} and ${assessedSql(now)}
-    group by f.value`);
+    group by 1`);
   return new Map(rows.map((r) => [r.controlId, r.n]));
 }
