@@ -7,6 +7,7 @@ import { DUE_SOON_DAYS } from '#shared/remediation/cadence.ts';
 import type { DashboardFilters } from '#shared/schemas/dashboard.ts';
 import { assessments, dataHoldings, vendorFailingControls, vendorRisk, vendors, vendorTaskCounts } from '../../drizzle/schema/index.ts';
 import type { Db } from '../platform/db/database.ts';
+import { cachedView } from './cache.ts';
 import { scopedVendorIds, scopeWhere } from './scope.ts';
 
 export function keyFigures(db: Db, filters: DashboardFilters, now: Date) {
@@ -67,7 +68,7 @@ export function keyFigures(db: Db, filters: DashboardFilters, now: Date) {
   // Share of assessed vendors failing each critical control.
   const assessedCount =
     db.select({ n: count() }).from(vendors).innerJoin(vendorRisk, eq(vendorRisk.vendorId, vendors.id)).where(and(where, assessedSql(now))).get()?.n ?? 0;
-  const failing = failingCounts(db, where, now);
+  const failing = failingCounts(db, filters, now);
   const criticalControls = CORE_CATALOGUE_V1.controls
     .filter((c) => c.critical)
     .map((c) => ({ controlId: c.id, title: c.title, failing: failing.get(c.id) ?? 0, assessed: assessedCount, share: assessedCount ? (failing.get(c.id) ?? 0) / assessedCount : 0 }));
@@ -88,8 +89,17 @@ export function keyFigures(db: Db, filters: DashboardFilters, now: Date) {
   return { byBand, expired, byTier, assessmentsOverdue, reassessments, tasks, recordsByCategory, criticalControls };
 }
 
-/** How many assessed vendors fail each control, from the failing controls kept as rows (vendor_failing_controls, ADR 0032). */
-export function failingCounts(db: Db, where: ReturnType<typeof scopeWhere>, now: Date): Map<string, number> {
+/**
+ * How many assessed vendors fail each control, from the failing controls kept as rows (vendor_failing_controls,
+ * ADR 0032). Key figures and the failing-controls panel both need it, in the same batch: it is computed once and
+ * kept under the same rules as a view's answer (cache.ts).
+ */
+export function failingCounts(db: Db, filters: DashboardFilters, now: Date): Map<string, number> {
+  const where = scopeWhere(filters, now);
+  return cachedView(db, `failingCounts:${JSON.stringify(filters)}`, now, () => countFailing(db, where, now));
+}
+
+function countFailing(db: Db, where: ReturnType<typeof scopeWhere>, now: Date): Map<string, number> {
   const rows = db.all<{ controlId: string; n: number }>(sql`
     select f.${sql.identifier('control_id')} as controlId, count(*) as n
     from ${vendors} join ${vendorRisk} on ${vendorRisk.vendorId} = ${vendors.id}

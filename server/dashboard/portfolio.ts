@@ -52,7 +52,7 @@ export function dataExposure(db: Db, filters: DashboardFilters, now: Date, topVe
 /** How many vendors fail each control, by domain, with the attack techniques each gap leaves open. */
 export function failingControls(db: Db, filters: DashboardFilters, now: Date) {
   const where = scopeWhere(filters, now);
-  const counts = failingCounts(db, where, now);
+  const counts = failingCounts(db, filters, now);
   const assessed = db.select({ n: sql<number>`count(*)` }).from(vendors).innerJoin(vendorRisk, eq(vendorRisk.vendorId, vendors.id)).where(and(where, assessedSql(now))).get()?.n ?? 0;
   return {
     assessed,
