@@ -57,13 +57,7 @@ export function keyFigures(db: Db, filters: DashboardFilters, now: Date) {
     return [s, { open: row?.open ?? 0, overdue: row?.overdue ?? 0 }];
   }));
 
-  const recordsByCategory = db
-      .select({ category: dataHoldings.category, records: sql<number>`sum(${dataHoldings.records})`, vendors: sql<number>`count(distinct ${dataHoldings.vendorId})` })
-      .from(dataHoldings)
-      .where(and(sql`${dataHoldings.vendorId} in ${inScope}`, sql`${dataHoldings.records} > 0`))
-      .groupBy(dataHoldings.category)
-      .orderBy(sql`2 desc`)
-      .all();
+  const recordsByCategory = holdingsByCategory(db, filters, now).map(({ category, records, vendors }) => ({ category, records, vendors }));
 
   // Share of assessed vendors failing each critical control.
   const assessedCount =
@@ -107,4 +101,26 @@ function countFailing(db: Db, where: ReturnType<typeof scopeWhere>, now: Date): 
     where ${where} and ${assessedSql(now)}
     group by 1`);
   return new Map(rows.map((r) => [r.controlId, r.n]));
+}
+
+/**
+ * Records held per category across the vendors in scope, with the vendors holding each and the excess (held but not
+ * needed). Key figures and data exposure both show it, in the same batch: computed once, kept like a view's answer.
+ */
+export function holdingsByCategory(db: Db, filters: DashboardFilters, now: Date) {
+  return cachedView(db, `holdingsByCategory:${JSON.stringify(filters)}`, now, () =>
+    db
+      .select({
+        category: dataHoldings.category,
+        vendors: sql<number>`count(distinct ${dataHoldings.vendorId})`,
+        records: sql<number>`sum(${dataHoldings.records})`,
+        excessRecords: sql<number>`sum(case when ${dataHoldings.needed} then 0 else ${dataHoldings.records} end)`,
+        excessVendors: sql<number>`count(distinct case when ${dataHoldings.needed} then null else ${dataHoldings.vendorId} end)`,
+      })
+      .from(dataHoldings)
+      .where(and(sql`${dataHoldings.vendorId} in ${scopedVendorIds(filters, now)}`, sql`${dataHoldings.records} > 0`))
+      .groupBy(dataHoldings.category)
+      .orderBy(sql`3 desc`)
+      .all(),
+  );
 }

@@ -8,7 +8,7 @@ import { dataHoldings, riskMonthTotals, riskSnapshotMonths, subProcessors, vendo
 import type { Db } from '../platform/db/database.ts';
 import { taskCountsFor } from '../vendors/index.ts';
 import { assessedSql, rankRiskSql, standingSql } from '../risk/index.ts';
-import { failingCounts } from './figures.ts';
+import { failingCounts, holdingsByCategory } from './figures.ts';
 import { scopedVendorIds, scopeWhere } from './scope.ts';
 
 /** Records per vendor by category (the vendors holding most), and per category across vendors. */
@@ -30,19 +30,7 @@ export function dataExposure(db: Db, filters: DashboardFilters, now: Date, topVe
         .groupBy(dataHoldings.vendorId, dataHoldings.category)
         .all()
     : [];
-  const byCategory = db
-    .select({
-      category: dataHoldings.category,
-      vendors: sql<number>`count(distinct ${dataHoldings.vendorId})`,
-      records: sql<number>`sum(${dataHoldings.records})`,
-      excessRecords: sql<number>`sum(case when ${dataHoldings.needed} then 0 else ${dataHoldings.records} end)`,
-      excessVendors: sql<number>`count(distinct case when ${dataHoldings.needed} then null else ${dataHoldings.vendorId} end)`,
-    })
-    .from(dataHoldings)
-    .where(and(sql`${dataHoldings.vendorId} in ${scopedVendorIds(filters, now)}`, sql`${dataHoldings.records} > 0`))
-    .groupBy(dataHoldings.category)
-    .orderBy(sql`3 desc`)
-    .all();
+  const byCategory = holdingsByCategory(db, filters, now);
   return {
     vendors: top.map((v) => ({ ...v, holdings: holdings.filter((h) => h.vendorId === v.id).map(({ category, records, excess }) => ({ category, records, excess })) })),
     byCategory,
