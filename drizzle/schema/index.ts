@@ -9,3 +9,4 @@ export * from './remediation.ts';
 export * from './risk.ts';
 export * from './system.ts';
 export * from './reminders.ts';
+export * from './rollups.ts';

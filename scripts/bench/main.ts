@@ -11,6 +11,7 @@
  *   npm run bench -- --smoke      a few hundred vendors and short loads: checks the bench works
  *   npm run bench -- --profile    CPU profiles (node --cpu-prof) of the server under each load
  *   npm run bench -- --path       the request path only: the ceiling and the three Tollgate loads, in rounds
+ *   npm run bench -- --data       the data paths only: dashboard cold and warm, the SQL yardstick, the vendor list, rescore and imports
  *   npm run bench -- --crash [N]  the crash test: N rounds (13 unless given) of SIGKILL under saves and uploads (crash.ts)
  *   npm run bench -- --soak N     N seconds at half the measured save throughput with staff reads: zero errors, flat memory (soak.ts)
  *
@@ -37,6 +38,7 @@ const { values: flags, positionals } = parseArgs({
     profile: { type: 'boolean', default: false },
     crash: { type: 'boolean', default: false },
     path: { type: 'boolean', default: false },
+    data: { type: 'boolean', default: false },
     soak: { type: 'string' },
   },
   allowPositionals: true,
@@ -166,6 +168,12 @@ async function measurePath(run: PreparedRun): Promise<void> {
   }
 }
 
+/** --data: no request-path loads were run; zeros stand in for their figures so the JSON line keeps its keys. */
+function skippedRequestPath(): { results: Record<LoadName, LoadResult>; ratioToNoop: (name: LoadName) => number } {
+  const none: LoadResult = { rps: 0, p50: 0, p99: 0, errors: 0, socketErrors: 0, timeouts: 0, requests: 0 };
+  return { results: { noop: none, bare: none, gate: none, me: none, save: none }, ratioToNoop: () => 0 };
+}
+
 /** The table's rows for the request-path loads. */
 function requestPathRows(results: Record<LoadName, LoadResult>, ratioToNoop: (name: LoadName) => number): Row[] {
   const load = (r: LoadResult, errors = r.errors) => `${perSecond(r.rps)}  p50 ${ms(r.p50)}  p99 ${ms(r.p99)}  errors ${errors}`;
@@ -205,7 +213,8 @@ async function measure(run: PreparedRun, generatedMs: number): Promise<void> {
     await signedIn();
 
     const shape = settings.load;
-    const { results, ratioToNoop } = await requestPathRounds(ceiling, server, run, sessions, shape);
+    // --data leaves the request-path loads out (their figures then read 0 and their rows are not printed).
+    const { results, ratioToNoop } = flags.data ? skippedRequestPath() : await requestPathRounds(ceiling, server, run, sessions, shape);
     await signedIn();
 
     log('Dashboard, lists and pages, one request at a time...');
@@ -257,7 +266,7 @@ async function measure(run: PreparedRun, generatedMs: number): Promise<void> {
       }
     })();
     const importStarted = performance.now();
-    for (const [kind, csv] of [['vendors', files.vendorsCsv], ['holdings', files.holdingsCsv]] as const) {
+    for (const [kind, csv] of [...files.vendorsCsv.map((csv) => ['vendors', csv] as const), ...files.holdingsCsv.map((csv) => ['holdings', csv] as const)]) {
       const preview = await procurement.vendors.previewImport.mutate({ kind, csv });
       if (preview.counts.errors > 0) throw new Error(`The generated ${kind} file has errors: ${JSON.stringify(preview.errors.slice(0, 3))}`);
       const committed = await procurement.vendors.commitImport.mutate({ kind, csv });
@@ -289,7 +298,7 @@ async function measure(run: PreparedRun, generatedMs: number): Promise<void> {
       dashboard_js_gz_kb: dashboardBundle.gzipKb,
     };
     const rows: Row[] = [
-      ...requestPathRows(results, ratioToNoop),
+      ...(flags.data ? [] : requestPathRows(results, ratioToNoop)),
       { what: 'Whole dashboard, cold: p50 / p95', value: `${ms(figures.dashboard_p50_ms)} / ${ms(figures.dashboard_p95_ms)}`, target: 'p95 <= 50 ms' },
       { what: 'Whole dashboard, warm: p50 / p95', value: `${ms(percentile(warm, 50))} / ${ms(percentile(warm, 95))}` },
       { what: 'Same aggregates as raw SQL: p50 / p95', value: `${ms(percentile(sqlTimes, 50))} / ${ms(figures.dashboard_sql_ms)}` },

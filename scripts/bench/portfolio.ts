@@ -15,12 +15,13 @@ import { addDays, subMonths } from 'date-fns';
 import { asc, count, eq, inArray } from 'drizzle-orm';
 import { CORE_CATALOGUE_V1 } from '#shared/catalogue/coreV1.ts';
 import { DATA_CATEGORY_IDS, SERVICE_TYPES } from '#shared/taxonomy.ts';
+import { MAX_IMPORT_ROWS } from '#shared/schemas/inventory.ts';
 import { accounts, assessments, answers, dataHoldings, riskSnapshots, settings, subProcessors, users, vendorRisk, vendors } from '../../drizzle/schema/index.ts';
 import { createAuth, setUserPassword } from '../../server/accounts/index.ts';
 import { migrateDatabase, openDatabase, type Db } from '../../server/platform/db/database.ts';
 import { SYSTEM_ACTOR, useAuditKey } from '../../server/platform/audit/auditTrail.ts';
 import { completeReview, createShareLink, openShareLink } from '../../server/assessments/index.ts';
-import { recomputeVendorRisk, takeMonthlySnapshots } from '../../server/risk/index.ts';
+import { recomputeAllVendorRisk, recomputeVendorRisk, takeMonthlySnapshots } from '../../server/risk/index.ts';
 import { ensureBuiltInTemplates, latestPublishedVersion } from '../../server/templates/index.ts';
 import { LINK_COOKIE } from '../../server/portal/index.ts';
 import { AUDIT_KEY_FILE } from '../../server/platform/secrets.ts';
@@ -164,9 +165,8 @@ export async function prepareRun(portfolioFile: string, dataDir: string, now: Da
 
     const vendorIds = db.select({ id: vendors.id }).from(vendors).all();
     const started = performance.now();
-    db.transaction((tx) => {
-      for (const v of vendorIds) recomputeVendorRisk(tx, v.id, now);
-    });
+    // As a change to the scoring model would: every vendor, in one transaction, a chunk of vendors at a time.
+    db.transaction((tx) => recomputeAllVendorRisk(tx, now));
     const rescoreAllMs = performance.now() - started;
 
     const auth = createAuth(db, { publicUrl: 'http://localhost', secret: randomBytes(32).toString('hex'), smtpUrl: null });
@@ -193,24 +193,32 @@ export async function prepareRun(portfolioFile: string, dataDir: string, now: Da
   }
 }
 
+/** The rows under one header, in files of at most MAX_IMPORT_ROWS rows each (an import refuses a longer file whole). */
+function inFiles(header: string, rows: string[]): string[] {
+  const files: string[] = [];
+  for (let start = 0; start < rows.length; start += MAX_IMPORT_ROWS) files.push([header, ...rows.slice(start, start + MAX_IMPORT_ROWS)].join('\n'));
+  return files;
+}
+
 /**
- * Two CSV files as procurement would bring them from a spreadsheet: `count`
- * new vendors, then three data holdings for each (`count` x 3 rows).
+ * CSV files as procurement would bring them from a spreadsheet: `count`
+ * new vendors, then three data holdings for each (`count` x 3 rows), each
+ * split into files of the most rows an import takes (5,000).
  */
-export function importFiles(count: number): { vendorsCsv: string; holdingsCsv: string } {
+export function importFiles(count: number): { vendorsCsv: string[]; holdingsCsv: string[] } {
   const { rand, pick } = seededRandom(7);
   const names = Array.from({ length: count }, (_, i) => `Imported Vendor ${String(i).padStart(5, '0')}`);
-  const vendorsCsv = [
+  const vendorsCsv = inFiles(
     'name,services,business_owner,criticality,access_level',
-    ...names.map((name, i) => `${name},${pick(SERVICE_TYPES)},Owner ${i % 40},${1 + Math.floor(rand() * 5)},${pick(['none', 'read', 'write', 'privileged'])}`),
-  ].join('\n');
-  const holdingsCsv = [
+    names.map((name, i) => `${name},${pick(SERVICE_TYPES)},Owner ${i % 40},${1 + Math.floor(rand() * 5)},${pick(['none', 'read', 'write', 'privileged'])}`),
+  );
+  const holdingsCsv = inFiles(
     'vendor,category,records,needed',
-    ...names.flatMap((name) => {
+    names.flatMap((name) => {
       const categories = new Set<string>();
       while (categories.size < 3) categories.add(pick(DATA_CATEGORY_IDS));
       return [...categories].map((category) => `${name},${category},${Math.floor(10 ** (1 + rand() * 6))},${rand() > 0.1 ? 'yes' : 'no'}`);
     }),
-  ].join('\n');
+  );
   return { vendorsCsv, holdingsCsv };
 }

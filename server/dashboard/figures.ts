@@ -5,9 +5,9 @@ import { CORE_CATALOGUE_V1 } from '#shared/catalogue/coreV1.ts';
 import { toIsoDate } from '#shared/dates.ts';
 import { DUE_SOON_DAYS } from '#shared/remediation/cadence.ts';
 import type { DashboardFilters } from '#shared/schemas/dashboard.ts';
-import { ACTIVE_TASK_STATUSES } from '#shared/statuses.ts';
-import { assessments, dataHoldings, remediationTasks, vendorRisk, vendors } from '../../drizzle/schema/index.ts';
+import { assessments, dataHoldings, vendorFailingControls, vendorRisk, vendors, vendorTaskCounts } from '../../drizzle/schema/index.ts';
 import type { Db } from '../platform/db/database.ts';
+import { cachedView } from './cache.ts';
 import { scopedVendorIds, scopeWhere } from './scope.ts';
 
 export function keyFigures(db: Db, filters: DashboardFilters, now: Date) {
@@ -41,33 +41,28 @@ export function keyFigures(db: Db, filters: DashboardFilters, now: Date) {
       .where(and(sql`${assessments.vendorId} in ${inScope}`, inArray(assessments.status, ['draft', 'sent', 'in_progress']), isNotNull(assessments.dueDate), lt(assessments.dueDate, today)))
       .get()?.n ?? 0;
 
+  // Active tasks from the rollup kept by the database (vendor_task_counts, ADR 0032): a few rows per vendor, not one per task.
   const taskRows = db
     .select({
-      severity: remediationTasks.severity,
-      open: count(),
-      overdue: sql<number>`sum(case when ${remediationTasks.dueDate} < ${today} then 1 else 0 end)`,
+      severity: vendorTaskCounts.severity,
+      open: sql<number>`sum(${vendorTaskCounts.open})`,
+      overdue: sql<number>`sum(case when ${vendorTaskCounts.dueDate} < ${today} then ${vendorTaskCounts.open} else 0 end)`,
     })
-    .from(remediationTasks)
-    .where(and(sql`${remediationTasks.vendorId} in ${inScope}`, inArray(remediationTasks.status, ACTIVE_TASK_STATUSES)))
-    .groupBy(remediationTasks.severity)
+    .from(vendorTaskCounts)
+    .where(sql`${vendorTaskCounts.vendorId} in ${inScope}`)
+    .groupBy(vendorTaskCounts.severity)
     .all();
   const tasks = Object.fromEntries(['critical', 'high', 'medium', 'low'].map((s) => {
     const row = taskRows.find((r) => r.severity === s);
     return [s, { open: row?.open ?? 0, overdue: row?.overdue ?? 0 }];
   }));
 
-  const recordsByCategory = db
-      .select({ category: dataHoldings.category, records: sql<number>`sum(${dataHoldings.records})`, vendors: sql<number>`count(distinct ${dataHoldings.vendorId})` })
-      .from(dataHoldings)
-      .where(and(sql`${dataHoldings.vendorId} in ${inScope}`, sql`${dataHoldings.records} > 0`))
-      .groupBy(dataHoldings.category)
-      .orderBy(sql`2 desc`)
-      .all();
+  const recordsByCategory = holdingsByCategory(db, filters, now).map(({ category, records, vendors }) => ({ category, records, vendors }));
 
   // Share of assessed vendors failing each critical control.
   const assessedCount =
     db.select({ n: count() }).from(vendors).innerJoin(vendorRisk, eq(vendorRisk.vendorId, vendors.id)).where(and(where, assessedSql(now))).get()?.n ?? 0;
-  const failing = failingCounts(db, where, now);
+  const failing = failingCounts(db, filters, now);
   const criticalControls = CORE_CATALOGUE_V1.controls
     .filter((c) => c.critical)
     .map((c) => ({ controlId: c.id, title: c.title, failing: failing.get(c.id) ?? 0, assessed: assessedCount, share: assessedCount ? (failing.get(c.id) ?? 0) / assessedCount : 0 }));
@@ -88,12 +83,44 @@ export function keyFigures(db: Db, filters: DashboardFilters, now: Date) {
   return { byBand, expired, byTier, assessmentsOverdue, reassessments, tasks, recordsByCategory, criticalControls };
 }
 
-/** How many assessed vendors fail each control, from the stored list of each vendor's failing controls. */
-export function failingCounts(db: Db, where: ReturnType<typeof scopeWhere>, now: Date): Map<string, number> {
+/**
+ * How many assessed vendors fail each control, from the failing controls kept as rows (vendor_failing_controls,
+ * ADR 0032). Key figures and the failing-controls panel both need it, in the same batch: it is computed once and
+ * kept under the same rules as a view's answer (cache.ts).
+ */
+export function failingCounts(db: Db, filters: DashboardFilters, now: Date): Map<string, number> {
+  const where = scopeWhere(filters, now);
+  return cachedView(db, `failingCounts:${JSON.stringify(filters)}`, now, () => countFailing(db, where, now));
+}
+
+function countFailing(db: Db, where: ReturnType<typeof scopeWhere>, now: Date): Map<string, number> {
   const rows = db.all<{ controlId: string; n: number }>(sql`
-    select f.value as controlId, count(*) as n
-    from ${vendors} join ${vendorRisk} on ${vendorRisk.vendorId} = ${vendors.id}, json_each(${vendorRisk.failingControls}) f
+    select f.${sql.identifier('control_id')} as controlId, count(*) as n
+    from ${vendors} join ${vendorRisk} on ${vendorRisk.vendorId} = ${vendors.id}
+      join ${vendorFailingControls} f on f.${sql.identifier('vendor_id')} = ${vendors.id}
     where ${where} and ${assessedSql(now)}
-    group by f.value`);
+    group by 1`);
   return new Map(rows.map((r) => [r.controlId, r.n]));
+}
+
+/**
+ * Records held per category across the vendors in scope, with the vendors holding each and the excess (held but not
+ * needed). Key figures and data exposure both show it, in the same batch: computed once, kept like a view's answer.
+ */
+export function holdingsByCategory(db: Db, filters: DashboardFilters, now: Date) {
+  return cachedView(db, `holdingsByCategory:${JSON.stringify(filters)}`, now, () =>
+    db
+      .select({
+        category: dataHoldings.category,
+        vendors: sql<number>`count(distinct ${dataHoldings.vendorId})`,
+        records: sql<number>`sum(${dataHoldings.records})`,
+        excessRecords: sql<number>`sum(case when ${dataHoldings.needed} then 0 else ${dataHoldings.records} end)`,
+        excessVendors: sql<number>`count(distinct case when ${dataHoldings.needed} then null else ${dataHoldings.vendorId} end)`,
+      })
+      .from(dataHoldings)
+      .where(and(sql`${dataHoldings.vendorId} in ${scopedVendorIds(filters, now)}`, sql`${dataHoldings.records} > 0`))
+      .groupBy(dataHoldings.category)
+      .orderBy(sql`3 desc`)
+      .all(),
+  );
 }

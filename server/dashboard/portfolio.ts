@@ -1,14 +1,14 @@
 /** Data exposure, failing controls, fourth parties, trends and top risks across the portfolio. */
-import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import { subMonths } from 'date-fns';
 import { findAttackTechnique } from '#shared/catalogue/attackTechniques.ts';
 import { CORE_CATALOGUE_V1 } from '#shared/catalogue/coreV1.ts';
 import type { DashboardFilters } from '#shared/schemas/dashboard.ts';
-import { dataHoldings, riskSnapshots, SNAPSHOT_REASONS, subProcessors, vendorRisk, vendors } from '../../drizzle/schema/index.ts';
+import { dataHoldings, riskMonthTotals, riskSnapshotMonths, subProcessors, vendorRisk, vendors } from '../../drizzle/schema/index.ts';
 import type { Db } from '../platform/db/database.ts';
 import { taskCountsFor } from '../vendors/index.ts';
 import { assessedSql, rankRiskSql, standingSql } from '../risk/index.ts';
-import { failingCounts } from './figures.ts';
+import { failingCounts, holdingsByCategory } from './figures.ts';
 import { scopedVendorIds, scopeWhere } from './scope.ts';
 
 /** Records per vendor by category (the vendors holding most), and per category across vendors. */
@@ -30,19 +30,7 @@ export function dataExposure(db: Db, filters: DashboardFilters, now: Date, topVe
         .groupBy(dataHoldings.vendorId, dataHoldings.category)
         .all()
     : [];
-  const byCategory = db
-    .select({
-      category: dataHoldings.category,
-      vendors: sql<number>`count(distinct ${dataHoldings.vendorId})`,
-      records: sql<number>`sum(${dataHoldings.records})`,
-      excessRecords: sql<number>`sum(case when ${dataHoldings.needed} then 0 else ${dataHoldings.records} end)`,
-      excessVendors: sql<number>`count(distinct case when ${dataHoldings.needed} then null else ${dataHoldings.vendorId} end)`,
-    })
-    .from(dataHoldings)
-    .where(and(sql`${dataHoldings.vendorId} in ${scopedVendorIds(filters, now)}`, sql`${dataHoldings.records} > 0`))
-    .groupBy(dataHoldings.category)
-    .orderBy(sql`3 desc`)
-    .all();
+  const byCategory = holdingsByCategory(db, filters, now);
   return {
     vendors: top.map((v) => ({ ...v, holdings: holdings.filter((h) => h.vendorId === v.id).map(({ category, records, excess }) => ({ category, records, excess })) })),
     byCategory,
@@ -52,7 +40,7 @@ export function dataExposure(db: Db, filters: DashboardFilters, now: Date, topVe
 /** How many vendors fail each control, by domain, with the attack techniques each gap leaves open. */
 export function failingControls(db: Db, filters: DashboardFilters, now: Date) {
   const where = scopeWhere(filters, now);
-  const counts = failingCounts(db, where, now);
+  const counts = failingCounts(db, filters, now);
   const assessed = db.select({ n: sql<number>`count(*)` }).from(vendors).innerJoin(vendorRisk, eq(vendorRisk.vendorId, vendors.id)).where(and(where, assessedSql(now))).get()?.n ?? 0;
   return {
     assessed,
@@ -98,53 +86,61 @@ export function fourthParties(db: Db, filters: DashboardFilters, now: Date) {
     .sort((a, b) => b.vendorCount - a.vendorCount || a.name.localeCompare(b.name));
 }
 
+type TrendRow = {
+  month: string;
+  vendors: number;
+  totalResidual: number;
+  averageResidual: number | null;
+  low: number;
+  medium: number;
+  high: number;
+  critical: number;
+  notAssessed: number;
+  openTasks: number;
+  overdueTasks: number;
+};
+
+const noFilters = (filters: DashboardFilters) => !filters.tiers?.length && !filters.owners?.length && !filters.services?.length && !filters.bands?.length;
+
 /**
  * Month by month, from the risk snapshots (the monthly ones, and those a
  * review or a profile change took): residual risk, band counts and open
  * work. A vendor counts once a month, at its latest snapshot in that month,
  * so a month shows where each vendor stood at its end (or now).
+ *
+ * Read from rollups the database keeps (migration 0018, ADR 0032):
+ * risk_snapshot_months holds each vendor's latest snapshot of each month,
+ * and risk_month_totals those rows summed over the active portfolio. The
+ * whole portfolio reads the totals, apart from the window's first month,
+ * which starts part-way through and is summed from the vendors' months.
+ * A filtered portfolio sums the vendors' months in scope.
  */
-export function trends(db: Db, filters: DashboardFilters, now: Date, months = 12) {
+export function trends(db: Db, filters: DashboardFilters, now: Date, months = 12): TrendRow[] {
   // From the start of the day (UTC) twelve months back: the window moves once a day, not every millisecond.
   const since = subMonths(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()), months).getTime();
-  // The calendar month (UTC) of each snapshot, from month starts worked out here once: far cheaper than strftime on every row.
-  const monthStarts: { label: string; at: number }[] = [];
-  let start: number;
-  do {
-    start = Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - monthStarts.length, 1);
-    monthStarts.push({ label: new Date(start).toISOString().slice(0, 7), at: start });
-  } while (start > since);
-  const monthOf = sql.join([sql`case`, ...monthStarts.map((m) => sql`when ${riskSnapshots.takenAt} >= ${m.at} then ${m.label}`), sql`end`], sql` `);
-  return db.all<{
-    month: string;
-    vendors: number;
-    totalResidual: number;
-    averageResidual: number | null;
-    low: number;
-    medium: number;
-    high: number;
-    critical: number;
-    notAssessed: number;
-    openTasks: number;
-    overdueTasks: number;
-  }>(sql`
-    select month, count(*) as vendors, coalesce(sum(residual), 0) as totalResidual, round(avg(residual), 1) as averageResidual,
+  const firstMonth = new Date(since).toISOString().slice(0, 7);
+  const m = riskSnapshotMonths;
+  // A vendor's month counts when its latest snapshot that month falls in the window: in the first month, that is
+  // exactly when any of its snapshots that month does (the latest is then one of them).
+  const summed = (where: SQL) => sql`
+    select ${m.month} as month, count(*) as vendors, coalesce(sum(${m.residual}), 0) as totalResidual, round(avg(${m.residual}), 1) as averageResidual,
            -- a month of unassessed vendors only has no bands: zero, not null
-           coalesce(sum(band = 'low'), 0) as low, coalesce(sum(band = 'medium'), 0) as medium,
-           coalesce(sum(band = 'high'), 0) as high, coalesce(sum(band = 'critical'), 0) as critical,
-           sum(standing <> 'assessed') as notAssessed, sum(open_tasks) as openTasks, sum(overdue_tasks) as overdueTasks
-    from (
-      -- One row per vendor and month. With max(), SQLite takes the other (bare) columns from the row
-      -- holding the maximum: the vendor's latest snapshot that month.
-      select ${riskSnapshots.vendorId} as vendor_id, ${monthOf} as month, max(${riskSnapshots.takenAt}) as taken_at,
-             ${riskSnapshots.residual} as residual, ${riskSnapshots.band} as band, ${riskSnapshots.standing} as standing,
-             ${riskSnapshots.openTasks} as open_tasks, ${riskSnapshots.overdueTasks} as overdue_tasks
-      from ${riskSnapshots}
-      -- Every reason is named (not left out) so SQLite walks the covering trend index, which leads with the reason.
-      where ${riskSnapshots.reason} in ${SNAPSHOT_REASONS} and ${riskSnapshots.takenAt} >= ${since} and ${riskSnapshots.vendorId} in ${scopedVendorIds(filters, now)}
-      group by vendor_id, month
-    ) latest
-    group by month order by month`);
+           coalesce(sum(${m.band} = 'low'), 0) as low, coalesce(sum(${m.band} = 'medium'), 0) as medium,
+           coalesce(sum(${m.band} = 'high'), 0) as high, coalesce(sum(${m.band} = 'critical'), 0) as critical,
+           sum(${m.standing} <> 'assessed') as notAssessed, sum(${m.openTasks}) as openTasks, sum(${m.overdueTasks}) as overdueTasks
+    from ${m} where ${where} group by ${m.month}`;
+  if (!noFilters(filters)) {
+    return db.all<TrendRow>(sql`${summed(sql`${m.month} >= ${firstMonth} and ${m.takenAt} >= ${since} and ${m.vendorId} in ${scopedVendorIds(filters, now)}`)} order by 1`);
+  }
+  const first = db.all<TrendRow>(summed(sql`${m.month} = ${firstMonth} and ${m.takenAt} >= ${since} and ${m.vendorId} in ${scopedVendorIds(filters, now)}`));
+  const t = riskMonthTotals;
+  const later = db.all<TrendRow>(sql`
+    select ${t.month} as month, ${t.vendors} as vendors, ${t.residualSum} as totalResidual,
+           case when ${t.residualCount} > 0 then round(cast(${t.residualSum} as real) / ${t.residualCount}, 1) end as averageResidual,
+           ${t.low} as low, ${t.medium} as medium, ${t.high} as high, ${t.critical} as critical, ${t.notAssessed} as notAssessed,
+           ${t.openTasks} as openTasks, ${t.overdueTasks} as overdueTasks
+    from ${t} where ${t.month} > ${firstMonth} and ${t.vendors} > 0 order by ${t.month}`);
+  return [...first, ...later];
 }
 
 /** The riskiest vendors now, and where they would stand with their open tasks closed. */

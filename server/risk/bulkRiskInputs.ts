@@ -114,7 +114,8 @@ export function loadRiskInputsFor(tx: Db | Tx, vendorIds: readonly number[]): Ma
               completedAt: last.completedAt,
               questions: content,
               answers: answerMapFrom(answerRows.get(last.id) ?? []),
-              tasks: (taskRows.get(last.id) ?? []).map(({ controlId, status }) => ({ controlId, status })),
+              // With the acceptance's end, as loadRiskInputs reads it: an accepted risk past its date scores as open again.
+              tasks: (taskRows.get(last.id) ?? []).map(({ controlId, status, acceptanceExpiresOn }) => ({ controlId, status, acceptanceExpiresOn })),
             }
           : null,
     });

@@ -281,10 +281,3 @@ export function takeMonthlySnapshots(db: Db, now: Date, limit = Number.MAX_SAFE_
     return due.length;
   });
 }
-
-/** Fills positions stored before a column existed (e.g. failing controls), once, at start-up. */
-export function backfillVendorRisk(db: Db, now: Date): number {
-  const stale = db.select({ vendorId: vendorRisk.vendorId }).from(vendorRisk).where(and(isNotNull(vendorRisk.assessmentId), sql`${vendorRisk.failingControls} is null`)).all();
-  if (stale.length) db.transaction((tx) => stale.forEach((r) => recomputeVendorRisk(tx, r.vendorId, now)));
-  return stale.length;
-}

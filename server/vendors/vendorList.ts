@@ -2,8 +2,7 @@
 import { and, asc, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import { toIsoDate } from '#shared/dates.ts';
 import type { VendorListOptions } from '#shared/schemas/vendors.ts';
-import { ACTIVE_TASK_STATUSES } from '#shared/statuses.ts';
-import { remediationTasks, vendorRisk, vendors } from '../../drizzle/schema/index.ts';
+import { vendorRisk, vendors, vendorTaskCounts } from '../../drizzle/schema/index.ts';
 import type { Db } from '../platform/db/database.ts';
 import { bandFilterSql, rankRiskSql, standingSql } from '../risk/index.ts';
 
@@ -11,19 +10,19 @@ function escapeLike(text: string): string {
   return text.replace(/[\\%_]/g, (c) => `\\${c}`);
 }
 
-/** Open and overdue task counts for the given vendors only (a page of them, not the whole portfolio). */
+/** Open and overdue task counts for the given vendors only (a page of them, not the whole portfolio), from the rollup the database keeps (ADR 0032). */
 export function taskCountsFor(db: Db, vendorIds: number[], now: Date): Map<number, { open: number; overdue: number }> {
   if (vendorIds.length === 0) return new Map();
   const today = toIsoDate(now);
   const rows = db
     .select({
-      vendorId: remediationTasks.vendorId,
-      open: sql<number>`count(*)`,
-      overdue: sql<number>`sum(case when ${remediationTasks.dueDate} < ${today} then 1 else 0 end)`,
+      vendorId: vendorTaskCounts.vendorId,
+      open: sql<number>`sum(${vendorTaskCounts.open})`,
+      overdue: sql<number>`sum(case when ${vendorTaskCounts.dueDate} < ${today} then ${vendorTaskCounts.open} else 0 end)`,
     })
-    .from(remediationTasks)
-    .where(and(inArray(remediationTasks.vendorId, vendorIds), inArray(remediationTasks.status, ACTIVE_TASK_STATUSES)))
-    .groupBy(remediationTasks.vendorId)
+    .from(vendorTaskCounts)
+    .where(inArray(vendorTaskCounts.vendorId, vendorIds))
+    .groupBy(vendorTaskCounts.vendorId)
     .all();
   return new Map(rows.map((r) => [r.vendorId, { open: r.open, overdue: r.overdue }]));
 }
@@ -31,8 +30,8 @@ export function taskCountsFor(db: Db, vendorIds: number[], now: Date): Map<numbe
 export function listVendors(db: Db, options: VendorListOptions, now: Date) {
   const standing = standingSql(now);
   const rankRisk = rankRiskSql(now);
-  // Only used to sort by open tasks: one indexed count per vendor.
-  const openTasksSql = sql<number>`(select count(*) from ${remediationTasks} where ${remediationTasks.vendorId} = ${vendors.id} and ${remediationTasks.status} in ${ACTIVE_TASK_STATUSES})`;
+  // Only used to sort by open tasks: a few rollup rows per vendor (by severity and due date), not one per task.
+  const openTasksSql = sql<number>`(select coalesce(sum(${vendorTaskCounts.open}), 0) from ${vendorTaskCounts} where ${vendorTaskCounts.vendorId} = ${vendors.id})`;
 
   const filters: SQL[] = [];
   if (!options.includeArchived) filters.push(eq(vendors.status, 'active'));

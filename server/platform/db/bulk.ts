@@ -53,6 +53,35 @@ export function openStaging(file: string): Database.Database {
  */
 export function stageRows<T extends SQLiteTable>(staging: Database.Database, table: T, rows: readonly Row<T>[], key?: keyof T['$inferInsert'] & string): StagedRows | null {
   if (rows.length === 0) return null;
+  const { names, json, keys } = encodeRows(table, rows);
+  const name = quote(`rows_${staging.prepare('select count(*) as n from sqlite_master').pluck().get() as number}`);
+  // Untyped columns keep each value as json_each gives it; the target's column types apply when it is copied.
+  staging.exec(`create table ${name} (${names.join(', ')})`);
+  staging.prepare(`insert into ${name} (${names.join(', ')}) select ${names.map((_, i) => `j.value ->> ${i}`).join(', ')} from json_each(?) as j`).run(json);
+  const keyName = key ? names[keys.indexOf(key)] : undefined;
+  if (key && !keyName) throw new Error(`The staged rows of ${getTableName(table)} lack their key ${key}`);
+  return { target: quote(getTableName(table)), table: name, columns: names, key: keyName ?? null, rows: rows.length };
+}
+
+/**
+ * Inserts `rows` (all with the keys of the first) into `table` with one
+ * statement on this connection, replacing the other columns of a row whose
+ * `key` exists. For a writer already on its own thread (a rescore of every
+ * vendor): one JSON parameter instead of a statement built per row.
+ */
+export function upsertRows<T extends SQLiteTable>(tx: Db | Tx, table: T, rows: readonly Row<T>[], key: keyof T['$inferInsert'] & string): number {
+  if (rows.length === 0) return 0;
+  const { names, json, keys } = encodeRows(table, rows);
+  const keyName = names[keys.indexOf(key)];
+  if (!keyName) throw new Error(`The rows of ${getTableName(table)} lack their key ${key}`);
+  const head = `insert into ${quote(getTableName(table))} (${names.join(', ')}) select ${names.map((_, i) => `j.value ->> ${i}`).join(', ')} from json_each(`;
+  // "where true" keeps SQLite from reading ON CONFLICT as part of the SELECT.
+  const tail = `) as j where true on conflict (${keyName}) do update set ${names.filter((c) => c !== keyName).map((c) => `${c} = excluded.${c}`).join(', ')}`;
+  return tx.run(sql`${sql.raw(head)}${json}${sql.raw(tail)}`).changes;
+}
+
+/** Rows as one JSON array of arrays, each value encoded by its drizzle column, with the quoted column names. */
+function encodeRows<T extends SQLiteTable>(table: T, rows: readonly Row<T>[]): { names: string[]; json: string; keys: string[] } {
   const keys = Object.keys(rows[0]!);
   const all = getTableColumns(table) as Record<string, SQLiteColumn>;
   const columns = keys.map((key) => {
@@ -69,13 +98,7 @@ export function stageRows<T extends SQLiteTable>(staging: Database.Database, tab
     ),
   );
   const names = columns.map((column) => quote(casing.getColumnCasing(column)));
-  const name = quote(`rows_${staging.prepare('select count(*) as n from sqlite_master').pluck().get() as number}`);
-  // Untyped columns keep each value as json_each gives it; the target's column types apply when it is copied.
-  staging.exec(`create table ${name} (${names.join(', ')})`);
-  staging.prepare(`insert into ${name} (${names.join(', ')}) select ${names.map((_, i) => `j.value ->> ${i}`).join(', ')} from json_each(?) as j`).run(json);
-  const keyName = key ? names[keys.indexOf(key)] : undefined;
-  if (key && !keyName) throw new Error(`The staged rows of ${getTableName(table)} lack their key ${key}`);
-  return { target: quote(getTableName(table)), table: name, columns: names, key: keyName ?? null, rows: rows.length };
+  return { names, json, keys };
 }
 
 /**

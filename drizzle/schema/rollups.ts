@@ -1,0 +1,75 @@
+/**
+ * Dashboard rollups (ADR 0032): figures the dashboard would otherwise
+ * aggregate from the big tables on every cold view, kept by triggers in
+ * migration 0018 so that every writer (server, CLI, import, seed) keeps
+ * them right without code having to remember. Nothing in the application
+ * writes these tables; they are read only.
+ *
+ * No foreign keys on purpose: the triggers on the base tables decide when a
+ * row goes, so a cascade can never race them.
+ */
+import { index, integer, primaryKey, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+import type { RiskBand } from '#shared/scoring/constants.ts';
+import type { Severity } from '#shared/catalogue/types.ts';
+import { ASSESSMENT_STANDINGS } from '#shared/statuses.ts';
+import { timestamp } from './columns.ts';
+
+/** Active remediation tasks (open, in progress, ready for verification) counted by vendor, severity and due date. */
+export const vendorTaskCounts = sqliteTable(
+  'vendor_task_counts',
+  {
+    vendorId: integer().notNull(),
+    severity: text().$type<Severity>().notNull(),
+    dueDate: text().notNull(),
+    open: integer().notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.vendorId, t.severity, t.dueDate] })],
+);
+
+/** Each vendor's latest snapshot in each calendar month (UTC): the row the monthly trend counts. */
+export const riskSnapshotMonths = sqliteTable(
+  'risk_snapshot_months',
+  {
+    vendorId: integer().notNull(),
+    /** YYYY-MM of takenAt, in UTC. */
+    month: text().notNull(),
+    snapshotId: integer().notNull(),
+    takenAt: timestamp().notNull(),
+    standing: text({ enum: ASSESSMENT_STANDINGS }).notNull(),
+    residual: integer(),
+    band: text().$type<RiskBand>(),
+    openTasks: integer().notNull(),
+    overdueTasks: integer().notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.vendorId, t.month] }),
+    // Covers the trend by month for a filtered portfolio and the first, partial month of the window.
+    index('risk_snapshot_months_month_idx').on(t.month, t.takenAt, t.vendorId, t.residual, t.band, t.standing, t.openTasks, t.overdueTasks),
+  ],
+);
+
+/** The monthly trend of the whole active portfolio: risk_snapshot_months summed over active vendors. */
+export const riskMonthTotals = sqliteTable('risk_month_totals', {
+  month: text().primaryKey(),
+  vendors: integer().notNull(),
+  residualSum: integer().notNull(),
+  /** How many of the month's rows carry a residual (the average's divisor). */
+  residualCount: integer().notNull(),
+  low: integer().notNull(),
+  medium: integer().notNull(),
+  high: integer().notNull(),
+  critical: integer().notNull(),
+  notAssessed: integer().notNull(),
+  openTasks: integer().notNull(),
+  overdueTasks: integer().notNull(),
+});
+
+/** vendor_risk.failing_controls as rows, one per vendor and failing control. */
+export const vendorFailingControls = sqliteTable(
+  'vendor_failing_controls',
+  {
+    vendorId: integer().notNull(),
+    controlId: text().notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.vendorId, t.controlId] })],
+);
