@@ -7,10 +7,10 @@
  * sure the built-in questionnaires exist, on the very first start seed the
  * demo portfolio (printing its users' generated passwords once), seed the
  * organisation's name from the environment if none is stored, print a
- * one-time setup link while no user exists, start the scheduled jobs
- * (monthly risk snapshots, clearing unused evidence files, erasing
- * delivered email texts, reminders), then serve until SIGTERM or SIGINT,
- * which shut down gracefully (server/platform/shutdown.ts).
+ * one-time setup link while no user exists, listen, and only then start
+ * the scheduled jobs (monthly risk snapshots, clearing unused evidence
+ * files, erasing delivered email texts, reminders); serve until SIGTERM or
+ * SIGINT, which shut down gracefully (server/platform/shutdown.ts).
  */
 import { eq } from 'drizzle-orm';
 import { settings } from '../drizzle/schema/index.ts';
@@ -21,7 +21,7 @@ import { freePort } from './platform/http/freePort.ts';
 import { ConfigError, loadConfig, type AppConfig } from './platform/config.ts';
 import { prepareDataDir, usePrivateFileModes } from './platform/dataDir.ts';
 import { migrateDatabase, openDatabase, MIGRATIONS_FOLDER } from './platform/db/database.ts';
-import { startScheduledJobs, runDueJobs } from './jobs.ts';
+import { FIRST_RUN_DELAY_MS, startScheduledJobs, runDueJobs } from './jobs.ts';
 import { startMailDelivery } from './platform/mail/outbox.ts';
 import { DataDirLockedError, lockDataDir } from './platform/dataDirLock.ts';
 import { assertPortFree, PortInUseError } from './platform/portCheck.ts';
@@ -125,12 +125,15 @@ async function main(): Promise<void> {
   const app = await buildApp({ db, auth, config, ...(config.clientDir ? { clientDir: config.clientDir } : {}), ...(testClock ? { now: testClock.now } : {}) });
   const stopMail = startMailDelivery(db, config, (error) => app.log.error({ err: error }, 'email delivery failed'));
   const jobContext = { db, uploadsDir: config.uploadsDir, mail: config, publicUrl: config.publicUrl, reminders: { publicUrl: config.publicUrl, mail: { smtpUrl: config.smtpUrl } } };
-  const stopJobs = startScheduledJobs(jobContext, app.log, testClock?.now);
   if (testClock) registerTestClockRoute(app, testClock, (at) => runDueJobs(jobContext, app.log, at));
-  shutDownGracefully({ app, db, lock, stopJobs, stopMail });
+  let stopJobs = async (): Promise<void> => {};
+  shutDownGracefully({ app, db, lock, stopJobs: () => stopJobs(), stopMail });
 
   await app.listen({ port: config.port, host: config.host });
   console.log(`\nTollgate is running at ${config.publicUrl}\nListening on ${config.host}:${config.port}; data in ${config.dataDir}\n`);
+  // The jobs start a few seconds after the server answers: a backlog (reminders on a large portfolio, a month's
+  // snapshots) never delays start-up or its first health checks, and each batch waits behind queued requests (jobs.ts).
+  stopJobs = startScheduledJobs(jobContext, app.log, testClock?.now, FIRST_RUN_DELAY_MS);
 }
 
 try {
