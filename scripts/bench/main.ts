@@ -400,7 +400,7 @@ async function startupRun(run: PreparedRun): Promise<void> {
   const rows: Row[] = [
     { what: 'Start to healthy (median)', value: ms(med((s) => s.startupMs)), target: '<= 3 s' },
     { what: 'RSS when healthy (median)', value: `${med((s) => s.rssHealthyMb).toFixed(0)} MB` },
-    { what: 'Start-up jobs finished after healthy (median)', value: ms(med((s) => s.quietMs)) },
+    { what: 'Quiet again after healthy: jobs done, or 1 min of them (median)', value: ms(med((s) => s.quietMs)) },
     { what: 'RSS after the jobs and staff reads (median)', value: `${med((s) => s.rssQuietMb).toFixed(0)} MB` },
     { what: 'Server peak RSS, VmHWM (median)', value: `${med((s) => s.peakMb).toFixed(0)} MB`, target: '<= 400 MB' },
   ];
