@@ -16,7 +16,8 @@
  *   - a relative import ending in .js/.mjs/.cjs from a file in node_modules:
  *     the URL is the specifier against the importing file (what Node does),
  *     and the format comes from the nearest package.json's "type", looked up
- *     once per directory (the rule Node applies);
+ *     once per directory (the rule Node applies); a package without "type"
+ *     is left to Node, which may look for module syntax in the file;
  *   - a bare or `#` import from the application's own source (outside
  *     node_modules): every such file shares one package root, so the answer
  *     for a specifier is the same from any of them, and is remembered.
@@ -33,7 +34,7 @@ const NODE_MODULES = '/node_modules/';
 
 type ModuleType = 'module' | 'commonjs';
 
-/** The "type" of the nearest package.json above a directory, per directory; null when one does not parse (Node decides). */
+/** The "type" of the nearest package.json above a directory, per directory; null when it has none or does not parse (Node decides). */
 const typeOfDirectory = new Map<string, ModuleType | null>();
 
 function packageTypeOf(directory: string): ModuleType | null {
@@ -45,13 +46,14 @@ function packageTypeOf(directory: string): ModuleType | null {
     try {
       const parsed: unknown = JSON.parse(readFileSync(manifest, 'utf8'));
       const declared = parsed !== null && typeof parsed === 'object' && 'type' in parsed ? parsed.type : undefined;
-      type = declared === 'module' ? 'module' : 'commonjs';
+      // Without "type", Node looks inside a .js file for module syntax: leave those to Node.
+      type = declared === 'module' ? 'module' : declared === 'commonjs' ? 'commonjs' : null;
     } catch {
       type = null;
     }
   } else {
     const parent = path.dirname(directory);
-    type = parent === directory ? 'commonjs' : packageTypeOf(parent);
+    type = parent === directory ? null : packageTypeOf(parent);
   }
   typeOfDirectory.set(directory, type);
   return type;
