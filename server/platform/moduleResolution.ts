@@ -13,7 +13,7 @@
  *
  * These hooks answer the two common cases from a small cache and hand every
  * other case to Node unchanged:
- *   - a relative import ending in .js/.mjs/.cjs from a file in node_modules:
+ *   - a relative `import` ending in .js/.mjs/.cjs from a file in node_modules:
  *     the URL is the specifier against the importing file (what Node does),
  *     and the format comes from the nearest package.json's "type", looked up
  *     once per directory (the rule Node applies); a package without "type"
@@ -90,7 +90,8 @@ export function useFastModuleResolution(): void {
       const parentURL = context.parentURL;
       if (!parentURL?.startsWith('file:')) return nextResolve(specifier, context);
       if (parentURL.includes(NODE_MODULES)) {
-        if (!isRelative(specifier)) return nextResolve(specifier, context);
+        // require() of a relative path never reads the exports map: only `import` needs the shortcut.
+        if (!isRelative(specifier) || !context.conditions.includes('import')) return nextResolve(specifier, context);
         return resolveFromDependency(specifier, parentURL) ?? nextResolve(specifier, context);
       }
       if (!parentURL.startsWith(APP_ROOT_URL) || !isBareOrImport(specifier) || Object.keys(context.importAttributes ?? {}).length > 0) {
