@@ -12,8 +12,6 @@
  */
 import { cpSync, rmSync } from 'node:fs';
 import path from 'node:path';
-import { setTimeout as sleep } from 'node:timers/promises';
-import { FIRST_RUN_DELAY_MS } from '../../server/jobs.ts';
 import { rssMb } from './soak.ts';
 import { getEach, runLoad, signIn } from './load.ts';
 import { BENCH_USERS, type PreparedRun } from './portfolio.ts';
@@ -36,10 +34,9 @@ export async function startupRounds(run: PreparedRun, rounds: number, workDir: s
     const server = await startRealServer({ dataDir });
     try {
       const rssHealthyMb = rssMb(server.pid);
-      // The jobs start FIRST_RUN_DELAY_MS after listening; their memory counts, so wait for them to begin. The
-      // reminders' first run on this portfolio has a backlog of many thousands: quiet or not after a minute, measure.
-      await sleep(FIRST_RUN_DELAY_MS + 1_000);
-      const quietMs = FIRST_RUN_DELAY_MS + 1_000 + (await waitQuiet(server, 60_000));
+      // waitQuiet first waits for the jobs to begin: their memory counts. The reminders' first run on this
+      // portfolio has a backlog of many thousands: quiet or not after a minute (and the delay), measure.
+      const quietMs = await waitQuiet(server, 60_000);
       const cookie = await signIn(server.base, server.origin, BENCH_USERS.ciso.email, run.password);
       const paths = ['/trpc/vendors.list?input=' + encodeURIComponent(JSON.stringify({ json: { pageSize: 50, sort: 'risk', direction: 'desc' } })), ...Array.from({ length: 7 }, (_, i) => '/trpc/vendors.get?input=' + encodeURIComponent(JSON.stringify({ json: { id: 1 + ((i * 1_237) % run.vendorCount) } })))];
       await runLoad(server.base, { connections: paths.length, seconds: 3, warmupSeconds: 0 }, (connection) => getEach(paths[connection % paths.length]!, () => cookie)(connection));
