@@ -1,6 +1,6 @@
 /**
  * Background work on a timer. Every job is idempotent and decides from the
- * database what is due, so it runs once at start and then every hour: a
+ * database what is due, so it runs once soon after start and then every hour: a
  * restart neither skips nor repeats anything. A job works in batches of
  * short transactions and lets other requests in between, so a month's
  * snapshots of 10,000 vendors never stop the server answering. Email texts
@@ -56,6 +56,9 @@ const JOBS: { name: string; run: (ctx: JobContext, now: Date, limit: number) => 
  */
 export async function runDueJobs(ctx: JobContext, log: JobLog, now: Date, batch = BATCH, stopping: () => boolean = () => false): Promise<void> {
   for (const job of JOBS) {
+    // Each job starts behind the requests already waiting, as each of its batches does: a run that finds
+    // little to do in every job would otherwise hold the event loop for all of them in one go.
+    await yieldToRequests();
     if (stopping()) return;
     try {
       let done = 0;
@@ -72,10 +75,17 @@ export async function runDueJobs(ctx: JobContext, log: JobLog, now: Date, batch 
 }
 
 /**
- * Runs the jobs now and then every hour (never two runs at once). Returns the function that stops them:
- * no new run starts, the one under way ends after its current batch, and the promise settles when it has.
+ * The server starts its jobs this long after it starts listening. A job's batch holds the event loop while it
+ * runs (the reminders' first pass over a 10,000-vendor portfolio reads every task and link: seconds), so
+ * starting them at once held back the first health check and made start-up as slow as that pass.
  */
-export function startScheduledJobs(ctx: JobContext, log: JobLog, clock: () => Date = () => new Date()): () => Promise<void> {
+export const FIRST_RUN_DELAY_MS = 5_000;
+
+/**
+ * Runs the jobs after `firstRunDelayMs` and then every hour (never two runs at once). Returns the function that
+ * stops them: no new run starts, the one under way ends after its current batch, and the promise settles when it has.
+ */
+export function startScheduledJobs(ctx: JobContext, log: JobLog, clock: () => Date = () => new Date(), firstRunDelayMs = 0): () => Promise<void> {
   let running: Promise<void> | null = null;
   let stopped = false;
   const tick = () => {
@@ -83,11 +93,13 @@ export function startScheduledJobs(ctx: JobContext, log: JobLog, clock: () => Da
       running = null;
     });
   };
-  tick();
+  const first = setTimeout(tick, firstRunDelayMs);
+  first.unref();
   const timer = setInterval(tick, HOUR_MS);
   timer.unref();
   return async () => {
     stopped = true;
+    clearTimeout(first);
     clearInterval(timer);
     await running;
   };

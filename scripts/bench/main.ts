@@ -14,6 +14,7 @@
  *   npm run bench -- --data       the data paths only: dashboard cold and warm, the SQL yardstick, the vendor list, rescore and imports
  *   npm run bench -- --crash [N]  the crash test: N rounds (13 unless given) of SIGKILL under saves and uploads (crash.ts)
  *   npm run bench -- --soak N     N seconds at half the measured save throughput with staff reads: zero errors, flat memory (soak.ts)
+ *   npm run bench -- --startup [N]  N starts (3 unless given): start to healthy and peak memory, without the other loads (startup.ts)
  *
  * BENCH_DB=path keeps the generated portfolio (a SQLite file) there and
  * reuses it on later runs; every run works on a fresh copy of it.
@@ -30,6 +31,7 @@ import { BENCH_USERS, ensurePortfolio, importFiles, prepareRun, SAVE_ASSESSMENTS
 import { startCeilingServer, startRealServer, waitQuiet, type ServerProcess } from './processes.ts';
 import { formatProfile, monotonicUs, summariseProfile, type ProfileWindow } from './profile.ts';
 import { FLAT_MB_PER_MINUTE, soak, turnRemindersOff } from './soak.ts';
+import { startupRounds } from './startup.ts';
 import { FIGURE_KEYS, figuresJson, ms, perSecond, ratio, table, type Figures, type Row } from './report.ts';
 
 const { values: flags, positionals } = parseArgs({
@@ -40,6 +42,7 @@ const { values: flags, positionals } = parseArgs({
     path: { type: 'boolean', default: false },
     data: { type: 'boolean', default: false },
     soak: { type: 'string' },
+    startup: { type: 'boolean', default: false },
   },
   allowPositionals: true,
   strict: true,
@@ -396,6 +399,25 @@ async function soakRun(run: PreparedRun): Promise<void> {
   }
 }
 
+/** --startup [N]: start to healthy and the server's memory, N times (3 unless given), each on a fresh copy of the prepared data. */
+async function startupRun(run: PreparedRun): Promise<void> {
+  const rounds = Number(positionals[0] ?? 3);
+  if (!Number.isInteger(rounds) || rounds < 1) throw new Error('--startup takes a number of starts, e.g. npm run bench -- --startup 3');
+  log(`Starting the server ${rounds} time(s) on ${run.vendorCount.toLocaleString('en')} vendors (load average ${os.loadavg()[0]!.toFixed(1)})...`);
+  const samples = await startupRounds(run, rounds, tmp, log);
+  const med = (pick: (s: (typeof samples)[number]) => number) => median(samples.map(pick));
+  const rows: Row[] = [
+    { what: 'Start to healthy (median)', value: ms(med((s) => s.startupMs)), target: '<= 3 s' },
+    { what: 'RSS when healthy (median)', value: `${med((s) => s.rssHealthyMb).toFixed(0)} MB` },
+    { what: 'Quiet again after healthy: jobs done, or 1 min of them (median)', value: ms(med((s) => s.quietMs)) },
+    { what: 'RSS after the jobs and staff reads (median)', value: `${med((s) => s.rssQuietMb).toFixed(0)} MB` },
+    { what: 'Server peak RSS, VmHWM (median)', value: `${med((s) => s.peakMb).toFixed(0)} MB`, target: '<= 400 MB' },
+  ];
+  console.log('');
+  console.log(table(`Start-up: ${rounds} start(s) on ${run.vendorCount.toLocaleString('en')} vendors; ${os.cpus().length} x ${os.cpus()[0]?.model.trim()}, Node ${process.version}, load average ${os.loadavg()[0]!.toFixed(1)} at end`, rows));
+  console.log(JSON.stringify({ startup_ms: med((s) => s.startupMs), rss_healthy_mb: med((s) => s.rssHealthyMb), rss_quiet_mb: med((s) => s.rssQuietMb), rss_mb: med((s) => s.peakMb) }));
+}
+
 if (flags.crash) {
   const rounds = Number(positionals[0] ?? 13);
   if (!Number.isInteger(rounds) || rounds < 1) throw new Error('--crash takes a number of rounds, e.g. npm run bench -- --crash 13');
@@ -419,6 +441,7 @@ try {
   const { generatedMs } = ensurePortfolio(portfolioFile, settings.vendors, now);
   const run = await prepareRun(portfolioFile, path.join(tmp, 'data'), now);
   if (flags.soak !== undefined) await soakRun(run);
+  else if (flags.startup) await startupRun(run);
   else if (flags.profile) await profile(run);
   else if (flags.path) await measurePath(run);
   else await measure(run, generatedMs);

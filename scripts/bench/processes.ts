@@ -9,6 +9,7 @@ import { closeSync, openSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { freePort } from '../../server/platform/http/freePort.ts';
+import { FIRST_RUN_DELAY_MS } from '../../server/jobs.ts';
 
 export interface ServerProcess {
   pid: number;
@@ -18,6 +19,8 @@ export interface ServerProcess {
   origin: string;
   /** From spawning the process to the first healthy answer. */
   startupMs: number;
+  /** performance.now() at that first healthy answer. */
+  healthyAt: number;
   /** Peak resident memory so far (VmHWM), in MB. */
   peakRssMb: () => number;
   stop: () => Promise<void>;
@@ -91,8 +94,9 @@ export async function startRealServer(opts: { dataDir: string; nodeArgs?: string
   closeSync(log);
   const base = `http://127.0.0.1:${port}`;
   await waitHealthy(child, `${base}/healthz`, logFile);
-  const startupMs = performance.now() - started;
-  return { pid: child.pid!, base, origin: `http://localhost:${port}`, startupMs, peakRssMb: () => peakRssMb(child.pid!), stop: stopper(child) };
+  const healthyAt = performance.now();
+  const startupMs = healthyAt - started;
+  return { pid: child.pid!, base, origin: `http://localhost:${port}`, startupMs, healthyAt, peakRssMb: () => peakRssMb(child.pid!), stop: stopper(child) };
 }
 
 /** Starts the ceiling server (ceiling.ts) in its own process. */
@@ -105,17 +109,21 @@ export async function startCeilingServer(logDir: string): Promise<ServerProcess>
   closeSync(log);
   const base = `http://127.0.0.1:${port}`;
   await waitHealthy(child, `${base}/bare`, logFile);
-  return { pid: child.pid!, base, origin: base, startupMs: performance.now() - started, peakRssMb: () => peakRssMb(child.pid!), stop: stopper(child) };
+  const healthyAt = performance.now();
+  return { pid: child.pid!, base, origin: base, startupMs: healthyAt - started, healthyAt, peakRssMb: () => peakRssMb(child.pid!), stop: stopper(child) };
 }
 
 /**
- * Waits until the server answers /healthz promptly five times in a row: its
+ * Waits until the jobs have begun (a few seconds after the server listens),
+ * then until the server answers /healthz promptly five times in a row: its
  * start-up jobs (snapshots, reminders, ...) run in batches on the main
- * thread after it starts listening, and a load measured meanwhile measures
- * them. Gives up (and measures anyway) after `timeoutMs`.
+ * thread, and a load measured meanwhile measures them. Gives up (and measures anyway) after `timeoutMs`.
  */
 export async function waitQuiet(server: ServerProcess, timeoutMs = 600_000): Promise<number> {
   const started = performance.now();
+  // The jobs start FIRST_RUN_DELAY_MS after the server listens (server/jobs.ts): quiet before then means nothing yet.
+  const jobsBegin = server.healthyAt + FIRST_RUN_DELAY_MS + 1_000;
+  if (started < jobsBegin) await sleep(jobsBegin - started);
   let prompt = 0;
   while (prompt < 5 && performance.now() - started < timeoutMs) {
     const sent = performance.now();

@@ -4,7 +4,6 @@
  * with its stored risk position as the vendor list shows it.
  */
 import { asc, desc, eq } from 'drizzle-orm';
-import ExcelJS from 'exceljs';
 import Papa from 'papaparse';
 import { toIsoDate } from '#shared/dates.ts';
 import { dataHoldings, vendorRisk, vendors } from '../../drizzle/schema/index.ts';
@@ -147,6 +146,8 @@ function toCsv(columns: readonly string[], rows: Cell[][]): string {
 }
 
 async function toWorkbook(vendorData: Cell[][], holdingData: Cell[][], now: Date): Promise<Buffer> {
+  // Loaded on the first Excel export, not at start: exceljs is one of the larger libraries and most servers rarely export (docs/decisions/0031-start-up-memory.md).
+  const { default: ExcelJS } = await import('exceljs');
   const workbook = new ExcelJS.Workbook();
   workbook.creator = 'Tollgate';
   workbook.created = now;

@@ -4,14 +4,15 @@
  * page: summary, position, domain scores, failing controls with their
  * references, tasks and evidence.
  */
-import PDFDocument from 'pdfkit';
 import { formatISO } from 'date-fns';
 import { describeCriticalBecause } from '#shared/scoring/accessPath.ts';
 import type { AssessmentReport } from './report.ts';
 
 const BAND_COLOURS: Record<string, string> = { low: '#2b8a3e', medium: '#e67700', high: '#d9480f', critical: '#c92a2a' };
 
-export function renderReportPdf(report: AssessmentReport): Promise<Buffer> {
+export async function renderReportPdf(report: AssessmentReport): Promise<Buffer> {
+  // Loaded with the first PDF, not at start: pdfkit and its font code are large, and PDFs are occasional (docs/decisions/0031-start-up-memory.md).
+  const { default: PDFDocument } = await import('pdfkit');
   const doc = new PDFDocument({ size: 'A4', margin: 50, info: { Title: `Assessment report: ${report.vendor.name}`, Author: 'Tollgate' } });
   const chunks: Buffer[] = [];
   doc.on('data', (c: Buffer) => chunks.push(c));

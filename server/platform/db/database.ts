@@ -36,6 +36,11 @@ export function openDatabase(file: string): Db {
   // Deleted and overwritten content (erased outbox texts, ended sessions) is zeroed on the pages
   // SQLite writes anyway, so it does not linger in the file; FAST costs no extra I/O.
   sqlite.pragma('secure_delete = FAST');
+  // Memory chosen, not inherited (docs/decisions/0031-start-up-memory.md): an 8 MB page cache for this connection
+  // (SQLite's default is 2 MB; the operating system's file cache holds the rest of the file outside the process),
+  // and no memory-mapped I/O, which would count the database file's pages in the server's resident memory.
+  sqlite.pragma('cache_size = -8192');
+  sqlite.pragma('mmap_size = 0');
   const db = drizzle({ client: sqlite, schema, casing: 'snake_case' });
   return beginImmediately(db);
 }
