@@ -18,6 +18,7 @@ import { linkClient } from '../helpers/linkClient.ts';
 import { startTestServer, type TestServer } from '../helpers/server.ts';
 import { StaffClient } from '../helpers/staffClient.ts';
 import { createTestDatabase } from '../helpers/testDatabase.ts';
+import { oscalSchemaCheck } from '../../scripts/oscal/schema.ts';
 import { saasPrescreen } from '../unit/templates/fixtures.ts';
 
 let db: Db;
@@ -198,6 +199,13 @@ describe('a template with custom and conditional questions', () => {
       ['protections', 'data'],
       ['token-lifetime', 'integrations'],
     ]);
+
+    // The OSCAL results name each failed custom question as a finding, and the document is valid against NIST's published schema.
+    const oscal = await fetch(`${server.base}/api/assessments/${assessmentId}/oscal-results.json`, { headers: { cookie: staff.cookieHeader } });
+    expect(oscal.status).toBe(200);
+    const document = (await oscal.json()) as { 'assessment-results': { results: { findings: { target: { 'target-id': string } }[] }[] } };
+    expect(oscalSchemaCheck().problems(document)).toEqual([]);
+    expect(document['assessment-results'].results[0]!.findings.map((f) => f.target['target-id']).sort()).toEqual(['protections', 'sso', 'token-lifetime']);
   });
 
   it('scores vendor B of 13.3 without the hidden questions, keeping but ignoring an answer given before they were hidden: 81.3, B, residual 4 low', async () => {

@@ -3,16 +3,19 @@
  * way an auditor's GRC tool reads it: every failed question is a finding
  * with its observation and risk, evidence is referenced by link and hash,
  * risk status follows the remediation tasks and accepted risks, and the
- * UUIDs stay put between downloads. The document's validity against NIST's
- * published schema is checked by `npm run oscal:validate` (docs/oscal.md).
+ * UUIDs stay put between downloads. Every document downloaded here, and the
+ * export of every completed assessment in the demo portfolio, must validate
+ * against NIST's published schema of the version it declares (1.2.0), with
+ * ajv (scripts/oscal/schema.ts, ADR 0034).
  */
 import { createHash } from 'node:crypto';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { answers, assessments, auditEvents, remediationTasks, users } from '../../drizzle/schema/index.ts';
-import { SYSTEM_ACTOR } from '../../server/platform/audit/auditTrail.ts';
+import { SYSTEM_ACTOR, useAuditKey } from '../../server/platform/audit/auditTrail.ts';
 import { seedOrganisation } from '../../server/platform/settings.ts';
 import { storeEvidence } from '../../server/assessments/evidence/evidence.ts';
 import { completeReview } from '../../server/assessments/review/completeReview.ts';
@@ -24,6 +27,10 @@ import { linkClient } from '../helpers/linkClient.ts';
 import { startTestServer, type TestServer } from '../helpers/server.ts';
 import { StaffClient } from '../helpers/staffClient.ts';
 import { createTestDatabase } from '../helpers/testDatabase.ts';
+import { oscalSchemaCheck, PUBLISHED_SCHEMA_FILE, PUBLISHED_SCHEMA_SHA256, sha256OfFile } from '../../scripts/oscal/schema.ts';
+import { migrateDatabase, openDatabase } from '../../server/platform/db/database.ts';
+import { seedDemoPortfolio } from '../../server/seed/seedDemo.ts';
+import { buildOscalResults } from '../../server/assessments/index.ts';
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- the document is read as the JSON it is, field by field */
 type Doc = any;
@@ -43,12 +50,14 @@ let clock = NOW;
 const people = {} as Record<'procurement' | 'ciso' | 'auditor', { id: string; name: string; client: StaffClient }>;
 
 const download = (id: number | string, cookie?: string) => fetch(`${server.base}/api/assessments/${id}/oscal-results.json`, { headers: cookie ? { cookie } : {} });
+const schema = oscalSchemaCheck();
 /**
  * Set OSCAL_EXPORT_DIR to keep every document this file downloads, to check
- * them against NIST's schema: npm run oscal:validate -- SCHEMA_FILE DIR/*.json
+ * them against another schema: npm run oscal:validate -- --schema FILE DIR/*.json
  */
 const keepDir = process.env.OSCAL_EXPORT_DIR;
 let kept = 0;
+/** Downloads the document as an auditor, and holds it to the published schema before any test reads it. */
 async function exported(id = completed): Promise<Doc> {
   const response = await download(id, people.auditor.client.cookieHeader);
   expect(response.status).toBe(200);
@@ -57,7 +66,9 @@ async function exported(id = completed): Promise<Doc> {
     mkdirSync(keepDir, { recursive: true });
     writeFileSync(path.join(keepDir, `oscal-export-${++kept}.json`), text);
   }
-  return (JSON.parse(text) as Doc)['assessment-results'];
+  const document = JSON.parse(text) as Doc;
+  expect(schema.problems(document), `the download is valid against ${schema.id}`).toEqual([]);
+  return document['assessment-results'];
 }
 const taskOf = (controlId: string) => db.select().from(remediationTasks).where(eq(remediationTasks.controlId, controlId)).all().find((t) => t.assessmentId === completed)!;
 const findingFor = (doc: Doc, controlId: string) => doc.results[0].findings.find((f: Doc) => f.target['target-id'] === controlId);
@@ -203,6 +214,34 @@ describe('GET /api/assessments/:id/oscal-results.json', () => {
 
     setTaskStatus(db, taskOf('GOV-03').id, 'closed');
     expect(riskFor(await exported(), 'GOV-03').status).toBe('closed');
+  });
+
+  it('validates against NIST\'s published schema of the version it declares, and the check rejects a broken document', async () => {
+    expect(sha256OfFile(PUBLISHED_SCHEMA_FILE), 'the schema file is the published one, unchanged').toBe(PUBLISHED_SCHEMA_SHA256);
+    expect(schema.id).toBe('http://csrc.nist.gov/ns/oscal/1.2.0/oscal-ar-schema.json');
+    const doc = await exported();
+    expect(doc.metadata['oscal-version']).toBe('1.2.0');
+    // The same check fails documents a GRC tool would refuse: so the passes above mean something.
+    const broken = structuredClone({ 'assessment-results': doc });
+    broken['assessment-results'].uuid = 'not-a-uuid';
+    delete broken['assessment-results'].results[0].findings[0].target;
+    const problems = schema.problems(broken);
+    expect(problems.some((p) => p.startsWith('/assessment-results/uuid '))).toBe(true);
+    expect(problems.some((p) => p.includes('/findings/0') && p.includes('target'))).toBe(true);
+  });
+
+  it('validates for every completed assessment of the demo portfolio: open, accepted, awaiting verification and closed risks', () => {
+    const demo = openDatabase(path.join(mkdtempSync(path.join(os.tmpdir(), 'tollgate-oscal-demo-')), 'demo.sqlite'));
+    useAuditKey(demo, 'oscal-demo-audit-key-'.padEnd(48, 'x'));
+    migrateDatabase(demo);
+    seedDemoPortfolio(demo, { now: NOW });
+    const ids = demo.select({ id: assessments.id }).from(assessments).where(eq(assessments.status, 'completed')).all();
+    expect(ids.length).toBeGreaterThan(10);
+    for (const { id } of ids) {
+      const document = JSON.parse(JSON.stringify(buildOscalResults(demo, id, { publicUrl: 'https://tollgate.example' }))) as unknown;
+      expect(schema.problems(document), `demo assessment ${id}`).toEqual([]);
+    }
+    demo.$client.close();
   });
 
   it('uses valid UUIDs, unique in the document, the same on every download', async () => {
