@@ -18,6 +18,8 @@
  *
  * BENCH_DB=path keeps the generated portfolio (a SQLite file) there and
  * reuses it on later runs; every run works on a fresh copy of it.
+ * BENCH_KEEP=1 keeps the run's working directory (the server's DATA_DIR and
+ * its log, data/server.log) and prints where it is.
  */
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
@@ -446,5 +448,6 @@ try {
   else if (flags.path) await measurePath(run);
   else await measure(run, generatedMs);
 } finally {
-  rmSync(tmp, { recursive: true, force: true });
+  if (process.env.BENCH_KEEP) log(`Kept the run's working directory: ${tmp}`);
+  else rmSync(tmp, { recursive: true, force: true });
 }

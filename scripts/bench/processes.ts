@@ -9,7 +9,6 @@ import { closeSync, openSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { freePort } from '../../server/platform/http/freePort.ts';
-import { FIRST_RUN_DELAY_MS } from '../../server/jobs.ts';
 
 export interface ServerProcess {
   pid: number;
@@ -24,6 +23,8 @@ export interface ServerProcess {
   /** Peak resident memory so far (VmHWM), in MB. */
   peakRssMb: () => number;
   stop: () => Promise<void>;
+  /** Where its output goes (JSON lines); null for the ceiling server, which runs no jobs. */
+  logFile: string | null;
 }
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
@@ -96,7 +97,7 @@ export async function startRealServer(opts: { dataDir: string; nodeArgs?: string
   await waitHealthy(child, `${base}/healthz`, logFile);
   const healthyAt = performance.now();
   const startupMs = healthyAt - started;
-  return { pid: child.pid!, base, origin: `http://localhost:${port}`, startupMs, healthyAt, peakRssMb: () => peakRssMb(child.pid!), stop: stopper(child) };
+  return { pid: child.pid!, base, origin: `http://localhost:${port}`, startupMs, healthyAt, peakRssMb: () => peakRssMb(child.pid!), stop: stopper(child), logFile };
 }
 
 /** Starts the ceiling server (ceiling.ts) in its own process. */
@@ -110,20 +111,19 @@ export async function startCeilingServer(logDir: string): Promise<ServerProcess>
   const base = `http://127.0.0.1:${port}`;
   await waitHealthy(child, `${base}/bare`, logFile);
   const healthyAt = performance.now();
-  return { pid: child.pid!, base, origin: base, startupMs: healthyAt - started, healthyAt, peakRssMb: () => peakRssMb(child.pid!), stop: stopper(child) };
+  return { pid: child.pid!, base, origin: base, startupMs: healthyAt - started, healthyAt, peakRssMb: () => peakRssMb(child.pid!), stop: stopper(child), logFile: null };
 }
 
 /**
- * Waits until the jobs have begun (a few seconds after the server listens),
- * then until the server answers /healthz promptly five times in a row: its
- * start-up jobs (snapshots, reminders, ...) run in batches on the main
- * thread, and a load measured meanwhile measures them. Gives up (and measures anyway) after `timeoutMs`.
+ * Waits until the server's first run of its scheduled jobs (snapshots, reminders, ...) has finished, as its log
+ * says ("scheduled jobs finished"), then until it answers /healthz promptly five times in a row: a load measured
+ * while the jobs run measures them. The jobs give requests half the server's time while they run (server/jobs.ts),
+ * so prompt health checks alone do not show they are done. Gives up (and measures anyway) after `timeoutMs`.
  */
 export async function waitQuiet(server: ServerProcess, timeoutMs = 600_000): Promise<number> {
   const started = performance.now();
-  // The jobs start FIRST_RUN_DELAY_MS after the server listens (server/jobs.ts): quiet before then means nothing yet.
-  const jobsBegin = server.healthyAt + FIRST_RUN_DELAY_MS + 1_000;
-  if (started < jobsBegin) await sleep(jobsBegin - started);
+  const jobsFinished = () => server.logFile !== null && readFileSync(server.logFile, 'utf8').includes('"msg":"scheduled jobs finished"');
+  while (!jobsFinished() && performance.now() - started < timeoutMs) await sleep(500);
   let prompt = 0;
   while (prompt < 5 && performance.now() - started < timeoutMs) {
     const sent = performance.now();

@@ -104,12 +104,37 @@ describe('monthly snapshots', () => {
     // Batches of two: two, then one, then done; a second run finds nothing to do.
     await runDueJobs(jobs, log, at('2026-06-02'), 2);
     await runDueJobs(jobs, log, at('2026-06-02'), 2);
-    expect(logged).toEqual([{ level: 'info', details: { job: 'monthly risk snapshots', done: 3 } }]);
+    expect(logged).toEqual([
+      { level: 'info', details: { job: 'monthly risk snapshots', done: 3 } },
+      { level: 'info', details: { done: 3, ms: expect.any(Number) } },
+      { level: 'info', details: { done: 0, ms: expect.any(Number) } },
+    ]);
     expect(db.select().from(riskSnapshots).where(eq(riskSnapshots.reason, 'monthly')).all()).toHaveLength(3);
 
     // A closed database makes the job fail: it is logged, and nothing is thrown at the timer.
     db.$client.close();
     await expect(runDueJobs(jobs, log, at('2026-07-02'))).resolves.toBeUndefined();
     expect(logged).toContainEqual(expect.objectContaining({ level: 'error', details: expect.objectContaining({ job: 'monthly risk snapshots' }) }));
+  });
+
+  it('leaves the server free to finish other work between batches, however many batches a run takes', async () => {
+    const { db, as } = setup();
+    for (let i = 0; i < 40; i++) await as(procurement, at('2026-05-20')).vendors.create({ name: `Batch Vendor ${i}` });
+    const log = { info: () => {}, error: () => {} };
+    // A stand-in for a request: it needs several turns of the event loop (read the body, run the call, write the answer).
+    let served = 0;
+    let running = true;
+    const requests = (async () => {
+      while (running) {
+        for (let turn = 0; turn < 5; turn++) await new Promise<void>((resolve) => setImmediate(resolve));
+        served++;
+      }
+    })();
+    // Twenty batches of two snapshots: between batches, requests must get more than one step each.
+    await runDueJobs({ db, uploadsDir: makeTempDir('uploads-') }, log, at('2026-06-02'), 2);
+    running = false;
+    await requests;
+    expect(db.select().from(riskSnapshots).where(eq(riskSnapshots.reason, 'monthly')).all()).toHaveLength(40);
+    expect(served).toBeGreaterThan(40);
   });
 });
