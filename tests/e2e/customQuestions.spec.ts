@@ -5,8 +5,10 @@
  * a browser of its own, answers a choice, a yes/no routing question whose
  * answer shows and hides the follow-up number question, and free text, then
  * submits; procurement reads every answer in words and completes the
- * review. Then the draft editor adds a conditional custom question in a
- * new section. Axe checks each page. Screenshots go to tests/.artifacts/.
+ * review. Then procurement builds a conditional custom question in a new
+ * section in the draft editor, previews it, publishes it and sends it; the
+ * vendor sees the new section only once its answer calls for it, answers and
+ * submits; procurement reviews and completes it. Axe checks each page. Screenshots go to tests/.artifacts/.
  */
 import path from 'node:path';
 import type { Page } from '@playwright/test';
@@ -164,8 +166,8 @@ test('a vendor answers custom questions whose follow-up appears only when it app
   await expectNoAxeViolations(page);
 });
 
-test('procurement adds a conditional custom question and a section to a draft in the editor', async ({ page }) => {
-  test.setTimeout(120_000);
+test('procurement builds a conditional question and a section in the editor, previews, publishes and sends it; the vendor answers; procurement reviews', async ({ page }) => {
+  test.setTimeout(180_000);
   await signInAs(page, 'procurement');
   const draft = { ...TEMPLATE, key: 'e2e-editor-draft', name: 'E2E editor draft', questions: TEMPLATE.questions.slice(0, 2) };
   await trpc(page, 'templates.import', { content: JSON.stringify(draft), fileName: 'draft.json' });
@@ -245,4 +247,56 @@ test('procurement adds a conditional custom question and a section to a draft in
   expect(calls, 'the preview sends nothing to the server').toEqual([]);
   await page.reload();
   await expect(editor).toContainText('3 custom questions');
+
+  // What was built in the editor goes to a vendor: published, chosen when starting an assessment, sent through a link.
+  await page.goto('/templates');
+  await page.getByRole('button', { name: 'Publish E2E editor draft version 1' }).click();
+  await page.getByRole('dialog', { name: 'Publish E2E editor draft version 1?' }).getByRole('button', { name: 'Publish' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'E2E editor draft version 1 is published.' })).toBeVisible();
+  const { vendorId } = await trpc<{ vendorId: number }>(page, 'vendors.create', { name: 'Editor Built Ltd' });
+  await page.goto(`/vendors/${vendorId}`);
+  await page.getByRole('button', { name: 'Start assessment' }).click();
+  const start = page.getByRole('dialog', { name: 'Start an assessment of Editor Built Ltd' });
+  await start.getByRole('radio', { name: /^E2E editor draft/ }).check();
+  await start.getByRole('button', { name: 'Start assessment' }).click();
+  await expect(page).toHaveURL(/\/assessments\/\d+$/);
+  const assessmentUrl = page.url();
+  await page.getByLabel('Recipient name').fill('Eddie Editor');
+  await page.getByLabel('Recipient email').fill('eddie@editor-built.example');
+  await page.getByRole('button', { name: 'Create link' }).click();
+  const link = await page.getByRole('textbox', { name: 'Questionnaire link' }).inputValue();
+
+  // The vendor sees the new section only once it says it connects, answers it, and submits.
+  const vendorContext = await page.context().browser()!.newContext({ baseURL: new URL(page.url()).origin });
+  const vendor = await vendorContext.newPage();
+  await vendor.goto(link);
+  await expect(vendor.getByText('0 of 2 answered')).toBeVisible();
+  await vendor.getByRole('link', { name: 'Start' }).click();
+  await vendor.locator('article#sso').getByRole('radio', { name: 'Separate passwords per system' }).check();
+  await expect(vendor.locator('article#sso').getByText('Saved', { exact: true })).toBeVisible();
+  await vendor.getByRole('link', { name: /Next: Connections to our systems/ }).click();
+  await expect(vendor.getByRole('navigation', { name: 'Questionnaire' })).not.toContainText('Access tokens');
+  await vendor.locator('article#has-integrations').getByRole('radio', { name: 'Yes' }).check();
+  await vendor.getByRole('link', { name: /Next: Access tokens/ }).click();
+  const tokenDays = vendor.locator('article#token-days');
+  await tokenDays.getByLabel('Number').fill('45');
+  await expect(tokenDays.getByText('Saved', { exact: true })).toBeVisible();
+  await vendor.getByRole('navigation', { name: 'Questionnaire' }).getByRole('link', { name: 'Review and submit' }).click();
+  await expect(vendor.getByText('All 3 questions are answered.')).toBeVisible();
+  await vendor.getByRole('checkbox', { name: /I have checked our answers/ }).check();
+  await vendor.getByRole('button', { name: 'Submit questionnaire' }).click();
+  await expect(vendor.getByRole('heading', { name: /^Submitted on / })).toBeVisible();
+  await vendorContext.close();
+
+  // Procurement reviews it: the follow-up's answer with its condition in words, and the two failures raise tasks.
+  await page.goto(assessmentUrl);
+  await page.getByRole('button', { name: 'Start review' }).click();
+  const review = page.getByRole('region', { name: 'Review', exact: true });
+  await expect(review.locator('article#token-days')).toContainText('45');
+  await expect(review.locator('article#token-days')).toContainText('Asked only when “Connects to us” is answered Yes.');
+  await page.getByRole('button', { name: 'Complete review' }).click();
+  await page.getByRole('dialog', { name: 'Complete the review?' }).getByRole('button', { name: 'Complete review' }).click();
+  await expect(page.getByRole('status').filter({ hasText: /Review completed: grade .*, .* 2 remediation tasks raised\./ })).toBeVisible();
+  await expect(page.getByRole('region', { name: 'Result' }).getByRole('listitem')).toHaveText(['Staff sign-in', 'Token lifetime']);
+  await expectNoAxeViolations(page);
 });
