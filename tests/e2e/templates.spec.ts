@@ -125,11 +125,17 @@ test('procurement imports a CSV questionnaire, publishes it and assesses a vendo
   const picker = page.getByRole('region', { name: 'Catalogue controls', exact: true });
   await expect(picker).toContainText('15 controls chosen');
   await picker.getByRole('checkbox', { name: /^REC-01:/ }).uncheck();
+  // This questionnaire weighs REC-02 more than its severity does; an unticked control has no weight to set.
+  await expect(picker.getByRole('textbox', { name: 'Weight of REC-01' })).toHaveCount(0);
+  await picker.getByRole('textbox', { name: 'Weight of REC-02' }).fill('12');
   await picker.getByRole('button', { name: 'Save the draft' }).click();
   await expect(picker.getByRole('status').filter({ hasText: 'Draft saved: 14 questions.' })).toBeVisible();
-  // The outline below the picker reads the saved draft: REC-01 is no longer asked.
+  // The outline below the picker reads the saved draft: REC-01 is no longer asked, REC-02 carries its weight.
   await expect(page.getByRole('heading', { level: 4, name: /^REC-01:/ })).toHaveCount(0);
   await expect(page.getByRole('heading', { level: 4, name: /^REC-02:/ })).toHaveCount(1);
+  await expect(page.getByRole('listitem').filter({ has: page.getByRole('heading', { level: 4, name: /^REC-02:/ }) })).toContainText('severity, weight 12');
+  await page.reload();
+  await expect(picker.getByRole('textbox', { name: 'Weight of REC-02' })).toHaveValue('12');
   await expectNoAxeViolations(page);
   await shots(page, 'draft-editor');
 
