@@ -56,6 +56,35 @@ const TEMPLATE = {
   ],
 };
 
+/** Starts an assessment of the vendor with the chosen questionnaire, on the vendor's page, and creates its link. */
+async function startAndLink(page: Page, vendor: { id: number; name: string }, questionnaire: string | RegExp, recipient: { name: string; email: string }) {
+  await page.goto(`/vendors/${vendor.id}`);
+  await page.getByRole('button', { name: 'Start assessment' }).click();
+  const start = page.getByRole('dialog', { name: `Start an assessment of ${vendor.name}` });
+  await start.getByRole('radio', { name: questionnaire }).check();
+  await start.getByRole('button', { name: 'Start assessment' }).click();
+  await expect(page).toHaveURL(/\/assessments\/\d+$/);
+  const assessmentUrl = page.url();
+  await page.getByLabel('Recipient name').fill(recipient.name);
+  await page.getByLabel('Recipient email').fill(recipient.email);
+  await page.getByRole('button', { name: 'Create link' }).click();
+  const urlField = page.getByRole('textbox', { name: 'Questionnaire link' });
+  await expect(urlField).toHaveValue(/\/q\/[\w-]{40,}$/);
+  return { assessmentUrl, link: await urlField.inputValue() };
+}
+
+/** The vendor confirms and submits on the submit page it is on. */
+async function submitAsVendor(vendor: Page) {
+  await vendor.getByRole('checkbox', { name: /I have checked our answers/ }).check();
+  await vendor.getByRole('button', { name: 'Submit questionnaire' }).click();
+  await expect(vendor.getByRole('heading', { name: /^Submitted on / })).toBeVisible();
+}
+
+async function completeTheReview(page: Page) {
+  await page.getByRole('button', { name: 'Complete review' }).click();
+  await page.getByRole('dialog', { name: 'Complete the review?' }).getByRole('button', { name: 'Complete review' }).click();
+}
+
 async function trpc<T>(page: Page, procedure: string, input: unknown): Promise<T> {
   const response = await page.request.post(`/trpc/${procedure}`, { data: { json: input } });
   expect(response.ok(), await response.text()).toBe(true);
@@ -70,19 +99,7 @@ test('a vendor answers custom questions whose follow-up appears only when it app
   const { vendorId } = await trpc<{ vendorId: number }>(page, 'vendors.create', { name: 'Conditional Questions Ltd' });
 
   // Start an assessment with it: it can be chosen like any published template.
-  await page.goto(`/vendors/${vendorId}`);
-  await page.getByRole('button', { name: 'Start assessment' }).click();
-  const start = page.getByRole('dialog', { name: 'Start an assessment of Conditional Questions Ltd' });
-  await start.getByRole('radio', { name: 'E2E connections check (4 questions)' }).check();
-  await start.getByRole('button', { name: 'Start assessment' }).click();
-  await expect(page).toHaveURL(/\/assessments\/\d+$/);
-  const assessmentUrl = page.url();
-  await page.getByLabel('Recipient name').fill('Cora Connect');
-  await page.getByLabel('Recipient email').fill('cora@conditional.example');
-  await page.getByRole('button', { name: 'Create link' }).click();
-  const urlField = page.getByRole('textbox', { name: 'Questionnaire link' });
-  await expect(urlField).toHaveValue(/\/q\/[\w-]{40,}$/);
-  const link = await urlField.inputValue();
+  const { assessmentUrl, link } = await startAndLink(page, { id: vendorId, name: 'Conditional Questions Ltd' }, 'E2E connections check (4 questions)', { name: 'Cora Connect', email: 'cora@conditional.example' });
 
   // The vendor, in a browser without staff cookies.
   const vendorContext = await browser.newContext({ baseURL, viewport: { width: 1280, height: 1000 } });
@@ -131,9 +148,7 @@ test('a vendor answers custom questions whose follow-up appears only when it app
   // The person who sent it is also the organisation's contact for vendors: named once.
   await expect(vendor.getByRole('contentinfo')).toContainText('Questions about this questionnaire? Contact Ana Kovalenko at ana.kovalenko@tollgate.example.');
   await expectNoAxeViolations(vendor);
-  await vendor.getByRole('checkbox', { name: /I have checked our answers/ }).check();
-  await vendor.getByRole('button', { name: 'Submit questionnaire' }).click();
-  await expect(vendor.getByRole('heading', { name: /^Submitted on / })).toBeVisible();
+  await submitAsVendor(vendor);
   await vendorContext.close();
 
   // Procurement reads each answer in words, then completes the review.
@@ -148,8 +163,7 @@ test('a vendor answers custom questions whose follow-up appears only when it app
   await expectNoAxeViolations(page);
   await shot(page, 'review');
 
-  await page.getByRole('button', { name: 'Complete review' }).click();
-  await page.getByRole('dialog', { name: 'Complete the review?' }).getByRole('button', { name: 'Complete review' }).click();
+  await completeTheReview(page);
   // sso 0.5 x 4 and the token lifetime 0.5 x 2 of 6 weighted points: 50.0, an F, and two tasks.
   await expect(page.getByRole('status').filter({ hasText: /Review completed: grade F, .* 2 remediation tasks raised\./ })).toBeVisible();
   // What now fails is named as the questionnaire names it, not by its internal id.
@@ -254,17 +268,7 @@ test('procurement builds a conditional question and a section in the editor, pre
   await page.getByRole('dialog', { name: 'Publish E2E editor draft version 1?' }).getByRole('button', { name: 'Publish' }).click();
   await expect(page.getByRole('status').filter({ hasText: 'E2E editor draft version 1 is published.' })).toBeVisible();
   const { vendorId } = await trpc<{ vendorId: number }>(page, 'vendors.create', { name: 'Editor Built Ltd' });
-  await page.goto(`/vendors/${vendorId}`);
-  await page.getByRole('button', { name: 'Start assessment' }).click();
-  const start = page.getByRole('dialog', { name: 'Start an assessment of Editor Built Ltd' });
-  await start.getByRole('radio', { name: /^E2E editor draft/ }).check();
-  await start.getByRole('button', { name: 'Start assessment' }).click();
-  await expect(page).toHaveURL(/\/assessments\/\d+$/);
-  const assessmentUrl = page.url();
-  await page.getByLabel('Recipient name').fill('Eddie Editor');
-  await page.getByLabel('Recipient email').fill('eddie@editor-built.example');
-  await page.getByRole('button', { name: 'Create link' }).click();
-  const link = await page.getByRole('textbox', { name: 'Questionnaire link' }).inputValue();
+  const { assessmentUrl, link } = await startAndLink(page, { id: vendorId, name: 'Editor Built Ltd' }, /^E2E editor draft/, { name: 'Eddie Editor', email: 'eddie@editor-built.example' });
 
   // The vendor sees the new section only once it says it connects, answers it, and submits.
   const vendorContext = await page.context().browser()!.newContext({ baseURL: new URL(page.url()).origin });
@@ -283,9 +287,7 @@ test('procurement builds a conditional question and a section in the editor, pre
   await expect(tokenDays.getByText('Saved', { exact: true })).toBeVisible();
   await vendor.getByRole('navigation', { name: 'Questionnaire' }).getByRole('link', { name: 'Review and submit' }).click();
   await expect(vendor.getByText('All 3 questions are answered.')).toBeVisible();
-  await vendor.getByRole('checkbox', { name: /I have checked our answers/ }).check();
-  await vendor.getByRole('button', { name: 'Submit questionnaire' }).click();
-  await expect(vendor.getByRole('heading', { name: /^Submitted on / })).toBeVisible();
+  await submitAsVendor(vendor);
   await vendorContext.close();
 
   // Procurement reviews it: the follow-up's answer with its condition in words, and the two failures raise tasks.
@@ -294,8 +296,7 @@ test('procurement builds a conditional question and a section in the editor, pre
   const review = page.getByRole('region', { name: 'Review', exact: true });
   await expect(review.locator('article#token-days')).toContainText('45');
   await expect(review.locator('article#token-days')).toContainText('Asked only when “Connects to us” is answered Yes.');
-  await page.getByRole('button', { name: 'Complete review' }).click();
-  await page.getByRole('dialog', { name: 'Complete the review?' }).getByRole('button', { name: 'Complete review' }).click();
+  await completeTheReview(page);
   await expect(page.getByRole('status').filter({ hasText: /Review completed: grade .*, .* 2 remediation tasks raised\./ })).toBeVisible();
   await expect(page.getByRole('region', { name: 'Result' }).getByRole('listitem')).toHaveText(['Staff sign-in', 'Token lifetime']);
   await expectNoAxeViolations(page);
