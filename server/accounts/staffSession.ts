@@ -65,8 +65,9 @@ const SESSION_SELECT = `
          (select count(*) from passkeys p where p.user_id = u.id) as passkeys,
          (select value from settings where key = '${SECURITY_SETTINGS_KEY}') as security
   from sessions s join users u on u.id = s.user_id`;
-const sessionByToken = preparedSql<[string], SessionRow>(`${SESSION_SELECT} where s.token = ?`);
-const sessionById = preparedSql<[string], SessionRow>(`${SESSION_SELECT} where s.id = ?`);
+// `(select ?)`, not `?`: see preparedSql (platform/db/prepared.ts).
+const sessionByToken = preparedSql<[string], SessionRow>(`${SESSION_SELECT} where s.token = (select ?)`);
+const sessionById = preparedSql<[string], SessionRow>(`${SESSION_SELECT} where s.id = (select ?)`);
 const deleteSession = prepared((db) =>
   db
     .delete(sessions)

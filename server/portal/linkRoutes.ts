@@ -56,7 +56,6 @@ export function linkAccessOf(request: FastifyRequest, db: Db, now: Date): { scop
 
 export async function registerLinkRoutes(app: FastifyInstance, deps: LinkRouteDeps): Promise<void> {
   const secure = deps.publicUrl.startsWith('https:');
-  await app.register(multipart, { limits: { fileSize: MAX_EVIDENCE_BYTES, files: 1, fields: 5 } });
 
   // Anyone may present a token: the token is the credential, checked here.
   app.get<{ Params: { token: string } }>('/q/:token', { config: { access: { kind: 'anonymous' } }, preHandler: [limit(app, 30, '1 minute')] }, async (request, reply) => {
@@ -74,13 +73,18 @@ export async function registerLinkRoutes(app: FastifyInstance, deps: LinkRouteDe
 
   const limits = deps.evidenceLimits ?? EVIDENCE_LIMITS;
 
-  app.post('/api/portal/evidence', { config: LINK_ONLY, preHandler: [limit(app, 60, '1 minute')] }, async (request, reply) => {
-    const scope = request.link!;
-    const { file, fields: formFields } = await readUpload(request);
-    const fields = parseInput(EvidenceUploadFields, formFields);
-    const target = fields.controlId !== undefined ? { assessmentId: scope.assessmentId, controlId: fields.controlId } : { assessmentId: scope.assessmentId, taskId: fields.taskId! };
-    const stored = await storeEvidence(deps.db, deps.uploadsDir, target, file, linkActor(scope, request.ip), deps.now(), limits);
-    return reply.code(201).send(stored);
+  // Multipart only where uploads arrive: the plugin adds two async hooks (and a socket listener) to every request of
+  // the scope it is registered in, which at the root meant every tRPC call paid for them (docs/benchmarks.md).
+  await app.register(async (uploads) => {
+    await uploads.register(multipart, { limits: { fileSize: MAX_EVIDENCE_BYTES, files: 1, fields: 5 } });
+    uploads.post('/api/portal/evidence', { config: LINK_ONLY, preHandler: [limit(uploads, 60, '1 minute')] }, async (request, reply) => {
+      const scope = request.link!;
+      const { file, fields: formFields } = await readUpload(request);
+      const fields = parseInput(EvidenceUploadFields, formFields);
+      const target = fields.controlId !== undefined ? { assessmentId: scope.assessmentId, controlId: fields.controlId } : { assessmentId: scope.assessmentId, taskId: fields.taskId! };
+      const stored = await storeEvidence(deps.db, deps.uploadsDir, target, file, linkActor(scope, request.ip), deps.now(), limits);
+      return reply.code(201).send(stored);
+    });
   });
 
   app.get<{ Params: { id: string } }>('/api/portal/evidence/:id', { config: LINK_ONLY }, async (request, reply) => {

@@ -26,7 +26,8 @@ const assessmentForSave = prepared((db) =>
     .select({ id: assessments.id, status: assessments.status, templateVersionId: assessments.templateVersionId, versionStatus: templateVersions.status })
     .from(assessments)
     .innerJoin(templateVersions, eq(templateVersions.id, assessments.templateVersionId))
-    .where(eq(assessments.id, sql.placeholder('assessmentId')))
+    // `(select ?)`, not `?`: in a join SQLite would compile the statement again on every call (platform/db/prepared.ts).
+    .where(eq(assessments.id, sql`(select ${sql.placeholder('assessmentId')})`))
     .prepare(),
 );
 const versionContent = prepared((db) =>

@@ -123,7 +123,7 @@ const sessionWithLink = preparedSql<[string], SessionWithLinkRow>(`
   from link_sessions ls
   join share_links sl on sl.id = ls.share_link_id
   join assessments a on a.id = sl.assessment_id
-  where ls.id = ?`);
+  where ls.id = (select ?)`); // `(select ?)`, not `?`: see preparedSql (platform/db/prepared.ts).
 
 /** Whom a vendor can ask about a link: the assessor, or else whoever made the link. */
 function contactOfLink(db: Db, linkId: number): LinkContact | null {

@@ -36,6 +36,16 @@ export function prepared<P>(build: (db: Db | Tx) => P): (db: Db | Tx) => P {
  * statement switched to raw mode and back) cost several times the SQLite
  * read itself (docs/benchmarks.md). The caller turns the row's integers
  * into what the columns mean (milliseconds into Dates, 0/1 into booleans).
+ *
+ * In a join, compare a column with `(select ?)` rather than a bare `?`.
+ * For a bare parameter in a join's WHERE, SQLite (3.54 here) marks the
+ * plan as depending on the parameter's value, and then parses and plans
+ * the statement again every time it is bound: a "prepared" session lookup
+ * was compiled afresh on every request (`sqlite3Reprepare` under
+ * `sqlite3_step` in a perf profile of the server; 23-30 µs a call against
+ * 4 µs, docs/benchmarks.md, ADR 0035). The scalar subquery is not a value
+ * the planner looks into, so the statement keeps its compiled plan, which
+ * EXPLAIN QUERY PLAN shows is the same index search.
  */
 export function preparedSql<Params extends unknown[], Row>(text: string): (db: Db) => Database.Statement<Params, Row> {
   const byClient = new WeakMap<Database.Database, Database.Statement<Params, Row>>();

@@ -63,10 +63,11 @@ export function registerRefusalAudit(app: FastifyInstance, deps: RefusalAuditDep
   // Takes `done` rather than being async: nearly every answer is not a refusal and passes at once.
   app.addHook('onSend', (request, reply, payload, done) => {
     const reason = marked.get(request);
+    if (reason === undefined && reply.statusCode !== 403) return done(null, payload);
+    // Fastify builds routeOptions afresh on each read, so only a refusal reads it.
     const route = request.routeOptions.url ?? '';
     // A 403 from a procedure is recorded by the procedure's middleware, with its name.
-    const forbidden = reply.statusCode === 403 && !route.startsWith('/trpc');
-    if (reason === undefined && !forbidden) return done(null, payload);
+    if (reason === undefined && route.startsWith('/trpc')) return done(null, payload);
     record(request, reply, payload, reason, route).then(() => done(null, payload), (error: Error) => done(error));
   });
 }
