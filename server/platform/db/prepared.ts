@@ -38,9 +38,11 @@ export function prepared<P>(build: (db: Db | Tx) => P): (db: Db | Tx) => P {
  * into what the columns mean (milliseconds into Dates, 0/1 into booleans).
  *
  * In a join, compare a column with `(select ?)` rather than a bare `?`.
- * For a bare parameter in a join's WHERE, SQLite (3.54 here) marks the
- * plan as depending on the parameter's value, and then parses and plans
- * the statement again every time it is bound: a "prepared" session lookup
+ * better-sqlite3 builds SQLite with SQLITE_ENABLE_STAT4, and SQLite
+ * documents (sqlite3_prepare_v2) that a statement whose parameter is
+ * compared with an indexed column is compiled again whenever that
+ * parameter's value changes, since with STAT4 the value may change the
+ * best plan. The database has statistics (PRAGMA optimize), so: a "prepared" session lookup
  * was compiled afresh on every request (`sqlite3Reprepare` under
  * `sqlite3_step` in a perf profile of the server; 23-30 µs a call against
  * 4 µs, docs/benchmarks.md, ADR 0035). The scalar subquery is not a value
