@@ -55,7 +55,8 @@ function fromJobError(error: JobError): Error {
 }
 
 const IDLE_MS = 60_000;
-const WORKER_URL = new URL('./worker.ts', import.meta.url);
+// Through its entry point, which registers the module-resolution hooks first (workerEntry.ts says why).
+const WORKER_URL = new URL('./workerEntry.ts', import.meta.url);
 
 let worker: Worker | null = null;
 let idleTimer: NodeJS.Timeout | null = null;

@@ -1,5 +1,5 @@
 /**
- * The import worker thread (started by importJobs.ts): runs one job at a
+ * The import worker thread (started by jobs.ts through workerEntry.ts): runs one job at a
  * time on its own read-only connection to the database file it is given,
  * and answers with the result or an error the main thread can rethrow.
  */
