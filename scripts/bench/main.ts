@@ -30,7 +30,7 @@ import { crashRounds } from './crash.ts';
 import { dashboardSql } from './dashboardSql.ts';
 import { getEach, newSaveState, percentile, runLoad, sample, saveAnswers, signIn, trpcClient, type LoadResult, type LoadShape } from './load.ts';
 import { BENCH_USERS, ensurePortfolio, importFiles, prepareRun, SAVE_ASSESSMENTS, type PreparedRun } from './portfolio.ts';
-import { startCeilingServer, startRealServer, waitQuiet, type ServerProcess } from './processes.ts';
+import { cpuUs, startCeilingServer, startRealServer, waitQuiet, type ServerProcess } from './processes.ts';
 import { formatProfile, monotonicUs, summariseProfile, type ProfileWindow } from './profile.ts';
 import { FLAT_MB_PER_MINUTE, soak, turnRemindersOff } from './soak.ts';
 import { startupRounds } from './startup.ts';
@@ -114,16 +114,22 @@ async function requestPathRounds(ceiling: ServerProcess, server: ServerProcess, 
   // In rounds, each round loading the ceiling and then Tollgate, so that a ratio compares loads taken moments apart
   // (on a shared machine the background load drifts from minute to minute).
   const rounds: Record<LoadName, LoadResult[]> = { noop: [], bare: [], gate: [], me: [], save: [] };
+  const cpuRounds: Record<LoadName, number[]> = { noop: [], bare: [], gate: [], me: [], save: [] };
   for (let round = 1; round <= settings.rounds; round++) {
-    for (const [name, go] of [
-      ['noop', () => runLoad(ceiling.base, shape, getEach('/trpc/noop', () => null))],
-      ['bare', () => runLoad(ceiling.base, shape, getEach('/bare', () => null))],
-      ['gate', loads.gate],
-      ['me', loads.me],
-      ['save', loads.save],
+    for (const [name, pid, go] of [
+      ['noop', ceiling.pid, () => runLoad(ceiling.base, shape, getEach('/trpc/noop', () => null))],
+      ['bare', ceiling.pid, () => runLoad(ceiling.base, shape, getEach('/bare', () => null))],
+      ['gate', server.pid, loads.gate],
+      ['me', server.pid, loads.me],
+      ['save', server.pid, loads.save],
     ] as const) {
       log(`Round ${round} of ${settings.rounds}, load: ${name} (${shape.connections} connections, ${shape.seconds} s)...`);
+      // The server's CPU time over the measured part (the warm-up comes first), per request answered in it.
+      let fromCpu = cpuUs(pid);
+      const warmedUp = setTimeout(() => (fromCpu = cpuUs(pid)), shape.warmupSeconds * 1000);
       const result = await go();
+      clearTimeout(warmedUp);
+      cpuRounds[name].push(result.requests > 0 ? (cpuUs(pid) - fromCpu) / result.requests : 0);
       // Slow is a finding; nothing served at all means the bench (or the server) is broken.
       if (result.rps === 0) throw new Error(`The ${name} load got no successful answer (${result.errors} errors).`);
       rounds[name].push(result);
@@ -131,7 +137,8 @@ async function requestPathRounds(ceiling: ServerProcess, server: ServerProcess, 
   }
   const results = Object.fromEntries(Object.entries(rounds).map(([name, r]) => [name, combine(r)])) as Record<LoadName, LoadResult>;
   const ratioToNoop = (name: LoadName) => median(rounds[name].map((r, i) => r.rps / rounds.noop[i]!.rps));
-  return { results, ratioToNoop };
+  const cpuPerRequest = Object.fromEntries(Object.entries(cpuRounds).map(([name, r]) => [name, median(r)])) as Record<LoadName, number>;
+  return { results, ratioToNoop, cpuPerRequest };
 }
 
 /** --path: the request-path loads alone (a minute or two instead of the whole run), their rows and their JSON keys. */
@@ -145,17 +152,18 @@ async function measurePath(run: PreparedRun): Promise<void> {
     log(`  quiet after ${((await waitQuiet(server)) / 1000).toFixed(1)} s`);
     const sessions = await signInBoth(server, run);
     const shape = settings.load;
-    const { results, ratioToNoop } = await requestPathRounds(ceiling, server, run, sessions, shape);
+    const { results, ratioToNoop, cpuPerRequest } = await requestPathRounds(ceiling, server, run, sessions, shape);
     console.log('');
     console.log(
       table(
         `Tollgate's request path over HTTP: ${run.vendorCount.toLocaleString('en')} vendors, ${shape.connections} connections, ${settings.rounds} round(s) of ${shape.seconds} s per load (medians)\n` +
           `${os.cpus().length} x ${os.cpus()[0]?.model.trim()}, Node ${process.version}, load average ${loadAtStart} at start, ${os.loadavg()[0]!.toFixed(1)} at end`,
-        requestPathRows(results, ratioToNoop),
+        [...requestPathRows(results, ratioToNoop), cpuRow(cpuPerRequest)],
       ),
     );
     console.log(
       JSON.stringify({
+        cpu_us_per_request: Object.fromEntries(Object.entries(cpuPerRequest).map(([name, us]) => [name, Math.round(us)])),
         trpc_noop_rps: Math.round(results.noop.rps),
         link_noop_rps: Math.round(results.gate.rps),
         staff_noop_rps: Math.round(results.me.rps),
@@ -173,10 +181,16 @@ async function measurePath(run: PreparedRun): Promise<void> {
   }
 }
 
+/** The server's CPU time per request of each load: what the ratios come to once the machine's other work is set aside. */
+function cpuRow(cpuPerRequest: Record<LoadName, number>): Row {
+  const us = (name: LoadName) => `${Math.round(cpuPerRequest[name])}`;
+  return { what: 'Server CPU per request, µs: no-op / bare / gate / me / save', value: `${us('noop')} / ${us('bare')} / ${us('gate')} / ${us('me')} / ${us('save')}` };
+}
+
 /** --data: no request-path loads were run; zeros stand in for their figures so the JSON line keeps its keys. */
 function skippedRequestPath(): { results: Record<LoadName, LoadResult>; ratioToNoop: (name: LoadName) => number } {
   const none: LoadResult = { rps: 0, p50: 0, p99: 0, errors: 0, socketErrors: 0, timeouts: 0, requests: 0 };
-  return { results: { noop: none, bare: none, gate: none, me: none, save: none }, ratioToNoop: () => 0 };
+  return { results: { noop: none, bare: none, gate: none, me: none, save: none }, ratioToNoop: () => 0, cpuPerRequest: { noop: 0, bare: 0, gate: 0, me: 0, save: 0 } };
 }
 
 /** The table's rows for the request-path loads. */
@@ -219,7 +233,7 @@ async function measure(run: PreparedRun, generatedMs: number): Promise<void> {
 
     const shape = settings.load;
     // --data leaves the request-path loads out (their figures then read 0 and their rows are not printed).
-    const { results, ratioToNoop } = flags.data ? skippedRequestPath() : await requestPathRounds(ceiling, server, run, sessions, shape);
+    const { results, ratioToNoop, cpuPerRequest } = flags.data ? skippedRequestPath() : await requestPathRounds(ceiling, server, run, sessions, shape);
     await signedIn();
 
     log('Dashboard, lists and pages, one request at a time...');
@@ -303,7 +317,7 @@ async function measure(run: PreparedRun, generatedMs: number): Promise<void> {
       dashboard_js_gz_kb: dashboardBundle.gzipKb,
     };
     const rows: Row[] = [
-      ...(flags.data ? [] : requestPathRows(results, ratioToNoop)),
+      ...(flags.data ? [] : [...requestPathRows(results, ratioToNoop), cpuRow(cpuPerRequest)]),
       { what: 'Whole dashboard, cold: p50 / p95', value: `${ms(figures.dashboard_p50_ms)} / ${ms(figures.dashboard_p95_ms)}`, target: 'p95 <= 50 ms' },
       { what: 'Whole dashboard, warm: p50 / p95', value: `${ms(percentile(warm, 50))} / ${ms(percentile(warm, 95))}` },
       { what: 'Same aggregates as raw SQL: p50 / p95', value: `${ms(percentile(sqlTimes, 50))} / ${ms(figures.dashboard_sql_ms)}` },

@@ -5,7 +5,7 @@
  *   - the ceiling (ceiling.ts): a bare Fastify + tRPC server doing nothing.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { closeSync, openSync, readFileSync } from 'node:fs';
+import { closeSync, existsSync, openSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { freePort } from '../../server/platform/http/freePort.ts';
@@ -25,6 +25,8 @@ export interface ServerProcess {
   stop: () => Promise<void>;
   /** Where its output goes (JSON lines); null for the ceiling server, which runs no jobs. */
   logFile: string | null;
+  /** Where this process's output starts in `logFile`: servers started one after another on one DATA_DIR share the file. */
+  logFrom: number;
 }
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
@@ -85,6 +87,7 @@ export async function startRealServer(opts: { dataDir: string; nodeArgs?: string
   const port = await freePort();
   const env = Object.fromEntries(Object.entries(process.env).filter(([name]) => !CONFIG_VARIABLES.includes(name)));
   const logFile = path.join(opts.dataDir, 'server.log');
+  const logFrom = existsSync(logFile) ? statSync(logFile).size : 0;
   const log = openSync(logFile, 'a');
   const started = performance.now();
   const child = spawn(process.execPath, [...(opts.nodeArgs ?? []), path.join(ROOT, 'server/main.ts')], {
@@ -97,8 +100,20 @@ export async function startRealServer(opts: { dataDir: string; nodeArgs?: string
   await waitHealthy(child, `${base}/healthz`, logFile);
   const healthyAt = performance.now();
   const startupMs = healthyAt - started;
-  return { pid: child.pid!, base, origin: `http://localhost:${port}`, startupMs, healthyAt, peakRssMb: () => peakRssMb(child.pid!), stop: stopper(child), logFile };
+  return { pid: child.pid!, base, origin: `http://localhost:${port}`, startupMs, healthyAt, peakRssMb: () => peakRssMb(child.pid!), stop: stopper(child), logFile, logFrom };
 }
+
+/**
+ * CPU time a process has used so far (user + system), in microseconds, from Linux's /proc: a rate on a shared
+ * 2-core machine follows the process's share of the machine, its CPU time per request much less so.
+ */
+export function cpuUs(pid: number): number {
+  // Fields after the command name (which is in parentheses and may hold spaces): utime and stime are the 12th and 13th.
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+  return ((Number(fields[11]) + Number(fields[12])) * 1e6) / CLOCK_TICKS_PER_SECOND;
+}
+/** USER_HZ: 100 on every Linux the bench runs on (getconf CLK_TCK). */
+const CLOCK_TICKS_PER_SECOND = 100;
 
 /** Starts the ceiling server (ceiling.ts) in its own process. */
 export async function startCeilingServer(logDir: string): Promise<ServerProcess> {
@@ -111,7 +126,7 @@ export async function startCeilingServer(logDir: string): Promise<ServerProcess>
   const base = `http://127.0.0.1:${port}`;
   await waitHealthy(child, `${base}/bare`, logFile);
   const healthyAt = performance.now();
-  return { pid: child.pid!, base, origin: base, startupMs: healthyAt - started, healthyAt, peakRssMb: () => peakRssMb(child.pid!), stop: stopper(child), logFile: null };
+  return { pid: child.pid!, base, origin: base, startupMs: healthyAt - started, healthyAt, peakRssMb: () => peakRssMb(child.pid!), stop: stopper(child), logFile: null, logFrom: 0 };
 }
 
 /**
@@ -122,7 +137,8 @@ export async function startCeilingServer(logDir: string): Promise<ServerProcess>
  */
 export async function waitQuiet(server: ServerProcess, timeoutMs = 600_000): Promise<number> {
   const started = performance.now();
-  const jobsFinished = () => server.logFile !== null && readFileSync(server.logFile, 'utf8').includes('"msg":"scheduled jobs finished"');
+  // Only this process's lines: an earlier server on the same DATA_DIR wrote the same words.
+  const jobsFinished = () => server.logFile !== null && readFileSync(server.logFile).subarray(server.logFrom).toString('utf8').includes('"msg":"scheduled jobs finished"');
   while (!jobsFinished() && performance.now() - started < timeoutMs) await sleep(500);
   let prompt = 0;
   while (prompt < 5 && performance.now() - started < timeoutMs) {
