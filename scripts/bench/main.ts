@@ -188,7 +188,7 @@ function cpuRow(cpuPerRequest: Record<LoadName, number>): Row {
 }
 
 /** --data: no request-path loads were run; zeros stand in for their figures so the JSON line keeps its keys. */
-function skippedRequestPath(): { results: Record<LoadName, LoadResult>; ratioToNoop: (name: LoadName) => number } {
+function skippedRequestPath(): { results: Record<LoadName, LoadResult>; ratioToNoop: (name: LoadName) => number; cpuPerRequest: Record<LoadName, number> } {
   const none: LoadResult = { rps: 0, p50: 0, p99: 0, errors: 0, socketErrors: 0, timeouts: 0, requests: 0 };
   return { results: { noop: none, bare: none, gate: none, me: none, save: none }, ratioToNoop: () => 0, cpuPerRequest: { noop: 0, bare: 0, gate: 0, me: 0, save: 0 } };
 }
@@ -355,27 +355,42 @@ async function measure(run: PreparedRun, generatedMs: number): Promise<void> {
   }
 }
 
-/** One server per load, under `node --cpu-prof`; prints where its time went and keeps the profiles. */
+/**
+ * One server per load, under `node --cpu-prof`; prints where its time went and keeps the profiles. The ceiling's
+ * no-op comes first: what Tollgate's loads spend beyond it is what the ratios measure.
+ */
 async function profile(run: PreparedRun): Promise<void> {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'tollgate-profiles-'));
-  for (const name of ['gate', 'me', 'save'] as const) {
+  // One longer load than a round's, for enough samples.
+  const shape = flags.smoke ? settings.load : { ...settings.load, seconds: 10, warmupSeconds: 2 };
+  const profiled = async (name: string, title: string, start: () => Promise<ServerProcess>, load: (server: ServerProcess) => Promise<() => Promise<LoadResult>>) => {
     log(`Profiling ${name}...`);
-    const server = await startRealServer({ dataDir: run.dataDir, nodeArgs: ['--cpu-prof', `--cpu-prof-dir=${dir}`, `--cpu-prof-name=${name}.cpuprofile`] });
+    const server = await start();
     let window: ProfileWindow;
     try {
-      await waitQuiet(server);
-      // One longer load than a round's, for enough samples.
-      const shape = flags.smoke ? settings.load : { ...settings.load, seconds: 10, warmupSeconds: 2 };
-      const load = tollgateLoads(server, run, await signInBoth(server, run), shape)[name];
+      const go = await load(server);
       // The warm-up (and before it start-up and sign-in) falls outside the window summarised.
       const fromUs = monotonicUs() + shape.warmupSeconds * 1e6;
-      const result = await load();
+      const result = await go();
       window = { fromUs, toUs: monotonicUs() };
       log(`  ${perSecond(result.rps)}, p99 ${ms(result.p99)}, errors ${result.errors} (under the profiler)`);
     } finally {
       await server.stop();
     }
-    console.log(`\n${formatProfile({ gate: 'portal.gate', me: 'account.me', save: 'portal.saveAnswer' }[name], summariseProfile(path.join(dir, `${name}.cpuprofile`), window))}`);
+    console.log(`\n${formatProfile(title, summariseProfile(path.join(dir, `${name}.cpuprofile`), window))}`);
+  };
+  const profilerArgs = (name: string) => ['--cpu-prof', `--cpu-prof-dir=${dir}`, `--cpu-prof-name=${name}.cpuprofile`];
+  await profiled('noop', 'Ceiling: no-op tRPC procedure', () => startCeilingServer(tmp, profilerArgs('noop')), async (ceiling) => () => runLoad(ceiling.base, shape, getEach('/trpc/noop', () => null)));
+  for (const name of ['gate', 'me', 'save'] as const) {
+    await profiled(
+      name,
+      { gate: 'portal.gate', me: 'account.me', save: 'portal.saveAnswer' }[name],
+      () => startRealServer({ dataDir: run.dataDir, nodeArgs: profilerArgs(name) }),
+      async (server) => {
+        await waitQuiet(server);
+        return tollgateLoads(server, run, await signInBoth(server, run), shape)[name];
+      },
+    );
   }
   console.log(`\nProfiles kept in ${dir} (open them in Chrome DevTools, Performance tab).`);
 }

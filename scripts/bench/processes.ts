@@ -116,12 +116,12 @@ export function cpuUs(pid: number): number {
 const CLOCK_TICKS_PER_SECOND = 100;
 
 /** Starts the ceiling server (ceiling.ts) in its own process. */
-export async function startCeilingServer(logDir: string): Promise<ServerProcess> {
+export async function startCeilingServer(logDir: string, nodeArgs: string[] = []): Promise<ServerProcess> {
   const port = await freePort();
   const logFile = path.join(logDir, 'ceiling.log');
   const log = openSync(logFile, 'a');
   const started = performance.now();
-  const child = spawn(process.execPath, [path.join(import.meta.dirname, 'ceiling.ts')], { cwd: ROOT, env: { ...process.env, PORT: String(port) }, stdio: ['ignore', log, log] });
+  const child = spawn(process.execPath, [...nodeArgs, path.join(import.meta.dirname, 'ceiling.ts')], { cwd: ROOT, env: { ...process.env, PORT: String(port) }, stdio: ['ignore', log, log] });
   closeSync(log);
   const base = `http://127.0.0.1:${port}`;
   await waitHealthy(child, `${base}/bare`, logFile);
