@@ -158,7 +158,7 @@ async function measurePath(run: PreparedRun): Promise<void> {
       table(
         `Tollgate's request path over HTTP: ${run.vendorCount.toLocaleString('en')} vendors, ${shape.connections} connections, ${settings.rounds} round(s) of ${shape.seconds} s per load (medians)\n` +
           `${os.cpus().length} x ${os.cpus()[0]?.model.trim()}, Node ${process.version}, load average ${loadAtStart} at start, ${os.loadavg()[0]!.toFixed(1)} at end`,
-        [...requestPathRows(results, ratioToNoop), cpuRow(cpuPerRequest)],
+        [...requestPathRows(results, ratioToNoop), cpuRow(cpuPerRequest), { what: 'Server peak RSS (VmHWM)', value: `${Math.round(server.peakRssMb())} MB` }],
       ),
     );
     console.log(

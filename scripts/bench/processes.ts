@@ -1,7 +1,7 @@
 /**
  * The servers under test, each in a process of its own, so the load
  * generator (this process) never shares a thread with them:
- *   - the real server, started as `npm start` starts it (`node server/main.ts`);
+ *   - the real server, started as `npm start` starts it (`node <its flags> server/main.ts`);
  *   - the ceiling (ceiling.ts): a bare Fastify + tRPC server doing nothing.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
@@ -75,6 +75,17 @@ function stopper(child: ChildProcess): () => Promise<void> {
     });
 }
 
+/**
+ * The Node flags `npm start` gives the server (package.json's start script, between `node` and the entry point),
+ * so the bench starts it exactly as an operator does.
+ */
+export function startFlags(): string[] {
+  const start = (JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { scripts: { start: string } }).scripts.start;
+  const match = /\bnode((?: --?[\w-]+(?:=\S+)?)*) server\/main\.ts/.exec(start);
+  if (!match) throw new Error(`package.json's start script does not run "node ... server/main.ts": ${start}`);
+  return match[1]!.trim().split(' ').filter(Boolean);
+}
+
 /** Variables of the developer's shell that would change what is measured. */
 const CONFIG_VARIABLES = ['PUBLIC_URL', 'TRUST_PROXY', 'CLIENT_DIR', 'SMTP_URL', 'AUTH_SECRET', 'AUDIT_KEY', 'ORGANISATION_NAME', 'LOG_LEVEL', 'RATE_LIMIT_PER_MINUTE', 'SEED_DEMO', 'HOST', 'PORT', 'DATA_DIR'];
 
@@ -90,7 +101,7 @@ export async function startRealServer(opts: { dataDir: string; nodeArgs?: string
   const logFrom = existsSync(logFile) ? statSync(logFile).size : 0;
   const log = openSync(logFile, 'a');
   const started = performance.now();
-  const child = spawn(process.execPath, [...(opts.nodeArgs ?? []), path.join(ROOT, 'server/main.ts')], {
+  const child = spawn(process.execPath, [...startFlags(), ...(opts.nodeArgs ?? []), path.join(ROOT, 'server/main.ts')], {
     cwd: ROOT,
     env: { ...env, DATA_DIR: opts.dataDir, PORT: String(port), HOST: '127.0.0.1', SEED_DEMO: 'false', LOG_LEVEL: 'info', ...(opts.rateLimitPerMinute === null ? {} : { RATE_LIMIT_PER_MINUTE: String(opts.rateLimitPerMinute ?? 1_000_000_000) }) },
     stdio: ['ignore', log, log],
