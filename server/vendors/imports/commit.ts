@@ -27,7 +27,7 @@ import { insertStaged, openStaging, stageRows, updateStaged, withStaging, type S
 import type { Db, Tx } from '../../platform/db/database.ts';
 import { badRequest } from '../../platform/errors.ts';
 import { recordAudit, type AuditActor, type AuditEntry } from '../../platform/audit/auditTrail.ts';
-import { analyseImportFile, currentDataVersion, type CheckedRow, type HoldingRowValues } from './preview.ts';
+import { analyseImportFile, currentDataVersion, forgetImportFile, type CheckedRow, type HoldingRowValues } from './preview.ts';
 import { getCadence } from '../../reminders/index.ts';
 
 /** Plans made stale by other people's changes before one could be written; then the person is asked to try again. */
@@ -193,7 +193,13 @@ function planCommit(tx: Db | Tx, input: ImportInput, actor: AuditActor, now: Dat
  */
 export function prepareCommit(db: Db, input: ImportInput, actor: AuditActor, now: Date, stagingFile: string): PreparedCommit {
   // Read-only, on the worker's query_only connection: deferred, as IMMEDIATE would ask for the write lock (ADR 0022).
-  const plan = db.transaction((tx) => planCommit(tx, input, actor, now), { behavior: 'deferred' });
+  let plan: ImportPlan;
+  try {
+    plan = db.transaction((tx) => planCommit(tx, input, actor, now), { behavior: 'deferred' });
+  } finally {
+    // Planned (or refused): the preview's rows are no longer needed, so the worker does not keep them while it idles.
+    forgetImportFile();
+  }
   const staging = openStaging(stagingFile);
   try {
     const writes = plan.writes.map(({ how, stage }) => ({ how, staged: stage(staging) }));

@@ -281,6 +281,12 @@ export function analyseImportFile(tx: Db | Tx, input: ImportInput, version: numb
   return preview;
 }
 
+/** Drops the kept file and its check: once a commit is planned they are used up (its write changes the inventory's version). */
+export function forgetImportFile(): void {
+  lastRead = null;
+  lastAnalysis = null;
+}
+
 /** What the file would do, with every problem by row and column, and its first rows as read. Writes nothing. */
 export function previewImport(db: Db, input: ImportInput): ImportPreview {
   // One read transaction: the vendors and holdings it checks against are read as of one moment.
