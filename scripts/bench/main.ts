@@ -12,6 +12,7 @@
  *   npm run bench -- --profile    CPU profiles (node --cpu-prof) of the server under each load, and of the ceiling (reminders off)
  *   npm run bench -- --path       the request path only: the ceiling and the three Tollgate loads, in rounds (reminders off)
  *   npm run bench -- --data       the data paths only: dashboard cold and warm, the SQL yardstick, the vendor list, rescore and imports
+ *   npm run bench -- --import     the import step only (as in --data): per-file preview and commit times, the longest wait, peak RSS
  *   npm run bench -- --crash [N]  the crash test: N rounds (13 unless given) of SIGKILL under saves and uploads (crash.ts)
  *   npm run bench -- --soak N     N seconds at half the measured save throughput with staff reads: zero errors, flat memory (soak.ts)
  *   npm run bench -- --startup [N]  N starts (3 unless given): start to healthy and peak memory, without the other loads (startup.ts)
@@ -43,6 +44,7 @@ const { values: flags, positionals } = parseArgs({
     crash: { type: 'boolean', default: false },
     path: { type: 'boolean', default: false },
     data: { type: 'boolean', default: false },
+    import: { type: 'boolean', default: false },
     soak: { type: 'string' },
     startup: { type: 'boolean', default: false },
   },
@@ -193,6 +195,12 @@ function skippedRequestPath(): { results: Record<LoadName, LoadResult>; ratioToN
   return { results: { noop: none, bare: none, gate: none, me: none, save: none }, ratioToNoop: () => 0, cpuPerRequest: { noop: 0, bare: 0, gate: 0, me: 0, save: 0 } };
 }
 
+/** --import: the dashboard, list and page samples were not taken; zeros stand in for them. */
+function skippedDataReads() {
+  // The SQL yardstick reads 1 ms so the ratio reads 0 rather than 0/0.
+  return { cold: [0], warm: [0], sqlTimes: [1], heaviestSql: [] as { sql: string; ms: number }[], list: [0], vendorPage: [0] };
+}
+
 /** The table's rows for the request-path loads. */
 function requestPathRows(results: Record<LoadName, LoadResult>, ratioToNoop: (name: LoadName) => number): Row[] {
   const load = (r: LoadResult, errors = r.errors) => `${perSecond(r.rps)}  p50 ${ms(r.p50)}  p99 ${ms(r.p99)}  errors ${errors}`;
@@ -219,6 +227,8 @@ async function measure(run: PreparedRun, generatedMs: number): Promise<void> {
   const ceiling = await startCeilingServer(tmp);
   let server: ServerProcess | null = null;
   try {
+    // --import: the reminders' first run over this portfolio's backlog takes minutes and reads nothing the import does (as the soak).
+    if (flags.import) turnRemindersOff(run.databaseFile);
     log('Starting the server...');
     server = await startRealServer({ dataDir: run.dataDir });
     log(`Waiting for the server's start-up jobs to finish...`);
@@ -233,44 +243,49 @@ async function measure(run: PreparedRun, generatedMs: number): Promise<void> {
 
     const shape = settings.load;
     // --data leaves the request-path loads out (their figures then read 0 and their rows are not printed).
-    const { results, ratioToNoop, cpuPerRequest } = flags.data ? skippedRequestPath() : await requestPathRounds(ceiling, server, run, sessions, shape);
+    const { results, ratioToNoop, cpuPerRequest } = flags.data || flags.import ? skippedRequestPath() : await requestPathRounds(ceiling, server, run, sessions, shape);
     await signedIn();
 
-    log('Dashboard, lists and pages, one request at a time...');
     const n = settings.samples;
-    const wholeDashboard = () =>
-      Promise.all([
-        ciso.dashboard.heatmap.query({ filters: {}, view: 'residual' }),
-        ciso.dashboard.keyFigures.query({ filters: {} }),
-        ciso.dashboard.dataExposure.query({ filters: {} }),
-        ciso.dashboard.failingControls.query({ filters: {} }),
-        ciso.dashboard.fourthParties.query({ filters: {} }),
-        ciso.dashboard.trends.query({ filters: {} }),
-        ciso.dashboard.topRisks.query({ filters: {} }),
-        ciso.dashboard.owners.query(),
-      ]);
-    // Cold: the first view after someone changed a vendor. Warm: a view of unchanged data.
-    const write = (i: number) => procurement.vendors.update.mutate({ id: 1 + (i % run.vendorCount), serviceDescription: `Bench write ${i} at ${Date.now()}` });
-    await write(0).then(wholeDashboard);
-    const cold = await sample(n, wholeDashboard, (i) => write(i + 1));
-    const warm = await sample(n, wholeDashboard);
-    const sql = dashboardSql(run.databaseFile, new Date());
-    sql.run();
-    const sqlTimes = await sample(n, async () => sql.run());
-    const heaviestSql = sql.timeEach().sort((a, b) => b.ms - a.ms).slice(0, 3);
-    sql.close();
+    async function dataReads() {
+      log('Dashboard, lists and pages, one request at a time...');
+      const wholeDashboard = () =>
+        Promise.all([
+          ciso.dashboard.heatmap.query({ filters: {}, view: 'residual' }),
+          ciso.dashboard.keyFigures.query({ filters: {} }),
+          ciso.dashboard.dataExposure.query({ filters: {} }),
+          ciso.dashboard.failingControls.query({ filters: {} }),
+          ciso.dashboard.fourthParties.query({ filters: {} }),
+          ciso.dashboard.trends.query({ filters: {} }),
+          ciso.dashboard.topRisks.query({ filters: {} }),
+          ciso.dashboard.owners.query(),
+        ]);
+      // Cold: the first view after someone changed a vendor. Warm: a view of unchanged data.
+      const write = (i: number) => procurement.vendors.update.mutate({ id: 1 + (i % run.vendorCount), serviceDescription: `Bench write ${i} at ${Date.now()}` });
+      await write(0).then(wholeDashboard);
+      const cold = await sample(n, wholeDashboard, (i) => write(i + 1));
+      const warm = await sample(n, wholeDashboard);
+      const sql = dashboardSql(run.databaseFile, new Date());
+      sql.run();
+      const sqlTimes = await sample(n, async () => sql.run());
+      const heaviestSql = sql.timeEach().sort((a, b) => b.ms - a.ms).slice(0, 3);
+      sql.close();
 
-    const listViews = [
-      { tiers: [1, 2] as (1 | 2)[], sort: 'risk' as const, direction: 'desc' as const },
-      { bands: ['high', 'critical'] as ('high' | 'critical')[], sort: 'name' as const, direction: 'asc' as const },
-      { tiers: [1] as 1[], sort: 'openTasks' as const, direction: 'desc' as const },
-      { search: 'Vendor 001', sort: 'records' as const, direction: 'desc' as const },
-    ];
-    const list = await sample(n, async (i) => {
-      const page = await ciso.vendors.list.query({ ...listViews[i % listViews.length]!, pageSize: 50 });
-      if (page.rows.length === 0) throw new Error(`The vendor list view ${JSON.stringify(listViews[i % listViews.length])} is empty: it would measure nothing.`);
-    });
-    const vendorPage = await sample(n, (i) => ciso.vendors.get.query({ id: 1 + ((i * 7_919) % run.vendorCount) }));
+      const listViews = [
+        { tiers: [1, 2] as (1 | 2)[], sort: 'risk' as const, direction: 'desc' as const },
+        { bands: ['high', 'critical'] as ('high' | 'critical')[], sort: 'name' as const, direction: 'asc' as const },
+        { tiers: [1] as 1[], sort: 'openTasks' as const, direction: 'desc' as const },
+        { search: 'Vendor 001', sort: 'records' as const, direction: 'desc' as const },
+      ];
+      const list = await sample(n, async (i) => {
+        const page = await ciso.vendors.list.query({ ...listViews[i % listViews.length]!, pageSize: 50 });
+        if (page.rows.length === 0) throw new Error(`The vendor list view ${JSON.stringify(listViews[i % listViews.length])} is empty: it would measure nothing.`);
+      });
+      const vendorPage = await sample(n, (i) => ciso.vendors.get.query({ id: 1 + ((i * 7_919) % run.vendorCount) }));
+      return { cold, warm, sqlTimes, heaviestSql, list, vendorPage };
+    }
+    // --import: only the import step (with --data), for a quicker loop on it; the other data figures then read 0.
+    const { cold, warm, sqlTimes, heaviestSql, list, vendorPage } = flags.import ? skippedDataReads() : await dataReads();
 
     log(`Import of ${run.vendorCount.toLocaleString('en')} vendors and ${(run.vendorCount * 3).toLocaleString('en')} holdings...`);
     const files = importFiles(run.vendorCount);
@@ -285,13 +300,21 @@ async function measure(run: PreparedRun, generatedMs: number): Promise<void> {
       }
     })();
     const importStarted = performance.now();
+    // The server's CPU time over the import (all its threads, the probe's answers included): on a shared machine the
+    // wall time follows the share of the cores the server got (its import worker runs at a lower priority), this less so.
+    const importCpuFrom = cpuUs(server.pid);
     for (const [kind, csv] of [...files.vendorsCsv.map((csv) => ['vendors', csv] as const), ...files.holdingsCsv.map((csv) => ['holdings', csv] as const)]) {
+      const previewStarted = performance.now();
       const preview = await procurement.vendors.previewImport.mutate({ kind, csv });
       if (preview.counts.errors > 0) throw new Error(`The generated ${kind} file has errors: ${JSON.stringify(preview.errors.slice(0, 3))}`);
+      const commitStarted = performance.now();
       const committed = await procurement.vendors.commitImport.mutate({ kind, csv });
       if (committed.counts.rows !== preview.counts.rows) throw new Error(`The ${kind} import wrote ${committed.counts.rows} rows of ${preview.counts.rows}.`);
+      // Each file's two round trips, so a change to one step shows where it landed.
+      log(`  ${kind}, ${preview.counts.rows} rows: preview ${ms(commitStarted - previewStarted)}, commit ${ms(performance.now() - commitStarted)}`);
     }
     const importMs = performance.now() - importStarted;
+    log(`  server CPU time over the import: ${ms((cpuUs(server.pid) - importCpuFrom) / 1000)}`);
     importing = false;
     await probe;
 
@@ -317,7 +340,7 @@ async function measure(run: PreparedRun, generatedMs: number): Promise<void> {
       dashboard_js_gz_kb: dashboardBundle.gzipKb,
     };
     const rows: Row[] = [
-      ...(flags.data ? [] : [...requestPathRows(results, ratioToNoop), cpuRow(cpuPerRequest)]),
+      ...(flags.data || flags.import ? [] : [...requestPathRows(results, ratioToNoop), cpuRow(cpuPerRequest)]),
       { what: 'Whole dashboard, cold: p50 / p95', value: `${ms(figures.dashboard_p50_ms)} / ${ms(figures.dashboard_p95_ms)}`, target: 'p95 <= 50 ms' },
       { what: 'Whole dashboard, warm: p50 / p95', value: `${ms(percentile(warm, 50))} / ${ms(percentile(warm, 95))}` },
       { what: 'Same aggregates as raw SQL: p50 / p95', value: `${ms(percentile(sqlTimes, 50))} / ${ms(figures.dashboard_sql_ms)}` },

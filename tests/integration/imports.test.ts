@@ -321,4 +321,15 @@ describe('an inventory that changes while a file is planned', () => {
     expect(await applyCommit(db, prepareCommit(db, fixed, actor, NOW, second), second)).toMatchObject({ counts: { rows: 1, created: 1, updated: 0 } });
     expect(importAudits(db)).toHaveLength(1);
   });
+
+  it('checks a previewed file again at commit when the inventory changed after the preview', async () => {
+    const { db, caller } = await setup();
+    const input = { kind: 'vendors' as const, csv: csv('name', 'Planned Ltd', 'Raced Ltd') };
+    // Clean when previewed; the commit must not take the preview's word for it once someone has added a vendor.
+    expect((await caller.vendors.previewImport(input)).counts).toMatchObject({ rows: 2, valid: 2, errors: 0 });
+    await caller.vendors.create({ name: 'Raced Ltd' });
+    await expect(caller.vendors.commitImport(input)).rejects.toMatchObject({ code: 'BAD_REQUEST', message: expect.stringContaining('1 error') });
+    expect(db.select().from(vendors).all().map((v) => v.name)).toEqual(['Skyline Loyalty', 'Existing Vendor', 'Raced Ltd']);
+    expect(importAudits(db)).toHaveLength(0);
+  });
 });

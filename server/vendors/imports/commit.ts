@@ -22,12 +22,12 @@ import { sql } from 'drizzle-orm';
 import { computeVendorRisk, positionMoved, snapshotValues, type ComputedRisk, activeTaskCountsFor, loadRiskInputsFor, storedRiskFor, type StoredHolding } from '../../risk/index.ts';
 import type { ImportInput, VendorImportValues } from '#shared/schemas/inventory.ts';
 import { effectiveAccess } from '#shared/taxonomy.ts';
-import { dataHoldings, dataVersion, riskSnapshots, vendorRisk, vendors } from '../../../drizzle/schema/index.ts';
+import { dataHoldings, riskSnapshots, vendorRisk, vendors } from '../../../drizzle/schema/index.ts';
 import { insertStaged, openStaging, stageRows, updateStaged, withStaging, type StagedRows } from '../../platform/db/bulk.ts';
 import type { Db, Tx } from '../../platform/db/database.ts';
 import { badRequest } from '../../platform/errors.ts';
 import { recordAudit, type AuditActor, type AuditEntry } from '../../platform/audit/auditTrail.ts';
-import { analyse, parseImportFile, type CheckedRow, type HoldingRowValues, type ParsedFile } from './preview.ts';
+import { analyseImportFile, currentDataVersion, forgetImportFile, type CheckedRow, type HoldingRowValues } from './preview.ts';
 import { getCadence } from '../../reminders/index.ts';
 
 /** Plans made stale by other people's changes before one could be written; then the person is asked to try again. */
@@ -66,8 +66,6 @@ export interface PreparedCommit {
 }
 
 const validRows = <V>(rows: readonly CheckedRow<V>[]) => rows.filter((r): r is Extract<CheckedRow<V>, { valid: true }> => r.valid);
-
-const currentDataVersion = (tx: Db | Tx) => tx.select({ version: dataVersion.version }).from(dataVersion).get()?.version ?? 0;
 
 /** The id the next vendor gets: ids are never reused (AUTOINCREMENT), so above both the sequence and the largest id. */
 function nextVendorId(tx: Db | Tx): number {
@@ -151,9 +149,10 @@ function planHoldings(tx: Db | Tx, rows: readonly { values: HoldingRowValues }[]
   return { writes, vendorIds };
 }
 
-function planCommit(tx: Db | Tx, file: ParsedFile, input: ImportInput, actor: AuditActor, now: Date): ImportPlan {
+function planCommit(tx: Db | Tx, input: ImportInput, actor: AuditActor, now: Date): ImportPlan {
   const version = currentDataVersion(tx);
-  const preview = analyse(tx, file);
+  // The preview's own check when nothing in the inventory changed since it (same file, same data_version).
+  const preview = analyseImportFile(tx, input, version);
   const { counts } = preview;
   if (counts.errors > 0) {
     throw badRequest(`The file has ${counts.errors.toLocaleString('en')} error${counts.errors === 1 ? '' : 's'}: nothing was imported. Preview it to see them.`);
@@ -194,7 +193,13 @@ function planCommit(tx: Db | Tx, file: ParsedFile, input: ImportInput, actor: Au
  */
 export function prepareCommit(db: Db, input: ImportInput, actor: AuditActor, now: Date, stagingFile: string): PreparedCommit {
   // Read-only, on the worker's query_only connection: deferred, as IMMEDIATE would ask for the write lock (ADR 0022).
-  const plan = db.transaction((tx) => planCommit(tx, parseImportFile(input), input, actor, now), { behavior: 'deferred' });
+  let plan: ImportPlan;
+  try {
+    plan = db.transaction((tx) => planCommit(tx, input, actor, now), { behavior: 'deferred' });
+  } finally {
+    // Planned (or refused): the preview's rows are no longer needed, so the worker does not keep them while it idles.
+    forgetImportFile();
+  }
   const staging = openStaging(stagingFile);
   try {
     const writes = plan.writes.map(({ how, stage }) => ({ how, staged: stage(staging) }));
