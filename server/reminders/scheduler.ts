@@ -42,8 +42,12 @@ export interface ReminderHooks {
   afterCommit?: (reminder: Reminder) => void;
 }
 
-/** Vendors read per slice of the schedule: about 14 open tasks each at 10,000 vendors, so a few thousand tasks per slice. */
-export const SLICE_VENDORS = 250;
+/**
+ * Vendors read per slice of the schedule. At 10,000 vendors (about 13 open tasks and, on a first start, 13 due
+ * reminders each) a slice of 100 holds the event loop for tens of milliseconds; 250 held it for about 150 ms
+ * (docs/benchmarks.md, "The reminders' pass in slices").
+ */
+export const SLICE_VENDORS = 100;
 
 /** The reminders due for one slice of the state that were never sent, in key order. */
 function unsentOf(db: Db, state: RemediationState, now: Date): Reminder[] {
@@ -61,6 +65,15 @@ function unsentOf(db: Db, state: RemediationState, now: Date): Reminder[] {
 /** Every reminder due at `now` that was never sent, over the whole portfolio at once, in key order (tests compare the slices with it). */
 export function unsentReminders(db: Db, now: Date): Reminder[] {
   return unsentOf(db, loadRemediationState(db), now);
+}
+
+/**
+ * The unsent reminders of the next `size` vendors after `afterVendorId`, and the last vendor id the slice covers
+ * (Number.MAX_SAFE_INTEGER for the last slice); null when no vendor is left. One step of the job's reading.
+ */
+export function unsentInSlice(db: Db, now: Date, afterVendorId: number, size = SLICE_VENDORS): { reminders: Reminder[]; throughVendorId: number } | null {
+  const slice = loadRemediationSlice(db, afterVendorId, size);
+  return slice && { reminders: unsentOf(db, slice.state, now), throughVendorId: slice.range.throughId };
 }
 
 /**
@@ -83,11 +96,11 @@ function nextBatch(db: Db, now: Date, limit: number, sliceVendors: number): { ba
     runs.set(db, run);
   }
   if (run.queue.length === 0 && !run.exhausted) {
-    const slice = loadRemediationSlice(db, run.afterVendorId, sliceVendors);
+    const slice = unsentInSlice(db, now, run.afterVendorId, sliceVendors);
     if (slice) {
-      run.queue = unsentOf(db, slice.state, now);
-      run.afterVendorId = slice.range.throughId;
-      if (slice.range.throughId === Number.MAX_SAFE_INTEGER) run.exhausted = true;
+      run.queue = slice.reminders;
+      run.afterVendorId = slice.throughVendorId;
+      if (slice.throughVendorId === Number.MAX_SAFE_INTEGER) run.exhausted = true;
     } else run.exhausted = true;
   }
   const batch = run.queue.splice(0, limit);
