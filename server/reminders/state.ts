@@ -14,7 +14,7 @@
 import { and, asc, desc, eq, gt, inArray, isNotNull, lte, notInArray, sql, type SQL } from 'drizzle-orm';
 import type { SQLiteColumn } from 'drizzle-orm/sqlite-core';
 import { OPEN_STATUSES } from '#shared/assessmentLifecycle.ts';
-import type { LinkState, QuestionnaireState, RemediationState, TaskState } from '#shared/remediation/state.ts';
+import type { LinkState, QuestionnaireState, RemediationState, TaskState, VendorState } from '#shared/remediation/state.ts';
 import { answers, assessments, remediationTasks, reviewMessages, shareLinks, users, vendorRisk, vendors } from '../../drizzle/schema/index.ts';
 import type { Db, Tx } from '../platform/db/database.ts';
 
@@ -53,11 +53,14 @@ export function loadRemediationSlice(db: Db | Tx, afterId: number, size: number)
   return { state, range };
 }
 
-function loadState(db: Db | Tx, range: VendorRange | null): RemediationState {
-  /** The condition that keeps a row of the slice's vendors, or none for the whole portfolio. */
-  const inRange = (column: SQLiteColumn): SQL | undefined => (range ? and(gt(column, range.afterId), lte(column, range.throughId)) : undefined);
-  const staff = db.select({ id: users.id, role: users.role, active: users.active }).from(users).all();
+/** The condition that keeps a row of the range's vendors, or none for the whole portfolio. */
+function inRangeOf(range: VendorRange | null) {
+  return (column: SQLiteColumn): SQL | undefined => (range ? and(gt(column, range.afterId), lte(column, range.throughId)) : undefined);
+}
 
+/** The vendors alone (tier, last assessment, owner, whether a re-assessment is open): all the re-assessment lists need. */
+export function loadVendorStates(db: Db | Tx, range: VendorRange | null = null): VendorState[] {
+  const inRange = inRangeOf(range);
   const vendorRows = db
     .select({ id: vendors.id, status: vendors.status, tier: vendorRisk.tier, lastCompletedAt: vendorRisk.assessedAt, lastAssessmentId: vendorRisk.assessmentId })
     .from(vendors)
@@ -81,6 +84,22 @@ function loadState(db: Db | Tx, range: VendorRange | null): RemediationState {
       .all()
       .map((r) => r.vendorId),
   );
+
+  return vendorRows.map((v) => ({
+    id: v.id,
+    active: v.status === 'active',
+    tier: v.tier,
+    lastCompletedAt: v.lastCompletedAt,
+    reassessmentOpen: openByVendor.has(v.id),
+    // The vendor record names no owner user yet: the last assessment's assessor answers for it (docs/remediation.md section 6).
+    ownerId: v.lastAssessmentId ? (lastAssessors.get(v.lastAssessmentId) ?? null) : null,
+  }));
+}
+
+function loadState(db: Db | Tx, range: VendorRange | null): RemediationState {
+  const inRange = inRangeOf(range);
+  const staff = db.select({ id: users.id, role: users.role, active: users.active }).from(users).all();
+  const vendorStates = loadVendorStates(db, range);
 
   // Only the columns the state needs, straight into its shape: on a 10,000-vendor portfolio (about 140,000 open
   // tasks) whole rows (reasons parsed from JSON, responses, justifications) and a copy of each made this pass
@@ -176,15 +195,7 @@ function loadState(db: Db | Tx, range: VendorRange | null): RemediationState {
 
   return {
     staff,
-    vendors: vendorRows.map((v) => ({
-      id: v.id,
-      active: v.status === 'active',
-      tier: v.tier,
-      lastCompletedAt: v.lastCompletedAt,
-      reassessmentOpen: openByVendor.has(v.id),
-      // The vendor record names no owner user yet: the last assessment's assessor answers for it (docs/remediation.md section 6).
-      ownerId: v.lastAssessmentId ? (lastAssessors.get(v.lastAssessmentId) ?? null) : null,
-    })),
+    vendors: vendorStates,
     questionnaires,
     tasks,
   };
