@@ -44,8 +44,9 @@ export interface ReminderHooks {
 
 /**
  * Vendors read per slice of the schedule. At 10,000 vendors (about 13 open tasks and, on a first start, 13 due
- * reminders each) a slice of 100 holds the event loop for tens of milliseconds; 250 held it for about 150 ms
- * (docs/benchmarks.md, "The reminders' pass in slices").
+ * reminders each) a slice of 100 held the event loop for a median of about 40 ms (the longest about 150 ms) on a
+ * shared machine; a slice of 250, about 150 ms (the longest 730 ms) (docs/benchmarks.md, "The reminders' pass in
+ * slices").
  */
 export const SLICE_VENDORS = 100;
 
