@@ -13,7 +13,7 @@ import { purgeUnusedEvidence } from './assessments/index.ts';
 import { reopenExpiredAcceptances } from './remediation/index.ts';
 import type { Db } from './platform/db/database.ts';
 import { eraseDeliveredTexts, type MailSettings } from './platform/mail/outbox.ts';
-import { sendDueReminders, type ReminderDeps } from './reminders/index.ts';
+import { sendReminderStep, type ReminderDeps } from './reminders/index.ts';
 
 const HOUR_MS = 60 * 60 * 1000;
 const BATCH = 100;
@@ -37,8 +37,13 @@ export interface JobContext {
   reminders?: ReminderDeps;
 }
 
-/** A job does at most `limit` items per call and says how many it did; fewer than `limit` means it is done for now. */
-const JOBS: { name: string; run: (ctx: JobContext, now: Date, limit: number) => number }[] = [
+/**
+ * A job does at most `limit` items per call and says how many it did; fewer than `limit` means it is done for now.
+ * A job whose calls may do nothing and still have more to read (the reminders read the portfolio a slice of vendors
+ * at a time, and a slice may have nothing left to send) says so with `more`.
+ */
+type JobStep = number | { done: number; more: boolean };
+const JOBS: { name: string; run: (ctx: JobContext, now: Date, limit: number) => JobStep }[] = [
   { name: 'unused evidence files', run: ({ db, uploadsDir }, now, limit) => purgeUnusedEvidence(db, uploadsDir, now, limit) },
   { name: 'monthly risk snapshots', run: ({ db }, now, limit) => takeMonthlySnapshots(db, now, limit) },
   {
@@ -46,7 +51,7 @@ const JOBS: { name: string; run: (ctx: JobContext, now: Date, limit: number) => 
     run: ({ db, mail, publicUrl }, now, limit) => reopenExpiredAcceptances(db, mail ?? { smtpUrl: null }, publicUrl ?? '', now, limit),
   },
   { name: 'erase delivered and expired email texts', run: ({ db }, now, limit) => eraseDeliveredTexts(db, now, limit) },
-  { name: 'reminders', run: ({ db, reminders }, now, limit) => (reminders ? sendDueReminders(db, reminders, now, limit) : 0) },
+  { name: 'reminders', run: ({ db, reminders }, now, limit) => (reminders ? sendReminderStep(db, reminders, now, limit) : 0) },
 ];
 
 /**
@@ -64,10 +69,12 @@ export async function runDueJobs(ctx: JobContext, log: JobLog, now: Date, batch 
     if (stopping()) return;
     try {
       let done = 0;
-      for (let last = batch; last === batch && !stopping(); done += last) {
+      for (let more = true; more && !stopping(); ) {
         const batchStarted = performance.now();
-        last = job.run(ctx, now, batch);
-        if (last === batch) await giveWay(performance.now() - batchStarted);
+        const step = job.run(ctx, now, batch);
+        done += typeof step === 'number' ? step : step.done;
+        more = typeof step === 'number' ? step === batch : step.more;
+        if (more) await giveWay(performance.now() - batchStarted);
       }
       total += done;
       if (done > 0) log.info({ job: job.name, done }, 'scheduled job ran');

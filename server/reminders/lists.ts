@@ -11,7 +11,7 @@ import type { ReassessmentListStanding } from '#shared/schemas/reminders.ts';
 import { remediationTasks, vendors } from '../../drizzle/schema/index.ts';
 import type { Db } from '../platform/db/database.ts';
 import { getCadence } from './settings.ts';
-import { loadRemediationState } from './state.ts';
+import { loadRemediationState, loadVendorStates } from './state.ts';
 
 function vendorNames(db: Db, ids: readonly number[]): Map<number, string> {
   if (ids.length === 0) return new Map();
@@ -20,11 +20,13 @@ function vendorNames(db: Db, ids: readonly number[]): Map<number, string> {
 
 /** Active vendors in one standing, most urgent first, with a count of every standing for the tabs. */
 export function listReassessments(db: Db, standing: ReassessmentListStanding, now: Date) {
-  const state = loadRemediationState(db);
+  // Only the vendors: the tasks, questionnaires and links of the whole state (about 141,000 open tasks at 10,000
+  // vendors) play no part in a vendor's re-assessment standing.
+  const vendorStates = loadVendorStates(db);
   const cadence = getCadence(db);
   const counts: Record<ReassessmentStanding, number> = { overdue: 0, due_soon: 0, never_assessed: 0, current: 0 };
   const rows = [];
-  for (const v of state.vendors) {
+  for (const v of vendorStates) {
     if (!v.active) continue;
     const status = classifyReassessment(v.tier, v.lastCompletedAt, now, cadence);
     counts[status.standing] += 1;

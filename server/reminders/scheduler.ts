@@ -11,18 +11,25 @@
  * leaves it due for the next run. A reminder that fell due while the server
  * was down is still in the schedule at the first run after it, while its
  * window is open.
+ *
+ * The job reads the portfolio a slice of vendors at a time (ADR 0038): the
+ * schedule of each vendor depends on that vendor alone (and on the staff
+ * list), so the slices' schedules together are the whole one, while only a
+ * slice's tasks and links are in memory and the event loop is handed back
+ * between slices.
  */
 import { desc, eq, inArray } from 'drizzle-orm';
 import { findControl } from '#shared/catalogue/coreV1.ts';
 import { daysUntil } from '#shared/dates.ts';
 import { remindersDue, type Reminder } from '#shared/remediation/reminders.ts';
+import type { RemediationState } from '#shared/remediation/state.ts';
 import { assessments, remediationTasks, remindersSent, shareLinks, users, vendors } from '../../drizzle/schema/index.ts';
 import type { Db, Tx } from '../platform/db/database.ts';
 import { enqueueEmail, type MailSettings, type OutgoingEmail } from '../platform/mail/outbox.ts';
 import { issueReminderLink, vendorContactLine } from '../assessments/index.ts';
 import { getOrganisation, type OrganisationSettings } from '../platform/settings.ts';
 import { getCadence, getReminderSettings } from './settings.ts';
-import { loadRemediationState } from './state.ts';
+import { loadRemediationSlice, loadRemediationState } from './state.ts';
 
 export interface ReminderDeps {
   publicUrl: string;
@@ -35,9 +42,17 @@ export interface ReminderHooks {
   afterCommit?: (reminder: Reminder) => void;
 }
 
-/** Every reminder due at `now` that was never sent, in key order. */
-export function unsentReminders(db: Db, now: Date): Reminder[] {
-  const due = remindersDue(loadRemediationState(db), now, { kinds: getReminderSettings(db), cadence: getCadence(db) });
+/**
+ * Vendors read per slice of the schedule. At 10,000 vendors (about 13 open tasks and, on a first start, 13 due
+ * reminders each) a slice of 100 held the event loop for a median of about 40 ms (the longest about 150 ms) on a
+ * shared machine; a slice of 250, about 150 ms (the longest 730 ms) (docs/benchmarks.md, "The reminders' pass in
+ * slices").
+ */
+export const SLICE_VENDORS = 100;
+
+/** The reminders due for one slice of the state that were never sent, in key order. */
+function unsentOf(db: Db, state: RemediationState, now: Date): Reminder[] {
+  const due = remindersDue(state, now, { kinds: getReminderSettings(db), cadence: getCadence(db) });
   if (due.length === 0) return [];
   const sent = new Set<string>();
   // Chunked: SQLite limits the number of bound parameters.
@@ -48,33 +63,94 @@ export function unsentReminders(db: Db, now: Date): Reminder[] {
   return due.filter((r) => !sent.has(r.key));
 }
 
-/**
- * What one run of the jobs still has to send. Reading the state costs a
- * pass over every vendor, task and link, so a run (one `now`) reads it once
- * and hands it out in batches, rather than once per batch of 100; each
- * reminder's own transaction still checks its key, so a list a little stale
- * never sends anything twice.
- */
-const runQueues = new WeakMap<Db, { at: number; queue: Reminder[] }>();
-function nextBatch(db: Db, now: Date, limit: number): Reminder[] {
-  let run = runQueues.get(db);
-  if (!run || run.at !== now.getTime()) {
-    run = { at: now.getTime(), queue: unsentReminders(db, now) };
-    runQueues.set(db, run);
-  }
-  const batch = run.queue.splice(0, limit);
-  if (run.queue.length === 0) runQueues.delete(db);
-  return batch;
+/** Every reminder due at `now` that was never sent, over the whole portfolio at once, in key order (tests compare the slices with it). */
+export function unsentReminders(db: Db, now: Date): Reminder[] {
+  return unsentOf(db, loadRemediationState(db), now);
 }
 
 /**
- * Sends at most `limit` due reminders; returns how many it sent. The job
- * runner calls it again while it returns `limit`.
+ * The unsent reminders of the next `size` vendors after `afterVendorId`, and the last vendor id the slice covers
+ * (Number.MAX_SAFE_INTEGER for the last slice); null when no vendor is left. One step of the job's reading.
  */
-export function sendDueReminders(db: Db, deps: ReminderDeps, now: Date, limit = Number.MAX_SAFE_INTEGER, hooks: ReminderHooks = {}): number {
+export function unsentInSlice(db: Db, now: Date, afterVendorId: number, size = SLICE_VENDORS): { reminders: Reminder[]; throughVendorId: number } | null {
+  const slice = loadRemediationSlice(db, afterVendorId, size);
+  return slice && { reminders: unsentOf(db, slice.state, now), throughVendorId: slice.range.throughId };
+}
+
+/**
+ * Where one run of the jobs (one `now`) has got to: the last vendor whose slice was read, and that slice's
+ * reminders not yet handed out. Each reminder's own transaction still checks its key, so a queue a little stale
+ * never sends anything twice; and a run stopped between slices leaves nothing behind but this cursor in memory:
+ * the next run (a new `now`, or a restart) starts again from the first vendor and skips every key recorded.
+ */
+const runs = new WeakMap<Db, { at: number; afterVendorId: number; exhausted: boolean; queue: Reminder[] }>();
+
+/**
+ * The next reminders to send: at most `limit`, from the queue, reading the next slice of vendors only when the
+ * queue is empty, and at most one slice per call so that a run that finds every reminder already sent still hands
+ * the event loop back between slices. `more` says whether the run has anything left (reminders or slices).
+ */
+function nextBatch(db: Db, now: Date, limit: number, sliceVendors: number): { batch: Reminder[]; more: boolean } {
+  let run = runs.get(db);
+  if (!run || run.at !== now.getTime()) {
+    run = { at: now.getTime(), afterVendorId: 0, exhausted: false, queue: [] };
+    runs.set(db, run);
+  }
+  if (run.queue.length === 0 && !run.exhausted) {
+    const slice = unsentInSlice(db, now, run.afterVendorId, sliceVendors);
+    if (slice) {
+      run.queue = slice.reminders;
+      run.afterVendorId = slice.throughVendorId;
+      if (slice.throughVendorId === Number.MAX_SAFE_INTEGER) run.exhausted = true;
+    } else run.exhausted = true;
+  }
+  const batch = run.queue.splice(0, limit);
+  const more = run.queue.length > 0 || !run.exhausted;
+  if (!more) runs.delete(db);
+  return { batch, more };
+}
+
+/**
+ * One step of the reminders' job: reads at most one slice of vendors and sends at most `limit` of the due
+ * reminders; says how many it sent and whether there is more to do. The job runner (server/jobs.ts) calls it
+ * again, giving way to requests in between, while there is.
+ *
+ * Order: within a slice reminders go out in key order, slices in vendor id order. Nothing depends on it: each
+ * reminder is its own key and its own transaction, and the schedule of one vendor never depends on another's.
+ */
+export function sendReminderStep(db: Db, deps: ReminderDeps, now: Date, limit: number, hooks: ReminderHooks = {}, sliceVendors = SLICE_VENDORS): { done: number; more: boolean } {
+  const { batch, more } = nextBatch(db, now, limit, sliceVendors);
+  return { done: sendBatch(db, deps, now, batch, hooks), more };
+}
+
+/**
+ * Sends every due reminder (or at most `limit`) in one go, slice after slice; returns how many it sent. For
+ * tools and tests: the server's jobs use sendReminderStep, which gives way between slices.
+ */
+export function sendDueReminders(db: Db, deps: ReminderDeps, now: Date, limit = Number.MAX_SAFE_INTEGER, hooks: ReminderHooks = {}, sliceVendors = SLICE_VENDORS): number {
+  let total = 0;
+  const failures: unknown[] = [];
+  for (let more = true; more && total < limit; ) {
+    try {
+      const step = sendReminderStep(db, deps, now, limit - total, hooks, sliceVendors);
+      total += step.done;
+      more = step.more;
+    } catch (error) {
+      // A slice's failures are reported once every slice has been tried, as one batch's are.
+      if (!(error instanceof AggregateError)) throw error;
+      failures.push(...(error.errors as unknown[]));
+      more = runs.has(db);
+    }
+  }
+  if (failures.length) throw new AggregateError(failures, `${failures.length} reminder(s) could not be sent and stay due`);
+  return total;
+}
+
+/** Sends the reminders of one batch, each in its own transaction; returns how many it sent. */
+function sendBatch(db: Db, deps: ReminderDeps, now: Date, batch: readonly Reminder[], hooks: ReminderHooks): number {
   let sent = 0;
   const failures: unknown[] = [];
-  for (const reminder of nextBatch(db, now, limit)) {
+  for (const reminder of batch) {
     let committed = false;
     try {
       committed = db.transaction(

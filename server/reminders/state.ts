@@ -2,29 +2,77 @@
  * Reads the remediation state (shared/remediation/state.ts) from the
  * database in a handful of queries: the reminder schedule and every staff
  * user's "needs my attention" list are pure functions of it.
+ *
+ * It reads either the whole portfolio or one slice of it: the vendors in a
+ * range of ids with their own tasks, assessments, links and answers (staff
+ * is small and global, so every slice has all of it). The reminder
+ * schedule looks at each vendor on its own, so the schedule of the whole is
+ * the union of the slices' schedules (ADR 0038), and the reminders' job
+ * reads a few hundred vendors at a time instead of holding every open task
+ * of the portfolio at once.
  */
-import { and, asc, desc, eq, inArray, isNotNull, notInArray, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, inArray, isNotNull, lte, notInArray, sql, type SQL } from 'drizzle-orm';
+import type { SQLiteColumn } from 'drizzle-orm/sqlite-core';
 import { OPEN_STATUSES } from '#shared/assessmentLifecycle.ts';
-import type { LinkState, QuestionnaireState, RemediationState, TaskState } from '#shared/remediation/state.ts';
+import type { LinkState, QuestionnaireState, RemediationState, TaskState, VendorState } from '#shared/remediation/state.ts';
 import { answers, assessments, remediationTasks, reviewMessages, shareLinks, users, vendorRisk, vendors } from '../../drizzle/schema/index.ts';
 import type { Db, Tx } from '../platform/db/database.ts';
 
 /** Tasks that are over: every other status (open, in progress once the lifecycle adds it, ready, accepted) is watched. */
 const FINISHED_TASK_STATUSES: ('closed' | 'superseded')[] = ['closed', 'superseded'];
 
-export function loadRemediationState(db: Db | Tx): RemediationState {
-  const staff = db.select({ id: users.id, role: users.role, active: users.active }).from(users).all();
+/** Vendors with ids in (afterId, throughId]: consecutive slices leave no vendor out and take none twice. */
+export interface VendorRange {
+  afterId: number;
+  throughId: number;
+}
 
+/** The whole portfolio's state. */
+export function loadRemediationState(db: Db | Tx): RemediationState {
+  return loadState(db, null);
+}
+
+/**
+ * The state of the next `size` vendors (by id) after `afterId`, with the range it covers; null when no vendor is
+ * left. Keyset pagination: each slice starts where the last ended, whatever was added or removed meanwhile.
+ */
+export function loadRemediationSlice(db: Db | Tx, afterId: number, size: number): { state: RemediationState; range: VendorRange } | null {
+  const last = db
+    .select({ id: vendors.id })
+    .from(vendors)
+    .innerJoin(vendorRisk, eq(vendorRisk.vendorId, vendors.id))
+    .where(gt(vendors.id, afterId))
+    .orderBy(asc(vendors.id))
+    .limit(1)
+    .offset(size - 1)
+    .get();
+  // Fewer than `size` left: the last slice runs to the end.
+  const range = { afterId, throughId: last?.id ?? Number.MAX_SAFE_INTEGER };
+  const state = loadState(db, range);
+  if (state.vendors.length === 0) return null;
+  return { state, range };
+}
+
+/** The condition that keeps a row of the range's vendors, or none for the whole portfolio. */
+function inRangeOf(range: VendorRange | null) {
+  return (column: SQLiteColumn): SQL | undefined => (range ? and(gt(column, range.afterId), lte(column, range.throughId)) : undefined);
+}
+
+/** The vendors alone (tier, last assessment, owner, whether a re-assessment is open): all the re-assessment lists need. */
+export function loadVendorStates(db: Db | Tx, range: VendorRange | null = null): VendorState[] {
+  const inRange = inRangeOf(range);
   const vendorRows = db
     .select({ id: vendors.id, status: vendors.status, tier: vendorRisk.tier, lastCompletedAt: vendorRisk.assessedAt, lastAssessmentId: vendorRisk.assessmentId })
     .from(vendors)
     .innerJoin(vendorRisk, eq(vendorRisk.vendorId, vendors.id))
+    .where(inRange(vendors.id))
+    .orderBy(asc(vendors.id))
     .all();
   const lastAssessors = new Map(
     db
       .select({ id: assessments.id, assessorId: assessments.assessorId })
       .from(assessments)
-      .where(inArray(assessments.id, db.select({ id: vendorRisk.assessmentId }).from(vendorRisk).where(isNotNull(vendorRisk.assessmentId))))
+      .where(inArray(assessments.id, db.select({ id: vendorRisk.assessmentId }).from(vendorRisk).where(and(isNotNull(vendorRisk.assessmentId), inRange(vendorRisk.vendorId)))))
       .all()
       .map((a) => [a.id, a.assessorId]),
   );
@@ -32,10 +80,26 @@ export function loadRemediationState(db: Db | Tx): RemediationState {
     db
       .selectDistinct({ vendorId: assessments.vendorId })
       .from(assessments)
-      .where(inArray(assessments.status, OPEN_STATUSES))
+      .where(and(inArray(assessments.status, OPEN_STATUSES), inRange(assessments.vendorId)))
       .all()
       .map((r) => r.vendorId),
   );
+
+  return vendorRows.map((v) => ({
+    id: v.id,
+    active: v.status === 'active',
+    tier: v.tier,
+    lastCompletedAt: v.lastCompletedAt,
+    reassessmentOpen: openByVendor.has(v.id),
+    // The vendor record names no owner user yet: the last assessment's assessor answers for it (docs/remediation.md section 6).
+    ownerId: v.lastAssessmentId ? (lastAssessors.get(v.lastAssessmentId) ?? null) : null,
+  }));
+}
+
+function loadState(db: Db | Tx, range: VendorRange | null): RemediationState {
+  const inRange = inRangeOf(range);
+  const staff = db.select({ id: users.id, role: users.role, active: users.active }).from(users).all();
+  const vendorStates = loadVendorStates(db, range);
 
   // Only the columns the state needs, straight into its shape: on a 10,000-vendor portfolio (about 140,000 open
   // tasks) whole rows (reasons parsed from JSON, responses, justifications) and a copy of each made this pass
@@ -58,11 +122,13 @@ export function loadRemediationState(db: Db | Tx): RemediationState {
       acceptanceExpiresOn: remediationTasks.acceptanceExpiresOn,
     })
     .from(remediationTasks)
-    .where(notInArray(remediationTasks.status, FINISHED_TASK_STATUSES))
+    .where(and(notInArray(remediationTasks.status, FINISHED_TASK_STATUSES), inRange(remediationTasks.vendorId)))
     .orderBy(asc(remediationTasks.id))
     .all();
 
   // Questionnaires still open, and the completed ones whose tasks still reach the vendor through their links.
+  // A task's assessment is its own vendor's (both are written together when the review completes), so a
+  // slice's tasks find their questionnaires among the slice's own assessments.
   const taskAssessmentIds = [...new Set(tasks.map((t) => t.assessmentId))];
   const assessmentRows = db
     .select({
@@ -74,7 +140,7 @@ export function loadRemediationState(db: Db | Tx): RemediationState {
       assessorId: assessments.assessorId,
     })
     .from(assessments)
-    .where(taskAssessmentIds.length ? sql`${assessments.status} in ${OPEN_STATUSES} or ${assessments.id} in ${taskAssessmentIds}` : inArray(assessments.status, OPEN_STATUSES))
+    .where(and(taskAssessmentIds.length ? sql`(${assessments.status} in ${OPEN_STATUSES} or ${assessments.id} in ${taskAssessmentIds})` : inArray(assessments.status, OPEN_STATUSES), inRange(assessments.vendorId)))
     .all();
   const ids = assessmentRows.map((a) => a.id);
   const linkRows = ids.length
@@ -107,6 +173,7 @@ export function loadRemediationState(db: Db | Tx): RemediationState {
       .where(
         and(
           inArray(assessments.status, ['submitted', 'in_review']),
+          inRange(assessments.vendorId),
           sql`(${answers.reviewStatus} = 'pending' or (${answers.reviewStatus} in ('clarification_requested', 'rejected') and (${lastAuthor}) = 'vendor'))`,
         ),
       )
@@ -128,15 +195,7 @@ export function loadRemediationState(db: Db | Tx): RemediationState {
 
   return {
     staff,
-    vendors: vendorRows.map((v) => ({
-      id: v.id,
-      active: v.status === 'active',
-      tier: v.tier,
-      lastCompletedAt: v.lastCompletedAt,
-      reassessmentOpen: openByVendor.has(v.id),
-      // The vendor record names no owner user yet: the last assessment's assessor answers for it (docs/remediation.md section 6).
-      ownerId: v.lastAssessmentId ? (lastAssessors.get(v.lastAssessmentId) ?? null) : null,
-    })),
+    vendors: vendorStates,
     questionnaires,
     tasks,
   };
