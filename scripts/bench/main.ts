@@ -188,7 +188,7 @@ function cpuRow(cpuPerRequest: Record<LoadName, number>): Row {
 }
 
 /** --data: no request-path loads were run; zeros stand in for their figures so the JSON line keeps its keys. */
-function skippedRequestPath(): { results: Record<LoadName, LoadResult>; ratioToNoop: (name: LoadName) => number } {
+function skippedRequestPath(): { results: Record<LoadName, LoadResult>; ratioToNoop: (name: LoadName) => number; cpuPerRequest: Record<LoadName, number> } {
   const none: LoadResult = { rps: 0, p50: 0, p99: 0, errors: 0, socketErrors: 0, timeouts: 0, requests: 0 };
   return { results: { noop: none, bare: none, gate: none, me: none, save: none }, ratioToNoop: () => 0, cpuPerRequest: { noop: 0, bare: 0, gate: 0, me: 0, save: 0 } };
 }
