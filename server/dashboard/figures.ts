@@ -108,7 +108,8 @@ const DAY_MS = 86_400_000;
 /**
  * The whole portfolio's count from failing_control_days (migration 0019, ADR 0037), kept by the database by the day
  * each assessment expires: every day after today still vouches all day; today's day is read from the vendors that
- * expire later today (a handful, by the expiry index), since some of it may already have passed.
+ * expire later today (a handful, by the expiry index), since some of it may already have passed. CROSS JOIN keeps
+ * SQLite to that order: left to choose, it walked every active vendor first (about 7 ms against 0.01 ms at 10,000).
  */
 function countFailingFromRollup(db: Db, now: Date): Map<string, number> {
   const today = Math.floor(now.getTime() / DAY_MS);
@@ -117,8 +118,8 @@ function countFailingFromRollup(db: Db, now: Date): Map<string, number> {
     select ${d.controlId} as controlId, sum(${d.vendors}) as n from ${d} where ${d.expiresDay} > ${today} group by 1
     union all
     select f.${sql.identifier('control_id')}, count(*)
-    from ${vendorRisk} join ${vendors} on ${vendors.id} = ${vendorRisk.vendorId}
-      join ${vendorFailingControls} f on f.${sql.identifier('vendor_id')} = ${vendorRisk.vendorId}
+    from ${vendorRisk} cross join ${vendors} on ${vendors.id} = ${vendorRisk.vendorId}
+      cross join ${vendorFailingControls} f on f.${sql.identifier('vendor_id')} = ${vendorRisk.vendorId}
     where ${vendorRisk.assessmentExpiresAt} > ${now.getTime()} and ${vendorRisk.assessmentExpiresAt} < ${(today + 1) * DAY_MS}
       and ${vendorRisk.assessmentId} is not null and ${vendors.status} = 'active'
     group by 1`);
