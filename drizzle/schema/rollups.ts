@@ -12,6 +12,7 @@ import { index, integer, primaryKey, sqliteTable, text } from 'drizzle-orm/sqlit
 import type { RiskBand } from '#shared/scoring/constants.ts';
 import type { Severity } from '#shared/catalogue/types.ts';
 import { ASSESSMENT_STANDINGS } from '#shared/statuses.ts';
+import type { DataCategoryId } from '#shared/taxonomy.ts';
 import { timestamp } from './columns.ts';
 
 /** Active remediation tasks (open, in progress, ready for verification) counted by vendor, severity and due date. */
@@ -73,3 +74,37 @@ export const vendorFailingControls = sqliteTable(
   },
   (t) => [primaryKey({ columns: [t.vendorId, t.controlId] })],
 );
+
+/**
+ * How many active, assessed vendors fail each control, by the UTC day their assessment expires (migration 0019,
+ * ADR 0037). A vendor counts as assessed until its expiry, so the count at any moment is every day after today plus
+ * the few vendors expiring later today, read from the base tables: the rollup never needs a write as time passes.
+ * An assessment without an expiry date never expires and is kept under NO_EXPIRY_DAY.
+ */
+export const failingControlDays = sqliteTable(
+  'failing_control_days',
+  {
+    controlId: text().notNull(),
+    /** floor(assessment_expires_at / 86,400,000): days since the epoch, UTC. */
+    expiresDay: integer().notNull(),
+    vendors: integer().notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.expiresDay, t.controlId] })],
+);
+
+/** The day key failing_control_days gives an assessment that never expires. */
+export const NO_EXPIRY_DAY = 2147483647;
+
+/**
+ * Records held per data category across active vendors (migration 0019, ADR 0037): what the dashboard's key figures
+ * and data exposure show for the whole portfolio, as one row per category. Only holdings with records count, as there.
+ */
+export const dataCategoryTotals = sqliteTable('data_category_totals', {
+  category: text().$type<DataCategoryId>().primaryKey(),
+  /** Active vendors with at least one holding of the category. */
+  vendors: integer().notNull(),
+  records: integer().notNull(),
+  /** Active vendors holding some of the category without needing it. */
+  excessVendors: integer().notNull(),
+  excessRecords: integer().notNull(),
+});

@@ -1,14 +1,14 @@
 /** Key figures: vendors by band and tier, overdue work, records held per category, critical controls failing. */
-import { and, count, eq, inArray, isNotNull, lt, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, inArray, isNotNull, lt, sql } from 'drizzle-orm';
 import { assessedSql, standingSql } from '../risk/index.ts';
 import { CORE_CATALOGUE_V1 } from '#shared/catalogue/coreV1.ts';
 import { toIsoDate } from '#shared/dates.ts';
 import { DUE_SOON_DAYS } from '#shared/remediation/cadence.ts';
 import type { DashboardFilters } from '#shared/schemas/dashboard.ts';
-import { assessments, dataHoldings, vendorFailingControls, vendorRisk, vendors, vendorTaskCounts } from '../../drizzle/schema/index.ts';
+import { assessments, dataCategoryTotals, dataHoldings, failingControlDays, vendorFailingControls, vendorRisk, vendors, vendorTaskCounts } from '../../drizzle/schema/index.ts';
 import type { Db } from '../platform/db/database.ts';
 import { cachedView } from './cache.ts';
-import { scopedVendorIds, scopeWhere } from './scope.ts';
+import { scopedVendorIds, scopeWhere, wholePortfolio } from './scope.ts';
 
 export function keyFigures(db: Db, filters: DashboardFilters, now: Date) {
   const where = scopeWhere(filters, now);
@@ -90,7 +90,7 @@ export function keyFigures(db: Db, filters: DashboardFilters, now: Date) {
  */
 export function failingCounts(db: Db, filters: DashboardFilters, now: Date): Map<string, number> {
   const where = scopeWhere(filters, now);
-  return cachedView(db, `failingCounts:${JSON.stringify(filters)}`, now, () => countFailing(db, where, now));
+  return cachedView(db, `failingCounts:${JSON.stringify(filters)}`, now, () => (wholePortfolio(filters) ? countFailingFromRollup(db, now) : countFailing(db, where, now)));
 }
 
 function countFailing(db: Db, where: ReturnType<typeof scopeWhere>, now: Date): Map<string, number> {
@@ -103,13 +103,49 @@ function countFailing(db: Db, where: ReturnType<typeof scopeWhere>, now: Date): 
   return new Map(rows.map((r) => [r.controlId, r.n]));
 }
 
+const DAY_MS = 86_400_000;
+
+/**
+ * The whole portfolio's count from failing_control_days (migration 0019, ADR 0037), kept by the database by the day
+ * each assessment expires: every day after today still vouches all day; today's day is read from the vendors that
+ * expire later today (a handful, by the expiry index), since some of it may already have passed. CROSS JOIN keeps
+ * SQLite to that order: left to choose, it walked every active vendor first (about 7 ms against 0.01 ms at 10,000).
+ */
+function countFailingFromRollup(db: Db, now: Date): Map<string, number> {
+  const today = Math.floor(now.getTime() / DAY_MS);
+  const d = failingControlDays;
+  const rows = db.all<{ controlId: string; n: number }>(sql`
+    select ${d.controlId} as controlId, sum(${d.vendors}) as n from ${d} where ${d.expiresDay} > ${today} group by 1
+    union all
+    select f.${sql.identifier('control_id')}, count(*)
+    from ${vendorRisk} cross join ${vendors} on ${vendors.id} = ${vendorRisk.vendorId}
+      cross join ${vendorFailingControls} f on f.${sql.identifier('vendor_id')} = ${vendorRisk.vendorId}
+    where ${vendorRisk.assessmentExpiresAt} > ${now.getTime()} and ${vendorRisk.assessmentExpiresAt} < ${(today + 1) * DAY_MS}
+      and ${vendorRisk.assessmentId} is not null and ${vendors.status} = 'active'
+    group by 1`);
+  const counts = new Map<string, number>();
+  for (const r of rows) counts.set(r.controlId, (counts.get(r.controlId) ?? 0) + r.n);
+  return counts;
+}
+
 /**
  * Records held per category across the vendors in scope, with the vendors holding each and the excess (held but not
  * needed). Key figures and data exposure both show it, in the same batch: computed once, kept like a view's answer.
  */
 export function holdingsByCategory(db: Db, filters: DashboardFilters, now: Date) {
-  return cachedView(db, `holdingsByCategory:${JSON.stringify(filters)}`, now, () =>
-    db
+  return cachedView(db, `holdingsByCategory:${JSON.stringify(filters)}`, now, () => {
+    // The whole portfolio reads the per-category totals the database keeps (data_category_totals, ADR 0037): one row a
+    // category instead of two count(distinct) over every holding. Ties in records go by category in both paths.
+    if (wholePortfolio(filters)) {
+      const t = dataCategoryTotals;
+      return db
+        .select({ category: t.category, vendors: t.vendors, records: t.records, excessRecords: t.excessRecords, excessVendors: t.excessVendors })
+        .from(t)
+        .where(sql`${t.records} > 0`)
+        .orderBy(desc(t.records), asc(t.category))
+        .all();
+    }
+    return db
       .select({
         category: dataHoldings.category,
         vendors: sql<number>`count(distinct ${dataHoldings.vendorId})`,
@@ -120,7 +156,7 @@ export function holdingsByCategory(db: Db, filters: DashboardFilters, now: Date)
       .from(dataHoldings)
       .where(and(sql`${dataHoldings.vendorId} in ${scopedVendorIds(filters, now)}`, sql`${dataHoldings.records} > 0`))
       .groupBy(dataHoldings.category)
-      .orderBy(sql`3 desc`)
-      .all(),
-  );
+      .orderBy(sql`3 desc`, dataHoldings.category)
+      .all();
+  });
 }

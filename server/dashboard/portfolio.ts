@@ -9,7 +9,7 @@ import type { Db } from '../platform/db/database.ts';
 import { taskCountsFor } from '../vendors/index.ts';
 import { assessedSql, rankRiskSql, standingSql } from '../risk/index.ts';
 import { failingCounts, holdingsByCategory } from './figures.ts';
-import { scopedVendorIds, scopeWhere } from './scope.ts';
+import { scopedVendorIds, scopeWhere, wholePortfolio } from './scope.ts';
 
 /** Records per vendor by category (the vendors holding most), and per category across vendors. */
 export function dataExposure(db: Db, filters: DashboardFilters, now: Date, topVendors = 20) {
@@ -100,8 +100,6 @@ type TrendRow = {
   overdueTasks: number;
 };
 
-const noFilters = (filters: DashboardFilters) => !filters.tiers?.length && !filters.owners?.length && !filters.services?.length && !filters.bands?.length;
-
 /**
  * Month by month, from the risk snapshots (the monthly ones, and those a
  * review or a profile change took): residual risk, band counts and open
@@ -129,7 +127,7 @@ export function trends(db: Db, filters: DashboardFilters, now: Date, months = 12
            coalesce(sum(${m.band} = 'high'), 0) as high, coalesce(sum(${m.band} = 'critical'), 0) as critical,
            sum(${m.standing} <> 'assessed') as notAssessed, sum(${m.openTasks}) as openTasks, sum(${m.overdueTasks}) as overdueTasks
     from ${m} where ${where} group by ${m.month}`;
-  if (!noFilters(filters)) {
+  if (!wholePortfolio(filters)) {
     return db.all<TrendRow>(sql`${summed(sql`${m.month} >= ${firstMonth} and ${m.takenAt} >= ${since} and ${m.vendorId} in ${scopedVendorIds(filters, now)}`)} order by 1`);
   }
   const first = db.all<TrendRow>(summed(sql`${m.month} = ${firstMonth} and ${m.takenAt} >= ${since} and ${m.vendorId} in ${scopedVendorIds(filters, now)}`));

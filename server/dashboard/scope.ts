@@ -23,3 +23,6 @@ export function scopeWhere(filters: DashboardFilters, now: Date): SQL {
 /** The ids of the vendors in scope, as a subquery: lets big tables filter by vendor without joining. */
 export const scopedVendorIds = (filters: DashboardFilters, now: Date) =>
   sql`(select ${vendors.id} from ${vendors} join ${vendorRisk} on ${vendorRisk.vendorId} = ${vendors.id} where ${scopeWhere(filters, now)})`;
+
+/** True when no filter narrows the view: the whole active portfolio, which the rollup totals describe as they stand. */
+export const wholePortfolio = (filters: DashboardFilters) => !filters.tiers?.length && !filters.owners?.length && !filters.services?.length && !filters.bands?.length;

@@ -17,18 +17,22 @@ import { computeVendorRisk } from './vendorRisk.ts';
 /** Vendors per chunk: large enough that the per-statement cost vanishes, small enough to hold little. */
 const CHUNK = 500;
 
-/** Recomputes and stores the positions of these vendors (those that exist); returns how many it stored. */
+/**
+ * Recomputes and stores the positions of these vendors (those that exist); returns how many moved. A position that
+ * did not move (every column but computed_at as stored) is not rewritten (ADR 0036): no trigger runs for it and no
+ * dashboard answer is discarded for it.
+ */
 export function recomputeVendorsRisk(tx: Db | Tx, vendorIds: readonly number[], now: Date): number {
   const cadence = getCadence(tx);
   let stored = 0;
   for (let start = 0; start < vendorIds.length; start += CHUNK) {
     const inputs = loadRiskInputsFor(tx, vendorIds.slice(start, start + CHUNK));
-    stored += upsertRows(tx, vendorRisk, [...inputs].map(([id, i]) => computeVendorRisk(id, i, now, cadence)), 'vendorId');
+    stored += upsertRows(tx, vendorRisk, [...inputs].map(([id, i]) => computeVendorRisk(id, i, now, cadence)), 'vendorId', ['computedAt']);
   }
   return stored;
 }
 
-/** Recomputes and stores every vendor's position, a chunk of vendors at a time; returns how many it stored. */
+/** Recomputes and stores every vendor's position, a chunk of vendors at a time; returns how many moved. */
 export function recomputeAllVendorRisk(tx: Db | Tx, now: Date): number {
   let after = 0;
   let stored = 0;

@@ -1,12 +1,12 @@
 /**
- * The dashboard's rollups (migration 0018, ADR 0032) stay exactly right.
+ * The dashboard's rollups (migrations 0018 and 0019, ADRs 0032 and 0037) stay exactly right.
  * Data changes only through the product's own paths, over real HTTP on a
  * real SQLite file: vendors created, assessed, archived and restored, tasks
  * moved through their lifecycle, a risk accepted, days passing so tasks
  * fall overdue, the monthly history job, and a CSV import. After each step
- * the dashboard's figures (tasks by severity, failing controls, the monthly
- * trend, whole and filtered, the vendor list's task counts and its
- * open-tasks order) are compared with the same figures worked out from the
+ * the dashboard's figures (tasks by severity, failing controls, records by
+ * data category, the monthly trend, whole and filtered, the vendor list's
+ * task counts and its open-tasks order) are compared with the same figures worked out from the
  * base tables, and each rollup table with what it should hold.
  */
 import { sql } from 'drizzle-orm';
@@ -15,7 +15,7 @@ import { subMonths } from 'date-fns';
 import { ACTIVE_TASK_STATUSES } from '#shared/statuses.ts';
 import { assessments, users } from '../../drizzle/schema/index.ts';
 import type { Db } from '../../server/platform/db/database.ts';
-import { takeMonthlySnapshots } from '../../server/risk/index.ts';
+import { recomputeAllVendorRisk, takeMonthlySnapshots } from '../../server/risk/index.ts';
 import { latestPublishedVersion } from '../../server/templates/questionnaires.ts';
 import { createUserWithPassword } from '../helpers/auth.ts';
 import { completeAssessment } from '../helpers/factories.ts';
@@ -66,7 +66,19 @@ function expectRollupTablesExact() {
                     sum(standing <> 'assessed') as not_assessed, sum(open_tasks) as open_tasks, sum(overdue_tasks) as overdue_tasks
              from (${latestPerMonth}) m join vendors v on v.id = m.vendor_id where v.status = 'active' group by 1 order by 1`),
   );
+  expect(rows(sql`select control_id, expires_day, vendors from failing_control_days order by 1, 2`)).toEqual(
+    rows(sql`select f.value as control_id, coalesce(r.assessment_expires_at / 86400000, 2147483647) as expires_day, count(distinct r.vendor_id) as vendors
+             from vendors v join vendor_risk r on r.vendor_id = v.id, json_each(r.failing_controls) f
+             where v.status = 'active' and r.assessment_id is not null group by 1, 2 order by 1, 2`),
+  );
+  expect(rows(sql`select category, vendors, records, excess_vendors, excess_records from data_category_totals order by 1`)).toEqual(rows(sql`${recordsByCategoryFromHoldings()} order by 1`));
 }
+
+/** Records per data category over the active vendors' holdings, as the dashboard defines it. */
+const recordsByCategoryFromHoldings = () => sql`
+  select h.category, count(distinct h.vendor_id) as vendors, sum(h.records) as records,
+         count(distinct case when h.needed then null else h.vendor_id end) as excess_vendors, sum(case when h.needed then 0 else h.records end) as excess_records
+  from data_holdings h join vendors v on v.id = h.vendor_id where v.status = 'active' and h.records > 0 group by 1`;
 
 type Trend = { month: string; vendors: number; totalResidual: number; averageResidual: number | null; low: number; medium: number; high: number; critical: number; notAssessed: number; openTasks: number; overdueTasks: number };
 
@@ -106,6 +118,15 @@ async function expectDashboardMatchesBaseTables() {
   );
   for (const c of panel.domains.flatMap((d) => d.controls)) expect(c.failing, c.controlId).toBe(failing.get(c.controlId) ?? 0);
   expect(panel.domains.flatMap((d) => d.controls).reduce((n, c) => n + c.failing, 0)).toBe([...failing.values()].reduce((a, b) => a + b, 0));
+
+  type Category = { category: string; vendors: number; records: number; excessRecords: number; excessVendors: number };
+  const categories = db
+    .all<{ category: string; vendors: number; records: number; excess_vendors: number; excess_records: number }>(sql`${recordsByCategoryFromHoldings()} order by records desc, category`)
+    .map((c) => ({ category: c.category, vendors: c.vendors, records: c.records, excessRecords: c.excess_records, excessVendors: c.excess_vendors }));
+  const exposure = await ok(ciso.trpcQuery<{ byCategory: Category[] }>('dashboard.dataExposure', { filters: {} }));
+  expect(exposure.byCategory).toEqual(categories);
+  const keyFigures = await ok(ciso.trpcQuery<{ recordsByCategory: Omit<Category, 'excessRecords' | 'excessVendors'>[] }>('dashboard.keyFigures', { filters: {} }));
+  expect(keyFigures.recordsByCategory).toEqual(categories.map(({ category, records, vendors }) => ({ category, records, vendors })));
 
   expect(await ok(ciso.trpcQuery<Trend[]>('dashboard.trends', { filters: {} }))).toEqual(trendFromSnapshots(sql`1`));
   expect(await ok(ciso.trpcQuery<Trend[]>('dashboard.trends', { filters: { tiers: [1, 2] } }))).toEqual(trendFromSnapshots(sql`r.tier in (1, 2)`));
@@ -221,6 +242,44 @@ describe('dashboard rollups', () => {
     expect((await ok(lead.trpcMutation<{ counts: { rows: number } }>('vendors.commitImport', { kind: 'vendors', csv: vendorsCsv }))).counts.rows).toBe(2);
     const holdingsCsv = ['vendor,category,records,needed', 'Imported Alpha,contact.email,50000,yes', 'Imported Beta,health,900,no', 'Skyline Loyalty,contact.phone,10000,yes'].join('\n');
     expect((await ok(lead.trpcMutation<{ counts: { rows: number } }>('vendors.commitImport', { kind: 'holdings', csv: holdingsCsv }))).counts.rows).toBe(3);
+    await expectAllExact();
+  });
+
+  it('match the base tables as holdings change, an assessment expires part-way through its day, positions are rescored and a vendor is deleted outright', async () => {
+    // Holdings: a second holding of a category the vendor already holds, one held without need, one emptied, one removed.
+    const [alpha, beta] = ['Imported Alpha', 'Imported Beta'].map((name) => db.all<{ id: number }>(sql`select id from vendors where name = ${name}`)[0]!.id);
+    const added = (await ok(lead.trpcMutation<{ holding: { id: number } }>('vendors.upsertHolding', { vendorId: alpha!, category: 'contact.email', subjects: 'employees', records: 700, needed: false }))).holding;
+    await expectAllExact();
+    await ok(lead.trpcMutation('vendors.upsertHolding', { vendorId: alpha!, id: added.id, category: 'contact.email', subjects: 'employees', records: 0, needed: false }));
+    await expectAllExact();
+    await ok(lead.trpcMutation('vendors.upsertHolding', { vendorId: alpha!, id: added.id, category: 'health', subjects: 'employees', records: 40, needed: false }));
+    await expectAllExact();
+    await ok(lead.trpcMutation('vendors.deleteHolding', { id: added.id }));
+    await expectAllExact();
+
+    // The day an assessment expires: in the morning it still vouches, a minute after its time it no longer does, with no
+    // write. Its expiry is set by hand to a minute from now: the sessions of this test cannot live a year on.
+    const expiring = db.all<{ vendorId: number }>(sql`select vendor_id as vendorId from vendor_risk where assessment_id is not null and failing_controls <> '[]' order by 1 limit 1`)[0]!;
+    db.run(sql`update vendor_risk set assessment_expires_at = ${nowMs() + 60_000} where vendor_id = ${expiring.vendorId}`);
+    const failingOf = async () =>
+      (await ok(ciso.trpcQuery<{ domains: { controls: { failing: number }[] }[] }>('dashboard.failingControls', { filters: {} }))).domains.flatMap((d) => d.controls).reduce((n, c) => n + c.failing, 0);
+    expect(clock.toISOString().slice(0, 10)).toBe(new Date(nowMs() + 120_000).toISOString().slice(0, 10));
+    await expectAllExact();
+    const before = await failingOf();
+    clock = new Date(nowMs() + 120_000);
+    await expectAllExact();
+    expect(await failingOf()).toBeLessThan(before);
+
+    // Rescoring every vendor: a position left stale by hand (no failing controls, another expiry) is put back, and the
+    // rollups follow both the stale write and the rescore.
+    db.run(sql`update vendor_risk set failing_controls = '[]', assessment_expires_at = assessment_expires_at + 86400000 * 3 where vendor_id = ${vendorIds[1]!}`);
+    db.run(sql`update vendor_risk set assessment_id = null where vendor_id = ${vendorIds[3]!}`);
+    await expectAllExact();
+    db.transaction((tx) => recomputeAllVendorRisk(tx, clock));
+    await expectAllExact();
+
+    // A vendor deleted outright (no product path does; a hand-run statement might): its holdings and position cascade.
+    db.run(sql`delete from vendors where id = ${beta!}`);
     await expectAllExact();
   });
 });

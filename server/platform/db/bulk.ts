@@ -76,15 +76,27 @@ export function stageRows<T extends SQLiteTable>(staging: Database.Database, tab
  * statement on this connection, replacing the other columns of a row whose
  * `key` exists. For a writer already on its own thread (a rescore of every
  * vendor): one JSON parameter instead of a statement built per row.
+ * With `unlessOnly`, an existing row that differs in none of the other
+ * columns (those named excepted) is left as it is: no write, no trigger.
+ * Returns the rows inserted or changed.
  */
-export function upsertRows<T extends SQLiteTable>(tx: Db | Tx, table: T, rows: readonly Row<T>[], key: keyof T['$inferInsert'] & string): number {
+export function upsertRows<T extends SQLiteTable>(
+  tx: Db | Tx,
+  table: T,
+  rows: readonly Row<T>[],
+  key: keyof T['$inferInsert'] & string,
+  unlessOnly: readonly (keyof T['$inferInsert'] & string)[] = [],
+): number {
   if (rows.length === 0) return 0;
   const { names, json, keys } = encodeRows(table, rows);
   const keyName = names[keys.indexOf(key)];
   if (!keyName) throw new Error(`The rows of ${getTableName(table)} lack their key ${key}`);
   const head = `insert into ${quote(getTableName(table))} (${names.join(', ')}) select ${names.map((_, i) => `j.value ->> ${i}`).join(', ')} from json_each(`;
   // "where true" keeps SQLite from reading ON CONFLICT as part of the SELECT.
-  const tail = `) as j where true on conflict (${keyName}) do update set ${names.filter((c) => c !== keyName).map((c) => `${c} = excluded.${c}`).join(', ')}`;
+  const set = names.filter((c) => c !== keyName);
+  const compared = set.filter((c) => !unlessOnly.some((k) => names[keys.indexOf(k)] === c));
+  const changed = unlessOnly.length ? ` where ${compared.map((c) => `${c} is not excluded.${c}`).join(' or ')}` : '';
+  const tail = `) as j where true on conflict (${keyName}) do update set ${set.map((c) => `${c} = excluded.${c}`).join(', ')}${changed}`;
   return tx.run(sql`${sql.raw(head)}${json}${sql.raw(tail)}`).changes;
 }
 
