@@ -5,7 +5,7 @@
  * loadRiskInputs reads for it alone (tests/integration/imports.test.ts
  * compares the stored results).
  */
-import { and, asc, desc, eq, inArray, isNotNull, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, inArray, isNotNull, sql, type SQL } from 'drizzle-orm';
 import type { SQLiteColumn } from 'drizzle-orm/sqlite-core';
 import { toIsoDate } from '#shared/dates.ts';
 import { ACTIVE_TASK_STATUSES } from '#shared/statuses.ts';
@@ -68,7 +68,9 @@ export function loadRiskInputsFor(tx: Db | Tx, vendorIds: readonly number[]): Ma
   const completed = tx
     .select({ id: assessments.id, vendorId: assessments.vendorId, completedAt: assessments.completedAt, templateVersionId: assessments.templateVersionId })
     .from(assessments)
-    .where(and(idsIn(assessments.vendorId, vendorIds), eq(assessments.status, 'completed'), isNotNull(assessments.completedAt)))
+    // `+status`: left to choose, SQLite walked every completed assessment by the status index and filtered by vendor
+    // (15 ms a chunk of 500 vendors at 10,000 vendors, about 300 ms of a full rescore); by the vendor index, 1.2 ms.
+    .where(and(idsIn(assessments.vendorId, vendorIds), sql`+${assessments.status} = 'completed'`, isNotNull(assessments.completedAt)))
     .orderBy(asc(assessments.vendorId), desc(assessments.completedAt), desc(assessments.id))
     .all();
   for (const a of completed) if (!latest.has(a.vendorId) && a.completedAt) latest.set(a.vendorId, { id: a.id, completedAt: a.completedAt, templateVersionId: a.templateVersionId });
