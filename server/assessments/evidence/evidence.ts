@@ -13,9 +13,8 @@ import { createHash } from 'node:crypto';
 import { closeSync, fsyncSync, mkdirSync, openSync, readdirSync, renameSync, rmSync, statfsSync, statSync, writeSync } from 'node:fs';
 import path from 'node:path';
 import { and, asc, count, eq, inArray, isNotNull, isNull, sum } from 'drizzle-orm';
-import { fileTypeFromBuffer } from 'file-type';
 import { VENDOR_EDITABLE_STATUSES } from '#shared/assessmentLifecycle.ts';
-import { ACCEPTED_EVIDENCE, EVIDENCE_QUOTA, formatFileSize, MAX_EVIDENCE_BYTES } from '#shared/evidence.ts';
+import { EVIDENCE_QUOTA, formatFileSize, MAX_EVIDENCE_BYTES } from '#shared/evidence.ts';
 import { ACTIVE_TASK_STATUSES } from '#shared/statuses.ts';
 import { askedVersion } from '#shared/templates/asked.ts';
 import { assessments, evidenceFiles, remediationTasks, templateVersions } from '../../../drizzle/schema/index.ts';
@@ -25,6 +24,7 @@ import { recordAudit, SYSTEM_ACTOR, type AuditActor } from '../../platform/audit
 import { unsentReplyFiles, vendorMayReply } from '../review/thread.ts';
 import { cleanEvidenceName } from '../../platform/fileNames.ts';
 import { newToken } from '../../platform/tokens.ts';
+import { detectType } from './fileTypes.ts';
 
 export { MAX_EVIDENCE_BYTES };
 
@@ -43,67 +43,7 @@ export const EVIDENCE_LIMITS: EvidenceLimits = {
   minFreeBytes: 1024 * 1024 * 1024,
 };
 
-interface AcceptedType {
-  mimeType: string;
-  /** The usual extension first. */
-  extensions: [string, ...string[]];
-}
-
-/** Types detected from content that we accept, with the MIME type we store and serve. */
-const BINARY_TYPES: Record<string, AcceptedType> = {
-  pdf: { mimeType: 'application/pdf', extensions: ['pdf'] },
-  png: { mimeType: 'image/png', extensions: ['png'] },
-  jpg: { mimeType: 'image/jpeg', extensions: ['jpg', 'jpeg'] },
-  gif: { mimeType: 'image/gif', extensions: ['gif'] },
-  webp: { mimeType: 'image/webp', extensions: ['webp'] },
-  docx: { mimeType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', extensions: ['docx'] },
-  xlsx: { mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', extensions: ['xlsx'] },
-  pptx: { mimeType: 'application/vnd.openxmlformats-officedocument.presentationml.presentation', extensions: ['pptx'] },
-  odt: { mimeType: 'application/vnd.oasis.opendocument.text', extensions: ['odt'] },
-  ods: { mimeType: 'application/vnd.oasis.opendocument.spreadsheet', extensions: ['ods'] },
-};
-const TEXT_TYPES: Record<string, AcceptedType> = {
-  csv: { mimeType: 'text/csv', extensions: ['csv'] },
-  txt: { mimeType: 'text/plain', extensions: ['txt'] },
-  md: { mimeType: 'text/markdown', extensions: ['md'] },
-  log: { mimeType: 'text/plain', extensions: ['log'] },
-};
-
-/**
- * Office formats that can carry macros (VBA), which run on the reviewer's
- * computer when the file is opened: the legacy binary formats (.doc, .xls,
- * .ppt are all Compound File Binary, "cfb") and the macro-enabled OOXML
- * ones. Their macro-free equivalents (.docx, .xlsx, .pptx) are accepted.
- */
-const MACRO_CAPABLE = new Set(['cfb', 'docm', 'dotm', 'xlsm', 'xltm', 'pptm', 'potm', 'ppsm']);
-
-const NOT_ACCEPTED = `This kind of file is not accepted. Upload ${ACCEPTED_EVIDENCE}.`;
-const MACROS_NOT_ACCEPTED =
-  'Older Office files (.doc, .xls, .ppt) and macro-enabled ones (.docm, .xlsm, .pptm) are not accepted: they can carry macros that run when the file is opened. ' +
-  'Save it as PDF, .docx, .xlsx or .pptx and upload that.';
 const STORAGE_FULL = 'Tollgate is short of storage space and cannot take files just now. Your answers are saved; try the upload again later.';
-
-async function detectType(buffer: Buffer, originalName: string): Promise<AcceptedType> {
-  // A damaged container (a zip whose directory lies, say) makes file-type throw: that is a file we cannot accept, not a server error.
-  const detected = await fileTypeFromBuffer(buffer).catch(() => {
-    throw badRequest(NOT_ACCEPTED);
-  });
-  if (detected) {
-    if (MACRO_CAPABLE.has(detected.ext)) throw badRequest(MACROS_NOT_ACCEPTED);
-    const accepted = BINARY_TYPES[detected.ext];
-    if (!accepted) throw badRequest(NOT_ACCEPTED);
-    return accepted;
-  }
-  // No binary signature: accept only real UTF-8 text without NUL bytes, named as text.
-  const accepted = TEXT_TYPES[path.extname(originalName).slice(1).toLowerCase()];
-  if (!accepted || buffer.includes(0)) throw badRequest(NOT_ACCEPTED);
-  try {
-    new TextDecoder('utf-8', { fatal: true }).decode(buffer);
-    return accepted;
-  } catch {
-    throw badRequest(NOT_ACCEPTED);
-  }
-}
 
 const isDiskFull = (error: unknown) => error instanceof Error && 'code' in error && (error.code === 'ENOSPC' || error.code === 'EDQUOT' || error.code === 'SQLITE_FULL');
 const PARTIAL_SUFFIX = '.part';
