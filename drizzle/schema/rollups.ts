@@ -27,6 +27,30 @@ export const vendorTaskCounts = sqliteTable(
   (t) => [primaryKey({ columns: [t.vendorId, t.severity, t.dueDate] })],
 );
 
+/**
+ * Each vendor's active tasks: vendor_task_counts summed by vendor (migration 0020), so the vendor list sorts by open
+ * tasks from one row per vendor instead of summing that vendor's rows for every vendor it sorts.
+ */
+export const vendorOpenTasks = sqliteTable('vendor_open_tasks', {
+  vendorId: integer().primaryKey(),
+  open: integer().notNull(),
+});
+
+/**
+ * Active tasks of active vendors by severity and due date: vendor_task_counts summed over the active portfolio
+ * (migration 0020). The dashboard's task figures for the whole portfolio read a few hundred rows here, with overdue
+ * worked out from the due date at read time, so the rollup never needs a write as days pass.
+ */
+export const activeTaskCounts = sqliteTable(
+  'active_task_counts',
+  {
+    severity: text().$type<Severity>().notNull(),
+    dueDate: text().notNull(),
+    open: integer().notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.severity, t.dueDate] })],
+);
+
 /** Each vendor's latest snapshot in each calendar month (UTC): the row the monthly trend counts. */
 export const riskSnapshotMonths = sqliteTable(
   'risk_snapshot_months',

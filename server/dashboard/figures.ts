@@ -5,7 +5,7 @@ import { CORE_CATALOGUE_V1 } from '#shared/catalogue/coreV1.ts';
 import { toIsoDate } from '#shared/dates.ts';
 import { DUE_SOON_DAYS } from '#shared/remediation/cadence.ts';
 import type { DashboardFilters } from '#shared/schemas/dashboard.ts';
-import { assessments, dataCategoryTotals, dataHoldings, failingControlDays, vendorFailingControls, vendorRisk, vendors, vendorTaskCounts } from '../../drizzle/schema/index.ts';
+import { activeTaskCounts, assessments, dataCategoryTotals, dataHoldings, failingControlDays, vendorFailingControls, vendorRisk, vendors, vendorTaskCounts } from '../../drizzle/schema/index.ts';
 import type { Db } from '../platform/db/database.ts';
 import { cachedView } from './cache.ts';
 import { scopedVendorIds, scopeWhere, wholePortfolio } from './scope.ts';
@@ -41,17 +41,28 @@ export function keyFigures(db: Db, filters: DashboardFilters, now: Date) {
       .where(and(sql`${assessments.vendorId} in ${inScope}`, inArray(assessments.status, ['draft', 'sent', 'in_progress']), isNotNull(assessments.dueDate), lt(assessments.dueDate, today)))
       .get()?.n ?? 0;
 
-  // Active tasks from the rollup kept by the database (vendor_task_counts, ADR 0032): a few rows per vendor, not one per task.
-  const taskRows = db
-    .select({
-      severity: vendorTaskCounts.severity,
-      open: sql<number>`sum(${vendorTaskCounts.open})`,
-      overdue: sql<number>`sum(case when ${vendorTaskCounts.dueDate} < ${today} then ${vendorTaskCounts.open} else 0 end)`,
-    })
-    .from(vendorTaskCounts)
-    .where(sql`${vendorTaskCounts.vendorId} in ${inScope}`)
-    .groupBy(vendorTaskCounts.severity)
-    .all();
+  // Active tasks from rollups kept by the database: for the whole portfolio, its counts by severity and due date
+  // (active_task_counts, ADR 0040); for a filtered one, the vendors' counts in scope (vendor_task_counts, ADR 0032).
+  const taskRows = wholePortfolio(filters)
+    ? db
+        .select({
+          severity: activeTaskCounts.severity,
+          open: sql<number>`sum(${activeTaskCounts.open})`,
+          overdue: sql<number>`sum(case when ${activeTaskCounts.dueDate} < ${today} then ${activeTaskCounts.open} else 0 end)`,
+        })
+        .from(activeTaskCounts)
+        .groupBy(activeTaskCounts.severity)
+        .all()
+    : db
+        .select({
+          severity: vendorTaskCounts.severity,
+          open: sql<number>`sum(${vendorTaskCounts.open})`,
+          overdue: sql<number>`sum(case when ${vendorTaskCounts.dueDate} < ${today} then ${vendorTaskCounts.open} else 0 end)`,
+        })
+        .from(vendorTaskCounts)
+        .where(sql`${vendorTaskCounts.vendorId} in ${inScope}`)
+        .groupBy(vendorTaskCounts.severity)
+        .all();
   const tasks = Object.fromEntries(['critical', 'high', 'medium', 'low'].map((s) => {
     const row = taskRows.find((r) => r.severity === s);
     return [s, { open: row?.open ?? 0, overdue: row?.overdue ?? 0 }];

@@ -2,7 +2,7 @@
 import { and, asc, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import { toIsoDate } from '#shared/dates.ts';
 import type { VendorListOptions } from '#shared/schemas/vendors.ts';
-import { vendorRisk, vendors, vendorTaskCounts } from '../../drizzle/schema/index.ts';
+import { vendorOpenTasks, vendorRisk, vendors, vendorTaskCounts } from '../../drizzle/schema/index.ts';
 import type { Db } from '../platform/db/database.ts';
 import { bandFilterSql, rankRiskSql, standingSql } from '../risk/index.ts';
 
@@ -30,8 +30,8 @@ export function taskCountsFor(db: Db, vendorIds: number[], now: Date): Map<numbe
 export function listVendors(db: Db, options: VendorListOptions, now: Date) {
   const standing = standingSql(now);
   const rankRisk = rankRiskSql(now);
-  // Only used to sort by open tasks: a few rollup rows per vendor (by severity and due date), not one per task.
-  const openTasksSql = sql<number>`(select coalesce(sum(${vendorTaskCounts.open}), 0) from ${vendorTaskCounts} where ${vendorTaskCounts.vendorId} = ${vendors.id})`;
+  // Only used to sort by open tasks: one row per vendor with tasks, kept by the database (vendor_open_tasks, ADR 0040).
+  const openTasksSql = sql<number>`coalesce((select ${vendorOpenTasks.open} from ${vendorOpenTasks} where ${vendorOpenTasks.vendorId} = ${vendors.id}), 0)`;
 
   const filters: SQL[] = [];
   if (!options.includeArchived) filters.push(eq(vendors.status, 'active'));

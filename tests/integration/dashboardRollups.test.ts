@@ -1,5 +1,5 @@
 /**
- * The dashboard's rollups (migrations 0018 and 0019, ADRs 0032 and 0037) stay exactly right.
+ * The dashboard's rollups (migrations 0018-0020, ADRs 0032, 0037 and 0040) stay exactly right.
  * Data changes only through the product's own paths, over real HTTP on a
  * real SQLite file: vendors created, assessed, archived and restored, tasks
  * moved through their lifecycle, a risk accepted, days passing so tasks
@@ -48,6 +48,13 @@ function expectRollupTablesExact() {
   const rows = (q: ReturnType<typeof sql>) => db.all<Record<string, unknown>>(q);
   expect(rows(sql`select vendor_id, severity, due_date, open from vendor_task_counts order by 1, 2, 3`)).toEqual(
     rows(sql`select vendor_id, severity, due_date, count(*) as open from remediation_tasks where status in ${ACTIVE} group by 1, 2, 3 order by 1, 2, 3`),
+  );
+  expect(rows(sql`select vendor_id, open from vendor_open_tasks order by 1`)).toEqual(
+    rows(sql`select vendor_id, count(*) as open from remediation_tasks where status in ${ACTIVE} group by 1 order by 1`),
+  );
+  expect(rows(sql`select severity, due_date, open from active_task_counts order by 1, 2`)).toEqual(
+    rows(sql`select t.severity, t.due_date, count(*) as open from remediation_tasks t join vendors v on v.id = t.vendor_id
+             where t.status in ${ACTIVE} and v.status = 'active' group by 1, 2 order by 1, 2`),
   );
   expect(rows(sql`select vendor_id, control_id from vendor_failing_controls order by 1, 2`)).toEqual(
     rows(sql`select r.vendor_id, f.value as control_id from vendor_risk r, json_each(r.failing_controls) f order by 1, 2`),
