@@ -12,6 +12,7 @@ import { ACTIVE_TASK_STATUSES } from '#shared/statuses.ts';
 import { askedVersion } from '#shared/templates/asked.ts';
 import { answers, assessments, dataHoldings, integrations, remediationTasks, templateVersions, vendorRisk, vendors } from '../../drizzle/schema/index.ts';
 import type { Db, Tx } from '../platform/db/database.ts';
+import { allDecoded } from '../platform/db/decodedRows.ts';
 import type { RiskInputs } from './vendorRisk.ts';
 import { answerMapFrom } from './vendorProfile.ts';
 
@@ -39,40 +40,36 @@ export type BulkRiskInputs = Omit<RiskInputs, 'profile'> & { profile: Omit<RiskI
 export function loadRiskInputsFor(tx: Db | Tx, vendorIds: readonly number[]): Map<number, BulkRiskInputs> {
   const result = new Map<number, BulkRiskInputs>();
   if (vendorIds.length === 0) return result;
-  const vendorRows = tx
-    .select({ id: vendors.id, services: vendors.services, access: vendors.accessLevel, criticality: vendors.criticality, tierOverride: vendors.tierOverride })
-    .from(vendors)
-    .where(idsIn(vendors.id, vendorIds))
-    .all();
+  // The queries whose rows grow with the portfolio are decoded by allDecoded: drizzle's own row mapping cost more
+  // than SQLite's read of them (decodedRows.ts).
+  const vendorRows = allDecoded({ id: vendors.id, services: vendors.services, access: vendors.accessLevel, criticality: vendors.criticality, tierOverride: vendors.tierOverride }, (fields) =>
+    tx.select(fields).from(vendors).where(idsIn(vendors.id, vendorIds)),
+  );
   const holdings = groupBy(
-    tx
-      .select({ id: dataHoldings.id, vendorId: dataHoldings.vendorId, category: dataHoldings.category, subjects: dataHoldings.subjects, records: dataHoldings.records, needed: dataHoldings.needed })
-      .from(dataHoldings)
-      .where(idsIn(dataHoldings.vendorId, vendorIds))
-      .orderBy(asc(dataHoldings.id))
-      .all(),
+    allDecoded(
+      { id: dataHoldings.id, vendorId: dataHoldings.vendorId, category: dataHoldings.category, subjects: dataHoldings.subjects, records: dataHoldings.records, needed: dataHoldings.needed },
+      (fields) => tx.select(fields).from(dataHoldings).where(idsIn(dataHoldings.vendorId, vendorIds)).orderBy(asc(dataHoldings.id)),
+    ),
     (h) => h.vendorId,
   );
   const connected = groupBy(
-    tx
-      .select({ vendorId: integrations.vendorId, name: integrations.name, access: integrations.accessLevel })
-      .from(integrations)
-      .where(idsIn(integrations.vendorId, vendorIds))
-      .orderBy(asc(integrations.id))
-      .all(),
+    allDecoded({ vendorId: integrations.vendorId, name: integrations.name, access: integrations.accessLevel }, (fields) =>
+      tx.select(fields).from(integrations).where(idsIn(integrations.vendorId, vendorIds)).orderBy(asc(integrations.id)),
+    ),
     (i) => i.vendorId,
   );
 
   // The latest completed assessment of each vendor: newest completion first, then the highest id.
   const latest = new Map<number, { id: number; completedAt: Date; templateVersionId: number }>();
-  const completed = tx
-    .select({ id: assessments.id, vendorId: assessments.vendorId, completedAt: assessments.completedAt, templateVersionId: assessments.templateVersionId })
-    .from(assessments)
-    // `+status`: left to choose, SQLite walked every completed assessment by the status index and filtered by vendor
-    // (15 ms a chunk of 500 vendors at 10,000 vendors, about 300 ms of a full rescore); by the vendor index, 1.2 ms.
-    .where(and(idsIn(assessments.vendorId, vendorIds), sql`+${assessments.status} = 'completed'`, isNotNull(assessments.completedAt)))
-    .orderBy(asc(assessments.vendorId), desc(assessments.completedAt), desc(assessments.id))
-    .all();
+  const completed = allDecoded({ id: assessments.id, vendorId: assessments.vendorId, completedAt: assessments.completedAt, templateVersionId: assessments.templateVersionId }, (fields) =>
+    tx
+      .select(fields)
+      .from(assessments)
+      // `+status`: left to choose, SQLite walked every completed assessment by the status index and filtered by vendor
+      // (15 ms a chunk of 500 vendors at 10,000 vendors, about 300 ms of a full rescore); by the vendor index, 1.2 ms.
+      .where(and(idsIn(assessments.vendorId, vendorIds), sql`+${assessments.status} = 'completed'`, isNotNull(assessments.completedAt)))
+      .orderBy(asc(assessments.vendorId), desc(assessments.completedAt), desc(assessments.id)),
+  );
   for (const a of completed) if (!latest.has(a.vendorId) && a.completedAt) latest.set(a.vendorId, { id: a.id, completedAt: a.completedAt, templateVersionId: a.templateVersionId });
   const assessmentIds = [...latest.values()].map((a) => a.id);
   const templateIds = [...new Set([...latest.values()].map((a) => a.templateVersionId))];
@@ -81,18 +78,18 @@ export function loadRiskInputsFor(tx: Db | Tx, vendorIds: readonly number[]): Ma
   );
   const answerRows = groupBy(
     assessmentIds.length
-      ? tx.select({ assessmentId: answers.assessmentId, controlId: answers.controlId, value: answers.value, response: answers.response, reviewStatus: answers.reviewStatus }).from(answers).where(idsIn(answers.assessmentId, assessmentIds)).all()
+      ? allDecoded({ assessmentId: answers.assessmentId, controlId: answers.controlId, value: answers.value, response: answers.response, reviewStatus: answers.reviewStatus }, (fields) =>
+          tx.select(fields).from(answers).where(idsIn(answers.assessmentId, assessmentIds)),
+        )
       : [],
     (a) => a.assessmentId,
   );
   const taskRows = groupBy(
     assessmentIds.length
-      ? tx
-          .select({ assessmentId: remediationTasks.assessmentId, controlId: remediationTasks.controlId, status: remediationTasks.status, acceptanceExpiresOn: remediationTasks.acceptanceExpiresOn })
-          .from(remediationTasks)
-          .where(idsIn(remediationTasks.assessmentId, assessmentIds))
-          .orderBy(asc(remediationTasks.id))
-          .all()
+      ? allDecoded(
+          { assessmentId: remediationTasks.assessmentId, controlId: remediationTasks.controlId, status: remediationTasks.status, acceptanceExpiresOn: remediationTasks.acceptanceExpiresOn },
+          (fields) => tx.select(fields).from(remediationTasks).where(idsIn(remediationTasks.assessmentId, assessmentIds)).orderBy(asc(remediationTasks.id)),
+        )
       : [],
     (t) => t.assessmentId,
   );

@@ -15,7 +15,7 @@ import { askedVersion } from '#shared/templates/asked.ts';
 import { computeInherentImpact, type HoldingInput } from '#shared/scoring/impact.ts';
 import { needsRemediation } from '#shared/scoring/remediation.ts';
 import { bandForResidual, computeResidualRisk } from '#shared/scoring/residual.ts';
-import { scoreQuestionnaireWithRemediation } from '#shared/remediation/riskOverlay.ts';
+import { remediatedQuestionnairePositions } from '#shared/remediation/riskOverlay.ts';
 import type { VendorProfile } from '#shared/scoring/scoreVendor.ts';
 import { suggestTier } from '#shared/scoring/tier.ts';
 import { DEFAULT_CADENCE_MONTHS, nextAssessmentDue, type CadenceMonths } from '#shared/remediation/cadence.ts';
@@ -125,14 +125,15 @@ export function computeVendorRisk(vendorId: number, inputs: RiskInputs, now: Dat
     // The effect of remediation (docs/scoring.md section 14): a verified task's control counts as met, an accepted
     // risk keeps failing, and the projection verifies only what is still waiting on a fix.
     const overlayTasks = latest.tasks.map((t, i) => ({ id: i, assessmentId: latest.id, controlId: t.controlId, status: t.status, acceptanceExpiresOn: t.acceptanceExpiresOn ?? null }));
-    const { current, projected } = scoreQuestionnaireWithRemediation({ ...profile, questions: latest.questions, answers: latest.answers }, latest.id, overlayTasks, now);
+    // The positions alone (scoreQuestionnaireWithRemediation's, without the task drafts and summaries nothing here keeps).
+    const { current, projected } = remediatedQuestionnairePositions({ ...profile, questions: latest.questions, answers: latest.answers }, latest.id, overlayTasks, now);
     assessed = {
       assessmentId: latest.id,
       assessedAt: latest.completedAt,
       // The organisation's cadence setting, so "not assessed" and the re-assessment lists agree.
       assessmentExpiresAt: nextAssessmentDue(tier, latest.completedAt, cadence),
-      score: current.score,
-      grade: current.grade,
+      score: current.score.score,
+      grade: current.score.grade,
       likelihood: current.likelihood.likelihood,
       residual: current.residual,
       band: current.band,
@@ -140,8 +141,8 @@ export function computeVendorRisk(vendorId: number, inputs: RiskInputs, now: Dat
       projectedBand: projected.band,
       // Every section of the template, a custom one too, so a custom question's failure shows on the vendor page's
       // chart as it does in the report (for Core and Lite the sections are the catalogue's domains).
-      domains: asDomainScores(current.sections),
-      failingControls: current.questions.filter((r) => r.question.domain !== null && needsRemediation(r)).map((r) => r.question.id),
+      domains: asDomainScores(current.score.sections),
+      failingControls: current.score.questions.filter((r) => r.question.domain !== null && needsRemediation(r)).map((r) => r.question.id),
     };
   }
 

@@ -8,7 +8,14 @@
 import { toIsoDate } from '../dates.ts';
 import type { AnswerMap } from '../scoring/controlScore.ts';
 import { projectRiskPosition, scoreVendor, type RiskPosition, type VendorScore, type VendorScoreInput } from '../scoring/scoreVendor.ts';
-import { projectQuestionnaireRisk, scoreVendorQuestionnaire, type QuestionnaireVendorInput, type QuestionnaireVendorScore } from '../scoring/questionnaireVendor.ts';
+import {
+  projectQuestionnaireRisk,
+  questionnairePositions,
+  scoreVendorQuestionnaire,
+  type QuestionnairePosition,
+  type QuestionnaireVendorInput,
+  type QuestionnaireVendorScore,
+} from '../scoring/questionnaireVendor.ts';
 import { acceptanceHasExpired, LIFECYCLE_ACTIVE_STATUSES, type TaskLifecycleStatus } from './taskLifecycle.ts';
 
 /** What the overlay needs to know about a task. */
@@ -150,4 +157,20 @@ export function scoreQuestionnaireWithRemediation(input: QuestionnaireVendorInpu
   const scored = { ...input, met: [...(input.met ?? []), ...overlay.verifiedControls] };
   const projected = projectQuestionnaireRisk(scored, overlay.openControls);
   return { current: { ...scoreVendorQuestionnaire(scored), projected }, projected, overlay, asOf: toIsoDate(now) };
+}
+
+/**
+ * The positions of scoreQuestionnaireWithRemediation alone (its `current`
+ * as score, likelihood, residual and band, and its `projected`), for a
+ * caller that stores them: a vendor's stored position, rescored for every
+ * vendor at once.
+ */
+export function remediatedQuestionnairePositions(
+  input: QuestionnaireVendorInput,
+  assessmentId: number,
+  tasks: readonly OverlayTask[],
+  now: Date,
+): { current: QuestionnairePosition; projected: RiskPosition } {
+  const overlay = remediationOverlay({ id: assessmentId, answers: {} }, tasks, now);
+  return questionnairePositions({ ...input, met: [...(input.met ?? []), ...overlay.verifiedControls] }, overlay.openControls);
 }

@@ -108,6 +108,30 @@ export function projectQuestionnaireRisk(input: QuestionnaireVendorInput, closed
   return { score: score.score, grade: score.grade, likelihood: likelihood.likelihood, residual, band };
 }
 
+/** A position as a vendor's stored record keeps it: the questionnaire's score with its likelihood, residual risk and band. */
+export interface QuestionnairePosition {
+  score: QuestionnaireScoreResult;
+  likelihood: LikelihoodResult;
+  residual: number;
+  band: RiskBand;
+}
+
+/**
+ * The position now (`met` counted as fully met) and the one projected once
+ * `closedIds` close too: the same figures as scoreVendorQuestionnaire's
+ * position and projectQuestionnaireRisk, worked out once each. A rescore of
+ * every vendor keeps only these, so it skips the task drafts, the access
+ * path's summary and the projection of the drafted tasks, and shares one
+ * access path (which depends on the profile and questions, never on `met`).
+ */
+export function questionnairePositions(input: QuestionnaireVendorInput, closedIds: Iterable<string>): { current: QuestionnairePosition; projected: RiskPosition } {
+  const impact = computeInherentImpact(input).impact;
+  const path = accessPathOf(input);
+  const current = riskPosition(input, path, input.met ?? [], impact);
+  const projected = riskPosition(input, path, new Set([...(input.met ?? []), ...closedIds]), impact);
+  return { current, projected: { score: projected.score.score, grade: projected.score.grade, likelihood: projected.likelihood.likelihood, residual: projected.residual, band: projected.band } };
+}
+
 export function scoreVendorQuestionnaire(input: QuestionnaireVendorInput): QuestionnaireVendorScore {
   const impact = computeInherentImpact(input);
   const path = accessPathOf(input);

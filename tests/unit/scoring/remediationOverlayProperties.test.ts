@@ -14,7 +14,7 @@ import type { AnswerMap } from '#shared/scoring/controlScore.ts';
 import { controlAsQuestion } from '#shared/scoring/questionScore.ts';
 import type { VendorProfile } from '#shared/scoring/questionnaireVendor.ts';
 import { scoreVendorQuestionnaire } from '#shared/scoring/questionnaireVendor.ts';
-import { scoreQuestionnaireWithRemediation, scoreWithRemediation, type OverlayTask } from '#shared/remediation/riskOverlay.ts';
+import { remediatedQuestionnairePositions, scoreQuestionnaireWithRemediation, scoreWithRemediation, type OverlayTask } from '#shared/remediation/riskOverlay.ts';
 import { scoringQuestions } from '#shared/templates/scoringView.ts';
 import { answeredTemplateArb } from '../templates/arbitraries.ts';
 
@@ -46,6 +46,29 @@ describe('the remediation overlay on any template', () => {
         for (const { controlId } of overlay.acceptedRisks) expect(current.questions.find((r) => r.question.id === controlId)!.credit).not.toBe(1);
         expect(projected.score).toBeGreaterThanOrEqual(current.score);
         expect(projected.residual).toBeLessThanOrEqual(current.residual);
+      }),
+      RUNS,
+    );
+  }, 60_000);
+
+  it('gives the positions alone (what a stored position keeps) exactly as the whole remediated score gives them', () => {
+    fc.assert(
+      fc.property(answeredTemplateArb, profileArb, fc.array(statusArb, { maxLength: 40 }), fc.boolean(), ([t, answers], profile, statuses, lapsed) => {
+        const input = { ...profile, questions: scoringQuestions(t), answers };
+        const drafts = scoreVendorQuestionnaire(input).tasks;
+        // Tasks of this assessment and of an older one, some acceptances past their date.
+        const tasks: OverlayTask[] = drafts.map((task, i) => ({
+          id: i,
+          assessmentId: i % 5 === 4 ? 2 : 1,
+          controlId: task.controlId,
+          status: statuses[i] ?? 'open',
+          acceptanceExpiresOn: lapsed && i % 2 ? '2026-06-01' : '2026-12-31',
+        }));
+        const whole = scoreQuestionnaireWithRemediation(input, 1, tasks, NOW);
+        const { current, projected } = remediatedQuestionnairePositions(input, 1, tasks, NOW);
+        const { score, grade, uncappedGrade, criticalFailures, sections, questions, likelihood, residual, band } = whole.current;
+        expect(current).toEqual({ score: { score, grade, uncappedGrade, criticalFailures, sections, questions }, likelihood, residual, band });
+        expect(projected).toEqual(whole.projected);
       }),
       RUNS,
     );
