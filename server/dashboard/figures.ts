@@ -1,37 +1,18 @@
 /** Key figures: vendors by band and tier, overdue work, records held per category, critical controls failing. */
-import { and, asc, count, desc, eq, inArray, isNotNull, lt, sql } from 'drizzle-orm';
-import { assessedSql, standingSql } from '../risk/index.ts';
+import { and, asc, count, desc, inArray, isNotNull, lt, sql } from 'drizzle-orm';
+import { assessedSql } from '../risk/index.ts';
 import { CORE_CATALOGUE_V1 } from '#shared/catalogue/coreV1.ts';
 import { toIsoDate } from '#shared/dates.ts';
-import { DUE_SOON_DAYS } from '#shared/remediation/cadence.ts';
 import type { DashboardFilters } from '#shared/schemas/dashboard.ts';
 import { activeTaskCounts, assessments, dataCategoryTotals, dataHoldings, failingControlDays, vendorFailingControls, vendorRisk, vendors, vendorTaskCounts } from '../../drizzle/schema/index.ts';
 import type { Db } from '../platform/db/database.ts';
 import { cachedView } from './cache.ts';
 import { scopedVendorIds, scopeWhere, wholePortfolio } from './scope.ts';
+import { vendorCounts } from './vendorCounts.ts';
 
 export function keyFigures(db: Db, filters: DashboardFilters, now: Date) {
-  const where = scopeWhere(filters, now);
   const today = toIsoDate(now);
-  const standing = standingSql(now);
-
-  const bands = db
-    .select({ band: sql<string>`case when ${standing} = 'assessed' then ${vendorRisk.band} else 'not_assessed' end`, standing, count: count() })
-    .from(vendors)
-    .innerJoin(vendorRisk, eq(vendorRisk.vendorId, vendors.id))
-    .where(where)
-    .groupBy(sql`1`, sql`2`)
-    .all();
-  const byBand = { low: 0, medium: 0, high: 0, critical: 0, not_assessed: 0 } as Record<string, number>;
-  let expired = 0;
-  for (const b of bands) {
-    byBand[b.band] = (byBand[b.band] ?? 0) + b.count;
-    if (b.standing === 'expired') expired += b.count;
-  }
-
-  const tiers = db.select({ tier: vendorRisk.tier, count: count() }).from(vendors).innerJoin(vendorRisk, eq(vendorRisk.vendorId, vendors.id)).where(where).groupBy(vendorRisk.tier).all();
-  const byTier = { 1: 0, 2: 0, 3: 0, 4: 0 } as Record<number, number>;
-  for (const t of tiers) byTier[t.tier] = t.count;
+  const { byBand, expired, byTier, assessed, reassessments } = vendorCounts(db, filters, now);
 
   const inScope = scopedVendorIds(filters, now);
   const assessmentsOverdue =
@@ -71,25 +52,10 @@ export function keyFigures(db: Db, filters: DashboardFilters, now: Date) {
   const recordsByCategory = holdingsByCategory(db, filters, now).map(({ category, records, vendors }) => ({ category, records, vendors }));
 
   // Share of assessed vendors failing each critical control.
-  const assessedCount =
-    db.select({ n: count() }).from(vendors).innerJoin(vendorRisk, eq(vendorRisk.vendorId, vendors.id)).where(and(where, assessedSql(now))).get()?.n ?? 0;
   const failing = failingCounts(db, filters, now);
   const criticalControls = CORE_CATALOGUE_V1.controls
     .filter((c) => c.critical)
-    .map((c) => ({ controlId: c.id, title: c.title, failing: failing.get(c.id) ?? 0, assessed: assessedCount, share: assessedCount ? (failing.get(c.id) ?? 0) / assessedCount : 0 }));
-
-  // Re-assessments, as the lists at /reassessments count them: overdue from the moment the last assessment expires, due soon within DUE_SOON_DAYS calendar days.
-  const dueSoonEnd = Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate() + DUE_SOON_DAYS + 1);
-  const reassessment = db
-    .select({
-      overdue: sql<number>`coalesce(sum(case when ${vendorRisk.assessmentExpiresAt} <= ${now.getTime()} then 1 else 0 end), 0)`,
-      dueSoon: sql<number>`coalesce(sum(case when ${vendorRisk.assessmentExpiresAt} > ${now.getTime()} and ${vendorRisk.assessmentExpiresAt} < ${dueSoonEnd} then 1 else 0 end), 0)`,
-    })
-    .from(vendors)
-    .innerJoin(vendorRisk, eq(vendorRisk.vendorId, vendors.id))
-    .where(and(where, isNotNull(vendorRisk.assessmentId)))
-    .get() ?? { overdue: 0, dueSoon: 0 };
-  const reassessments = { overdue: reassessment.overdue, dueSoon: reassessment.dueSoon };
+    .map((c) => ({ controlId: c.id, title: c.title, failing: failing.get(c.id) ?? 0, assessed, share: assessed ? (failing.get(c.id) ?? 0) / assessed : 0 }));
 
   return { byBand, expired, byTier, assessmentsOverdue, reassessments, tasks, recordsByCategory, criticalControls };
 }

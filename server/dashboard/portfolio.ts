@@ -7,9 +7,10 @@ import type { DashboardFilters } from '#shared/schemas/dashboard.ts';
 import { dataHoldings, riskMonthTotals, riskSnapshotMonths, subProcessors, vendorRisk, vendors } from '../../drizzle/schema/index.ts';
 import type { Db } from '../platform/db/database.ts';
 import { taskCountsFor } from '../vendors/index.ts';
-import { assessedSql, rankRiskSql, standingSql } from '../risk/index.ts';
+import { rankRiskSql, standingSql } from '../risk/index.ts';
 import { failingCounts, holdingsByCategory } from './figures.ts';
 import { scopedVendorIds, scopeWhere, wholePortfolio } from './scope.ts';
+import { vendorCounts } from './vendorCounts.ts';
 
 /** Records per vendor by category (the vendors holding most), and per category across vendors. */
 export function dataExposure(db: Db, filters: DashboardFilters, now: Date, topVendors = 20) {
@@ -39,9 +40,8 @@ export function dataExposure(db: Db, filters: DashboardFilters, now: Date, topVe
 
 /** How many vendors fail each control, by domain, with the attack techniques each gap leaves open. */
 export function failingControls(db: Db, filters: DashboardFilters, now: Date) {
-  const where = scopeWhere(filters, now);
   const counts = failingCounts(db, filters, now);
-  const assessed = db.select({ n: sql<number>`count(*)` }).from(vendors).innerJoin(vendorRisk, eq(vendorRisk.vendorId, vendors.id)).where(and(where, assessedSql(now))).get()?.n ?? 0;
+  const { assessed } = vendorCounts(db, filters, now);
   return {
     assessed,
     domains: CORE_CATALOGUE_V1.domains.map((d) => ({
