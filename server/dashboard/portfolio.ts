@@ -130,8 +130,34 @@ export function trends(db: Db, filters: DashboardFilters, now: Date, months = 12
   if (!wholePortfolio(filters)) {
     return db.all<TrendRow>(sql`${summed(sql`${m.month} >= ${firstMonth} and ${m.takenAt} >= ${since} and ${m.vendorId} in ${scopedVendorIds(filters, now)}`)} order by 1`);
   }
-  const first = db.all<TrendRow>(summed(sql`${m.month} = ${firstMonth} and ${m.takenAt} >= ${since} and ${m.vendorId} in ${scopedVendorIds(filters, now)}`));
   const t = riskMonthTotals;
+  const beforeWindow = sql`${m.month} = ${firstMonth} and ${m.takenAt} < ${since}`;
+  // The first month is the month's totals less the vendors' months that fell before the window, when those are the
+  // fewer (at 10,000 vendors, summing the ones in the window read every vendor: 7-10 ms against 0.1 ms); otherwise
+  // the ones in the window, summed. Counting the ones before stops once they are known to be the more. The ones
+  // before are matched to their vendor one by one (CROSS JOIN keeps that order): `in` the vendors in scope would
+  // first list all 10,000.
+  const monthVendors = db.select({ n: t.vendors }).from(t).where(eq(t.month, firstMonth)).get()?.n ?? 0;
+  const half = Math.floor(monthVendors / 2);
+  const before = db.get<{ n: number }>(sql`select count(*) as n from (select 1 from ${m} where ${beforeWindow} limit ${half + 1})`).n;
+  const first =
+    before <= half
+      ? db.all<TrendRow>(sql`
+          select ${t.month} as month, ${t.vendors} - b.vendors as vendors, ${t.residualSum} - b.residualSum as totalResidual,
+                 case when ${t.residualCount} - b.residualCount > 0
+                   then round(cast(${t.residualSum} - b.residualSum as real) / (${t.residualCount} - b.residualCount), 1) end as averageResidual,
+                 ${t.low} - b.low as low, ${t.medium} - b.medium as medium, ${t.high} - b.high as high, ${t.critical} - b.critical as critical,
+                 ${t.notAssessed} - b.notAssessed as notAssessed, ${t.openTasks} - b.openTasks as openTasks, ${t.overdueTasks} - b.overdueTasks as overdueTasks
+          from ${t}, (
+            select count(*) as vendors, coalesce(sum(${m.residual}), 0) as residualSum, count(${m.residual}) as residualCount,
+                   coalesce(sum(${m.band} = 'low'), 0) as low, coalesce(sum(${m.band} = 'medium'), 0) as medium,
+                   coalesce(sum(${m.band} = 'high'), 0) as high, coalesce(sum(${m.band} = 'critical'), 0) as critical,
+                   coalesce(sum(${m.standing} <> 'assessed'), 0) as notAssessed, coalesce(sum(${m.openTasks}), 0) as openTasks,
+                   coalesce(sum(${m.overdueTasks}), 0) as overdueTasks
+            from ${m} cross join ${vendors} on ${vendors.id} = ${m.vendorId} cross join ${vendorRisk} on ${vendorRisk.vendorId} = ${vendors.id}
+            where ${beforeWindow} and ${scopeWhere(filters, now)}) b
+          where ${t.month} = ${firstMonth} and ${t.vendors} - b.vendors > 0`)
+      : db.all<TrendRow>(summed(sql`${m.month} = ${firstMonth} and ${m.takenAt} >= ${since} and ${m.vendorId} in ${scopedVendorIds(filters, now)}`));
   const later = db.all<TrendRow>(sql`
     select ${t.month} as month, ${t.vendors} as vendors, ${t.residualSum} as totalResidual,
            case when ${t.residualCount} > 0 then round(cast(${t.residualSum} as real) / ${t.residualCount}, 1) end as averageResidual,
