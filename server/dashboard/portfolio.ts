@@ -66,11 +66,14 @@ export function fourthParties(db: Db, filters: DashboardFilters, now: Date) {
   const where = scopeWhere(filters, now);
   const rows = db
     .select({ key: sql<string>`lower(trim(${subProcessors.name}))`, name: subProcessors.name, vendorId: vendors.id, vendorName: vendors.name, country: subProcessors.country, dataShared: subProcessors.dataShared })
+    // From the sub-processors (1,429 on the bench portfolio) to their vendors, in name order by their index: left to
+    // choose, SQLite walked all 10,000 active vendors to find theirs, then sorted (4.7 ms against 3.5 at 10,000).
+    // A name's vendors are listed by id, as the whole portfolio's plan happened to give them.
     .from(subProcessors)
-    .innerJoin(vendors, eq(vendors.id, subProcessors.vendorId))
-    .innerJoin(vendorRisk, eq(vendorRisk.vendorId, vendors.id))
-    .where(where)
-    .orderBy(asc(subProcessors.name))
+    .crossJoin(vendors)
+    .crossJoin(vendorRisk)
+    .where(and(eq(vendors.id, subProcessors.vendorId), eq(vendorRisk.vendorId, vendors.id), where))
+    .orderBy(asc(subProcessors.name), asc(vendors.id))
     .all();
   const groups = new Map<string, { name: string; vendors: { id: number; name: string }[]; countries: Set<string>; categories: Set<string> }>();
   for (const r of rows) {

@@ -14,7 +14,7 @@ import { INHERENT_LIKELIHOOD } from '#shared/scoring/constants.ts';
 import type { DashboardFilters } from '#shared/schemas/dashboard.ts';
 import { standingAt } from '#shared/standing.ts';
 import { SERVICE_TYPES, type ServiceType } from '#shared/taxonomy.ts';
-import { users, vendorRisk, vendors } from '../../drizzle/schema/index.ts';
+import { subProcessors, users, vendorRisk, vendors } from '../../drizzle/schema/index.ts';
 import { createContextInner } from '../../server/platform/context.ts';
 import type { Db } from '../../server/platform/db/database.ts';
 import { createCaller } from '../../server/router.ts';
@@ -47,6 +47,7 @@ beforeAll(() => {
       holdings: [{ category: g.pick(['contact.email', 'financial.payment_card', 'health', 'gov_id.national_id'] as const), records: g.pick([50, 20_000, 3_000_000]) }],
       status: g.next() < 0.15 ? 'archived' : 'active',
     });
+    if (g.next() < 0.6) db.insert(subProcessors).values({ vendorId: id, name: g.pick(['Stratus Cloud', ' stratus cloud', 'Nimbus', 'Solo Mail']), country: 'IE', dataShared: [] }).run();
     const owner = g.pick([...OWNERS, null]);
     if (owner) db.update(vendors).set({ businessOwner: owner }).where(eq(vendors.id, id)).run();
     if (g.next() < 0.25) continue; // never assessed
@@ -109,11 +110,29 @@ function expected(filters: DashboardFilters, now: Date) {
     inherentCells: cells(inScope, () => INHERENT_LIKELIHOOD),
     notAssessed: [...others].sort((a, b) => b.risk.impact - a.risk.impact || byName(a, b)).slice(0, 200).map((v) => ({ id: v.id, name: v.name, impact: v.risk.impact, standing: v.standing, tier: v.risk.tier })),
     notAssessedTotal: others.length,
+    // Sub-processors shared by two or more vendors in scope, their vendors by id.
+    fourthParties: sharedSubProcessors(inScope.map((v) => v.id)),
     topRisks: [...inScope]
       .sort((a, b) => rank(b) - rank(a) || b.risk.impact - a.risk.impact || Number(b.standing === 'assessed') - Number(a.standing === 'assessed') || byName(a, b))
       .slice(0, 10)
       .map((v) => v.id),
   };
+}
+
+/** Sub-processors (by name, whatever its case and spaces) that two or more of the vendors share, and those vendors: by spelling, then id. */
+function sharedSubProcessors(vendorIds: number[]) {
+  const byKey = new Map<string, Set<number>>();
+  const rows = db.select({ vendorId: subProcessors.vendorId, name: subProcessors.name }).from(subProcessors).all();
+  rows.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : a.vendorId - b.vendorId));
+  for (const s of rows) {
+    if (!vendorIds.includes(s.vendorId)) continue;
+    const key = s.name.trim().toLowerCase();
+    byKey.set(key, (byKey.get(key) ?? new Set()).add(s.vendorId));
+  }
+  return [...byKey]
+    .map(([key, ids]) => ({ key, vendors: [...ids] }))
+    .filter((p) => p.vendors.length >= 2)
+    .sort((a, b) => b.vendors.length - a.vendors.length || a.key.localeCompare(b.key));
 }
 
 const filtersArbitrary: fc.Arbitrary<DashboardFilters> = fc.record(
@@ -152,6 +171,7 @@ describe('dashboard counts for any scope', () => {
         });
         expect((await caller.dashboard.heatmap({ filters, view: 'inherent' })).cells).toEqual(want.inherentCells);
         expect((await caller.dashboard.topRisks({ filters })).map((v) => v.id)).toEqual(want.topRisks);
+        expect((await caller.dashboard.fourthParties({ filters })).map((p) => ({ key: p.name.toLowerCase(), vendors: p.vendors.map((v) => v.id) }))).toEqual(want.fourthParties);
       }),
       { numRuns: 60, seed: 20_260_615 },
     );
