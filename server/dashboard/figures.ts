@@ -88,12 +88,15 @@ const DAY_MS = 86_400_000;
  * each assessment expires: every day after today still vouches all day; today's day is read from the vendors that
  * expire later today (a handful, by the expiry index), since some of it may already have passed. CROSS JOIN keeps
  * SQLite to that order: left to choose, it walked every active vendor first (about 7 ms against 0.01 ms at 10,000).
+ * The days after today are most of the table while most assessments still vouch (4,114 of 4,579 rows on the bench
+ * portfolio): read straight through (NOT INDEXED) rather than by the primary key's index and a lookup per row (1.4 ms
+ * against 0.6 at 10,000 vendors): a row per control and expiry day, so never more rows than failing controls.
  */
 function countFailingFromRollup(db: Db, now: Date): Map<string, number> {
   const today = Math.floor(now.getTime() / DAY_MS);
   const d = failingControlDays;
   const rows = db.all<{ controlId: string; n: number }>(sql`
-    select ${d.controlId} as controlId, sum(${d.vendors}) as n from ${d} where ${d.expiresDay} > ${today} group by 1
+    select ${d.controlId} as controlId, sum(${d.vendors}) as n from ${d} not indexed where ${d.expiresDay} > ${today} group by 1
     union all
     select f.${sql.identifier('control_id')}, count(*)
     from ${vendorRisk} cross join ${vendors} on ${vendors.id} = ${vendorRisk.vendorId}
