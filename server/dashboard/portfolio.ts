@@ -112,9 +112,9 @@ type TrendRow = {
  * Read from rollups the database keeps (migration 0018, ADR 0032):
  * risk_snapshot_months holds each vendor's latest snapshot of each month,
  * and risk_month_totals those rows summed over the active portfolio. The
- * whole portfolio reads the totals, apart from the window's first month,
- * which starts part-way through and is summed from the vendors' months.
- * A filtered portfolio sums the vendors' months in scope.
+ * whole portfolio reads the totals; the window's first month starts
+ * part-way through, so the vendors' months before its start are taken off
+ * (ADR 0041). A filtered portfolio sums the vendors' months in scope.
  */
 export function trends(db: Db, filters: DashboardFilters, now: Date, months = 12): TrendRow[] {
   // From the start of the day (UTC) twelve months back: the window moves once a day, not every millisecond.

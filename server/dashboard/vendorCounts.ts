@@ -1,9 +1,9 @@
 /**
- * The vendors in scope counted once for the key figures, the heatmap and the failing-controls panel. Each used to
- * scan vendors JOIN vendor_risk for its own count (bands, tiers, re-assessments, assessed twice, not assessed, the
- * heatmap cells): at 10,000 vendors about 0.4 ms per 1,000 vendors each, mostly the join and the standing CASE, not
- * I/O. One grouped scan gives a few hundred groups (standing x band x tier x likelihood x impact x due soon), from
- * which every count is summed here; it is kept like a view's answer (cache.ts), so a batch of views reads it once.
+ * The vendors in scope counted once for the key figures, the heatmap and the failing-controls panel (ADR 0041). Each
+ * used to scan vendors JOIN vendor_risk for its own count (bands, tiers, re-assessments, assessed twice, not assessed,
+ * the heatmap cells): 4-8 ms each at 10,000 vendors, mostly the join and the standing CASE, not I/O. One scan grouped
+ * by standing, band, tier, likelihood, impact and due soon gives a few dozen groups, from which every count is summed
+ * here; it is kept like a view's answer (cache.ts), so a batch of views reads it once.
  */
 import { count, eq, sql } from 'drizzle-orm';
 import { DUE_SOON_DAYS } from '#shared/remediation/cadence.ts';
