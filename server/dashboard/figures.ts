@@ -1,44 +1,26 @@
 /** Key figures: vendors by band and tier, overdue work, records held per category, critical controls failing. */
-import { and, asc, count, desc, eq, inArray, isNotNull, lt, sql } from 'drizzle-orm';
-import { assessedSql, standingSql } from '../risk/index.ts';
+import { and, asc, count, desc, inArray, isNotNull, lt, sql } from 'drizzle-orm';
+import { assessedSql } from '../risk/index.ts';
 import { CORE_CATALOGUE_V1 } from '#shared/catalogue/coreV1.ts';
 import { toIsoDate } from '#shared/dates.ts';
-import { DUE_SOON_DAYS } from '#shared/remediation/cadence.ts';
 import type { DashboardFilters } from '#shared/schemas/dashboard.ts';
 import { activeTaskCounts, assessments, dataCategoryTotals, dataHoldings, failingControlDays, vendorFailingControls, vendorRisk, vendors, vendorTaskCounts } from '../../drizzle/schema/index.ts';
 import type { Db } from '../platform/db/database.ts';
 import { cachedView } from './cache.ts';
-import { scopedVendorIds, scopeWhere, wholePortfolio } from './scope.ts';
+import { scopedVendorIds, scopeWhere, vendorInScope, wholePortfolio } from './scope.ts';
+import { vendorCounts } from './vendorCounts.ts';
 
 export function keyFigures(db: Db, filters: DashboardFilters, now: Date) {
-  const where = scopeWhere(filters, now);
   const today = toIsoDate(now);
-  const standing = standingSql(now);
+  const { byBand, expired, byTier, assessed, reassessments } = vendorCounts(db, filters, now);
 
-  const bands = db
-    .select({ band: sql<string>`case when ${standing} = 'assessed' then ${vendorRisk.band} else 'not_assessed' end`, standing, count: count() })
-    .from(vendors)
-    .innerJoin(vendorRisk, eq(vendorRisk.vendorId, vendors.id))
-    .where(where)
-    .groupBy(sql`1`, sql`2`)
-    .all();
-  const byBand = { low: 0, medium: 0, high: 0, critical: 0, not_assessed: 0 } as Record<string, number>;
-  let expired = 0;
-  for (const b of bands) {
-    byBand[b.band] = (byBand[b.band] ?? 0) + b.count;
-    if (b.standing === 'expired') expired += b.count;
-  }
-
-  const tiers = db.select({ tier: vendorRisk.tier, count: count() }).from(vendors).innerJoin(vendorRisk, eq(vendorRisk.vendorId, vendors.id)).where(where).groupBy(vendorRisk.tier).all();
-  const byTier = { 1: 0, 2: 0, 3: 0, 4: 0 } as Record<number, number>;
-  for (const t of tiers) byTier[t.tier] = t.count;
-
-  const inScope = scopedVendorIds(filters, now);
+  // Open assessments past due are few: each is checked against the scope by its vendor, rather than listing every
+  // vendor in scope first (3.5 ms against 0.02 ms at 10,000 vendors).
   const assessmentsOverdue =
     db
       .select({ n: count() })
       .from(assessments)
-      .where(and(sql`${assessments.vendorId} in ${inScope}`, inArray(assessments.status, ['draft', 'sent', 'in_progress']), isNotNull(assessments.dueDate), lt(assessments.dueDate, today)))
+      .where(and(inArray(assessments.status, ['draft', 'sent', 'in_progress']), isNotNull(assessments.dueDate), lt(assessments.dueDate, today), vendorInScope(assessments.vendorId, filters, now)))
       .get()?.n ?? 0;
 
   // Active tasks from rollups kept by the database: for the whole portfolio, its counts by severity and due date
@@ -60,7 +42,7 @@ export function keyFigures(db: Db, filters: DashboardFilters, now: Date) {
           overdue: sql<number>`sum(case when ${vendorTaskCounts.dueDate} < ${today} then ${vendorTaskCounts.open} else 0 end)`,
         })
         .from(vendorTaskCounts)
-        .where(sql`${vendorTaskCounts.vendorId} in ${inScope}`)
+        .where(sql`${vendorTaskCounts.vendorId} in ${scopedVendorIds(filters, now)}`)
         .groupBy(vendorTaskCounts.severity)
         .all();
   const tasks = Object.fromEntries(['critical', 'high', 'medium', 'low'].map((s) => {
@@ -71,25 +53,10 @@ export function keyFigures(db: Db, filters: DashboardFilters, now: Date) {
   const recordsByCategory = holdingsByCategory(db, filters, now).map(({ category, records, vendors }) => ({ category, records, vendors }));
 
   // Share of assessed vendors failing each critical control.
-  const assessedCount =
-    db.select({ n: count() }).from(vendors).innerJoin(vendorRisk, eq(vendorRisk.vendorId, vendors.id)).where(and(where, assessedSql(now))).get()?.n ?? 0;
   const failing = failingCounts(db, filters, now);
   const criticalControls = CORE_CATALOGUE_V1.controls
     .filter((c) => c.critical)
-    .map((c) => ({ controlId: c.id, title: c.title, failing: failing.get(c.id) ?? 0, assessed: assessedCount, share: assessedCount ? (failing.get(c.id) ?? 0) / assessedCount : 0 }));
-
-  // Re-assessments, as the lists at /reassessments count them: overdue from the moment the last assessment expires, due soon within DUE_SOON_DAYS calendar days.
-  const dueSoonEnd = Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate() + DUE_SOON_DAYS + 1);
-  const reassessment = db
-    .select({
-      overdue: sql<number>`coalesce(sum(case when ${vendorRisk.assessmentExpiresAt} <= ${now.getTime()} then 1 else 0 end), 0)`,
-      dueSoon: sql<number>`coalesce(sum(case when ${vendorRisk.assessmentExpiresAt} > ${now.getTime()} and ${vendorRisk.assessmentExpiresAt} < ${dueSoonEnd} then 1 else 0 end), 0)`,
-    })
-    .from(vendors)
-    .innerJoin(vendorRisk, eq(vendorRisk.vendorId, vendors.id))
-    .where(and(where, isNotNull(vendorRisk.assessmentId)))
-    .get() ?? { overdue: 0, dueSoon: 0 };
-  const reassessments = { overdue: reassessment.overdue, dueSoon: reassessment.dueSoon };
+    .map((c) => ({ controlId: c.id, title: c.title, failing: failing.get(c.id) ?? 0, assessed, share: assessed ? (failing.get(c.id) ?? 0) / assessed : 0 }));
 
   return { byBand, expired, byTier, assessmentsOverdue, reassessments, tasks, recordsByCategory, criticalControls };
 }
@@ -121,12 +88,15 @@ const DAY_MS = 86_400_000;
  * each assessment expires: every day after today still vouches all day; today's day is read from the vendors that
  * expire later today (a handful, by the expiry index), since some of it may already have passed. CROSS JOIN keeps
  * SQLite to that order: left to choose, it walked every active vendor first (about 7 ms against 0.01 ms at 10,000).
+ * The days after today are most of the table while most assessments still vouch (4,114 of 4,579 rows on the bench
+ * portfolio): read straight through (NOT INDEXED) rather than by the primary key's index and a lookup per row (1.4 ms
+ * against 0.6 at 10,000 vendors): a row per control and expiry day, so never more rows than failing controls.
  */
 function countFailingFromRollup(db: Db, now: Date): Map<string, number> {
   const today = Math.floor(now.getTime() / DAY_MS);
   const d = failingControlDays;
   const rows = db.all<{ controlId: string; n: number }>(sql`
-    select ${d.controlId} as controlId, sum(${d.vendors}) as n from ${d} where ${d.expiresDay} > ${today} group by 1
+    select ${d.controlId} as controlId, sum(${d.vendors}) as n from ${d} not indexed where ${d.expiresDay} > ${today} group by 1
     union all
     select f.${sql.identifier('control_id')}, count(*)
     from ${vendorRisk} cross join ${vendors} on ${vendors.id} = ${vendorRisk.vendorId}

@@ -1,49 +1,29 @@
 /** The likelihood x impact heatmap, residual or inherent, and the vendors in one cell. */
-import { and, asc, count, desc, eq, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, sql } from 'drizzle-orm';
 import type { DashboardFilters } from '#shared/schemas/dashboard.ts';
 import { INHERENT_LIKELIHOOD } from '#shared/scoring/constants.ts';
 import { vendorRisk, vendors } from '../../drizzle/schema/index.ts';
 import type { Db } from '../platform/db/database.ts';
 import { assessedSql, standingSql } from '../risk/index.ts';
 import { scopeWhere } from './scope.ts';
+import { vendorCounts } from './vendorCounts.ts';
 
 export type HeatmapView = 'residual' | 'inherent';
 
 export function heatmap(db: Db, filters: DashboardFilters, view: HeatmapView, now: Date) {
   const where = scopeWhere(filters, now);
-  const assessed = assessedSql(now);
-  const cells =
-    view === 'residual'
-      ? db
-          .select({ likelihood: sql<number>`${vendorRisk.likelihood}`, impact: vendorRisk.impact, count: count() })
-          .from(vendors)
-          .innerJoin(vendorRisk, eq(vendorRisk.vendorId, vendors.id))
-          .where(and(where, assessed))
-          .groupBy(vendorRisk.likelihood, vendorRisk.impact)
-          .all()
-      : db
-          .select({ likelihood: sql<number>`${INHERENT_LIKELIHOOD}`, impact: vendorRisk.impact, count: count() })
-          .from(vendors)
-          .innerJoin(vendorRisk, eq(vendorRisk.vendorId, vendors.id))
-          .where(where)
-          .groupBy(vendorRisk.impact)
-          .all();
+  const counts = vendorCounts(db, filters, now);
+  const cells = view === 'residual' ? counts.residualCells : counts.inherentCells;
   // Not assessed (never, or expired): shown apart with their inherent impact, never as low risk.
   const notAssessed = db
     .select({ id: vendors.id, name: vendors.name, impact: vendorRisk.impact, standing: standingSql(now), tier: vendorRisk.tier })
     .from(vendors)
     .innerJoin(vendorRisk, eq(vendorRisk.vendorId, vendors.id))
-    .where(and(where, sql`not ${assessed}`))
+    .where(and(where, sql`not ${assessedSql(now)}`))
     .orderBy(desc(vendorRisk.impact), asc(vendors.name))
     .limit(200)
     .all();
-  const notAssessedTotal =
-    db
-      .select({ n: count() })
-      .from(vendors)
-      .innerJoin(vendorRisk, eq(vendorRisk.vendorId, vendors.id))
-      .where(and(where, sql`not ${assessed}`))
-      .get()?.n ?? 0;
+  const notAssessedTotal = counts.notAssessed;
   return { view, cells, notAssessed, notAssessedTotal };
 }
 

@@ -3,7 +3,7 @@
  * Every view reads stored positions (vendor_risk) and stored dates, so the
  * numbers come from a few indexed queries, never from rescoring.
  */
-import { and, eq, inArray, sql, type SQL } from 'drizzle-orm';
+import { and, eq, inArray, sql, type SQL, type SQLWrapper } from 'drizzle-orm';
 import type { DashboardFilters } from '#shared/schemas/dashboard.ts';
 import { vendorRisk, vendors } from '../../drizzle/schema/index.ts';
 import { bandFilterSql } from '../risk/index.ts';
@@ -23,6 +23,10 @@ export function scopeWhere(filters: DashboardFilters, now: Date): SQL {
 /** The ids of the vendors in scope, as a subquery: lets big tables filter by vendor without joining. */
 export const scopedVendorIds = (filters: DashboardFilters, now: Date) =>
   sql`(select ${vendors.id} from ${vendors} join ${vendorRisk} on ${vendorRisk.vendorId} = ${vendors.id} where ${scopeWhere(filters, now)})`;
+
+/** True when the vendor is in scope, checked row by row: for a few rows, cheaper than listing every vendor in scope. */
+export const vendorInScope = (vendorId: SQLWrapper, filters: DashboardFilters, now: Date) =>
+  sql`exists (select 1 from ${vendors} join ${vendorRisk} on ${vendorRisk.vendorId} = ${vendors.id} where ${vendors.id} = ${vendorId} and ${scopeWhere(filters, now)})`;
 
 /** True when no filter narrows the view: the whole active portfolio, which the rollup totals describe as they stand. */
 export const wholePortfolio = (filters: DashboardFilters) => !filters.tiers?.length && !filters.owners?.length && !filters.services?.length && !filters.bands?.length;
