@@ -1,7 +1,7 @@
 /**
  * The dashboard's counts for any scope: on a seeded portfolio (vendors never assessed, assessed, due soon and expired,
  * some archived, with owners and services), for generated filters and dates, the key figures, both heatmaps, the
- * failing-controls panel's assessed count and the top risks equal the same figures worked out here vendor by vendor,
+ * failing-controls panel's assessed count, the top risks and the vendors holding most records equal the same figures worked out here vendor by vendor,
  * with the standing from standingAt (shared/standing.ts), the one statement of the rule. The trend's first month,
  * which starts part-way through, is checked from the snapshots with the window's start on either side of most of them.
  */
@@ -112,6 +112,12 @@ function expected(filters: DashboardFilters, now: Date) {
     notAssessedTotal: others.length,
     // Sub-processors shared by two or more vendors in scope, their vendors by id.
     fourthParties: sharedSubProcessors(inScope.map((v) => v.id)),
+    // The 20 vendors in scope holding the most records (many hold the same count: ties go by name, in byte order).
+    exposureTop: inScope
+      .filter((v) => v.risk.largestHolding > 0)
+      .sort((a, b) => b.risk.largestHolding - a.risk.largestHolding || byName(a, b))
+      .slice(0, 20)
+      .map((v) => v.id),
     topRisks: [...inScope]
       .sort((a, b) => rank(b) - rank(a) || b.risk.impact - a.risk.impact || Number(b.standing === 'assessed') - Number(a.standing === 'assessed') || byName(a, b))
       .slice(0, 10)
@@ -171,6 +177,7 @@ describe('dashboard counts for any scope', () => {
         });
         expect((await caller.dashboard.heatmap({ filters, view: 'inherent' })).cells).toEqual(want.inherentCells);
         expect((await caller.dashboard.topRisks({ filters })).map((v) => v.id)).toEqual(want.topRisks);
+        expect((await caller.dashboard.dataExposure({ filters })).vendors.map((v) => v.id)).toEqual(want.exposureTop);
         expect((await caller.dashboard.fourthParties({ filters })).map((p) => ({ key: p.name.toLowerCase(), vendors: p.vendors.map((v) => v.id) }))).toEqual(want.fourthParties);
       }),
       { numRuns: 60, seed: 20_260_615 },

@@ -1,0 +1,1 @@
+CREATE INDEX `vendor_risk_largest_holding_idx` ON `vendor_risk` (`largest_holding`);
