@@ -78,8 +78,18 @@ export function loadRiskInputsFor(tx: Db | Tx, vendorIds: readonly number[]): Ma
   );
   const answerRows = groupBy(
     assessmentIds.length
-      ? allDecoded({ assessmentId: answers.assessmentId, controlId: answers.controlId, value: answers.value, response: answers.response, reviewStatus: answers.reviewStatus }, (fields) =>
-          tx.select(fields).from(answers).where(idsIn(answers.assessmentId, assessmentIds)),
+      ? allDecoded(
+          {
+            assessmentId: answers.assessmentId,
+            controlId: answers.controlId,
+            value: answers.value,
+            response: answers.response,
+            reviewStatus: answers.reviewStatus,
+            // Whether it is last time's answer still waiting for the vendor, which answerMapFrom leaves out as the vendor's own rescore does.
+            carriedOver: answers.carriedOver,
+            confirmedAt: answers.confirmedAt,
+          },
+          (fields) => tx.select(fields).from(answers).where(idsIn(answers.assessmentId, assessmentIds)),
         )
       : [],
     (a) => a.assessmentId,

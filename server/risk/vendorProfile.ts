@@ -38,12 +38,17 @@ export function loadVendorProfile(tx: Db | Tx, vendorId: number): VendorProfile 
   return { services: vendor.services, access: vendor.access, integrations: connected, criticality: vendor.criticality, holdings };
 }
 
-type AnswerRow = Pick<typeof answers.$inferSelect, 'controlId' | 'value' | 'response' | 'reviewStatus'>;
+type AnswerRow = Pick<typeof answers.$inferSelect, 'controlId' | 'value' | 'response' | 'reviewStatus' | 'carriedOver' | 'confirmedAt'>;
 
-/** Answers as the engine counts them: a comment alone is unanswered; a rejected answer counts as No. */
+/**
+ * Answers as the engine counts them: a comment alone is unanswered; a rejected answer counts as No; last time's
+ * answer the vendor has not confirmed yet is not this assessment's answer, so it scores as unanswered. The one
+ * reading of answer rows for scoring: a vendor's own rescore and the rescore of every vendor (bulkRiskInputs.ts).
+ */
 export function answerMapFrom(rows: readonly AnswerRow[]): QuestionAnswerMap {
   const map: Record<string, QuestionAnswer> = {};
   for (const row of rows) {
+    if (awaitsConfirmation(row)) continue;
     const answer = questionAnswerOf({ value: row.value, response: row.response, rejected: row.reviewStatus === 'rejected' });
     if (answer) map[row.controlId] = answer;
   }
@@ -56,8 +61,6 @@ export function loadAnswerMap(tx: Db | Tx, assessmentId: number): QuestionAnswer
       .select({ controlId: answers.controlId, value: answers.value, response: answers.response, reviewStatus: answers.reviewStatus, carriedOver: answers.carriedOver, confirmedAt: answers.confirmedAt })
       .from(answers)
       .where(eq(answers.assessmentId, assessmentId))
-      .all()
-      // Last time's answer the vendor has not confirmed yet is not this assessment's answer: it scores as unanswered.
-      .filter((a) => !awaitsConfirmation(a)),
+      .all(),
   );
 }

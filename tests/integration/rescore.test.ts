@@ -3,13 +3,14 @@
  * own edit would, and rewrites only the positions that moved (ADR 0036): a position that stands keeps its row, its
  * computed time and every dashboard answer built on it.
  */
-import { eq } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { users, vendorRisk } from '../../drizzle/schema/index.ts';
+import { answers, users, vendorRisk } from '../../drizzle/schema/index.ts';
 import { createContextInner } from '../../server/platform/context.ts';
 import type { StaffUser } from '../../server/platform/callers.ts';
 import { createCaller } from '../../server/router.ts';
 import { recomputeAllVendorRisk } from '../../server/risk/index.ts';
+import { recomputeVendorRisk } from '../../server/risk/vendorRisk.ts';
 import { completeAssessment, createVendor, NOW } from '../helpers/factories.ts';
 import { createTestDatabase } from '../helpers/testDatabase.ts';
 
@@ -44,5 +45,28 @@ describe('rescoring every vendor', () => {
 
     // Nothing left to move: nothing written.
     expect(db.transaction((tx) => recomputeAllVendorRisk(tx, later))).toBe(0);
+  });
+
+  it("reads last time's answers the vendor never confirmed as unanswered, as the vendor's own rescore does", () => {
+    const { db } = createTestDatabase();
+    const id = createVendor(db, { name: 'Romeo Relay', holdings: [{ category: 'contact.email', records: 200 }] });
+    const assessmentId = completeAssessment(db, id, { value: 'yes' });
+    const position = () => {
+      const { computedAt: _computedAt, ...rest } = db.select().from(vendorRisk).where(eq(vendorRisk.vendorId, id)).get()!;
+      return rest;
+    };
+    const allMet = position();
+    // A completed assessment holding last time's answer to IAM-04, carried over and never confirmed (submission asks
+    // only the questions it requires to be confirmed): not this assessment's answer.
+    db.update(answers).set({ carriedOver: true, confirmedAt: null }).where(and(eq(answers.assessmentId, assessmentId), eq(answers.controlId, 'IAM-04'))).run();
+    recomputeVendorRisk(db, id, NOW);
+    const ownRescore = position();
+    expect(ownRescore.failingControls).toContain('IAM-04');
+    expect(ownRescore).not.toEqual(allMet);
+
+    // Every vendor rescored: the same position, IAM-04 still unanswered.
+    db.update(vendorRisk).set({ residual: 1, failingControls: [] }).where(eq(vendorRisk.vendorId, id)).run();
+    expect(db.transaction((tx) => recomputeAllVendorRisk(tx, NOW))).toBe(1);
+    expect(position()).toEqual(ownRescore);
   });
 });
