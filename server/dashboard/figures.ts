@@ -1,5 +1,5 @@
 /** Key figures: vendors by band and tier, overdue work, records held per category, critical controls failing. */
-import { and, asc, count, desc, inArray, isNotNull, lt, sql } from 'drizzle-orm';
+import { and, asc, count, desc, inArray, isNotNull, lt, sql, type SQL } from 'drizzle-orm';
 import { assessedSql } from '../risk/index.ts';
 import { CORE_CATALOGUE_V1 } from '#shared/catalogue/coreV1.ts';
 import { toIsoDate } from '#shared/dates.ts';
@@ -26,25 +26,8 @@ export function keyFigures(db: Db, filters: DashboardFilters, now: Date) {
   // Active tasks from rollups kept by the database: for the whole portfolio, its counts by severity and due date
   // (active_task_counts, ADR 0040); for a filtered one, the vendors' counts in scope (vendor_task_counts, ADR 0032).
   const taskRows = wholePortfolio(filters)
-    ? db
-        .select({
-          severity: activeTaskCounts.severity,
-          open: sql<number>`sum(${activeTaskCounts.open})`,
-          overdue: sql<number>`sum(case when ${activeTaskCounts.dueDate} < ${today} then ${activeTaskCounts.open} else 0 end)`,
-        })
-        .from(activeTaskCounts)
-        .groupBy(activeTaskCounts.severity)
-        .all()
-    : db
-        .select({
-          severity: vendorTaskCounts.severity,
-          open: sql<number>`sum(${vendorTaskCounts.open})`,
-          overdue: sql<number>`sum(case when ${vendorTaskCounts.dueDate} < ${today} then ${vendorTaskCounts.open} else 0 end)`,
-        })
-        .from(vendorTaskCounts)
-        .where(sql`${vendorTaskCounts.vendorId} in ${scopedVendorIds(filters, now)}`)
-        .groupBy(vendorTaskCounts.severity)
-        .all();
+    ? tasksBySeverity(db, activeTaskCounts, today)
+    : tasksBySeverity(db, vendorTaskCounts, today, sql`${vendorTaskCounts.vendorId} in ${scopedVendorIds(filters, now)}`);
   const tasks = Object.fromEntries(['critical', 'high', 'medium', 'low'].map((s) => {
     const row = taskRows.find((r) => r.severity === s);
     return [s, { open: row?.open ?? 0, overdue: row?.overdue ?? 0 }];
@@ -59,6 +42,20 @@ export function keyFigures(db: Db, filters: DashboardFilters, now: Date) {
     .map((c) => ({ controlId: c.id, title: c.title, failing: failing.get(c.id) ?? 0, assessed, share: assessed ? (failing.get(c.id) ?? 0) / assessed : 0 }));
 
   return { byBand, expired, byTier, assessmentsOverdue, reassessments, tasks, recordsByCategory, criticalControls };
+}
+
+/** Open and overdue (due before `today`) active tasks by severity, from either task rollup. */
+function tasksBySeverity(db: Db, counts: typeof activeTaskCounts | typeof vendorTaskCounts, today: string, where?: SQL) {
+  return db
+    .select({
+      severity: counts.severity,
+      open: sql<number>`sum(${counts.open})`,
+      overdue: sql<number>`sum(case when ${counts.dueDate} < ${today} then ${counts.open} else 0 end)`,
+    })
+    .from(counts)
+    .where(where)
+    .groupBy(counts.severity)
+    .all();
 }
 
 /**
