@@ -120,6 +120,29 @@ export const failingControlDays = sqliteTable(
 export const NO_EXPIRY_DAY = 2147483647;
 
 /**
+ * Active vendors counted by where their position stands (migration 0022, ADR 0043): the UTC day their assessment
+ * expires (NOT_ASSESSED_DAY when none vouches, NO_EXPIRY_DAY when it never expires), tier, band, likelihood and
+ * impact. The whole portfolio's key figures and heatmap counts sum these few hundred rows, and read only the vendors
+ * expiring later today from vendor_risk, as failing_control_days is read: the rollup never needs a write as time
+ * passes. A missing band is kept as '' and a missing likelihood as 0, so the primary key never holds a null.
+ */
+export const vendorPositionDays = sqliteTable(
+  'vendor_position_days',
+  {
+    expiresDay: integer().notNull(),
+    tier: integer().notNull(),
+    band: text().notNull(),
+    likelihood: integer().notNull(),
+    impact: integer().notNull(),
+    vendors: integer().notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.expiresDay, t.tier, t.band, t.likelihood, t.impact] })],
+);
+
+/** The day key vendor_position_days gives a vendor no assessment vouches for (never assessed). */
+export const NOT_ASSESSED_DAY = -1;
+
+/**
  * Records held per data category across active vendors (migration 0019, ADR 0037): what the dashboard's key figures
  * and data exposure show for the whole portfolio, as one row per category. Only holdings with records count, as there.
  */

@@ -78,6 +78,11 @@ function expectRollupTablesExact() {
              from vendors v join vendor_risk r on r.vendor_id = v.id, json_each(r.failing_controls) f
              where v.status = 'active' and r.assessment_id is not null group by 1, 2 order by 1, 2`),
   );
+  expect(rows(sql`select expires_day, tier, band, likelihood, impact, vendors from vendor_position_days order by 1, 2, 3, 4, 5`)).toEqual(
+    rows(sql`select case when r.assessment_id is null then -1 else coalesce(r.assessment_expires_at / 86400000, 2147483647) end as expires_day,
+                    r.tier, coalesce(r.band, '') as band, coalesce(r.likelihood, 0) as likelihood, r.impact, count(*) as vendors
+             from vendors v join vendor_risk r on r.vendor_id = v.id where v.status = 'active' group by 1, 2, 3, 4, 5 order by 1, 2, 3, 4, 5`),
+  );
   expect(rows(sql`select category, vendors, records, excess_vendors, excess_records from data_category_totals order by 1`)).toEqual(rows(sql`${recordsByCategoryFromHoldings()} order by 1`));
 }
 

@@ -141,6 +141,31 @@ function sharedSubProcessors(vendorIds: number[]) {
     .sort((a, b) => b.vendors.length - a.vendors.length || a.key.localeCompare(b.key));
 }
 
+/** Every figure of the dashboard for this scope and moment against the vendors in scope counted one by one. */
+async function expectScopeMatches(filters: DashboardFilters, now: Date) {
+  const caller = createCaller(createContextInner({ db, user: { id: 'u-ciso', name: 'Cara', email: 'cara@tollgate.example', role: 'ciso' }, now: () => now }));
+  const want = expected(filters, now);
+  const figures = await caller.dashboard.keyFigures({ filters });
+  expect({ byBand: figures.byBand, expired: figures.expired, byTier: figures.byTier, reassessments: figures.reassessments }).toEqual({
+    byBand: want.byBand,
+    expired: want.expired,
+    byTier: want.byTier,
+    reassessments: want.reassessments,
+  });
+  for (const c of figures.criticalControls) expect(c.assessed).toBe(want.assessed);
+  expect((await caller.dashboard.failingControls({ filters })).assessed).toBe(want.assessed);
+  const residual = await caller.dashboard.heatmap({ filters, view: 'residual' });
+  expect({ cells: residual.cells, notAssessed: residual.notAssessed, notAssessedTotal: residual.notAssessedTotal }).toEqual({
+    cells: want.residualCells,
+    notAssessed: want.notAssessed,
+    notAssessedTotal: want.notAssessedTotal,
+  });
+  expect((await caller.dashboard.heatmap({ filters, view: 'inherent' })).cells).toEqual(want.inherentCells);
+  expect((await caller.dashboard.topRisks({ filters })).map((v) => v.id)).toEqual(want.topRisks);
+  expect((await caller.dashboard.dataExposure({ filters })).vendors.map((v) => v.id)).toEqual(want.exposureTop);
+  expect((await caller.dashboard.fourthParties({ filters })).map((p) => ({ key: p.name.toLowerCase(), vendors: p.vendors.map((v) => v.id) }))).toEqual(want.fourthParties);
+}
+
 const filtersArbitrary: fc.Arbitrary<DashboardFilters> = fc.record(
   {
     tiers: fc.subarray([1, 2, 3, 4] as const),
@@ -157,28 +182,7 @@ describe('dashboard counts for any scope', () => {
     expect(new Set(portfolio().map((v) => standingAt(v.risk.assessmentId, v.risk.assessmentExpiresAt, NOW)))).toEqual(new Set(['assessed', 'expired', 'not_assessed']));
     await fc.assert(
       fc.asyncProperty(fc.oneof(fc.constant({}), filtersArbitrary), fc.integer({ min: -120, max: 400 }), async (filters, days) => {
-        const now = addDays(NOW, days);
-        const caller = createCaller(createContextInner({ db, user: { id: 'u-ciso', name: 'Cara', email: 'cara@tollgate.example', role: 'ciso' }, now: () => now }));
-        const want = expected(filters, now);
-        const figures = await caller.dashboard.keyFigures({ filters });
-        expect({ byBand: figures.byBand, expired: figures.expired, byTier: figures.byTier, reassessments: figures.reassessments }).toEqual({
-          byBand: want.byBand,
-          expired: want.expired,
-          byTier: want.byTier,
-          reassessments: want.reassessments,
-        });
-        for (const c of figures.criticalControls) expect(c.assessed).toBe(want.assessed);
-        expect((await caller.dashboard.failingControls({ filters })).assessed).toBe(want.assessed);
-        const residual = await caller.dashboard.heatmap({ filters, view: 'residual' });
-        expect({ cells: residual.cells, notAssessed: residual.notAssessed, notAssessedTotal: residual.notAssessedTotal }).toEqual({
-          cells: want.residualCells,
-          notAssessed: want.notAssessed,
-          notAssessedTotal: want.notAssessedTotal,
-        });
-        expect((await caller.dashboard.heatmap({ filters, view: 'inherent' })).cells).toEqual(want.inherentCells);
-        expect((await caller.dashboard.topRisks({ filters })).map((v) => v.id)).toEqual(want.topRisks);
-        expect((await caller.dashboard.dataExposure({ filters })).vendors.map((v) => v.id)).toEqual(want.exposureTop);
-        expect((await caller.dashboard.fourthParties({ filters })).map((p) => ({ key: p.name.toLowerCase(), vendors: p.vendors.map((v) => v.id) }))).toEqual(want.fourthParties);
+        await expectScopeMatches(filters, addDays(NOW, days));
       }),
       { numRuns: 60, seed: 20_260_615 },
     );
@@ -206,6 +210,17 @@ describe('dashboard counts for any scope', () => {
         expect(trend, `${clock.toISOString()} ${JSON.stringify(filters)}`).toEqual(trendFromSnapshots(clock, scope));
         expect(trend[0]?.month).toBe('2025-06');
       }
+    }
+  });
+
+  it('count a vendor whose assessment expires today as assessed until the moment it expires, not the day', async () => {
+    // Two assessments end today, one at 07:00 and one at 11:00; a third ends at the first moment of tomorrow. At 09:00
+    // the first has expired, the others still vouch and are due soon; by 11:00 the second has expired too.
+    const assessed = portfolio().filter((v) => v.status === 'active' && standingAt(v.risk.assessmentId, v.risk.assessmentExpiresAt, NOW) === 'assessed');
+    const moments = [Date.parse('2026-06-15T07:00:00Z'), Date.parse('2026-06-15T11:00:00Z'), Date.parse('2026-06-16T00:00:00Z')];
+    moments.forEach((at, i) => db.update(vendorRisk).set({ assessmentExpiresAt: new Date(at) }).where(eq(vendorRisk.vendorId, assessed[i]!.id)).run());
+    for (const now of [NOW, new Date('2026-06-15T10:59:59.999Z'), new Date('2026-06-15T11:00:00Z'), new Date('2026-06-15T23:59:59.999Z'), new Date('2026-06-16T00:00:00Z')]) {
+      for (const filters of [{}, { tiers: [1, 2, 3, 4] as (1 | 2 | 3 | 4)[] }]) await expectScopeMatches(filters, now);
     }
   });
 });
