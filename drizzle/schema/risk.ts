@@ -47,7 +47,12 @@ export const vendorRisk = sqliteTable(
     computedAt: timestamp().notNull(),
   },
   (t) => [
-    index('vendor_risk_residual_idx').on(t.residual),
+    // The dashboard's top risks and not-assessed list walk these from the top, in their order, until enough are in
+    // scope (ADR 0044). The expiry, assessment and tier columns are there so the standing and a tier filter are decided
+    // without reading the row, which is wide (its domains and failing controls).
+    index('vendor_risk_rank_assessed_idx').on(t.residual, t.impact, t.assessmentExpiresAt, t.assessmentId, t.tier),
+    index('vendor_risk_rank_unassessed_idx').on(t.inherentResidual, t.impact, t.assessmentExpiresAt, t.assessmentId, t.tier),
+    index('vendor_risk_impact_idx').on(t.impact, t.assessmentExpiresAt, t.assessmentId, t.tier),
     index('vendor_risk_tier_idx').on(t.tier),
     index('vendor_risk_expires_idx').on(t.assessmentExpiresAt),
     // The dashboard's vendors holding the most records: read from the top of this index until enough are in scope.

@@ -14,12 +14,14 @@ export function heatmap(db: Db, filters: DashboardFilters, view: HeatmapView, no
   const where = scopeWhere(filters, now);
   const counts = vendorCounts(db, filters, now);
   const cells = view === 'residual' ? counts.residualCells : counts.inherentCells;
-  // Not assessed (never, or expired): shown apart with their inherent impact, never as low risk.
+  // Not assessed (never, or expired): shown apart with their inherent impact, never as low risk. Read from the top of
+  // the impact index, each matched to its vendor (CROSS JOIN keeps that order) until 200 are in scope (ADR 0044):
+  // left to choose, SQLite listed every active vendor and sorted them (1.9 ms against 0.6 at 10,000 vendors).
   const notAssessed = db
     .select({ id: vendors.id, name: vendors.name, impact: vendorRisk.impact, standing: standingSql(now), tier: vendorRisk.tier })
-    .from(vendors)
-    .innerJoin(vendorRisk, eq(vendorRisk.vendorId, vendors.id))
-    .where(and(where, sql`not ${assessedSql(now)}`))
+    .from(vendorRisk)
+    .crossJoin(vendors)
+    .where(and(eq(vendors.id, vendorRisk.vendorId), where, sql`not ${assessedSql(now)}`))
     .orderBy(desc(vendorRisk.impact), asc(vendors.name))
     .limit(200)
     .all();

@@ -20,6 +20,9 @@ export function scopeWhere(filters: DashboardFilters, now: Date): SQL {
   return and(...clauses)!;
 }
 
+/** True when scopeWhere reads vendor_risk (a tier or band filter): otherwise a query over vendors alone may leave it out. */
+export const scopeReadsPositions = (filters: DashboardFilters) => Boolean(filters.tiers?.length || filters.bands?.length);
+
 /** The ids of the vendors in scope, as a subquery: lets big tables filter by vendor without joining. */
 export const scopedVendorIds = (filters: DashboardFilters, now: Date) =>
   sql`(select ${vendors.id} from ${vendors} join ${vendorRisk} on ${vendorRisk.vendorId} = ${vendors.id} where ${scopeWhere(filters, now)})`;

@@ -15,6 +15,7 @@ import type { DashboardFilters } from '#shared/schemas/dashboard.ts';
 import { standingAt } from '#shared/standing.ts';
 import { SERVICE_TYPES, type ServiceType } from '#shared/taxonomy.ts';
 import { subProcessors, users, vendorRisk, vendors } from '../../drizzle/schema/index.ts';
+import { topRisks } from '../../server/dashboard/portfolio.ts';
 import { createContextInner } from '../../server/platform/context.ts';
 import type { Db } from '../../server/platform/db/database.ts';
 import { createCaller } from '../../server/router.ts';
@@ -162,6 +163,8 @@ async function expectScopeMatches(filters: DashboardFilters, now: Date) {
   });
   expect((await caller.dashboard.heatmap({ filters, view: 'inherent' })).cells).toEqual(want.inherentCells);
   expect((await caller.dashboard.topRisks({ filters })).map((v) => v.id)).toEqual(want.topRisks);
+  // Shorter lists cut through more ties of rank and impact, where each standing's own walk must stop at the right vendor.
+  for (const limit of [1, 2, 3, 5]) expect(topRisks(db, filters, now, limit).map((v) => v.id)).toEqual(want.topRisks.slice(0, limit));
   expect((await caller.dashboard.dataExposure({ filters })).vendors.map((v) => v.id)).toEqual(want.exposureTop);
   expect((await caller.dashboard.fourthParties({ filters })).map((p) => ({ key: p.name.toLowerCase(), vendors: p.vendors.map((v) => v.id) }))).toEqual(want.fourthParties);
 }
