@@ -14,6 +14,7 @@
  */
 import { transformer } from '#shared/transformer.ts';
 import { MAX_JSON_DEPTH } from './hostileInput.ts';
+import { serializeOutput } from './trpcOutput.ts';
 
 /** The annotations superjson writes for the values a Tollgate input can hold (no classes, symbols or custom types). */
 const PLAIN_ANNOTATIONS = new Set(['undefined', 'bigint', 'Date', 'number', 'regexp', 'set', 'map', 'Error', 'URL']);
@@ -84,8 +85,8 @@ export function deserializeInput(payload: unknown): unknown {
   }
 }
 
-/** The transformer the server's router uses: superjson both ways, with inputs read through deserializeInput. */
+/** The transformer the server's router uses: superjson's form both ways, inputs read through deserializeInput, answers written by serializeOutput. */
 export const serverTransformer = {
   input: { serialize: (value: unknown) => transformer.serialize(value), deserialize: deserializeInput },
-  output: transformer,
+  output: { serialize: serializeOutput, deserialize: (payload: Parameters<typeof transformer.deserialize>[0]) => transformer.deserialize(payload) },
 };

@@ -1,0 +1,74 @@
+/**
+ * Answers are written in superjson's form whether or not superjson walks them (server/platform/trpcOutput.ts): for any
+ * value, what the server writes is exactly what superjson would have written, and reads back to the same value.
+ */
+import fc from 'fast-check';
+import superjson from 'superjson';
+import { describe, expect, it } from 'vitest';
+import { serializeOutput } from '../../server/platform/trpcOutput.ts';
+
+/** The outcome of serialising: the JSON text sent, or the error refused with. */
+function written(serialize: (value: unknown) => unknown, value: unknown): { text: string } | { error: string } {
+  try {
+    return { text: JSON.stringify(serialize(value)) };
+  } catch (error) {
+    return { error: (error as Error).message };
+  }
+}
+
+class Money {
+  constructor(readonly cents: number) {}
+}
+
+describe('answers written without a superjson walk', () => {
+  it('are what superjson writes, for generated values of every kind', () => {
+    const anything = fc.anything({
+      withBigInt: true,
+      withDate: true,
+      withMap: true,
+      withSet: true,
+      withNullPrototype: true,
+      withSparseArray: true,
+      withObjectString: true,
+      withBoxedValues: true,
+      withTypedArray: true,
+    });
+    fc.assert(
+      fc.property(anything, (value) => {
+        expect(written(serializeOutput, value)).toEqual(written((v) => superjson.serialize(v), value));
+      }),
+      { numRuns: 2_000 },
+    );
+  });
+
+  it('leave to superjson the values JSON would change: -0, NaN, undefined, holes, Dates, classes, one object twice, refused keys', () => {
+    const shared = { id: 7 };
+    const cases: unknown[] = [
+      -0,
+      { total: NaN },
+      { limit: Infinity },
+      { note: undefined },
+      [1, undefined, 3],
+      // eslint-disable-next-line no-sparse-arrays
+      [1, , 3],
+      { at: new Date('2026-06-15T09:00:00Z') },
+      { price: new Money(250) },
+      { a: shared, b: shared },
+      [shared, [shared]],
+      JSON.parse('{"__proto__": {"admin": true}}'),
+      { constructor: 'x' },
+      Object.assign(Object.create(null), { plain: true }),
+    ];
+    for (const value of cases) {
+      expect(written(serializeOutput, value)).toEqual(written((v) => superjson.serialize(v), value));
+      // Whatever superjson annotates survives the trip as it would through superjson alone.
+      if (!('error' in written(serializeOutput, value))) expect(superjson.deserialize(serializeOutput(value))).toEqual(superjson.deserialize(superjson.serialize(value)));
+    }
+  });
+
+  it('write a plain answer as the value itself, with nothing to restore', () => {
+    const answer = { rows: [{ id: 1, name: 'Acme', tier: 2, band: null, tags: ['cloud'] }], total: 1, ok: true };
+    expect(serializeOutput(answer)).toEqual({ json: answer });
+    expect(superjson.deserialize(serializeOutput(answer))).toEqual(answer);
+  });
+});
