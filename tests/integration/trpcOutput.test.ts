@@ -17,7 +17,10 @@ function written(serialize: (value: unknown) => unknown, value: unknown): { text
 }
 
 class Money {
-  constructor(readonly cents: number) {}
+  readonly cents: number;
+  constructor(cents: number) {
+    this.cents = cents;
+  }
 }
 
 describe('answers written without a superjson walk', () => {
