@@ -7,6 +7,7 @@ import type { DashboardFilters } from '#shared/schemas/dashboard.ts';
 import { activeTaskCounts, assessments, dataCategoryTotals, dataHoldings, failingControlDays, vendorFailingControls, vendorRisk, vendors, vendorTaskCounts } from '../../drizzle/schema/index.ts';
 import type { Db } from '../platform/db/database.ts';
 import { cachedView } from './cache.ts';
+import { dayOf, expiresOnDay } from './expiryDays.ts';
 import { scopedVendorIds, scopeWhere, vendorInScope, wholePortfolio } from './scope.ts';
 import { vendorCounts } from './vendorCounts.ts';
 
@@ -78,8 +79,6 @@ function countFailing(db: Db, where: ReturnType<typeof scopeWhere>, now: Date): 
   return new Map(rows.map((r) => [r.controlId, r.n]));
 }
 
-const DAY_MS = 86_400_000;
-
 /**
  * The whole portfolio's count from failing_control_days (migration 0019, ADR 0037), kept by the database by the day
  * each assessment expires: every day after today still vouches all day; today's day is read from the vendors that
@@ -90,7 +89,7 @@ const DAY_MS = 86_400_000;
  * against 0.6 at 10,000 vendors): a row per control and expiry day, so never more rows than failing controls.
  */
 function countFailingFromRollup(db: Db, now: Date): Map<string, number> {
-  const today = Math.floor(now.getTime() / DAY_MS);
+  const today = dayOf(now);
   const d = failingControlDays;
   const rows = db.all<{ controlId: string; n: number }>(sql`
     select ${d.controlId} as controlId, sum(${d.vendors}) as n from ${d} not indexed where ${d.expiresDay} > ${today} group by 1
@@ -98,8 +97,7 @@ function countFailingFromRollup(db: Db, now: Date): Map<string, number> {
     select f.${sql.identifier('control_id')}, count(*)
     from ${vendorRisk} cross join ${vendors} on ${vendors.id} = ${vendorRisk.vendorId}
       cross join ${vendorFailingControls} f on f.${sql.identifier('vendor_id')} = ${vendorRisk.vendorId}
-    where ${vendorRisk.assessmentExpiresAt} > ${now.getTime()} and ${vendorRisk.assessmentExpiresAt} < ${(today + 1) * DAY_MS}
-      and ${vendorRisk.assessmentId} is not null and ${vendors.status} = 'active'
+    where ${expiresOnDay(today)} and ${vendorRisk.assessmentExpiresAt} > ${now.getTime()}
     group by 1`);
   const counts = new Map<string, number>();
   for (const r of rows) counts.set(r.controlId, (counts.get(r.controlId) ?? 0) + r.n);

@@ -6,7 +6,7 @@
  * here; it is kept like a view's answer (cache.ts), so a batch of views reads it once. The whole portfolio reads the
  * same groups from a rollup the database keeps (ADR 0043) instead of scanning.
  */
-import { and, count, eq, gte, isNotNull, lt, sql } from 'drizzle-orm';
+import { and, count, eq, sql } from 'drizzle-orm';
 import { DUE_SOON_DAYS } from '#shared/remediation/cadence.ts';
 import { INHERENT_LIKELIHOOD, type RiskBand } from '#shared/scoring/constants.ts';
 import type { DashboardFilters } from '#shared/schemas/dashboard.ts';
@@ -15,6 +15,7 @@ import { NOT_ASSESSED_DAY, vendorPositionDays, vendorRisk, vendors } from '../..
 import type { Db } from '../platform/db/database.ts';
 import { standingSql } from '../risk/index.ts';
 import { cachedView } from './cache.ts';
+import { dayOf, expiresOnDay } from './expiryDays.ts';
 import { scopeWhere, wholePortfolio } from './scope.ts';
 
 export interface HeatmapCellCount {
@@ -117,8 +118,6 @@ function scanGroups(db: Db, filters: DashboardFilters, now: Date, dueSoonEnd: nu
     .all();
 }
 
-const DAY_MS = 86_400_000;
-
 /**
  * The whole active portfolio's groups from vendor_position_days (migration 0022, ADR 0043), a few hundred rows kept by
  * the database, instead of a scan of every vendor (0.2 ms against 8-13 ms at 10,000 vendors). A day after today still
@@ -127,8 +126,8 @@ const DAY_MS = 86_400_000;
  * countFailingFromRollup does).
  */
 function groupsFromRollup(db: Db, now: Date, dueSoonEnd: number): VendorGroup[] {
-  const today = Math.floor(now.getTime() / DAY_MS);
-  const dueSoonEndDay = dueSoonEnd / DAY_MS;
+  const today = dayOf(now);
+  const dueSoonEndDay = dayOf(dueSoonEnd);
   const p = vendorPositionDays;
   const rolled = db
     .select({ expiresDay: p.expiresDay, tier: p.tier, band: p.band, likelihood: p.likelihood, impact: p.impact, count: p.vendors })
@@ -148,15 +147,7 @@ function groupsFromRollup(db: Db, now: Date, dueSoonEnd: number): VendorGroup[] 
     .select({ standing: standingSql(now), band: vendorRisk.band, tier: vendorRisk.tier, likelihood: vendorRisk.likelihood, impact: vendorRisk.impact })
     .from(vendorRisk)
     .crossJoin(vendors)
-    .where(
-      and(
-        eq(vendors.id, vendorRisk.vendorId),
-        gte(vendorRisk.assessmentExpiresAt, new Date(today * DAY_MS)),
-        lt(vendorRisk.assessmentExpiresAt, new Date((today + 1) * DAY_MS)),
-        isNotNull(vendorRisk.assessmentId),
-        eq(vendors.status, 'active'),
-      ),
-    )
+    .where(and(eq(vendors.id, vendorRisk.vendorId), expiresOnDay(today)))
     .all();
   // Today's day ends before the due-soon window does (it starts today): every one still vouching is due soon.
   for (const v of expiringToday) groups.push({ ...v, expiresBeforeDueSoonEnd: v.standing === 'assessed', count: 1 });

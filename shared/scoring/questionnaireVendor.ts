@@ -97,6 +97,15 @@ function riskPosition(input: QuestionnaireVendorInput, path: AccessPath, met: It
   return { score, likelihood, residual, band: bandForResidual(residual) };
 }
 
+/** A worked position as a projection reports it: the score and grade, the likelihood level, residual risk and band. */
+const asRiskPosition = ({ score, likelihood, residual, band }: ReturnType<typeof riskPosition>): RiskPosition => ({
+  score: score.score,
+  grade: score.grade,
+  likelihood: likelihood.likelihood,
+  residual,
+  band,
+});
+
 /**
  * Risk position if the tasks on these questions were closed (each counted
  * as fully met). Data held is unchanged: closing a task does not delete records.
@@ -104,8 +113,7 @@ function riskPosition(input: QuestionnaireVendorInput, path: AccessPath, met: It
 export function projectQuestionnaireRisk(input: QuestionnaireVendorInput, closedIds: Iterable<string>): RiskPosition {
   const impact = computeInherentImpact(input).impact;
   const met = new Set([...(input.met ?? []), ...closedIds]);
-  const { score, likelihood, residual, band } = riskPosition(input, accessPathOf(input), met, impact);
-  return { score: score.score, grade: score.grade, likelihood: likelihood.likelihood, residual, band };
+  return asRiskPosition(riskPosition(input, accessPathOf(input), met, impact));
 }
 
 /** A position as a vendor's stored record keeps it: the questionnaire's score with its likelihood, residual risk and band. */
@@ -129,7 +137,7 @@ export function questionnairePositions(input: QuestionnaireVendorInput, closedId
   const path = accessPathOf(input);
   const current = riskPosition(input, path, input.met ?? [], impact);
   const projected = riskPosition(input, path, new Set([...(input.met ?? []), ...closedIds]), impact);
-  return { current, projected: { score: projected.score.score, grade: projected.score.grade, likelihood: projected.likelihood.likelihood, residual: projected.residual, band: projected.band } };
+  return { current, projected: asRiskPosition(projected) };
 }
 
 export function scoreVendorQuestionnaire(input: QuestionnaireVendorInput): QuestionnaireVendorScore {
