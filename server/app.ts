@@ -7,7 +7,6 @@
 import { fileURLToPath } from 'node:url';
 import cookie from '@fastify/cookie';
 import rateLimit from '@fastify/rate-limit';
-import { fastifyTRPCPlugin, type FastifyTRPCPluginOptions } from '@trpc/server/adapters/fastify';
 import Fastify, { LogController, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import { type Auth, createStaffSessionResolver, CLIENT_IP_HEADER, registerAuthRoutes, type StaffRequest } from './accounts/index.ts';
 import { registerExportRoutes } from './vendors/index.ts';
@@ -24,7 +23,8 @@ import { registerSpa } from './platform/http/spa.ts';
 import { registerHostileInputDefences } from './platform/hostileInput.ts';
 import { storageHealth } from './platform/storageHealth.ts';
 import { registerBatchLimits } from './platform/trpcBatch.ts';
-import { appRouter, type AppRouter } from './router.ts';
+import { appRouter } from './router.ts';
+import { registerTrpcRoute } from './platform/trpcHttp.ts';
 import { flushRefusals } from './platform/audit/refusals.ts';
 import { registerStaffFileRoutes, type EvidenceLimits, EVIDENCE_LIMITS } from './assessments/index.ts';
 
@@ -160,29 +160,26 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   const services = { auth: opts.auth, publicUrl: opts.config.publicUrl, mail: { smtpUrl: opts.config.smtpUrl } };
   await app.register(async (scope) => {
     declareAccessForScope(scope, { kind: 'procedures' });
-    await scope.register(fastifyTRPCPlugin, {
-      prefix: '/trpc',
-      trpcOptions: {
-        router: appRouter,
-        createContext: async ({ req }) => {
-          const staff = await callers.staffOf(req);
-          const link = callers.linkOf(req);
-          return createContextInner({
-            db: opts.db,
-            user: staff?.user ?? null,
-            link: link.scope,
-            linkRefusal: link.refusal,
-            mfa: staff?.mfa ?? null,
-            sessionId: staff?.sessionId ?? null,
-            ip: req.ip,
-            now,
-            services,
-          });
-        },
-        onError({ error, path, req }) {
-          if (error.code === 'INTERNAL_SERVER_ERROR') req.log.error({ err: error.cause ?? error, path }, 'procedure failed');
-        },
-      } satisfies FastifyTRPCPluginOptions<AppRouter>['trpcOptions'],
+    registerTrpcRoute(scope, {
+      router: appRouter,
+      createContext: async (req) => {
+        const staff = await callers.staffOf(req);
+        const link = callers.linkOf(req);
+        return createContextInner({
+          db: opts.db,
+          user: staff?.user ?? null,
+          link: link.scope,
+          linkRefusal: link.refusal,
+          mfa: staff?.mfa ?? null,
+          sessionId: staff?.sessionId ?? null,
+          ip: req.ip,
+          now,
+          services,
+        });
+      },
+      onError({ error, path, req }) {
+        if (error.code === 'INTERNAL_SERVER_ERROR') req.log.error({ err: error.cause ?? error, path }, 'procedure failed');
+      },
     });
   });
 
