@@ -5,13 +5,13 @@
  */
 import { inArray } from 'drizzle-orm';
 import { findControl } from '#shared/catalogue/coreV1.ts';
-import { needsMyAttention, ATTENTION_KINDS } from '#shared/remediation/attention.ts';
+import { needsMyAttention, ATTENTION_KINDS, ATTENTION_LISTED_PER_KIND } from '#shared/remediation/attention.ts';
 import { classifyReassessment, type ReassessmentStanding } from '#shared/remediation/cadence.ts';
 import type { ReassessmentListStanding } from '#shared/schemas/reminders.ts';
-import { remediationTasks, vendors } from '../../drizzle/schema/index.ts';
+import { vendors } from '../../drizzle/schema/index.ts';
 import type { Db } from '../platform/db/database.ts';
 import { getCadence } from './settings.ts';
-import { loadRemediationState, loadVendorStates } from './state.ts';
+import { loadAttentionState, loadVendorStates } from './state.ts';
 
 function vendorNames(db: Db, ids: readonly number[]): Map<number, string> {
   if (ids.length === 0) return new Map();
@@ -39,18 +39,21 @@ export function listReassessments(db: Db, standing: ReassessmentListStanding, no
   return { standing, cadence, counts: { overdue: counts.overdue, due_soon: counts.due_soon, never_assessed: counts.never_assessed }, vendors: vendorsOut };
 }
 
-/** One staff user's list, with what the screen shows for each item (vendor, control). */
+/**
+ * One staff user's list, with what the screen shows for each item (vendor, control): the most urgent
+ * ATTENTION_LISTED_PER_KIND of each kind, and how many there are of each.
+ */
 export function attentionFor(db: Db, userId: string, now: Date) {
-  const list = needsMyAttention(userId, loadRemediationState(db), now, getCadence(db));
+  const state = loadAttentionState(db, now);
+  const list = needsMyAttention(userId, state, now, getCadence(db), ATTENTION_LISTED_PER_KIND);
   const names = vendorNames(db, list.items.map((i) => i.vendorId));
-  const taskIds = list.items.flatMap((i) => (i.taskId === null ? [] : [i.taskId]));
-  const controls = new Map(
-    taskIds.length ? db.select({ id: remediationTasks.id, controlId: remediationTasks.controlId }).from(remediationTasks).where(inArray(remediationTasks.id, taskIds)).all().map((t) => [t.id, t.controlId]) : [],
-  );
+  const listedTasks = new Set(list.items.flatMap((i) => (i.taskId === null ? [] : [i.taskId])));
+  const controls = new Map(state.tasks.filter((t) => listedTasks.has(t.id)).map((t) => [t.id, t.controlId]));
   return {
     total: list.total,
     counts: list.counts,
     kinds: ATTENTION_KINDS,
+    listedPerKind: ATTENTION_LISTED_PER_KIND,
     items: list.items.map((i) => {
       const controlId = i.taskId === null ? null : (controls.get(i.taskId) ?? null);
       return { ...i, vendorName: names.get(i.vendorId) ?? '', controlId, controlTitle: controlId ? (findControl(controlId)?.title ?? null) : null };

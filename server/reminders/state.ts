@@ -11,12 +11,14 @@
  * reads a few hundred vendors at a time instead of holding every open task
  * of the portfolio at once.
  */
-import { and, asc, desc, eq, gt, inArray, isNotNull, lte, notInArray, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, inArray, isNotNull, lt, lte, notInArray, or, sql, type SQL } from 'drizzle-orm';
 import type { SQLiteColumn } from 'drizzle-orm/sqlite-core';
 import { OPEN_STATUSES } from '#shared/assessmentLifecycle.ts';
+import { ATTENTION_TASK_STATUSES, attentionWindow } from '#shared/remediation/attention.ts';
 import type { LinkState, QuestionnaireState, RemediationState, TaskState, VendorState } from '#shared/remediation/state.ts';
 import { answers, assessments, remediationTasks, reviewMessages, shareLinks, users, vendorRisk, vendors } from '../../drizzle/schema/index.ts';
 import type { Db, Tx } from '../platform/db/database.ts';
+import { allDecoded } from '../platform/db/decodedRows.ts';
 
 /** Tasks that are over: every other status (open, in progress once the lifecycle adds it, ready, accepted) is watched. */
 const FINISHED_TASK_STATUSES: ('closed' | 'superseded')[] = ['closed', 'superseded'];
@@ -30,6 +32,26 @@ export interface VendorRange {
 /** The whole portfolio's state. */
 export function loadRemediationState(db: Db | Tx): RemediationState {
   return loadState(db, null);
+}
+
+/**
+ * The whole portfolio's state as "needs my attention" reads it at `now`: every vendor and open questionnaire, and
+ * only the tasks that can be on someone's list then (attentionWindow): to verify, overdue, or accepted until a date
+ * soon. At 10,000 vendors that is a few thousand of about 141,000 open tasks; the lists are the same as from
+ * loadRemediationState (tests/integration/reminders.test.ts compares them).
+ */
+export function loadAttentionState(db: Db | Tx, now: Date): RemediationState {
+  const { today, acceptanceEndsBy } = attentionWindow(now);
+  const t = remediationTasks;
+  return loadState(
+    db,
+    null,
+    or(
+      eq(t.status, ATTENTION_TASK_STATUSES.toVerify),
+      and(inArray(t.status, [...ATTENTION_TASK_STATUSES.underWay]), lt(t.dueDate, today)),
+      and(eq(t.status, ATTENTION_TASK_STATUSES.accepted), lte(t.acceptanceExpiresOn, acceptanceEndsBy)),
+    ),
+  );
 }
 
 /**
@@ -96,7 +118,7 @@ export function loadVendorStates(db: Db | Tx, range: VendorRange | null = null):
   }));
 }
 
-function loadState(db: Db | Tx, range: VendorRange | null): RemediationState {
+function loadState(db: Db | Tx, range: VendorRange | null, taskFilter?: SQL): RemediationState {
   const inRange = inRangeOf(range);
   const staff = db.select({ id: users.id, role: users.role, active: users.active }).from(users).all();
   const vendorStates = loadVendorStates(db, range);
@@ -104,14 +126,15 @@ function loadState(db: Db | Tx, range: VendorRange | null): RemediationState {
   // Only the columns the state needs, straight into its shape: on a 10,000-vendor portfolio (about 140,000 open
   // tasks) whole rows (reasons parsed from JSON, responses, justifications) and a copy of each made this pass
   // the largest use of memory in the server (docs/decisions/0031-start-up-memory.md).
-  const tasks: TaskState[] = db
-    .select({
+  // Decoded a column at a time (platform/db/decodedRows.ts): at 10,000 vendors this reads over 100,000 rows.
+  const tasks: TaskState[] = allDecoded(
+    {
       id: remediationTasks.id,
       vendorId: remediationTasks.vendorId,
       assessmentId: remediationTasks.assessmentId,
       controlId: remediationTasks.controlId,
       severity: remediationTasks.severity,
-      status: sql<TaskState['status']>`${remediationTasks.status}`,
+      status: remediationTasks.status,
       dueDate: remediationTasks.dueDate,
       createdAt: remediationTasks.createdAt,
       ownerId: remediationTasks.ownerId,
@@ -120,11 +143,14 @@ function loadState(db: Db | Tx, range: VendorRange | null): RemediationState {
       acceptedBy: remediationTasks.acceptedBy,
       acceptedAt: remediationTasks.acceptedAt,
       acceptanceExpiresOn: remediationTasks.acceptanceExpiresOn,
-    })
-    .from(remediationTasks)
-    .where(and(notInArray(remediationTasks.status, FINISHED_TASK_STATUSES), inRange(remediationTasks.vendorId)))
-    .orderBy(asc(remediationTasks.id))
-    .all();
+    },
+    (fields) =>
+      db
+        .select(fields)
+        .from(remediationTasks)
+        .where(and(notInArray(remediationTasks.status, FINISHED_TASK_STATUSES), inRange(remediationTasks.vendorId), taskFilter))
+        .orderBy(asc(remediationTasks.id)),
+  );
 
   // Questionnaires still open, and the completed ones whose tasks still reach the vendor through their links.
   // A task's assessment is its own vendor's (both are written together when the review completes), so a

@@ -24,6 +24,10 @@ import { startTestServer } from '../helpers/server.ts';
 import { StaffClient } from '../helpers/staffClient.ts';
 import { linkClient } from '../helpers/linkClient.ts';
 import { DEFAULT_REMINDER_SETTINGS } from '#shared/remediation/reminders.ts';
+import { ATTENTION_KINDS, ATTENTION_LISTED_PER_KIND, needsMyAttention } from '#shared/remediation/attention.ts';
+import { toIsoDate } from '#shared/dates.ts';
+import { loadRemediationState } from '../../server/reminders/state.ts';
+import { getCadence } from '../../server/reminders/settings.ts';
 
 const BASE = 'https://tollgate.example';
 const procurement: StaffUser = { id: 'u-proc', name: 'User u-proc', email: 'u-proc@tollgate.example', role: 'procurement' };
@@ -278,6 +282,45 @@ describe('needs my attention', () => {
     expect(cisoList.total).toBe(1);
 
     expect(await as(auditor).reminders.attention()).toMatchObject({ total: 0, items: [] });
+  });
+
+  it('40,000 overdue tasks: every one counted, the 100 most urgent of each kind listed, as from the whole portfolio', async () => {
+    const { db, as } = setup();
+    const { tasks } = assessedVendor(db);
+    const model = tasks[0]!;
+    // Due dates from 2025-01-01 over 600 days: most before NOW (2026-06-15), the rest not yet due. Nobody owns them,
+    // so they wait on everyone who could act on them; one in ten is the administrator's own.
+    const rows = Array.from({ length: 40_000 }, (_, i) => ({
+      vendorId: model.vendorId,
+      assessmentId: model.assessmentId,
+      controlId: `BULK-${i}`,
+      severity: model.severity,
+      reasons: model.reasons,
+      dueDate: toIsoDate(addDays(new Date('2025-01-01T00:00:00Z'), i % 600)),
+      ownerId: i % 10 === 0 ? admin.id : null,
+    }));
+    db.transaction((tx) => {
+      for (let i = 0; i < rows.length; i += 1000) tx.insert(remediationTasks).values(rows.slice(i, i + 1000)).run();
+    });
+
+    for (const at of [NOW, addDays(NOW, 60)]) {
+      for (const user of [procurement, admin, ciso]) {
+        const list = await as(user, at).reminders.attention();
+        const whole = needsMyAttention(user.id, loadRemediationState(db), at, getCadence(db));
+        expect(list.counts).toEqual(whole.counts);
+        expect(list.total).toBe(whole.total);
+        const mostUrgent = ATTENTION_KINDS.flatMap((kind) => whole.items.filter((i) => i.kind === kind).slice(0, ATTENTION_LISTED_PER_KIND));
+        expect(list.items.map((i) => i.key).sort()).toEqual(mostUrgent.map((i) => i.key).sort());
+        expect(list.items.map((i) => [i.key, i.daysLeft])).toEqual(whole.items.filter((i) => mostUrgent.includes(i)).map((i) => [i.key, i.daysLeft]));
+      }
+    }
+    const mine = await as(procurement).reminders.attention();
+    expect(mine.counts.task_overdue).toBeGreaterThan(30_000);
+    const overdue = mine.items.filter((i) => i.kind === 'task_overdue');
+    expect(overdue).toHaveLength(ATTENTION_LISTED_PER_KIND);
+    // The tasks due on 2025-01-01 are all the administrator's own (every 600th is a tenth).
+    expect(overdue[0]).toMatchObject({ date: '2025-01-02', controlId: expect.stringMatching(/^BULK-/), vendorName: 'Contoso Payroll' });
+    expect(overdue.map((i) => i.date)).toEqual(overdue.map((i) => i.date).sort());
   });
 });
 

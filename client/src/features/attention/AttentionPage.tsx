@@ -67,6 +67,12 @@ export function AttentionPage() {
 /** A long list shows its most urgent items first, and the rest on request. */
 const FIRST_SHOWN = 10;
 
+/** Where every item of a kind is listed, when the server sends only the most urgent. */
+const WHOLE_LIST: Partial<Record<AttentionKind, { to: string; label: string }>> = {
+  task_overdue: { to: '/tasks?overdue=1', label: 'See every overdue task' },
+  reassessment_overdue: { to: '/reassessments', label: 'See every re-assessment due' },
+};
+
 function AttentionSection({ kind, count, items }: { kind: AttentionKind; count: number; items: Item[] }) {
   const [all, setAll] = useState(false);
   const shown = all ? items : items.slice(0, FIRST_SHOWN);
@@ -94,8 +100,18 @@ function AttentionSection({ kind, count, items }: { kind: AttentionKind; count: 
       </List>
       {items.length > FIRST_SHOWN ? (
         <Button variant="default" size="compact-sm" w="fit-content" onClick={() => setAll((v) => !v)}>
-          {all ? `Show the first ${FIRST_SHOWN} only` : `Show all ${items.length}`}
+          {all ? `Show the first ${FIRST_SHOWN} only` : items.length < count ? `Show the ${items.length} most urgent` : `Show all ${items.length}`}
         </Button>
+      ) : null}
+      {items.length < count ? (
+        <Text size="sm" c="gray.7">
+          {`This list holds the ${items.length} most urgent of ${count.toLocaleString('en')}.`}{' '}
+          {WHOLE_LIST[kind] ? (
+            <Anchor component={Link} to={WHOLE_LIST[kind].to}>
+              {WHOLE_LIST[kind].label}
+            </Anchor>
+          ) : null}
+        </Text>
       ) : null}
     </Section>
   );
