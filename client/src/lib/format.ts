@@ -1,13 +1,13 @@
 /** Number and date formatting for people, in one place. */
 import { format, formatDistanceToNowStrict } from 'date-fns';
 
-/** "1 vendor", "3 vendors": a count with its noun. */
-export function pluralise(count: number, one: string, many = `${one}s`): string {
-  return `${count} ${count === 1 ? one : many}`;
-}
-
 const compact = new Intl.NumberFormat('en', { notation: 'compact', maximumFractionDigits: 1 });
 const whole = new Intl.NumberFormat('en');
+
+/** "1 vendor", "3 vendors", "12,400 tasks": a count with its noun. */
+export function pluralise(count: number, one: string, many = `${one}s`): string {
+  return `${whole.format(count)} ${count === 1 ? one : many}`;
+}
 
 /** "5.7 M", "200", "12.5 k": short record counts for tables and cards. */
 export function formatRecords(records: number): string {

@@ -1,7 +1,7 @@
 /** The count beside "Needs my attention" in the navigation, apart from the page so the page itself loads only when opened. */
 import { Badge } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
-import { pluralise } from '../../lib/format.ts';
+import { formatExact, pluralise } from '../../lib/format.ts';
 import { trpc } from '../../lib/trpc.ts';
 
 /** Nothing while it is zero or loading. */
@@ -11,7 +11,7 @@ export function AttentionCount() {
   if (total === 0) return null;
   return (
     <Badge size="sm" color="red.9" circle={total < 10} aria-label={pluralise(total, 'item')}>
-      {total}
+      {formatExact(total)}
     </Badge>
   );
 }

@@ -10,7 +10,7 @@ import { Link } from 'react-router';
 import { ATTENTION_LABELS, type AttentionKind } from '#shared/remediation/attention.ts';
 import { EmptyState, ErrorState, LoadingState } from '../../components/QueryStates.tsx';
 import { Section } from '../../components/Section.tsx';
-import { formatDate, pluralise } from '../../lib/format.ts';
+import { formatDate, formatExact, pluralise } from '../../lib/format.ts';
 import { trpc, type RouterOutputs } from '../../lib/trpc.ts';
 import { relativeDays } from './attentionLabels.ts';
 
@@ -105,7 +105,7 @@ function AttentionSection({ kind, count, items }: { kind: AttentionKind; count: 
       ) : null}
       {items.length < count ? (
         <Text size="sm" c="gray.7">
-          {`This list holds the ${items.length} most urgent of ${count.toLocaleString('en')}.`}{' '}
+          {`This list holds the ${items.length} most urgent of ${formatExact(count)}.`}{' '}
           {WHOLE_LIST[kind] ? (
             <Anchor component={Link} to={WHOLE_LIST[kind].to}>
               {WHOLE_LIST[kind].label}
