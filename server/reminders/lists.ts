@@ -53,7 +53,6 @@ export function attentionFor(db: Db, userId: string, now: Date) {
     total: list.total,
     counts: list.counts,
     kinds: ATTENTION_KINDS,
-    listedPerKind: ATTENTION_LISTED_PER_KIND,
     items: list.items.map((i) => {
       const controlId = i.taskId === null ? null : (controls.get(i.taskId) ?? null);
       return { ...i, vendorName: names.get(i.vendorId) ?? '', controlId, controlTitle: controlId ? (findControl(controlId)?.title ?? null) : null };
