@@ -49,7 +49,8 @@ export interface TrpcRouteOptions<TRouter extends AnyTRPCRouter> {
 
 interface TrpcRequest {
   Params: { path: string };
-  Querystring: { batch?: string; input?: string; connectionParams?: string };
+  /** As Fastify parses the query: a name given twice is an array. */
+  Querystring: Record<string, string | string[] | undefined>;
 }
 
 type CallType = 'query' | 'mutation';
@@ -90,16 +91,19 @@ function directCalls(request: FastifyRequest<TrpcRequest>, procedures: Record<st
   const type = TYPE_OF_METHOD[request.method];
   if (!type) return null;
   const { headers, query } = request;
-  // Streams, connection parameters and paths that need decoding are tRPC's resolver's to handle.
+  // Streams, connection parameters, paths that need decoding and names given twice in the query (tRPC reads the
+  // first) are tRPC's resolver's to handle.
   if (headers['trpc-accept'] !== undefined || headers.accept?.includes('application/jsonl') || query.connectionParams !== undefined) return null;
+  const { batch, input } = query;
+  if (Array.isArray(batch) || Array.isArray(input)) return null;
   if (type === 'mutation' && !headers['content-type']?.startsWith('application/json')) return null;
   const { path } = request.params;
   if (path.includes('%')) return null;
-  const isBatch = query.batch === '1';
+  const isBatch = batch === '1';
   const paths = isBatch ? path.split(',') : [path];
   if (!paths.every((p) => procedures[p]?._def.type === type)) return null;
 
-  const text = type === 'query' ? query.input : (request.body as string | undefined);
+  const text = type === 'query' ? input : (request.body as string | undefined);
   if (text === undefined || text === '') return type === 'query' ? { type, isBatch, paths, sent: [] } : null;
   const parsed = parseJson(text);
   if (!parsed.ok) return null;

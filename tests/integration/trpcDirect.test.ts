@@ -110,6 +110,8 @@ const cases: Case[] = [
   { name: 'a mutation body that is not JSON', url: '/trpc/add', init: { method: 'POST', headers: json, body: '{not json' } },
   { name: 'a mutation without a body', url: '/trpc/add', init: { method: 'POST', headers: json } },
   { name: 'a JSON Lines stream', url: query('way,nothing'), init: { headers: { 'trpc-accept': 'application/jsonl' } }, way: 'resolver' },
+  { name: 'batch named twice in the query', url: `${query('echo', { 0: date('2026-05-06T07:08:09.000Z') })}&batch=1` },
+  { name: 'input named twice in the query', url: `${query('echo', { 0: date('2026-05-06T07:08:09.000Z') })}&input=%7B%7D` },
   { name: 'a path that is still encoded', url: '/trpc/way%2525?batch=1' },
 ];
 
