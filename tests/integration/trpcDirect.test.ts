@@ -6,7 +6,7 @@
  * onError). The router is built on Tollgate's own base procedures, so the
  * error formatter, the access checks and the transformer are the product's.
  */
-import { fastifyTRPCPlugin } from '@trpc/server/adapters/fastify';
+import { fastifyTRPCPlugin, type CreateFastifyContextOptions } from '@trpc/server/adapters/fastify';
 import type { TRPCError } from '@trpc/server';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -57,7 +57,7 @@ async function start(kind: 'direct' | 'reference'): Promise<Server> {
   if (kind === 'direct') {
     await app.register(async (scope) => registerTrpcRoute(scope, { router: testRouter, createContext: async (request) => contextFor(request.headers), onError }));
   } else {
-    await app.register(fastifyTRPCPlugin, { prefix: '/trpc', trpcOptions: { router: testRouter, createContext: async ({ req }) => contextFor(req.headers), onError } });
+    await app.register(fastifyTRPCPlugin, { prefix: '/trpc', trpcOptions: { router: testRouter, createContext: async ({ req }: CreateFastifyContextOptions) => contextFor(req.headers), onError } });
   }
   const address = await app.listen({ port: 0, host: '127.0.0.1' });
   return { app, base: address, errors };
