@@ -12,16 +12,17 @@
  *   transformer, and `getHTTPStatusCode` gives its status. The answer is
  *   one string with a Content-Length, in one write.
  * - **tRPC's resolver** (`resolveResponse`, as tRPC's own adapters use it)
- *   for everything else: a JSON Lines stream, a body or input that does not
- *   parse, an unknown procedure, a method that does not fit its procedure,
- *   a mixed batch. Those answers are tRPC's own, errors included.
+ *   for everything else, for example a JSON Lines stream, a body or input
+ *   that does not parse, an unknown procedure, a method that does not fit
+ *   its procedure, a mixed batch (`directCalls` decides). Those answers are
+ *   tRPC's own, errors included.
  *
  * Why: tRPC's resolver speaks the web Fetch API, so each call built a web
  * Request from Node's, then a web Response that was read back as a stream.
  * On this stack that machinery alone cost a no-op call about 70 µs of CPU,
  * most of every cheap request (docs/benchmarks.md). The direct way does the
- * same work without it; `trpcHttp.test.ts` answers the same calls both ways
- * and compares status, body and headers.
+ * same work without it; `trpcDirect.test.ts` sends the same calls to this
+ * route and to tRPC's own Fastify plugin and compares the answers.
  *
  * No multipart parser is registered: Tollgate's procedures take JSON, and a
  * multipart body would reach tRPC unread and unbounded by the body limit.
