@@ -41,6 +41,7 @@ import {
 import { incomingMessageToRequest } from '@trpc/server/adapters/node-http';
 import { getHTTPStatusCode, resolveResponse, type HTTPErrorHandler } from '@trpc/server/http';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { isRecord } from '#shared/isRecord.ts';
 
 export interface TrpcRouteOptions<TRouter extends AnyTRPCRouter> {
   router: TRouter;
@@ -68,8 +69,6 @@ interface DirectCalls {
 
 const TYPE_OF_METHOD: Record<string, CallType | undefined> = { GET: 'query', POST: 'mutation' };
 
-const isPlainObject = (value: unknown): value is Record<string, unknown> => !!value && typeof value === 'object' && !Array.isArray(value);
-
 const parseJson = (text: string): { ok: true; value: unknown } | { ok: false } => {
   try {
     return { ok: true, value: JSON.parse(text) };
@@ -83,7 +82,7 @@ const parseJson = (text: string): { ok: true; value: unknown } | { ok: false } =
  * refuses the same, as tRPC's resolver does, rather than send one encoded as an empty object.
  */
 function isDataStream(value: unknown): boolean {
-  if (!isPlainObject(value)) return false;
+  if (!isRecord(value)) return false;
   const isStreamLike = (v: unknown) => !!v && typeof v === 'object' && (Symbol.asyncIterator in v || typeof (v as { then?: unknown }).then === 'function');
   return isStreamLike(value) || Object.values(value).some(isStreamLike);
 }
@@ -109,7 +108,7 @@ function directCalls(request: FastifyRequest<TrpcRequest>, procedures: Record<st
   const parsed = parseJson(text);
   if (!parsed.ok) return null;
   if (!isBatch) return { type, isBatch, paths, sent: [parsed.value] };
-  if (!isPlainObject(parsed.value)) return null;
+  if (!isRecord(parsed.value)) return null;
   const inputs = parsed.value;
   return { type, isBatch, paths, sent: paths.map((_, index) => inputs[index]) };
 }

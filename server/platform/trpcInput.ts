@@ -13,6 +13,7 @@
  * 400 in our words, before superjson sees it.
  */
 import { transformer } from '#shared/transformer.ts';
+import { isRecord } from '#shared/isRecord.ts';
 import { MAX_JSON_DEPTH } from './hostileInput.ts';
 import { serializeOutput } from './trpcOutput.ts';
 
@@ -28,8 +29,6 @@ class UnreadableInput extends Error {
     super(UNREADABLE_INPUT);
   }
 }
-
-const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /** A superjson value-annotation tree: `[type]`, `[type, { key: tree }]`, or `{ key: tree }`. Throws when it is anything else. */
 function checkTree(tree: unknown, depth: number, budget: { left: number }): void {

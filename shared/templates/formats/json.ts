@@ -4,6 +4,7 @@
  * into the file. A catalogue control question may leave out "control" to
  * take the catalogue's wording; export writes the frozen control in full.
  */
+import { isRecord } from '../../isRecord.ts';
 import { failed, type ParseResult, type TemplateIssue } from '../issues.ts';
 import type { TemplateDefinition } from '../schema.ts';
 import { parseTemplateDefinition } from '../validate.ts';
@@ -15,8 +16,6 @@ export const TEMPLATE_JSON_FORMAT = 'tollgate-template/1';
 export interface JsonImportOptions {
   findControl?: ControlLookup;
 }
-
-const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 export function parseTemplateJson(document: unknown, options: JsonImportOptions = {}): ParseResult<TemplateDefinition> {
   const findControl = options.findControl ?? builtInControls;

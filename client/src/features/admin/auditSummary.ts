@@ -5,6 +5,7 @@
  * shows its fields; a few events with their own shape get their own words.
  */
 import { ASSESSMENT_STATUS_LABELS } from '#shared/assessmentLifecycle.ts';
+import { isRecord } from '#shared/isRecord.ts';
 import { ANSWER_LABELS, REVIEW_STATUS_LABELS } from '../../lib/controlLabels.ts';
 import { BAND_LABELS, regionName } from '../../lib/labels.ts';
 import { FORMAT_LABELS } from '../../lib/templateLabels.ts';
@@ -159,7 +160,6 @@ function fieldLabel(field: string, action?: string): string {
   return (action ? FIELD_LABELS_BY_ACTION[action]?.[field] : undefined) ?? FIELD_LABELS[field] ?? field.replace(/([A-Z])/g, ' $1').replace(/^./, (c) => c.toUpperCase());
 }
 
-const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 const same = (a: unknown, b: unknown) => JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
 
 const hidden = (action: string, field: string) => HIDDEN_FIELDS.has(field) || (HIDDEN_BY_ACTION[action]?.includes(field) ?? false);
