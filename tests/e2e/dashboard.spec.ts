@@ -97,7 +97,8 @@ test('a cell lists its vendors on click, another on Enter, and the choice is in 
     }
     await expect(button).toHaveAttribute('aria-pressed', 'true');
     await expect(page).toHaveURL(new RegExp(`cell=${cell.likelihood}x${cell.impact}`));
-    const list = page.getByRole('region', { name: `Vendors in ${name}` });
+    // exact: the list's table scrolls in a region of its own, named "Vendors in … table".
+    const list = page.getByRole('region', { name: `Vendors in ${name}`, exact: true });
     const links = list.getByRole('link');
     await expect(links).toHaveText(expected.map((v) => v.name));
     for (const [index, vendor] of expected.entries()) await expect(links.nth(index)).toHaveAttribute('href', `/vendors/${vendor.id}`);
@@ -105,7 +106,7 @@ test('a cell lists its vendors on click, another on Enter, and the choice is in 
 
   // A shared link opens on the same cell.
   await page.reload();
-  await expect(page.getByRole('region', { name: `Vendors in ${cellName(second!.likelihood, second!.impact)}` })).toBeVisible();
+  await expect(page.getByRole('region', { name: `Vendors in ${cellName(second!.likelihood, second!.impact)}`, exact: true })).toBeVisible();
 });
 
 test('a tier filter changes the counts, lives in the URL and survives a reload', async ({ page }) => {
