@@ -16,19 +16,23 @@ import { recordAudit } from '../platform/audit/auditTrail.ts';
 import { linkActor, type LinkScope } from '../platform/callers.ts';
 import type { Db } from '../platform/db/database.ts';
 import { groupCommit } from '../platform/db/groupCommit.ts';
-import { prepared } from '../platform/db/prepared.ts';
+import { compiled, prepared } from '../platform/db/prepared.ts';
 import { AppError, badRequest, conflict, notFound } from '../platform/errors.ts';
 import type { ServiceContext } from '../platform/serviceContext.ts';
 
-/* A save's statements, prepared once (saves are the portal's hottest write). */
-const assessmentForSave = prepared((db) =>
-  db
-    .select({ id: assessments.id, status: assessments.status, templateVersionId: assessments.templateVersionId, versionStatus: templateVersions.status })
-    .from(assessments)
-    .innerJoin(templateVersions, eq(templateVersions.id, assessments.templateVersionId))
-    // `(select ?)`, not `?`: in a join SQLite would compile the statement again on every call (platform/db/prepared.ts).
-    .where(eq(assessments.id, sql`(select ${sql.placeholder('assessmentId')})`))
-    .prepare(),
+/*
+ * A save's statements, compiled once and run without drizzle's per-call work (saves are the portal's hottest write:
+ * platform/db/prepared.ts, `compiled`).
+ */
+const assessmentForSave = compiled(
+  (db, fields) =>
+    db
+      .select(fields)
+      .from(assessments)
+      .innerJoin(templateVersions, eq(templateVersions.id, assessments.templateVersionId))
+      // `(select ?)`, not `?`: in a join SQLite would compile the statement again on every call (platform/db/prepared.ts).
+      .where(eq(assessments.id, sql`(select ${sql.placeholder('assessmentId')})`)),
+  { id: assessments.id, status: assessments.status, templateVersionId: assessments.templateVersionId, versionStatus: templateVersions.status },
 );
 const versionContent = prepared((db) =>
   db
@@ -52,63 +56,81 @@ function questionsOf(db: Db, versionId: number, published: boolean): Map<string,
   return questions;
 }
 
-const answerOf = prepared((db) =>
-  db
-    .select()
-    .from(answers)
-    .where(and(eq(answers.assessmentId, sql.placeholder('assessmentId')), eq(answers.controlId, sql.placeholder('controlId'))))
-    .prepare(),
+/** What a save reads of the answer it replaces, and gives back of the one it wrote. */
+const ANSWER_FIELDS = {
+  id: answers.id,
+  controlId: answers.controlId,
+  value: answers.value,
+  response: answers.response,
+  comment: answers.comment,
+  revision: answers.revision,
+  answeredBy: answers.answeredBy,
+  answeredAt: answers.answeredAt,
+  lastRequestId: answers.lastRequestId,
+  carriedOver: answers.carriedOver,
+  confirmedAt: answers.confirmedAt,
+};
+type SavedRow = NonNullable<ReturnType<ReturnType<typeof answerOf>['get']>>;
+
+const answerOf = compiled(
+  (db, fields) =>
+    db
+      .select(fields)
+      .from(answers)
+      .where(and(eq(answers.assessmentId, sql.placeholder('assessmentId')), eq(answers.controlId, sql.placeholder('controlId')))),
+  ANSWER_FIELDS,
 );
 // Times go in as the columns store them (milliseconds), since placeholders in SET are not converted.
-const updateAnswer = prepared((db) =>
-  db
-    .update(answers)
-    .set({
-      value: sql`${sql.placeholder('value')}`,
-      response: sql`${sql.placeholder('responseJson')}`,
-      comment: sql`${sql.placeholder('comment')}`,
-      answeredBy: sql`${sql.placeholder('answeredBy')}`,
-      answeredAt: sql`${sql.placeholder('now')}`,
-      updatedAt: sql`${sql.placeholder('now')}`,
-      lastRequestId: sql`${sql.placeholder('requestId')}`,
-      // Saving a carried-over answer, unchanged or not, is the vendor confirming it for this assessment.
-      confirmedAt: sql`case when ${answers.carriedOver} then coalesce(${answers.confirmedAt}, ${sql.placeholder('now')}) else ${answers.confirmedAt} end`,
-      revision: sql`${answers.revision} + 1`,
-      // A changed answer has not been reviewed: an earlier decision (kept in the audit log and the thread) no longer applies.
-      reviewStatus: 'pending',
-      reviewedBy: null,
-      reviewerName: null,
-      reviewedAt: null,
-    })
-    .where(eq(answers.id, sql.placeholder('id')))
-    .returning()
-    .prepare(),
+const updateAnswer = compiled(
+  (db, fields) =>
+    db
+      .update(answers)
+      .set({
+        value: sql`${sql.placeholder('value')}`,
+        response: sql`${sql.placeholder('responseJson')}`,
+        comment: sql`${sql.placeholder('comment')}`,
+        answeredBy: sql`${sql.placeholder('answeredBy')}`,
+        answeredAt: sql`${sql.placeholder('now')}`,
+        updatedAt: sql`${sql.placeholder('now')}`,
+        lastRequestId: sql`${sql.placeholder('requestId')}`,
+        // Saving a carried-over answer, unchanged or not, is the vendor confirming it for this assessment.
+        confirmedAt: sql`case when ${answers.carriedOver} then coalesce(${answers.confirmedAt}, ${sql.placeholder('now')}) else ${answers.confirmedAt} end`,
+        revision: sql`${answers.revision} + 1`,
+        // A changed answer has not been reviewed: an earlier decision (kept in the audit log and the thread) no longer applies.
+        reviewStatus: 'pending',
+        reviewedBy: null,
+        reviewerName: null,
+        reviewedAt: null,
+      })
+      .where(eq(answers.id, sql.placeholder('id')))
+      .returning(fields),
+  ANSWER_FIELDS,
 );
-const insertAnswer = prepared((db) =>
-  db
-    .insert(answers)
-    .values({
-      assessmentId: sql.placeholder('assessmentId'),
-      controlId: sql.placeholder('controlId'),
-      value: sql.placeholder('value'),
-      response: sql.placeholder('response'),
-      comment: sql.placeholder('comment'),
-      answeredBy: sql.placeholder('answeredBy'),
-      answeredAt: sql.placeholder('now'),
-      updatedAt: sql.placeholder('now'),
-      createdAt: sql.placeholder('now'),
-      lastRequestId: sql.placeholder('requestId'),
-      revision: 1,
-    })
-    .returning()
-    .prepare(),
+const insertAnswer = compiled(
+  (db, fields) =>
+    db
+      .insert(answers)
+      .values({
+        assessmentId: sql.placeholder('assessmentId'),
+        controlId: sql.placeholder('controlId'),
+        value: sql.placeholder('value'),
+        response: sql.placeholder('response'),
+        comment: sql.placeholder('comment'),
+        answeredBy: sql.placeholder('answeredBy'),
+        answeredAt: sql.placeholder('now'),
+        updatedAt: sql.placeholder('now'),
+        createdAt: sql.placeholder('now'),
+        lastRequestId: sql.placeholder('requestId'),
+        revision: 1,
+      })
+      .returning(fields),
+  ANSWER_FIELDS,
 );
-const markStarted = prepared((db) =>
+const markStarted = compiled((db) =>
   db
     .update(assessments)
     .set({ status: 'in_progress', startedAt: sql`${sql.placeholder('now')}`, updatedAt: sql`${sql.placeholder('now')}` })
-    .where(and(eq(assessments.id, sql.placeholder('id')), eq(assessments.status, 'sent')))
-    .prepare(),
+    .where(and(eq(assessments.id, sql.placeholder('id')), eq(assessments.status, 'sent'))),
 );
 
 /**
@@ -170,4 +192,4 @@ export function saveAnswer(svc: ServiceContext, link: LinkScope, input: z.output
   });
 }
 
-const savedAnswer = (row: typeof answers.$inferSelect) => ({ controlId: row.controlId, value: row.value, response: row.response, comment: row.comment, revision: row.revision, answeredAt: row.answeredAt, answeredBy: row.answeredBy, carriedOver: row.carriedOver, confirmedAt: row.confirmedAt });
+const savedAnswer = (row: SavedRow) => ({ controlId: row.controlId, value: row.value, response: row.response, comment: row.comment, revision: row.revision, answeredAt: row.answeredAt, answeredBy: row.answeredBy, carriedOver: row.carriedOver, confirmedAt: row.confirmedAt });

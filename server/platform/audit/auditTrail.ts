@@ -17,7 +17,7 @@ import { asc, count, desc, eq, gt, sql } from 'drizzle-orm';
 import type { AuditAction } from '#shared/auditActions.ts';
 import { auditEvents } from '../../../drizzle/schema/index.ts';
 import type { Db, Tx } from '../db/database.ts';
-import { prepared } from '../db/prepared.ts';
+import { compiled, prepared } from '../db/prepared.ts';
 
 export const GENESIS_HASH = '0'.repeat(64);
 
@@ -115,30 +115,34 @@ function keyedHash(tx: Db | Tx, fields: ChainFields): string {
   }
 }
 
-const lastAuditHash = prepared((h) => h.select({ hash: auditEvents.hash }).from(auditEvents).orderBy(desc(auditEvents.id)).limit(1).prepare());
-
-const insertAuditEvent = prepared((h) =>
-  h
-    .insert(auditEvents)
-    .values({
-      at: sql.placeholder('at'),
-      actorType: sql.placeholder('actorType'),
-      actorId: sql.placeholder('actorId'),
-      actorLabel: sql.placeholder('actorLabel'),
-      action: sql.placeholder('action'),
-      targetType: sql.placeholder('targetType'),
-      targetId: sql.placeholder('targetId'),
-      before: sql.placeholder('before'),
-      after: sql.placeholder('after'),
-      ip: sql.placeholder('ip'),
-      prevHash: sql.placeholder('prevHash'),
-      hash: sql.placeholder('hash'),
-    })
-    .prepare(),
-);
+// The append's two statements, one query each. With the database's handle (saves, and any append outside a
+// transaction) they are compiled once and run directly (platform/db/prepared.ts, `compiled`); a transaction's
+// handle runs drizzle's prepared query, prepared once per transaction.
+const lastHashQuery = (h: Db | Tx, fields: { hash: typeof auditEvents.hash }) => h.select(fields).from(auditEvents).orderBy(desc(auditEvents.id)).limit(1);
+const insertQuery = (h: Db | Tx) =>
+  h.insert(auditEvents).values({
+    at: sql.placeholder('at'),
+    actorType: sql.placeholder('actorType'),
+    actorId: sql.placeholder('actorId'),
+    actorLabel: sql.placeholder('actorLabel'),
+    action: sql.placeholder('action'),
+    targetType: sql.placeholder('targetType'),
+    targetId: sql.placeholder('targetId'),
+    before: sql.placeholder('before'),
+    after: sql.placeholder('after'),
+    ip: sql.placeholder('ip'),
+    prevHash: sql.placeholder('prevHash'),
+    hash: sql.placeholder('hash'),
+  });
+const HASH_FIELD = { hash: auditEvents.hash };
+const lastHashCompiled = compiled(lastHashQuery, HASH_FIELD);
+const insertCompiled = compiled(insertQuery);
+const lastHashInTx = prepared((h) => lastHashQuery(h, HASH_FIELD).prepare());
+const insertInTx = prepared((h) => insertQuery(h).prepare());
 
 function append(tx: Db | Tx, entry: AuditEntry): void {
-  const last = lastAuditHash(tx).get();
+  const onDb = '$client' in tx;
+  const last = onDb ? lastHashCompiled(tx).get() : lastHashInTx(tx).get();
   const fields: ChainFields = {
     at: entry.at,
     actorType: entry.actor.type,
@@ -154,8 +158,8 @@ function append(tx: Db | Tx, entry: AuditEntry): void {
     prevHash: last?.hash ?? GENESIS_HASH,
   };
   // With the database's own handle the key is at hand; a transaction's handle signs through the connection's function.
-  const hash = '$client' in tx ? mac(keyOf(tx), fields) : keyedHash(tx, fields);
-  insertAuditEvent(tx).run({ ...fields, hash });
+  if (onDb) insertCompiled(tx).run({ ...fields, hash: mac(keyOf(tx), fields) });
+  else insertInTx(tx).run({ ...fields, hash: keyedHash(tx, fields) });
 }
 
 export function recordAudit(tx: Db | Tx, entry: AuditEntry): void {

@@ -14,6 +14,7 @@
  * prepared once per transaction, which costs what the query builder did.
  */
 import type Database from 'better-sqlite3';
+import { is, Param, Placeholder, type Column, type DriverValueEncoder, type Query } from 'drizzle-orm';
 import type { Db, Tx } from './database.ts';
 
 export function prepared<P>(build: (db: Db | Tx) => P): (db: Db | Tx) => P {
@@ -58,5 +59,79 @@ export function preparedSql<Params extends unknown[], Row>(text: string): (db: D
       byClient.set(db.$client, statement);
     }
     return statement;
+  };
+}
+
+/** One parameter of a compiled statement: fixed in the SQL's build, or taken from the call's values by name. */
+type Binder = { kind: 'fixed'; value: unknown } | { kind: 'named'; name: string; encoder: DriverValueEncoder<unknown, unknown> | null };
+
+export interface Compiled<Row> {
+  /** The first row, decoded by its columns, or undefined. */
+  get(values?: Record<string, unknown>): Row | undefined;
+  run(values?: Record<string, unknown>): Database.RunResult;
+}
+
+type Decoded<F extends Record<string, Column>> = { [K in keyof F]: F[K]['_']['notNull'] extends true ? F[K]['_']['data'] : F[K]['_']['data'] | null };
+
+/**
+ * A query written with drizzle's builder (and `sql.placeholder`), whose SQL
+ * drizzle builds once, run by better-sqlite3 directly. For the save's
+ * statements and the audit append, run on every save: drizzle's own prepared
+ * query fills its placeholders and decodes each row by testing every
+ * parameter and field for its kind on every call, about 3 µs a statement
+ * against SQLite's 0.4 µs inside a transaction (docs/benchmarks.md,
+ * seventh session). Here those tests are made once, when compiled, and
+ * the values are encoded and decoded by the same column mappers drizzle
+ * uses, in the same way (a placeholder bound to a column is encoded by it,
+ * a null row value stays null), so what is written and read back does not
+ * change.
+ *
+ * `build` gets `fields` to select or return (`select(fields)`,
+ * `returning(fields)`): plain columns, no joins' nesting; the row comes
+ * back with their keys. Without fields, only `run` is of use.
+ */
+export function compiled<F extends Record<string, Column>>(build: (db: Db, fields: F) => { toSQL(): Query }, fields?: F): (db: Db) => Compiled<Decoded<F>> {
+  const byClient = new WeakMap<Database.Database, Compiled<Decoded<F>>>();
+  return (db) => {
+    let statement = byClient.get(db.$client);
+    if (statement === undefined) {
+      statement = compile(db, build(db, fields ?? ({} as F)).toSQL(), fields);
+      byClient.set(db.$client, statement);
+    }
+    return statement;
+  };
+}
+
+function compile<F extends Record<string, Column>>(db: Db, query: Query, fields: F | undefined): Compiled<Decoded<F>> {
+  const binders: Binder[] = query.params.map((p) => {
+    if (is(p, Placeholder)) return { kind: 'named', name: p.name, encoder: null };
+    if (is(p, Param) && is(p.value, Placeholder)) return { kind: 'named', name: p.value.name, encoder: p.encoder };
+    return { kind: 'fixed', value: p };
+  });
+  const keys = fields ? Object.keys(fields) : [];
+  const columns = keys.map((key) => fields![key]!);
+  const statement = db.$client.prepare<unknown[], unknown[]>(query.sql);
+  const returnsRows = statement.reader;
+  if (returnsRows) statement.raw(true);
+  const bind = (values: Record<string, unknown> = {}) =>
+    binders.map((b) => {
+      if (b.kind === 'fixed') return b.value;
+      if (!(b.name in values)) throw new Error(`No value for placeholder "${b.name}" was provided`);
+      return b.encoder ? b.encoder.mapToDriverValue(values[b.name]) : values[b.name];
+    });
+  return {
+    get(values) {
+      const row = statement.get(...bind(values));
+      if (row === undefined) return undefined;
+      const decoded: Record<string, unknown> = {};
+      for (let i = 0; i < keys.length; i++) {
+        const value = row[i];
+        decoded[keys[i]!] = value === null ? null : columns[i]!.mapFromDriverValue(value);
+      }
+      return decoded as Decoded<F>;
+    },
+    run(values) {
+      return statement.run(...bind(values));
+    },
   };
 }
