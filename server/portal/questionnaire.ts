@@ -8,6 +8,7 @@ import { awaitsConfirmation, countsAsAnswered } from '#shared/carryOver.ts';
 import { VENDOR_EDITABLE_STATUSES } from '#shared/assessmentLifecycle.ts';
 import { answers, assessments, evidenceFiles, questionnaireTemplates, remediationTasks, taskComments, templateVersions, users, vendors, taskEvents } from '../../drizzle/schema/index.ts';
 import type { ServiceContext } from '../platform/serviceContext.ts';
+import { VENDOR_ANSWER_FIELDS } from './answerFields.ts';
 import type { Db, Tx } from '../platform/db/database.ts';
 import { AppError, notFound, outOfScope } from '../platform/errors.ts';
 import { enqueueEmail } from '../platform/mail/outbox.ts';
@@ -55,18 +56,7 @@ function loadAssessment(tx: Db | Tx, assessmentId: number) {
 
 function answerRows(tx: Db | Tx, assessmentId: number) {
   return tx
-    .select({
-      controlId: answers.controlId,
-      value: answers.value,
-      response: answers.response,
-      comment: answers.comment,
-      revision: answers.revision,
-      answeredBy: answers.answeredBy,
-      answeredAt: answers.answeredAt,
-      reviewStatus: answers.reviewStatus,
-      carriedOver: answers.carriedOver,
-      confirmedAt: answers.confirmedAt,
-    })
+    .select({ ...VENDOR_ANSWER_FIELDS, reviewStatus: answers.reviewStatus })
     .from(answers)
     .where(eq(answers.assessmentId, assessmentId))
     .all();

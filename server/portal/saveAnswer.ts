@@ -17,6 +17,7 @@ import { linkActor, type LinkScope } from '../platform/callers.ts';
 import type { Db } from '../platform/db/database.ts';
 import { groupCommit } from '../platform/db/groupCommit.ts';
 import { compiled, prepared } from '../platform/db/prepared.ts';
+import { VENDOR_ANSWER_FIELDS } from './answerFields.ts';
 import { AppError, badRequest, conflict, notFound } from '../platform/errors.ts';
 import type { ServiceContext } from '../platform/serviceContext.ts';
 
@@ -56,20 +57,8 @@ function questionsOf(db: Db, versionId: number, published: boolean): Map<string,
   return questions;
 }
 
-/** What a save reads of the answer it replaces, and gives back of the one it wrote. */
-const ANSWER_FIELDS = {
-  id: answers.id,
-  controlId: answers.controlId,
-  value: answers.value,
-  response: answers.response,
-  comment: answers.comment,
-  revision: answers.revision,
-  answeredBy: answers.answeredBy,
-  answeredAt: answers.answeredAt,
-  lastRequestId: answers.lastRequestId,
-  carriedOver: answers.carriedOver,
-  confirmedAt: answers.confirmedAt,
-};
+/** What a save reads of the answer it replaces, and writes back: the answer as the vendor sees it, and its id and last save's request id. */
+const ANSWER_FIELDS = { ...VENDOR_ANSWER_FIELDS, id: answers.id, lastRequestId: answers.lastRequestId };
 type SavedRow = NonNullable<ReturnType<ReturnType<typeof answerOf>['get']>>;
 
 const answerOf = compiled(
