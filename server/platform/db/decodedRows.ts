@@ -10,7 +10,25 @@
  * decoded by its own column's `mapFromDriverValue`, null kept null, as
  * drizzle does, with the columns looked up once per query.
  */
+import type { Column } from 'drizzle-orm';
 import type { SQLiteColumn } from 'drizzle-orm/sqlite-core';
+
+/**
+ * Turns one row's values, in the order of `fields`' keys, into the row drizzle would give: each value decoded by its
+ * own column's `mapFromDriverValue`, null kept null. The columns are looked up once, here.
+ */
+export function rowDecoder<F extends Record<string, Column>>(fields: F): (values: unknown[]) => Record<keyof F & string, unknown> {
+  const keys = Object.keys(fields) as (keyof F & string)[];
+  const columns = keys.map((key) => fields[key]!);
+  return (values) => {
+    const row = {} as Record<keyof F & string, unknown>;
+    for (let i = 0; i < keys.length; i++) {
+      const value = values[i];
+      row[keys[i]!] = value === null ? null : columns[i]!.mapFromDriverValue(value);
+    }
+    return row;
+  };
+}
 
 /**
  * The rows of `select(fields)`, as its `.all()` would give them. `fields`
@@ -19,16 +37,8 @@ import type { SQLiteColumn } from 'drizzle-orm/sqlite-core';
  * come in the order of their keys.
  */
 export function allDecoded<F extends Record<string, SQLiteColumn>, R extends { [K in keyof F]: unknown }>(fields: F, build: (selection: F) => { all(): R[]; values(): unknown[][] }): R[] {
-  const keys = Object.keys(fields) as (keyof F & string)[];
-  const columns = keys.map((key) => fields[key]!);
+  const decode = rowDecoder(fields);
   return build(fields)
     .values()
-    .map((values) => {
-      const row: Record<string, unknown> = {};
-      for (let i = 0; i < keys.length; i++) {
-        const value = values[i];
-        row[keys[i]!] = value === null ? null : columns[i]!.mapFromDriverValue(value);
-      }
-      return row as R;
-    });
+    .map((values) => decode(values) as R);
 }

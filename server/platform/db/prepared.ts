@@ -16,6 +16,7 @@
 import type Database from 'better-sqlite3';
 import { is, Param, Placeholder, type Column, type DriverValueEncoder, type Query } from 'drizzle-orm';
 import type { Db, Tx } from './database.ts';
+import { rowDecoder } from './decodedRows.ts';
 
 export function prepared<P>(build: (db: Db | Tx) => P): (db: Db | Tx) => P {
   const byDb = new WeakMap<Db | Tx, P>();
@@ -83,8 +84,8 @@ type Decoded<F extends Record<string, Column>> = { [K in keyof F]: F[K]['_']['no
  * seventh session). Here those tests are made once, when compiled, and
  * the values are encoded and decoded by the same column mappers drizzle
  * uses, in the same way (a placeholder bound to a column is encoded by it,
- * a null row value stays null), so what is written and read back does not
- * change.
+ * a row is decoded by `rowDecoder`, as the bulk readers' rows are), so what
+ * is written and read back does not change.
  *
  * `build` gets `fields` to select or return (`select(fields)`,
  * `returning(fields)`): plain columns, no joins' nesting; the row comes
@@ -108,8 +109,7 @@ function compile<F extends Record<string, Column>>(db: Db, query: Query, fields:
     if (is(p, Param) && is(p.value, Placeholder)) return { kind: 'named', name: p.value.name, encoder: p.encoder };
     return { kind: 'fixed', value: p };
   });
-  const keys = fields ? Object.keys(fields) : [];
-  const columns = keys.map((key) => fields![key]!);
+  const decode = rowDecoder(fields ?? {});
   const statement = db.$client.prepare<unknown[], unknown[]>(query.sql);
   const returnsRows = statement.reader;
   if (returnsRows) statement.raw(true);
@@ -122,13 +122,7 @@ function compile<F extends Record<string, Column>>(db: Db, query: Query, fields:
   return {
     get(values) {
       const row = statement.get(...bind(values));
-      if (row === undefined) return undefined;
-      const decoded: Record<string, unknown> = {};
-      for (let i = 0; i < keys.length; i++) {
-        const value = row[i];
-        decoded[keys[i]!] = value === null ? null : columns[i]!.mapFromDriverValue(value);
-      }
-      return decoded as Decoded<F>;
+      return row === undefined ? undefined : (decode(row) as Decoded<F>);
     },
     run(values) {
       return statement.run(...bind(values));
