@@ -181,4 +181,8 @@ export function saveAnswer(svc: ServiceContext, link: LinkScope, input: z.output
   });
 }
 
-const savedAnswer = (row: SavedRow) => ({ controlId: row.controlId, value: row.value, response: row.response, comment: row.comment, revision: row.revision, answeredAt: row.answeredAt, answeredBy: row.answeredBy, carriedOver: row.carriedOver, confirmedAt: row.confirmedAt });
+/** The answer as the vendor sees it (answerFields.ts): the row without what only the save itself reads. */
+function savedAnswer(row: SavedRow) {
+  const { id: _id, lastRequestId: _requestId, ...answer } = row;
+  return answer;
+}
