@@ -48,20 +48,24 @@ type ChainFields = Pick<
   'at' | 'actorType' | 'actorId' | 'actorLabel' | 'action' | 'targetType' | 'targetId' | 'before' | 'after' | 'ip' | 'prevHash'
 >;
 
+/** What a new entry's hash covers, with its before and after values as the JSON text that is stored. */
+interface ChainText extends Omit<ChainFields, 'before' | 'after'> {
+  beforeJson: string | null;
+  afterJson: string | null;
+}
+
+/**
+ * The text a hash covers: the JSON array of the entry's fields in this order. Built from the before and after values'
+ * JSON text, so a new entry's values are serialised once, for the hash and for the row alike.
+ */
+function canonicalText(row: ChainText): string {
+  const head = JSON.stringify([row.prevHash, row.at.toISOString(), row.actorType, row.actorId, row.actorLabel, row.action, row.targetType, row.targetId]);
+  return `${head.slice(0, -1)},${row.beforeJson ?? 'null'},${row.afterJson ?? 'null'},${JSON.stringify(row.ip)}]`;
+}
+
+/** A stored row's canonical text. JSON.stringify gives back the text the value was parsed from, so it is the one hashed. */
 function canonical(row: ChainFields): string {
-  return JSON.stringify([
-    row.prevHash,
-    row.at.toISOString(),
-    row.actorType,
-    row.actorId,
-    row.actorLabel,
-    row.action,
-    row.targetType,
-    row.targetId,
-    row.before ?? null,
-    row.after ?? null,
-    row.ip,
-  ]);
+  return canonicalText({ ...row, beforeJson: JSON.stringify(row.before ?? null), afterJson: JSON.stringify(row.after ?? null) });
 }
 
 /**
@@ -73,8 +77,10 @@ export function legacyAuditHash(row: ChainFields): string {
   return createHash('sha256').update(canonical(row)).digest('hex');
 }
 
+const macOfText = (key: KeyObject, text: string): string => createHmac('sha256', key).update(text).digest('hex');
+
 function mac(key: KeyObject, row: ChainFields): string {
-  return createHmac('sha256', key).update(canonical(row)).digest('hex');
+  return macOfText(key, canonical(row));
 }
 
 function sameHash(a: string, b: string): boolean {
@@ -106,9 +112,9 @@ function keyOf(db: Db): KeyObject {
   return key;
 }
 
-function keyedHash(tx: Db | Tx, fields: ChainFields): string {
+function keyedHash(tx: Db | Tx, text: string): string {
   try {
-    return tx.get<{ mac: string }>(sql`select ${sql.raw(MAC_FUNCTION)}(${canonical(fields)}) as mac`).mac;
+    return tx.get<{ mac: string }>(sql`select ${sql.raw(MAC_FUNCTION)}(${text}) as mac`).mac;
   } catch (error) {
     if (error instanceof Database.SqliteError && error.message.includes(MAC_FUNCTION)) throw new Error(KEY_MISSING, { cause: error });
     throw error;
@@ -128,8 +134,9 @@ const insertQuery = (h: Db | Tx) =>
     action: sql.placeholder('action'),
     targetType: sql.placeholder('targetType'),
     targetId: sql.placeholder('targetId'),
-    before: sql.placeholder('before'),
-    after: sql.placeholder('after'),
+    // JSON text as serialised for the hash, stored as it is (not through the column's JSON encoding again).
+    before: sql`${sql.placeholder('beforeJson')}`,
+    after: sql`${sql.placeholder('afterJson')}`,
     ip: sql.placeholder('ip'),
     prevHash: sql.placeholder('prevHash'),
     hash: sql.placeholder('hash'),
@@ -140,10 +147,16 @@ const insertCompiled = compiled(insertQuery);
 const lastHashInTx = prepared((h) => lastHashQuery(h, HASH_FIELD).prepare());
 const insertInTx = prepared((h) => insertQuery(h).prepare());
 
+/** A value's JSON text, or null (stored as NULL) when there is none. */
+const jsonOrNull = (value: unknown): string | null => {
+  const text = value === undefined ? undefined : JSON.stringify(value);
+  return text === undefined || text === 'null' ? null : text;
+};
+
 function append(tx: Db | Tx, entry: AuditEntry): void {
   const onDb = '$client' in tx;
   const last = onDb ? lastHashCompiled(tx).get() : lastHashInTx(tx).get();
-  const fields: ChainFields = {
+  const fields: ChainText = {
     at: entry.at,
     actorType: entry.actor.type,
     actorId: entry.actor.id,
@@ -151,15 +164,16 @@ function append(tx: Db | Tx, entry: AuditEntry): void {
     action: entry.action,
     targetType: entry.targetType,
     targetId: entry.targetId === null ? null : String(entry.targetId),
-    // A JSON round trip stores exactly what the hash covered (Dates as strings).
-    before: entry.before === undefined ? null : JSON.parse(JSON.stringify(entry.before)),
-    after: entry.after === undefined ? null : JSON.parse(JSON.stringify(entry.after)),
+    // Stored exactly as the hash covered it (Dates as strings, as JSON writes them).
+    beforeJson: jsonOrNull(entry.before),
+    afterJson: jsonOrNull(entry.after),
     ip: entry.actor.ip ?? null,
     prevHash: last?.hash ?? GENESIS_HASH,
   };
+  const text = canonicalText(fields);
   // With the database's own handle the key is at hand; a transaction's handle signs through the connection's function.
-  if (onDb) insertCompiled(tx).run({ ...fields, hash: mac(keyOf(tx), fields) });
-  else insertInTx(tx).run({ ...fields, hash: keyedHash(tx, fields) });
+  if (onDb) insertCompiled(tx).run({ ...fields, hash: macOfText(keyOf(tx), text) });
+  else insertInTx(tx).run({ ...fields, hash: keyedHash(tx, text) });
 }
 
 export function recordAudit(tx: Db | Tx, entry: AuditEntry): void {
