@@ -24,6 +24,14 @@ test('the audit log says in words what each event did and changed, refused calls
   await page.screenshot({ path: 'tests/.artifacts/audit-refused.png', fullPage: true });
   await expectNoAxeViolations(page);
 
+  // By person: that staff member's events only, the refusal among them (the filter's own index, ADR 0050).
+  await page.goto('/admin/audit');
+  await page.getByRole('combobox', { name: 'Actor' }).click();
+  await page.getByRole('option', { name: 'Ana Kovalenko' }).click();
+  await expect(page).toHaveURL(/actor=/);
+  await expect(table.getByRole('row').filter({ hasText: 'Was refused access' }).first()).toContainText('users.list');
+  await expect.poll(async () => [...new Set(await table.locator('tbody tr td:nth-child(2)').allTextContents())]).toEqual(['Ana Kovalenko']);
+
   // The demo portfolio's completed reviews.
   await page.goto('/admin/audit?targetType=assessment');
   const completed = table.getByRole('row').filter({ hasText: 'Completed a review' }).first();
