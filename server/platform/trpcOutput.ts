@@ -3,8 +3,8 @@
  *
  * superjson walks every value of an answer to find the ones JSON cannot carry (Dates, undefined, -0, Maps, objects
  * reached twice), keeping paths and annotations as it goes. Most answers hold nothing but JSON and Dates: the whole
- * dashboard (about 90 KB, ADR 0045) took 5 ms to walk against 0.3 ms to stringify, and a saved answer, with its one
- * Date, 6 µs against 1. For such an answer superjson's result is the value with each Date as its ISO text, and an
+ * dashboard (about 90 KB, ADR 0045) took 5 ms to walk against 0.3 ms to stringify, and a saved answer, with its
+ * Dates, 6 µs against 1. For such an answer superjson's result is the value with each Date as its ISO text, and an
  * annotation `["Date"]` at each Date's path; that is what is written here after a cheaper walk, and anything else
  * goes to superjson unchanged. `trpcOutput.test.ts` checks the two write the same text for generated values.
  */

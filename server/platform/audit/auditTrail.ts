@@ -13,7 +13,7 @@
  */
 import { createHash, createHmac, createSecretKey, timingSafeEqual, type KeyObject } from 'node:crypto';
 import Database from 'better-sqlite3';
-import { asc, count, desc, eq, gt, sql } from 'drizzle-orm';
+import { asc, count, eq, gt, sql } from 'drizzle-orm';
 import type { AuditAction } from '#shared/auditActions.ts';
 import { auditEvents } from '../../../drizzle/schema/index.ts';
 import type { Db, Tx } from '../db/database.ts';
@@ -121,13 +121,16 @@ function keyedHash(tx: Db | Tx, text: string): string {
   }
 }
 
+/**
+ * The newest entry, by `id = (select max(id))` rather than drizzle's `.limit(1)`, which binds the LIMIT: SQLite then
+ * compiles the statement again on every run, 4 µs against 0.5 (platform/db/prepared.ts, preparedSql).
+ */
+const NEWEST_ENTRY = eq(auditEvents.id, sql`(select max(${auditEvents.id}) from ${auditEvents})`);
+
 // The append's two statements, one query each. With the database's handle (saves, and any append outside a
 // transaction) they are compiled once and run directly (platform/db/prepared.ts, `compiled`); a transaction's
 // handle runs drizzle's prepared query, prepared once per transaction.
-// The newest entry by `id = (select max(id))`, not drizzle's `.limit(1)`, which binds the LIMIT: 4 µs a run
-// against 0.5 (platform/db/prepared.ts, preparedSql).
-const lastHashQuery = (h: Db | Tx, fields: { hash: typeof auditEvents.hash }) =>
-  h.select(fields).from(auditEvents).where(eq(auditEvents.id, sql`(select max(${auditEvents.id}) from ${auditEvents})`));
+const lastHashQuery = (h: Db | Tx, fields: { hash: typeof auditEvents.hash }) => h.select(fields).from(auditEvents).where(NEWEST_ENTRY);
 const insertQuery = (h: Db | Tx) =>
   h.insert(auditEvents).values({
     at: sql.placeholder('at'),
@@ -197,7 +200,7 @@ export type ChainCheck =
   | { ok: false; entries: number; brokenAt: number | null; reason: string };
 
 function lastEntry(db: Db | Tx) {
-  return db.select().from(auditEvents).orderBy(desc(auditEvents.id)).limit(1).get();
+  return db.select().from(auditEvents).where(NEWEST_ENTRY).get();
 }
 
 /** The highest id SQLite ever gave an entry (AUTOINCREMENT never reuses one). */

@@ -35,7 +35,7 @@ export function openDatabase(file: string): Db {
   sqlite.pragma('busy_timeout = 5000');
   // The WAL is copied into the database file (a checkpoint) after 10,000 pages (40 MB) rather than SQLite's 1,000:
   // the pages a burst of saves rewrites (an answer's, the audit log's tail) are copied once per checkpoint however
-  // often they were written, and the checkpoint's two fsyncs come ten times less often (ADR 0048).
+  // often they were written, and the checkpoint's two fsyncs come ten times less often (ADR 0049).
   sqlite.pragma('wal_autocheckpoint = 10000');
   // Deleted and overwritten content (erased outbox texts, ended sessions) is zeroed on the pages
   // SQLite writes anyway, so it does not linger in the file; FAST costs no extra I/O.
