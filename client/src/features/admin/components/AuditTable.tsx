@@ -66,7 +66,8 @@ export function AuditTable({ rows, busy }: { rows: readonly AuditRow[]; busy: bo
                 {row.ip ?? '-'}
               </Text>
             </Table.Td>
-            <Table.Td>
+            {/* A pasted URL or a long unbroken comment wraps inside the column instead of running past the table. */}
+            <Table.Td style={{ overflowWrap: 'anywhere', minWidth: 240 }}>
               <Details row={row} />
             </Table.Td>
           </Table.Tr>
